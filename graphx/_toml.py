@@ -1,0 +1,52 @@
+"""Reading hand-made TOML data files with errors that name file and line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from .errors import ConfigError
+
+_AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def read_toml(path) -> tuple[dict, list[str]]:
+    """Parse ``path``; return ``(data, lines)``. Syntax errors become ConfigError."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(path, None, f"cannot read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, None, f"not valid UTF-8 at byte {exc.start}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = _AT_LINE.search(msg)
+        line = int(m.group(1)) if m else None
+        problem = _AT_LINE.sub("", msg).strip() + (f" at column {m.group(2)}" if m else "")
+        raise ConfigError(path, line, f"TOML syntax error: {problem}",
+                          "see https://toml.io for the syntax") from None
+    return data, text.splitlines()
+
+
+def table_line(lines: list[str], table: str, key: str) -> int | None:
+    """1-based line of the header ``[table.key]`` (quoted or bare), if present."""
+    pat = re.compile(r"^\s*\[\s*" + re.escape(table) + r"\s*\.\s*(\"|')?" + re.escape(key) + r"\1?\s*\]")
+    for i, line in enumerate(lines, 1):
+        if pat.match(line):
+            return i
+    return None
+
+
+def value_line(lines: list[str], value: str, start: int = 1) -> int | None:
+    """1-based line at or after ``start`` where the quoted string ``value`` appears."""
+    needles = ('"' + value + '"', "'" + value + "'")
+    for i in range(max(start, 1), len(lines) + 1):
+        if any(n in lines[i - 1] for n in needles):
+            return i
+    return None

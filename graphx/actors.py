@@ -1,0 +1,203 @@
+"""The alias table: which names, roles and demonyms stand for which actor.
+
+The table is data (``graphx/data/actors.toml``), extended or overridden by a
+user's file (``--aliases``): an actor with the same id replaces the shipped
+one, new ids are added. Every problem is reported with file, line and fix.
+
+Examples
+--------
+>>> table = load_aliases()
+>>> table.resolve("Khmeimim").id
+'hmeimim'
+>>> table.resolve("the Iraqi Prime Minister").label
+'Mohammed Shia al-Sudani'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+
+from ._toml import read_toml, table_line, value_line
+from .errors import ConfigError
+from .types import KINDS, Actor
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ARTICLES = ("the ", "al ")  # "the Kremlin" answers to "Kremlin" too
+_LIST_KEYS = ("aliases", "roles", "demonyms", "people")
+_STR_KEYS = ("label", "kind", "capital", "located_in", "note")
+
+
+def default_aliases_path() -> Path:
+    return Path(str(resources.files("graphx") / "data" / "actors.toml"))
+
+
+def normalize(name: str) -> str:
+    """Key used to compare names: NFC, lower case, straight apostrophes, single spaces.
+
+    >>> normalize("  The  Kremlin’s ")
+    "the kremlin's"
+    """
+    name = unicodedata.normalize("NFC", name).replace("’", "'").replace("‘", "'")
+    return " ".join(name.lower().split())
+
+
+@dataclass
+class AliasTable:
+    """Actors by id plus the name index used to resolve any alias."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    collective_nouns: tuple = ()
+    sources: tuple = ()  # files the table was read from, in order
+    _index: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def names(self, actor: Actor):
+        """Every surface form that names ``actor`` on its own (not demonyms)."""
+        yield actor.label
+        yield from actor.aliases
+        yield from actor.roles
+        yield from actor.people
+
+    def resolve(self, name: str) -> Actor | None:
+        """The actor a name stands for (any alias, role, id or label), or None."""
+        key = normalize(name)
+        if key in self._index:
+            return self.actors[self._index[key]]
+        if key.endswith("'s"):
+            key = key[:-2].rstrip()
+        for art in ("",) + _ARTICLES:
+            if key.startswith(art) and key[len(art):] in self._index:
+                return self.actors[self._index[key[len(art):]]]
+        return None
+
+    @property
+    def version(self) -> str:
+        """Content hash of the table (for caches and reports)."""
+        import hashlib
+
+        h = hashlib.sha256()
+        for aid in sorted(self.actors):
+            h.update(repr(replace(self.actors[aid], line=None)).encode())
+        h.update(repr(self.collective_nouns).encode())
+        return h.hexdigest()[:16]
+
+
+def _as_tuple(value, path, line, key, aid):
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(path, line, f"actor {aid!r}: {key} must be a list of strings",
+                          f'write {key} = ["...", "..."]')
+    out = []
+    for v in value:
+        if not v.strip():
+            raise ConfigError(path, line, f"actor {aid!r}: empty string in {key}",
+                              "remove it")
+        out.append(" ".join(v.split()))
+    return tuple(dict.fromkeys(out))
+
+
+def _parse_file(path) -> tuple[dict[str, Actor], tuple, list[str]]:
+    data, lines = read_toml(path)
+    unknown_top = set(data) - {"actors", "collective_nouns"}
+    if unknown_top:
+        key = sorted(unknown_top)[0]
+        raise ConfigError(path, value_line(lines, key) or None, f"unknown top-level key {key!r}",
+                          "an alias table has [actors.ID] tables and collective_nouns")
+    raw = data.get("actors", {})
+    if not isinstance(raw, dict):
+        raise ConfigError(path, None, "'actors' must be a table of [actors.ID] tables")
+    actors: dict[str, Actor] = {}
+    for aid, entry in raw.items():
+        line = table_line(lines, "actors", aid)
+        if not _ID.match(aid):
+            raise ConfigError(path, line, f"bad actor id {aid!r}",
+                              "ids are lower-case ascii letters, digits and underscores, "
+                              "starting with a letter")
+        if not isinstance(entry, dict):
+            raise ConfigError(path, line, f"actor {aid!r} must be a table", f"write [actors.{aid}]")
+        extra = set(entry) - set(_LIST_KEYS) - set(_STR_KEYS)
+        if extra:
+            raise ConfigError(path, line, f"actor {aid!r}: unknown key {sorted(extra)[0]!r}",
+                              "known keys: " + ", ".join(_STR_KEYS + _LIST_KEYS))
+        for key in _STR_KEYS:
+            if key in entry and not isinstance(entry[key], str):
+                raise ConfigError(path, line, f"actor {aid!r}: {key} must be a string")
+        label = (entry.get("label") or "").strip()
+        if not label:
+            raise ConfigError(path, line, f"actor {aid!r} has an empty or missing label",
+                              'add label = "Display Name"')
+        kind = entry.get("kind", "")
+        if kind not in KINDS:
+            raise ConfigError(path, line, f"actor {aid!r}: unknown kind {kind!r}",
+                              "use one of " + ", ".join(KINDS))
+        lists = {k: _as_tuple(entry.get(k), path, line, k, aid) for k in _LIST_KEYS}
+        if kind != "state" and (entry.get("capital") or lists["demonyms"] or lists["people"]):
+            raise ConfigError(path, line, f"actor {aid!r}: capital/demonyms/people are for states",
+                              'set kind = "state" or remove them')
+        actors[aid] = Actor(
+            id=aid, label=label, kind=kind, aliases=lists["aliases"], roles=lists["roles"],
+            capital=entry.get("capital") or None, demonyms=lists["demonyms"],
+            people=lists["people"], located_in=entry.get("located_in") or None, line=line,
+        )
+    nouns = data.get("collective_nouns", [])
+    if not isinstance(nouns, list) or not all(isinstance(n, str) and n.strip() for n in nouns):
+        raise ConfigError(path, value_line(lines, "collective_nouns") or None,
+                          "collective_nouns must be a list of non-empty strings")
+    return actors, tuple(normalize(n) for n in nouns), lines
+
+
+def load_aliases(*extra_paths, include_default: bool = True) -> AliasTable:
+    """Load the shipped table, then each user file on top (same id replaces).
+
+    Raises :class:`~graphx.errors.ConfigError` naming file and line for syntax
+    errors, bad ids, unknown kinds, empty names, dangling capital/located_in
+    references and an alias claimed by two actors.
+    """
+    paths = ([default_aliases_path()] if include_default else []) + [Path(p) for p in extra_paths if p]
+    actors: dict[str, Actor] = {}
+    origin: dict[str, tuple[Path, list[str]]] = {}
+    nouns: list[str] = []
+    for path in paths:
+        file_actors, file_nouns, lines = _parse_file(path)
+        for aid, actor in file_actors.items():
+            actors[aid] = actor
+            origin[aid] = (path, lines)
+        nouns.extend(n for n in file_nouns if n not in nouns)
+    table = AliasTable(actors=actors, collective_nouns=tuple(nouns), sources=tuple(str(p) for p in paths))
+    _index(table, origin)
+    return table
+
+
+def _index(table: AliasTable, origin) -> None:
+    claimed: dict[str, str] = {}
+    for aid in sorted(table.actors, key=lambda a: (str(origin[a][0]), table.actors[a].line or 0)):
+        actor = table.actors[aid]
+        path, lines = origin[aid]
+        for ref_key in ("capital", "located_in"):
+            ref = getattr(actor, ref_key)
+            if ref and ref not in table.actors:
+                raise ConfigError(path, value_line(lines, ref, actor.line or 1) or actor.line,
+                                  f"actor {aid!r}: {ref_key} {ref!r} is not an actor id",
+                                  f"add [actors.{ref}] or fix the id")
+        for name in (aid, *table.names(actor)):
+            key = normalize(name)
+            other = claimed.get(key)
+            if other and other != aid:
+                raise ConfigError(
+                    path, value_line(lines, name, actor.line or 1) or actor.line,
+                    f"alias {name!r} is claimed by both {other!r} and {aid!r}",
+                    "keep it on one actor only",
+                )
+            claimed[key] = aid
+    table._index = claimed
+
+
+def describe(actor: Actor) -> str:
+    """One line for listings: ``label (kind) [id]``."""
+    return f"{actor.label} ({actor.kind}) [{actor.id}]"

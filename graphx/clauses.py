@@ -1,0 +1,284 @@
+"""Clause-level reading of one sentence without a parser.
+
+:class:`SentenceContext` splits a sentence into clauses at boundary words
+(data: ``[clauses]`` of the lexicon), finds a clause's subject, a cue's
+targets and agents, and the markers that change what the clause asserts.
+All word lists come from the lexicon; nothing here names an actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_END_PUNCT = (".", "!", "…")
+_QUESTION = ("?", "\u061f")  # ؟ Arabic question mark
+_CLOSERS = "\"'”’»)] \n\t"
+
+
+@dataclass(frozen=True)
+class Party:
+    """An actor as named at one place in a sentence (a name or a resolved pronoun)."""
+
+    actor: str
+    text: str
+    start_char: int
+    end_char: int
+    start: int  # token index
+    end: int
+    possessor: bool = False  # "Russia's ..." / "his ..."
+    pronoun: bool = False
+
+
+def phrase_len(norms, i, phrases) -> int:
+    """Length of the longest phrase (tuple of norms) starting at token i, else 0."""
+    best = 0
+    for ph in phrases:
+        n = len(ph)
+        if n > best and i + n <= len(norms) and tuple(norms[i:i + n]) == ph:
+            best = n
+    return best
+
+
+def contains(norms, lo, hi, phrases) -> bool:
+    """True if a phrase lies wholly inside tokens [lo, hi)."""
+    for i in range(max(lo, 0), hi):
+        n = phrase_len(norms, i, phrases)
+        if n and i + n <= hi:
+            return True
+    return False
+
+
+def ends_at(norms, i, phrases) -> bool:
+    """True if a phrase ends right before token i."""
+    return any(i - len(ph) >= 0 and tuple(norms[i - len(ph):i]) == ph for ph in phrases)
+
+
+class SentenceContext:
+    def __init__(self, ex, doc, sent, norms, mentions, salience):
+        self.ex, self.doc, self.sent, self.norms = ex, doc, sent, norms
+        self.w, self.one = ex.w, ex.single
+        self.salience = salience
+        toks = [t for t in sent if not t.is_space]
+        self.start = toks[0].i if toks else sent.start
+        self.end = toks[-1].i + 1 if toks else sent.end
+        self.start_char = doc[self.start].idx if toks else sent.start_char
+        self.end_char = doc[self.end - 1].idx + len(doc[self.end - 1].text) if toks else sent.end_char
+        last = sent.text.rstrip(_CLOSERS)
+        self.is_heading = not last.endswith(_END_PUNCT) or last.endswith(_QUESTION)
+        bounds = self.one["boundaries"]
+        self.bounds = [self.start] + [i for i in range(self.start + 1, self.end) if norms[i] in bounds]
+        self._subjects = {}
+        self.parties = []
+        self.parties = self._parties(mentions)
+
+    # ------------------------------------------------------------ parties
+    def _parties(self, mentions):
+        out = []
+        ms = {m.start: m for m in mentions}
+        i = self.start
+        while i < self.end:
+            m = ms.get(i)
+            if m is not None:
+                poss = m.end < len(self.doc) and self.norms[m.end] == "'s"
+                out.append(Party(m.actor, m.span.text, m.span.start_char, m.span.end_char,
+                                 m.start, m.end, possessor=poss))
+                i = m.end
+                continue
+            n = phrase_len(self.norms, i, self.w["latter"]) or phrase_len(self.norms, i, self.w["former"])
+            if n:
+                which = "latter" if phrase_len(self.norms, i, self.w["latter"]) else "former"
+                aid = self.salience.resolve(which, i, self, ())
+                if aid:
+                    span = self.doc[i:i + n]
+                    out.append(Party(aid, span.text, span.start_char, span.end_char, i, i + n, pronoun=True))
+                i += n
+                continue
+            norm = self.norms[i]
+            for kind in ("subject", "object", "possessive"):
+                if norm in self.one[kind]:
+                    out.append(Party("?" + kind, self.doc[i].text, self.doc[i].idx,
+                                     self.doc[i].idx + len(self.doc[i].text), i, i + 1,
+                                     possessor=(kind == "possessive"), pronoun=True))
+                    break
+            i += 1
+        return out
+
+    def resolved(self, p: Party, exclude=()) -> Party | None:
+        """A pronoun party with its actor filled in (None if unresolved)."""
+        if not p.actor.startswith("?"):
+            return p
+        kind = p.actor[1:]
+        if kind == "possessive" and not p.possessor:
+            kind = "object"  # "her" as an object
+        aid = self.salience.resolve(kind, p.start, self, exclude)
+        if not aid:
+            return None
+        return Party(aid, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
+
+    def in_range(self, lo, hi):
+        return [p for p in self.parties if lo <= p.start < hi]
+
+    # ------------------------------------------------------------ clauses
+    def clause_of(self, i):
+        cs = max(b for b in self.bounds if b <= i)
+        later = [b for b in self.bounds if b > i]
+        return cs, (later[0] if later else self.end)
+
+    def _prev_word(self, i):
+        j = i - 1
+        while j >= self.start and self.norms[j] in self.one["determiners"]:
+            j -= 1
+        return j
+
+    def nominative(self, p: Party) -> bool:
+        j = self._prev_word(p.start)
+        if j < self.start:
+            return True
+        return self.norms[j] not in self.one["prepositions"] and not ends_at(
+            self.norms, j + 1, [ph for ph in self.w["prepositions"] if len(ph) > 1])
+
+    def coordinated(self, parties, first: Party, exclude=()):
+        """``first`` plus the actors listed with it ("Qatar and Turkey", "Iran, Hezbollah and Russia")."""
+        coord = self.one["coordination"]
+        idx = parties.index(first)
+        chosen = [first]
+        j = idx - 1
+        while j >= 0 and parties[j].end <= chosen[0].start and chosen[0].start - parties[j].end <= 4 and all(
+                self.norms[k] in coord for k in range(parties[j].end, chosen[0].start)) and \
+                chosen[0].start > parties[j].end:
+            chosen.insert(0, parties[j])
+            j -= 1
+        j = idx + 1
+        while j < len(parties) and 0 < parties[j].start - chosen[-1].end <= 4 and all(
+                self.norms[k] in coord for k in range(chosen[-1].end, parties[j].start)):
+            chosen.append(parties[j])
+            j += 1
+        out = []
+        for p in chosen:
+            r = self.resolved(p, exclude)
+            if r and r.actor not in {o.actor for o in out}:
+                out.append(r)
+        return out
+
+    def subject(self, cs, cue_start):
+        """The parties that are the subject of the clause starting at ``cs``."""
+        key = (cs, cue_start)
+        if key in self._subjects:
+            return self._subjects[key]
+        self._subjects[key] = []  # guards against recursion
+        cands = self.in_range(cs, cue_start)
+        found = []
+        plain = [p for p in cands if not p.possessor and p.actor not in ("?object",) and self.nominative(p)]
+        if plain:
+            found = self.coordinated(cands, plain[0])
+        if not found:
+            poss = [p for p in cands if p.possessor and self.nominative(p)]
+            if poss:
+                found = [r for r in [self.resolved(poss[0])] if r]
+        if not found and cs > self.start:
+            word = self.norms[cs]
+            if word in self.one["relative"]:
+                before = [p for p in self.in_range(self.start, cs) if not p.pronoun]
+                if before:
+                    found = [before[-1]]
+            elif word in self.one["coordinating"]:
+                pcs, _ = self.clause_of(cs - 1)
+                found = self.subject(pcs, cs)
+        self._subjects[key] = found
+        return found
+
+    def targets(self, cue, start, end, ce, sources):
+        """Actors the cue points at, after it in its clause."""
+        src_ids = {s.actor for s in sources}
+        hi = min(ce, end + cue.window)
+        cands = [p for p in self.in_range(start + 1, hi)]
+        found, pending_prep = [], False
+        for k, p in enumerate(cands):
+            j = self._prev_word(p.start)
+            prev = self.norms[j] if j >= self.start else ""
+            nxt = cands[k + 1] if k + 1 < len(cands) else None
+            if p.possessor and nxt is not None and nxt.start - p.end <= 4 and not p.pronoun:
+                pending_prep = prev in cue.target_preps if cue.target_preps else prev not in self.one["locative"]
+                continue  # "at Russia's Hmeimim airbase": the place is Hmeimim
+            if cue.target_preps:
+                ok = prev in cue.target_preps or pending_prep
+            else:
+                ok = (prev not in self.one["locative"] or j == end - 1) or pending_prep
+            pending_prep = False
+            if not ok:
+                continue
+            r = self.resolved(p, src_ids)
+            if r is None or r.actor in src_ids:
+                continue
+            if cue.relation == "fled-to" and cue.window > 12:
+                found.append(r)  # a flight's stops: "to Iraq and then on to Russia"
+                continue
+            return [x for x in self.coordinated(cands, p, src_ids) if x.actor not in src_ids]
+        return found
+
+    def agents(self, cue, end, ce):
+        """The by-phrase agent of a passive cue."""
+        cands = self.in_range(end, min(ce, end + cue.window))
+        for p in cands:
+            j = self._prev_word(p.start)
+            if j >= end - 1 and (self.norms[j] in cue.agent_preps or j == end - 1):
+                return self.coordinated(cands, p)
+        return []
+
+    def fallback_other(self, cs, exclude):
+        """The other party when a cue names none: an earlier clause's subject or last actor."""
+        ex = {e.actor for e in exclude}
+        if cs > self.start:
+            pcs, _ = self.clause_of(cs - 1)
+            prev = [s for s in self.subject(pcs, cs) if s.actor not in ex]
+            if prev:
+                return prev
+            before = [r for r in (self.resolved(p, ex) for p in self.in_range(self.start, cs))
+                      if r and r.actor not in ex]
+            if before:
+                return [before[-1]]
+        aid = self.salience.previous_subject(ex)
+        if aid:
+            return [Party(aid, "", -1, -1, -1, -1, pronoun=True)]
+        return []
+
+    # ------------------------------------------------------------ markers
+    def modality(self, cs, ce, start, end):
+        n, w = self.norms, self.w
+        neg_lo = max(cs, start - self.ex.lexicon.scopes["negation_scope"])
+        negated = contains(n, neg_lo, start, w["negation"]) or contains(n, self.start, self.end, w["denial"])
+        hedged = contains(n, self.start, self.end, w["hedge"])
+        lo = max(self.start, start - self.ex.lexicon.scopes["intent_scope"])
+        if contains(n, cs, start, w["conditional"]) or n[cs] in self.one["conditional"]:
+            return negated, hedged, "conditional"
+        attempt = contains(n, lo, start, w["attempt"])
+        intent = contains(n, lo, start, w["intent"])
+        if start - 1 >= self.start and n[start - 1] == "to" and not ends_at(n, start, w["realised_infinitive"]):
+            intent = intent or not attempt
+        if intent and not attempt:
+            return negated, hedged, "intent"
+        return negated, hedged, "attempt" if attempt else "fact"
+
+    def attribution(self) -> str:
+        """Who the sentence says makes the claim ("according to Reuters"), if anyone."""
+        for p in self.parties:
+            if not p.pronoun and self.ex.kind(p.actor, {}) == "outlet":
+                actor = self.ex.table.actors.get(p.actor)
+                return actor.label if actor else p.text
+        n = self.norms
+        for i in range(self.start, self.end - 2):
+            if n[i] == "according" and n[i + 1] == "to":
+                words = []
+                for t in self.doc[i + 2:min(self.end, i + 9)]:
+                    if t.is_punct:
+                        break
+                    words.append(t.text)
+                return " ".join(words)
+        for i in range(self.start, self.end):
+            if n[i] == "sources":
+                j = i
+                while j > self.start and i - j < 3 and self.doc[j - 1].is_alpha and \
+                        n[j - 1] not in self.one["prepositions"] and n[j - 1] not in self.one["boundaries"]:
+                    j -= 1
+                return self.doc[j:i + 1].text
+        return ""

@@ -1,0 +1,76 @@
+"""Who "he", "his", "the latter" point back to: salience across sentences.
+
+A small centering heuristic, adequate for news prose: a subject pronoun means
+the person who was the subject most recently; an object or possessive pronoun
+prefers a person other than the current clause's subject; "the latter" is the
+last person named in the previous sentence, "the former" the first.
+"""
+
+from __future__ import annotations
+
+
+class Salience:
+    def __init__(self, ex, discovered):
+        self.ex = ex
+        self.discovered = discovered
+        self.history: list[tuple[str | None, list[str]]] = []  # per sentence: (subject, mentions)
+
+    def _person(self, aid):
+        return aid and not aid.startswith("?") and self.ex.kind(aid, self.discovered) == "person"
+
+    def resolve(self, kind, i, ctx, exclude) -> str | None:
+        ex = {e.actor if hasattr(e, "actor") else e for e in exclude}
+        before = [p for p in ctx.parties if p.start < i and not p.actor.startswith("?")]
+        if kind in ("latter", "former"):
+            if not self.history:
+                return None
+            names = [a for a in self.history[-1][1] if self._person(a)] or [
+                a for a in self.history[-1][1] if self.ex.kind(a, self.discovered) != "place"]
+            if not names:
+                return None
+            return names[-1] if kind == "latter" else names[0]
+        if kind == "subject":
+            for p in before:
+                if self._person(p.actor) and ctx.nominative(p) and not p.possessor and p.actor not in ex:
+                    return p.actor
+            for subj, mentions in reversed(self.history[-3:]):
+                if self._person(subj) and subj not in ex:
+                    return subj
+                people = [a for a in mentions if self._person(a) and a not in ex]
+                if people:
+                    return people[0]
+            return None
+        # object / possessive: nearest other person
+        for p in reversed(before):
+            if self._person(p.actor) and p.actor not in ex:
+                return p.actor
+        for subj, mentions in reversed(self.history[-3:]):
+            if self._person(subj) and subj not in ex:
+                return subj
+            people = [a for a in mentions if self._person(a) and a not in ex]
+            if people:
+                return people[-1]
+        return None
+
+    def previous_subject(self, exclude) -> str | None:
+        for subj, _ in reversed(self.history[-2:]):
+            if subj and subj not in exclude:
+                return subj
+        return None
+
+    def close_sentence(self, ctx) -> None:
+        if ctx.is_heading:
+            return
+        subject = None
+        for p in ctx.parties:
+            if not p.possessor and ctx.nominative(p) and p.actor != "?object":
+                r = ctx.resolved(p)
+                if r:
+                    subject = r.actor
+                    break
+        mentions = []
+        for p in ctx.parties:
+            r = ctx.resolved(p) if p.actor.startswith("?") else p
+            if r:
+                mentions.append(r.actor)
+        self.history.append((subject, mentions))

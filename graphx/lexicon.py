@@ -1,0 +1,148 @@
+"""The cue lexicon (``data/relations.toml``): load and validate.
+
+Kept apart from the rules that use it so that a user's lexicon file
+(``--lexicon``) is checked before any document is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ._toml import read_toml, value_line
+from .errors import ConfigError
+from .types import KINDS
+
+VOICES = ("active", "passive", "recipient")
+_RELATION = re.compile(r"^[a-z][a-z0-9-]*$")
+_MARKER_KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive")
+_CLAUSE_KEYS = ("boundaries", "relative", "coordinating", "prepositions", "locative", "determiners",
+                "coordination")
+_PRONOUN_KEYS = ("subject", "object", "possessive", "latter", "former")
+
+
+@dataclass(frozen=True)
+class Relation:
+    name: str
+    description: str = ""
+    color: str = "#888888"
+    cameo: str = ""
+    plover: str = ""
+    attempts_count: bool = False
+    target_kinds: tuple = ()
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One group of cue phrases sharing a relation and a way of finding actors."""
+
+    relation: str
+    rule: str
+    phrases: tuple
+    voice: str = "active"
+    target_preps: tuple = ()
+    agent_preps: tuple = ("by",)
+    window: int = 12
+    line: int | None = None
+
+
+@dataclass
+class Lexicon:
+    relations: dict[str, Relation]
+    cues: list[Cue]
+    markers: dict[str, tuple] = field(default_factory=dict)
+    clauses: dict[str, tuple] = field(default_factory=dict)
+    pronouns: dict[str, tuple] = field(default_factory=dict)
+    names: dict[str, tuple] = field(default_factory=dict)
+    scopes: dict[str, int] = field(default_factory=dict)
+    version: str = ""
+    path: str = ""
+
+
+def default_lexicon_path() -> Path:
+    return Path(str(resources.files("graphx") / "data" / "relations.toml"))
+
+
+def _words(path, lines, section, key, value) -> tuple:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(path, value_line(lines, key) or None,
+                          f"[{section}] {key} must be a list of non-empty strings")
+    return tuple(" ".join(v.lower().split()) for v in value)
+
+
+def load_lexicon(path=None) -> Lexicon:
+    """Load and validate a cue lexicon (the shipped one by default).
+
+    Examples
+    --------
+    >>> lex = load_lexicon()
+    >>> sorted(lex.relations)
+    ['contacted', 'fled-to', 'mediated', 'refused']
+    """
+    path = Path(path) if path else default_lexicon_path()
+    data, lines = read_toml(path)
+    unknown = set(data) - {"relations", "cue", "markers", "clauses", "pronouns", "names"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise ConfigError(path, value_line(lines, key) or None, f"unknown section {key!r}",
+                          "sections: relations, cue, markers, clauses, pronouns, names")
+    rels = data.get("relations")
+    if not isinstance(rels, dict) or not rels:
+        raise ConfigError(path, None, "no [relations.NAME] tables", "define at least one relation")
+    relations = {}
+    for name, spec in rels.items():
+        line = next((i for i, ln in enumerate(lines, 1) if ln.strip() in (f"[relations.{name}]",
+                                                                          f'[relations."{name}"]')), None)
+        if not _RELATION.match(name) or not isinstance(spec, dict):
+            raise ConfigError(path, line, f"bad relation {name!r}",
+                              "relation names are lower-case words joined by '-'")
+        kinds = tuple(spec.get("target_kinds", ()))
+        bad = [k for k in kinds if k not in KINDS]
+        if bad:
+            raise ConfigError(path, line, f"relation {name!r}: unknown kind {bad[0]!r} in target_kinds",
+                              "use one of " + ", ".join(KINDS))
+        relations[name] = Relation(
+            name=name, description=str(spec.get("description", "")), color=str(spec.get("color", "#888888")),
+            cameo=str(spec.get("cameo", "")), plover=str(spec.get("plover", "")),
+            attempts_count=bool(spec.get("attempts_count", False)), target_kinds=kinds,
+        )
+    cue_specs = data.get("cue", [])
+    if not isinstance(cue_specs, list) or not cue_specs:
+        raise ConfigError(path, None, "no [[cue]] entries", "add [[cue]] tables with relation and phrases")
+    cue_lines = [i for i, ln in enumerate(lines, 1) if ln.strip() == "[[cue]]"]
+    cues = []
+    for n, spec in enumerate(cue_specs):
+        line = cue_lines[n] if n < len(cue_lines) else None
+        rel = spec.get("relation")
+        if rel not in relations:
+            raise ConfigError(path, line, f"cue relation {rel!r} is not defined",
+                              "use one of " + ", ".join(sorted(relations)))
+        voice = spec.get("voice", "active")
+        if voice not in VOICES:
+            raise ConfigError(path, line, f"unknown voice {voice!r}", "use one of " + ", ".join(VOICES))
+        phrases = _words(path, lines, "cue", "phrases", spec.get("phrases"))
+        window = spec.get("window", 12)
+        if not isinstance(window, int) or window < 1:
+            raise ConfigError(path, line, "window must be a positive integer")
+        cues.append(Cue(
+            relation=rel, rule=str(spec.get("rule") or rel), phrases=phrases, voice=voice,
+            target_preps=_words(path, lines, "cue", "target_preps", spec.get("target_preps", [])) if
+            spec.get("target_preps") else (),
+            agent_preps=_words(path, lines, "cue", "agent_preps", spec.get("agent_preps", ["by"])),
+            window=window, line=line,
+        ))
+    sections = {}
+    for section, keys in (("markers", _MARKER_KEYS), ("clauses", _CLAUSE_KEYS),
+                          ("pronouns", _PRONOUN_KEYS), ("names", ("titles", "particles"))):
+        table = data.get(section, {})
+        sections[section] = {k: _words(path, lines, section, k, table.get(k, [])) if table.get(k) else ()
+                             for k in keys}
+    markers_raw = data.get("markers", {})
+    scopes = {k: int(markers_raw.get(k, d)) for k, d in (("negation_scope", 4), ("intent_scope", 5))}
+    version = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+    return Lexicon(relations=relations, cues=cues, markers=sections["markers"], clauses=sections["clauses"],
+                   pronouns=sections["pronouns"], names=sections["names"], scopes=scopes,
+                   version=version, path=str(path))

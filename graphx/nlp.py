@@ -1,0 +1,180 @@
+"""The spaCy pipeline: offline by default, a trained pipeline when asked.
+
+Default: ``spacy.blank("en")`` + sentencizer + line-break sentences + the alias
+ruler (an ``entity_ruler`` built from the alias table, whose pattern ids are
+actor ids) + a titled-name finder for people the table lacks. No trained model
+is needed. With ``model=NAME_OR_PATH`` the trained pipeline's NER runs after
+the alias ruler, so table ids win and NER fills in the names the table lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex, filter_spans
+
+from .actors import AliasTable
+from .errors import ModelError
+from .lexicon import Lexicon
+
+KIND_LABELS = {
+    "person": "PERSON", "state": "GPE", "place": "LOC", "organisation": "ORG",
+    "armed_group": "ORG", "outlet": "ORG",
+}
+# Labels of a trained NER that name actors, and the kind a discovered one gets.
+NER_KINDS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "state",
+             "LOC": "place", "FAC": "place", "NORP": "state"}
+# Arabic proclitics written joined to the next word (and, with/by, to/for, so, like).
+_ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+@Language.component("graphx_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings and list items stand alone."""
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" in tok.text or (tok.whitespace_ == "" and tok.text.endswith("\n")):
+            doc[i + 1].is_sent_start = True
+        elif i > 0 and doc[i].is_sent_start and tok.is_space:
+            pass
+    return doc
+
+
+@Language.factory("graphx_titled_names", default_config={"titles": [], "particles": []})
+def make_titled_names(nlp: Language, name: str, titles: list, particles: list):
+    return TitledNames(nlp, titles, particles)
+
+
+class TitledNames:
+    """Find "<title> First Last" names that no alias or NER entity covers.
+
+    They become PERSON entities without an actor id: the build turns them into
+    discovered actors listed for review.
+    """
+
+    def __init__(self, nlp: Language, titles, particles):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.matcher.add("TITLE", [nlp.make_doc(t) for t in titles])
+        self.particles = {p.lower() for p in particles}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        for _, start, end in self.matcher(doc):
+            i = end
+            names = 0
+            while i < len(doc) and i not in taken:
+                tok = doc[i]
+                if tok.is_title and tok.is_alpha:
+                    names += 1
+                elif tok.lower_ in self.particles and i + 1 < len(doc) and (
+                        doc[i + 1].is_title or doc[i + 1].lower_ in self.particles):
+                    pass
+                else:
+                    break
+                if tok.is_sent_start and i > end:
+                    break
+                i += 1
+            while i > end and doc[i - 1].lower_ in self.particles:
+                i -= 1
+            if names >= 2:
+                spans.append(Span(doc, end, i, label="PERSON"))
+        if spans:
+            doc.ents = filter_spans(list(doc.ents) + spans)
+        return doc
+
+
+def _tune_tokenizer(nlp: Language) -> None:
+    # Brackets inside a token are split off: "(HTS)-led" -> ( HTS ) -led.
+    infixes = list(nlp.Defaults.infixes or []) + [r"[\(\)\[\]]"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def alias_patterns(table: AliasTable, nlp: Language) -> list[dict]:
+    """Entity-ruler phrase patterns from the alias table (id = actor id)."""
+    patterns = []
+    seen = set()
+
+    def add(text, actor):
+        text = " ".join(text.split())
+        for variant in _variants(text):
+            key = (variant.lower(), actor.id)
+            if key not in seen:
+                seen.add(key)
+                patterns.append({"label": KIND_LABELS[actor.kind], "pattern": variant, "id": actor.id})
+
+    for aid in sorted(table.actors):
+        actor = table.actors[aid]
+        for name in table.names(actor):
+            add(name, actor)
+        for demonym in actor.demonyms:
+            for noun in table.collective_nouns:
+                add(f"{demonym} {noun}", actor)
+    return patterns
+
+
+def _variants(text: str):
+    low = text.lower()
+    yield text
+    for art in ("the ",):
+        if low.startswith(art) and len(text) > len(art):
+            yield text[len(art):]
+    if _ARABIC.match(text):
+        for p in _ARABIC_PROCLITICS:
+            yield p + text
+
+
+def _load_trained(model: str) -> Language:
+    tried = [model]
+    try:
+        return spacy.load(model)
+    except OSError:
+        path = Path(model).expanduser()
+        if path.exists():
+            tried.append(str(path.resolve()))
+        raise ModelError(
+            f"cannot load spaCy pipeline {model!r} (tried the installed package name"
+            f"{' and the folder ' + tried[-1] if len(tried) > 1 else ' and a folder of that name (none exists)'}); "
+            "give the name of an installed pipeline or the path of one saved with nlp.to_disk(), "
+            "or leave --model out to use the offline default"
+        ) from None
+    except Exception as exc:  # a folder that is not a pipeline, a version mismatch ...
+        raise ModelError(f"cannot load spaCy pipeline {model!r}: {exc}") from None
+
+
+def make_pipeline(table: AliasTable, lexicon: Lexicon, model: str | None = None,
+                  lang: str = "en") -> Language:
+    """Build the pipeline that turns text into sentences and actor entities.
+
+    Examples
+    --------
+    >>> from graphx.actors import load_aliases
+    >>> from graphx.lexicon import load_lexicon
+    >>> nlp = make_pipeline(load_aliases(), load_lexicon())
+    >>> [(e.text, e.ent_id_) for e in nlp("Putin called Erdogan.").ents]
+    [('Putin', 'vladimir_putin'), ('Erdogan', 'recep_tayyip_erdogan')]
+    """
+    if model:
+        nlp = _load_trained(model)
+        has_sents = any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer"))
+        if not has_sents:
+            nlp.add_pipe("sentencizer", first=True)
+    else:
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("sentencizer")
+    _tune_tokenizer(nlp)
+    sent_pipe = next(n for n in ("parser", "senter", "sentencizer") if n in nlp.pipe_names)
+    nlp.add_pipe("graphx_line_breaks", after=sent_pipe)
+    ruler_at = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    ruler = nlp.add_pipe("entity_ruler", name="graphx_aliases",
+                         config={"phrase_matcher_attr": "NORM", "overwrite_ents": True}, **ruler_at)
+    ruler.add_patterns(alias_patterns(table, nlp))
+    nlp.add_pipe("graphx_titled_names", last=True,
+                 config={"titles": list(lexicon.names.get("titles", ())),
+                         "particles": list(lexicon.names.get("particles", ()))})
+    return nlp

@@ -1,0 +1,168 @@
+"""Cue lexicon + clause rules -> evidence records (one per sentence and edge).
+
+Rule-based extraction in the textacy manner: :func:`extract` is a generator
+over a spaCy doc that yields :class:`~graphx.types.Evidence`. It needs no
+tagger or parser, so it runs on the offline default pipeline. The rules:
+
+* a cue (``data/relations.toml``) names the relation; its voice says on which
+  side of it the source and the target stand;
+* the source is the clause's subject: the first actor named in the clause that
+  does not follow a preposition (a pronoun resolves to the salient person);
+* the target is the first actor after the cue (fled-to: after a directional
+  preposition); lists ("Qatar and Turkey") give one edge per actor;
+* capitals stand for their state except as a flight's destination;
+* markers flag negation, denial, hedges, intent, conditions and attempts.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from .actors import AliasTable
+from .clauses import SentenceContext
+from .coref import Salience
+from .lexicon import Cue, Lexicon
+from .mentions import TokenMention
+from .types import Document, Evidence
+
+
+
+def _at(offset, char):
+    # -1 marks an actor carried over from an earlier sentence (no words here).
+    return offset + char if char >= 0 else -1
+
+
+def build_cue_matcher(vocab, lexicon: Lexicon, make_doc) -> Matcher:
+    """A Matcher with one key per cue group; "*" in a phrase is a 0-3 word gap."""
+    matcher = Matcher(vocab)
+    for n, cue in enumerate(lexicon.cues):
+        patterns = []
+        for phrase in cue.phrases:
+            pat = []
+            for part in phrase.split():
+                if part == "*":
+                    pat.extend({"OP": "?", "IS_PUNCT": False} for _ in range(3))
+                else:
+                    pat.extend({"NORM": t.norm_} for t in make_doc(part))
+            patterns.append(pat)
+        matcher.add(str(n), patterns)
+    return matcher
+
+
+class Extractor:
+    """Holds the compiled lexicon; call :meth:`extract` per document."""
+
+    def __init__(self, nlp, table: AliasTable, lexicon: Lexicon):
+        self.table = table
+        self.lexicon = lexicon
+        self.matcher = build_cue_matcher(nlp.vocab, lexicon, nlp.make_doc)
+        norm = lambda s: tuple(t.norm_ for t in nlp.make_doc(s))  # noqa: E731
+        self.w = {k: [norm(p) for p in v] for sec in (lexicon.markers, lexicon.clauses, lexicon.pronouns)
+                  for k, v in sec.items()}
+        self.single = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
+        self.capital_of = {a.capital: a.id for a in table.actors.values() if a.capital}
+
+    # ------------------------------------------------------------------ helpers
+    def kind(self, aid, discovered):
+        actor = self.table.actors.get(aid) or discovered.get(aid)
+        return actor.kind if actor else "person"
+
+    def as_party(self, aid, discovered):
+        """Actor id as a party to contact/refusal/mediation: capitals act for their state."""
+        if aid in self.capital_of:
+            return self.capital_of[aid]
+        return None if self.kind(aid, discovered) == "place" else aid
+
+    # ------------------------------------------------------------------ main
+    def extract(self, document: Document, doc: Doc, mentions: list[TokenMention],
+                discovered=None):
+        """Yield the evidence records of one document.
+
+        ``doc`` is the spaCy doc of ``document.body``; offsets in the records
+        are into ``document.text``.
+        """
+        discovered = discovered or {}
+        off = document.body_start
+        norms = [t.norm_ for t in doc]
+        by_start = {}
+        for m in mentions:
+            by_start.setdefault(m.start, m)
+        cue_hits = sorted(self._cue_hits(doc), key=lambda h: (h[1], -h[2]))
+        salience = Salience(self, discovered)
+        hit_i = 0
+        for sent in doc.sents:
+            sent_mentions = [by_start[i] for i in range(sent.start, sent.end) if i in by_start]
+            hits = []
+            while hit_i < len(cue_hits) and cue_hits[hit_i][1] < sent.end:
+                if cue_hits[hit_i][1] >= sent.start:
+                    hits.append(cue_hits[hit_i])
+                hit_i += 1
+            ctx = SentenceContext(self, doc, sent, norms, sent_mentions, salience)
+            if hits and not ctx.is_heading:
+                seen = {}
+                for cue, start, end in hits:
+                    for ev in self._from_cue(document, ctx, cue, start, end, off, discovered):
+                        key = (ev.source, ev.relation, ev.target)
+                        if key not in seen or (ev.asserted and not seen[key].asserted):
+                            seen[key] = ev
+                yield from seen.values()
+            salience.close_sentence(ctx)
+
+    def _cue_hits(self, doc):
+        spans = [(self.lexicon.cues[int(doc.vocab.strings[k])], s, e) for k, s, e in self.matcher(doc)]
+        # Longest cue wins where cues overlap ("met with" over "met").
+        spans.sort(key=lambda h: (-(h[2] - h[1]), h[1]))
+        taken, out = set(), []
+        for cue, s, e in spans:
+            if not taken.intersection(range(s, e)):
+                taken.update(range(s, e))
+                out.append((cue, s, e))
+        return out
+
+    def _from_cue(self, document, ctx, cue: Cue, start, end, off, discovered):
+        relation = self.lexicon.relations[cue.relation]
+        cs, ce = ctx.clause_of(start)
+        if cue.voice == "active":
+            sources = ctx.subject(cs, start)
+            targets = ctx.targets(cue, start, end, ce, sources)
+            if not targets and cue.relation == "refused":
+                targets = ctx.fallback_other(cs, sources)
+        elif cue.voice == "passive":
+            targets = ctx.subject(cs, start)
+            sources = ctx.agents(cue, end, ce)
+        else:  # recipient: the subject got no answer from the source
+            targets = ctx.subject(cs, start)
+            sources = ctx.targets(cue, start, end, ce, targets) or ctx.fallback_other(cs, targets)
+        if not sources or not targets:
+            return
+        negated, hedged, modality = ctx.modality(cs, ce, start, end)
+        asserted = not negated and (modality == "fact" or (modality == "attempt" and relation.attempts_count))
+        s_start = off + ctx.start_char
+        text = document.text[s_start:off + ctx.end_char]
+        attributed = ctx.attribution()
+        for src in sources:
+            src_id = self.as_party(src.actor, discovered)
+            if not src_id:
+                continue
+            for tgt in targets:
+                if relation.target_kinds:
+                    tgt_id = tgt.actor if self.kind(tgt.actor, discovered) in relation.target_kinds else None
+                else:
+                    tgt_id = self.as_party(tgt.actor, discovered)
+                if not tgt_id or tgt_id == src_id:
+                    continue
+                yield Evidence(
+                    source=src_id, relation=cue.relation, target=tgt_id, doc=document.id,
+                    start=s_start, end=s_start + len(text), text=text,
+                    trigger=ctx.doc[start:end].text, trigger_start=off + ctx.doc[start].idx,
+                    trigger_end=off + ctx.doc[start:end].end_char, rule=cue.rule,
+                    source_text=src.text, source_start=_at(off, src.start_char),
+                    source_end=_at(off, src.end_char),
+                    target_text=tgt.text, target_start=off + tgt.start_char, target_end=off + tgt.end_char,
+                    negated=negated, hedged=hedged, modality=modality, asserted=asserted,
+                    attributed_to=attributed, date=document.meta.get("date", ""),
+                    title=document.meta.get("title", ""), outlet=document.meta.get("source", ""),
+                    url=document.meta.get("url", ""), language=document.meta.get("language", ""),
+                )
+
