@@ -207,6 +207,8 @@ class SentenceContext:
             pending_prep = False
             if not ok:
                 continue
+            if p.pronoun and p.possessor and p.start - end > 1:
+                continue  # "refused and confirmed HIS ability": a later clause's possessive
             r = self.resolved(p, src_ids)
             if r is None or r.actor in src_ids:
                 continue

@@ -1,0 +1,109 @@
+"""The explorer page: one offline HTML file (pyvis + our panel).
+
+pyvis draws the network; we inline vis-network, strip the CDN links pyvis
+always adds (Bootstrap) and append a panel that lists citations. Document
+text is untrusted: it reaches the page only as JSON data (``<``, ``>``, ``&``
+escaped) and is put on screen with ``textContent``, never as markup.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json
+import math
+import re
+from importlib import resources
+
+from ..types import evidence_to_dict
+from .atomic import atomic_write
+from .graphml import DEFAULT_COLOR, KIND_COLORS
+
+KIND_SHAPES = {"person": "dot", "state": "diamond", "place": "triangle", "organisation": "square",
+               "armed_group": "hexagon", "outlet": "star"}
+_EXTERNAL = [
+    re.compile(r"<link[^>]*bootstrap[^>]*>", re.S),
+    re.compile(r"<script[^>]*bootstrap[^>]*>\s*</script>", re.S),
+    re.compile(r"<!--.*?-->", re.S),
+    re.compile(r"<center>\s*<h1>.*?</h1>\s*</center>", re.S),
+]
+
+
+def safe_json(data) -> str:
+    """JSON that cannot close a <script> element or open markup."""
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True)
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _tip_node(d) -> str:
+    return f"{d.get('label')} ({d.get('kind')})\nmentions: {d.get('mentions', 0)}"
+
+
+def _tip_edge(G, s, t, k, d) -> str:
+    src, tgt = G.nodes[s].get("label", s), G.nodes[t].get("label", t)
+    state = "" if d.get("asserted") else " [not asserted: negated or unconfirmed]"
+    return (f"{src} —{k}→ {tgt}{state}\n{d.get('weight', 0)} citation(s), "
+            f"{d.get('documents', 0)} document(s), {d.get('outlets', 0)} outlet(s)")
+
+
+def page_data(G) -> dict:
+    nodes, edges = {}, {}
+    for n in sorted(G.nodes):
+        d = G.nodes[n]
+        nodes[n] = {"label": d.get("label", n), "kind": d.get("kind", ""), "aliases": list(d.get("aliases", [])),
+                    "mentions": d.get("mentions", 0), "discovered": bool(d.get("discovered"))}
+    for i, (s, t, k) in enumerate(sorted(G.edges(keys=True))):
+        d = G.edges[s, t, k]
+        edges[f"e{i}"] = {"source": s, "target": t, "type": k, "weight": d.get("weight", 0),
+                          "documents": d.get("documents", 0), "outlets": d.get("outlets", 0),
+                          "asserted": bool(d.get("asserted")),
+                          "citations": [evidence_to_dict(e) for e in d["citations"]]}
+    return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}),
+            "kinds": {k: {"color": c, "shape": KIND_SHAPES[k]} for k, c in KIND_COLORS.items()}}
+
+
+def render_html(G, title: str = "graphx — actor graph") -> str:
+    """The page as a string (nothing written)."""
+    from pyvis.network import Network
+
+    net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
+    relations = G.graph.get("relations", {})
+    for n in sorted(G.nodes):
+        d = G.nodes[n]
+        kind = d.get("kind", "")
+        net.add_node(n, label=str(d.get("label", n)), color=KIND_COLORS.get(kind, DEFAULT_COLOR),
+                     shape=KIND_SHAPES.get(kind, "dot"), size=12 + 4 * math.sqrt(d.get("mentions", 0) or 0),
+                     tip=_tip_node(d), kind=kind, discovered=bool(d.get("discovered")))
+    order = sorted(relations) or ["contacted", "fled-to", "mediated", "refused"]
+    for i, (s, t, k) in enumerate(sorted(G.edges(keys=True))):
+        d = G.edges[s, t, k]
+        # Parallel edges of different types curve apart so that each stays visible.
+        rank = order.index(k) if k in order else len(order)
+        net.add_edge(s, t, id=f"e{i}", color=relations.get(k, {}).get("color", DEFAULT_COLOR),
+                     width=1 + 1.5 * math.log2(1 + d.get("weight", 0)), dashes=not d.get("asserted"),
+                     arrows="to", smooth={"type": "curvedCW", "roundness": 0.1 + 0.12 * rank},
+                     tip=_tip_edge(G, s, t, k, d), relation=k, weight=d.get("weight", 0),
+                     asserted=bool(d.get("asserted")))
+    net.set_options(json.dumps({
+        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 250, "fit": True},
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        "nodes": {"font": {"size": 14}}, "edges": {"arrows": {"to": {"scaleFactor": 0.6}}},
+    }))
+    page = net.generate_html()
+    for pat in _EXTERNAL:
+        page = pat.sub("", page)
+    page = page.replace("<head>", f"<head>\n<title>{_html.escape(title)}</title>", 1)
+    panel = _panel_template().replace("/*GRAPHX_DATA*/", safe_json(page_data(G)))
+    return page.replace("</body>", panel + "\n</body>", 1)
+
+
+def write_html(G, path, title: str = "graphx — actor graph") -> None:
+    """Write ``graph.html`` atomically as UTF-8."""
+    text = render_html(G, title)
+    with atomic_write(path) as f:
+        f.write(text)
+
+
+def _panel_template() -> str:
+    return (resources.files("graphx") / "export" / "panel.html").read_text(encoding="utf-8")
