@@ -28,6 +28,9 @@ def read_toml(path) -> tuple[dict, list[str]]:
         msg = str(exc)
         m = _AT_LINE.search(msg)
         line = int(m.group(1)) if m else None
+        if m is None and "at end of document" in msg:
+            line = max(len(text.splitlines()), 1)
+            msg = msg.replace("(at end of document)", "(at the end of the file)")
         problem = _AT_LINE.sub("", msg).strip() + (f" at column {m.group(2)}" if m else "")
         raise ConfigError(path, line, f"TOML syntax error: {problem}",
                           "see https://toml.io for the syntax") from None

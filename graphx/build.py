@@ -115,7 +115,9 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     evidence, counts, report = extract_evidence(paths, table=table, lexicon=lex, model=model,
                                                 progress=progress, report=report)
     discovered = {a.id: a for a in report.discovered}
-    used = {e.source for e in evidence} | {e.target for e in evidence}
+    # Every actor named at least once is a node (a query for one with no edge
+    # says "no path", not "unknown actor").
+    used = {e.source for e in evidence} | {e.target for e in evidence} | {a for a, n in counts.items() if n}
     actors = [table.actors.get(a) or discovered[a] for a in used]
     G = build_graph(actors, evidence, counts, lex.relations)
     G.graph.update({

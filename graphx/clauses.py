@@ -66,7 +66,11 @@ class SentenceContext:
         last = sent.text.rstrip(_CLOSERS)
         self.is_heading = not last.endswith(_END_PUNCT) or last.endswith(_QUESTION)
         bounds = self.one["boundaries"]
-        self.bounds = [self.start] + [i for i in range(self.start + 1, self.end) if norms[i] in bounds]
+        raw = set(ex.lexicon.clauses["boundaries"])
+        # Words match by norm; punctuation by its own text (the norm of "-" in
+        # "al-Sabbagh" is the same as a dash's).
+        self.bounds = [self.start] + [i for i in range(self.start + 1, self.end)
+                                      if ((doc[i].text in raw) if doc[i].is_punct else (norms[i] in bounds))]
         self._subjects = {}
         self.parties = []
         self.parties = self._parties(mentions)
@@ -197,9 +201,10 @@ class SentenceContext:
             j = self._prev_word(p.start)
             prev = self.norms[j] if j >= self.start else ""
             nxt = cands[k + 1] if k + 1 < len(cands) else None
-            if p.possessor and nxt is not None and nxt.start - p.end <= 4 and not p.pronoun:
+            if p.possessor and nxt is not None and nxt.start - p.end <= 4 and not nxt.pronoun:
+                # "at Russia's Hmeimim airbase" -> Hmeimim; "his adviser, Buthaina Shaaban" -> Shaaban
                 pending_prep = prev in cue.target_preps if cue.target_preps else prev not in self.one["locative"]
-                continue  # "at Russia's Hmeimim airbase": the place is Hmeimim
+                continue
             if cue.target_preps:
                 ok = prev in cue.target_preps or pending_prep
             else:

@@ -113,3 +113,31 @@ def evidence_to_dict(ev: Evidence) -> dict:
 def evidence_from_dict(d: dict) -> Evidence:
     """Inverse of :func:`evidence_to_dict`; unknown keys are ignored."""
     return Evidence(**{k: d[k] for k in EVIDENCE_FIELDS if k in d})
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step of a path: an edge walked forward (source -> target) or backward."""
+
+    source: str
+    target: str
+    relation: str
+    direction: str  # "forward": from the path's previous actor; "backward": against the arrow
+    weight: int
+    citations: tuple = ()
+
+
+@dataclass(frozen=True)
+class Path:
+    """A chain of hops between two actors, as returned by :func:`graphx.paths`."""
+
+    actors: tuple
+    hops: tuple
+
+    def __len__(self):
+        return len(self.hops)
+
+    @property
+    def weakest(self) -> int:
+        """The smallest number of asserted citations of any hop (how well the chain holds)."""
+        return min((h.weight for h in self.hops), default=0)

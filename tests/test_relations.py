@@ -1,0 +1,97 @@
+"""Sentence tables: (text, edges that must come out, edges that must not)."""
+
+import pytest
+
+A, PUTIN, ERDOGAN, SUDANI = "bashar_al_assad", "vladimir_putin", "recep_tayyip_erdogan", "mohammed_shia_al_sudani"
+
+CONTACTED = [
+    ("Putin called Erdogan on Tuesday.", {(PUTIN, "contacted", ERDOGAN)}, set()),
+    ("Assad made a phone call to al-Sudani in early December.", {(A, "contacted", SUDANI)}, set()),
+    ("Lavrov met with Fidan in Doha.", {("sergei_lavrov", "contacted", "hakan_fidan")},
+     {("sergei_lavrov", "contacted", "qatar")}),
+    ("Bassam al-Sabbagh discussed with the Iraqi Prime Minister the idea of support.",
+     {("bassam_al_sabbagh", "contacted", SUDANI)}, set()),
+    ("Assad told Saqr that he would not give the speech.", {(A, "contacted", "kamal_saqr")}, set()),
+    ("Qatar and Turkey held talks with HTS.", {("qatar", "contacted", "hts"), ("turkey", "contacted", "hts")}, set()),
+    ("Iran reached out to Ankara.", {("iran", "contacted", "turkey")}, set()),  # a capital acts for its state
+    ("Assad resorted to the Iraqi Prime Minister. He made a phone call to al-Sudani.",
+     {(A, "contacted", SUDANI)}, set()),
+    ("Assad tried to call Putin.", {(A, "contacted", PUTIN)}, set()),  # an attempt is still a contact
+    ("Assad left without telling Maher.", set(), {(A, "contacted", "maher_al_assad")}),
+    ("Assad did not call Putin.", set(), {(A, "contacted", PUTIN)}),
+    ("Lavrov's meetings with Qatar's Emir were long.",
+     {("sergei_lavrov", "contacted", "tamim_bin_hamad_al_thani")}, set()),
+]
+
+REFUSED = [
+    ("Putin refused to take Assad's calls.", {(PUTIN, "refused", A)}, set()),
+    ("Putin was refusing to take Assad's calls.", {(PUTIN, "refused", A)}, set()),
+    ("Assad sought refuge in the UAE. However, his request was denied by Emirati officials.",
+     {("uae", "refused", A), (A, "contacted", "uae")}, set()),
+    ("Assad tried reaching Putin, but the Russian president did not respond to his calls.",
+     {(PUTIN, "refused", A)}, set()),
+    ("Assad checked with the Kremlin, but got no response.", {("russia", "refused", A)}, set()),
+    ("Iran, Hezbollah and Russia were unwilling to support Assad.",
+     {("iran", "refused", A), ("hezbollah", "refused", A), ("russia", "refused", A)}, set()),
+    ("Turkey rejected the Iranian proposal.", set(), {("turkey", "refused", "iran")}),
+]
+
+MEDIATED = [
+    ("Qatar and Turkey made arrangements with HTS to facilitate Assad's exit.",
+     {("qatar", "mediated", "hts"), ("turkey", "mediated", "hts")}, set()),
+    ("Al-Sudani offered mediation between Ankara and Damascus.", set(), set()),
+    ("Qatar mediated between Iran and the United States.",
+     {("qatar", "mediated", "iran"), ("qatar", "mediated", "united_states")}, set()),
+]
+
+FLED_TO = [
+    ("Assad fled to Moscow on December 8.", {(A, "fled-to", "moscow")}, set()),
+    ("Assad fled Damascus aboard a plane.", set(), {(A, "fled-to", "damascus")}),
+    ("Al-Assad left Damascus for Hmeimim and was smuggled to Moscow aboard a Russian plane.",
+     {(A, "fled-to", "hmeimim_airbase"), (A, "fled-to", "moscow")}, {(A, "fled-to", "damascus")}),
+    ("Maher took a helicopter to Iraq and then on to Russia.",
+     {("maher_al_assad", "fled-to", "iraq"), ("maher_al_assad", "fled-to", "russia")}, set()),
+    ("Assad arrived at Russia's Hmeimim airbase in Latakia.", {(A, "fled-to", "hmeimim_airbase")},
+     {(A, "fled-to", "russia")}),
+    ("He was preparing to flee to Moscow without telling ministers.", set(), {(A, "fled-to", "moscow")}),
+    ("Rumours that Assad fled to Tehran are false.", set(), {(A, "fled-to", "tehran")}),
+    ("Assad traveled to Moscow to attend his son's graduation.", set(), {(A, "fled-to", "moscow")}),
+    ("Assad sought refuge in the United Arab Emirates.", {(A, "contacted", "uae")}, {(A, "fled-to", "uae")}),
+    ("Maher boarded an Iranian Revolutionary Guard aircraft to Baghdad.",
+     {("maher_al_assad", "fled-to", "baghdad")}, set()),
+]
+
+TABLE = [pytest.param(*row, id=row[0][:50]) for row in CONTACTED + REFUSED + MEDIATED + FLED_TO]
+
+
+@pytest.mark.parametrize("text, must, must_not", TABLE)
+def test_sentence_table(extract_edges, text, must, must_not):
+    found = extract_edges(text)
+    assert must <= found, f"missing {must - found}; found {found}"
+    assert not (must_not & found), f"unwanted {must_not & found}"
+
+
+def test_negated_evidence_is_kept_but_not_asserted(extract_edges):
+    evs = extract_edges("Reports that Assad fled to Tehran are false.", all_evidence=True)
+    assert evs and all(e.negated and not e.asserted for e in evs)
+
+
+def test_hedged_claim_is_flagged(extract_edges):
+    evs = extract_edges("Maher reportedly took a helicopter to Iraq.", all_evidence=True)
+    assert [(e.target, e.hedged, e.asserted) for e in evs] == [("iraq", True, True)]
+
+
+def test_evidence_offsets_slice_the_sentence_and_trigger(extract_edges):
+    text = "Title: T\n\nIntro line.\nAssad fled to Moscow. Putin called Erdogan."
+    from graphx.documents import make_document
+
+    doc = make_document("t.txt", text)
+    for e in extract_edges(text, all_evidence=True):
+        assert doc.text[e.start:e.end] == e.text
+        assert doc.text[e.trigger_start:e.trigger_end] == e.trigger
+        assert doc.text[e.source_start:e.source_end] == e.source_text
+        assert doc.text[e.target_start:e.target_end] == e.target_text
+
+
+def test_headings_without_final_punctuation_are_not_evidence(extract_edges):
+    assert extract_edges("Assad Fled to Moscow\n\nThe city was calm.") == set()
