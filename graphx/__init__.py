@@ -12,8 +12,8 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 _API = {
-    "build": ("graphx.build", "build"),
-    "BuildReport": ("graphx.build", "BuildReport"),
+    "build": ("graphx.builder", "build"),
+    "BuildReport": ("graphx.builder", "BuildReport"),
     "load": ("graphx.query", "load"),
     "paths": ("graphx.query", "paths"),
     "evidence": ("graphx.query", "evidence"),

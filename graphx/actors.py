@@ -8,7 +8,7 @@ Examples
 --------
 >>> table = load_aliases()
 >>> table.resolve("Khmeimim").id
-'hmeimim'
+'hmeimim_airbase'
 >>> table.resolve("the Iraqi Prime Minister").label
 'Mohammed Shia al-Sudani'
 """

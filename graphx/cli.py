@@ -73,8 +73,8 @@ def build(paths, outdir, aliases, lexicon, model, quiet):
       graphx build --aliases my_actors.toml --model en_core_web_sm
     Exit status: 0 ok, 1 error, 2 bad usage, 3 built but some files skipped.
     """
-    from .build import BuildReport
-    from .build import build as run_build
+    from .builder import BuildReport
+    from .builder import build as run_build
     from .errors import GraphxError
     from .export import write_all
 
@@ -205,7 +205,7 @@ def eval_(gold, paths, implied, lang, aliases, model):
       graphx eval tests/gold/seeds.toml seeds/ --lang en
     """
     from .actors import load_aliases
-    from .build import build as run_build
+    from .builder import build as run_build
     from .errors import GraphxError
     from .evaluate import evaluate, format_table, load_gold
 

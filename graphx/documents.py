@@ -115,7 +115,7 @@ def parse_header(text: str) -> tuple[dict, int]:
     Examples
     --------
     >>> parse_header("Title: Fall\\nSource: Reuters\\n\\nAssad fled.")
-    ({'title': 'Fall', 'source': 'Reuters'}, 32)
+    ({'title': 'Fall', 'source': 'Reuters'}, 29)
     >>> parse_header("Syrian Crisis: After decades of rule\\n\\nText.")
     ({}, 0)
     """
