@@ -58,6 +58,7 @@ class SentenceContext:
         self.ex, self.doc, self.sent, self.norms = ex, doc, sent, norms
         self.w, self.one = ex.w, ex.single
         self.salience = salience
+        self.w_adverbs = {"reportedly", "allegedly", "also", "then", "later", "quickly", "not", "never"}
         toks = [t for t in sent if not t.is_space]
         self.start = toks[0].i if toks else sent.start
         self.end = toks[-1].i + 1 if toks else sent.end
@@ -71,6 +72,11 @@ class SentenceContext:
         # "al-Sabbagh" is the same as a dash's).
         self.bounds = [self.start] + [i for i in range(self.start + 1, self.end)
                                       if ((doc[i].text in raw) if doc[i].is_punct else (norms[i] in bounds))]
+        sub = phrase_len(norms, self.start, self.w["subordinating"])
+        if sub:
+            comma = next((i for i in range(self.start + sub, self.end) if doc[i].text == ","), None)
+            if comma is not None and comma + 1 < self.end:
+                self.bounds = sorted(set(self.bounds) | {comma + 1})
         self._subjects = {}
         self.parties = []
         self.parties = self._parties(mentions)
@@ -129,10 +135,28 @@ class SentenceContext:
         return cs, (later[0] if later else self.end)
 
     def _prev_word(self, i):
+        # Skips determiners and demonyms: "in the Russian Hmeimim base" -> "in".
         j = i - 1
-        while j >= self.start and self.norms[j] in self.one["determiners"]:
+        while j >= self.start and (self.norms[j] in self.one["determiners"] or self.norms[j] in self.ex.demonyms):
             j -= 1
         return j
+
+    def possessor_of(self, start):
+        """A possessor right before a noun cue: "Lavrov's meetings", "his doomed appeal"."""
+        for p in reversed(self.in_range(max(self.start, start - 4), start)):
+            if not p.possessor:
+                return None
+            gap = start - p.end - (0 if p.pronoun else 1)
+            return self.resolved(p) if 0 <= gap <= 1 else None
+        return None
+
+    def is_passive(self, start):
+        """"was rejected", "were reportedly denied": an auxiliary right before a participle cue."""
+        j = start - 1
+        while j >= self.start and self.norms[j] in self.w_adverbs:
+            j -= 1
+        return j >= self.start and self.norms[j] in self.one["passive_aux"] and self.doc[start].text.lower().endswith(
+            ("ed", "en", "wn", "ld", "ght", "nt"))
 
     def nominative(self, p: Party) -> bool:
         j = self._prev_word(p.start)

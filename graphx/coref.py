@@ -45,8 +45,6 @@ class Salience:
             if self._person(p.actor) and p.actor not in ex:
                 return p.actor
         for subj, mentions in reversed(self.history[-3:]):
-            if self._person(subj) and subj not in ex:
-                return subj
             people = [a for a in mentions if self._person(a) and a not in ex]
             if people:
                 return people[-1]

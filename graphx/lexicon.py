@@ -19,8 +19,8 @@ from .types import KINDS
 VOICES = ("active", "passive", "recipient")
 _RELATION = re.compile(r"^[a-z][a-z0-9-]*$")
 _MARKER_KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive")
-_CLAUSE_KEYS = ("boundaries", "relative", "coordinating", "prepositions", "locative", "determiners",
-                "coordination")
+_CLAUSE_KEYS = ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
+                "locative", "determiners", "coordination")
 _PRONOUN_KEYS = ("subject", "object", "possessive", "latter", "former")
 
 
@@ -32,7 +32,9 @@ class Relation:
     cameo: str = ""
     plover: str = ""
     attempts_count: bool = False
+    source_kinds: tuple = ()
     target_kinds: tuple = ()
+    passive_flips: bool = True
 
 
 @dataclass(frozen=True)
@@ -99,15 +101,18 @@ def load_lexicon(path=None) -> Lexicon:
         if not _RELATION.match(name) or not isinstance(spec, dict):
             raise ConfigError(path, line, f"bad relation {name!r}",
                               "relation names are lower-case words joined by '-'")
-        kinds = tuple(spec.get("target_kinds", ()))
-        bad = [k for k in kinds if k not in KINDS]
-        if bad:
-            raise ConfigError(path, line, f"relation {name!r}: unknown kind {bad[0]!r} in target_kinds",
-                              "use one of " + ", ".join(KINDS))
+        kinds = {}
+        for key in ("source_kinds", "target_kinds"):
+            kinds[key] = tuple(spec.get(key, ()))
+            bad = [k for k in kinds[key] if k not in KINDS]
+            if bad:
+                raise ConfigError(path, line, f"relation {name!r}: unknown kind {bad[0]!r} in {key}",
+                                  "use one of " + ", ".join(KINDS))
         relations[name] = Relation(
             name=name, description=str(spec.get("description", "")), color=str(spec.get("color", "#888888")),
             cameo=str(spec.get("cameo", "")), plover=str(spec.get("plover", "")),
-            attempts_count=bool(spec.get("attempts_count", False)), target_kinds=kinds,
+            attempts_count=bool(spec.get("attempts_count", False)), source_kinds=kinds["source_kinds"],
+            target_kinds=kinds["target_kinds"], passive_flips=bool(spec.get("passive_flips", True)),
         )
     cue_specs = data.get("cue", [])
     if not isinstance(cue_specs, list) or not cue_specs:

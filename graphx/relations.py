@@ -62,6 +62,7 @@ class Extractor:
                   for k, v in sec.items()}
         self.single = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
         self.capital_of = {a.capital: a.id for a in table.actors.values() if a.capital}
+        self.demonyms = {norm(d)[0] for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
 
     # ------------------------------------------------------------------ helpers
     def kind(self, aid, discovered):
@@ -123,12 +124,16 @@ class Extractor:
     def _from_cue(self, document, ctx, cue: Cue, start, end, off, discovered):
         relation = self.lexicon.relations[cue.relation]
         cs, ce = ctx.clause_of(start)
-        if cue.voice == "active":
-            sources = ctx.subject(cs, start)
+        voice = cue.voice
+        if voice == "active" and relation.passive_flips and ctx.is_passive(start):
+            voice = "passive"  # "his requests were rejected" (by whom? only a by-phrase says)
+        if voice == "active":
+            owner = ctx.possessor_of(start)
+            sources = [owner] if owner else ctx.subject(cs, start)
             targets = ctx.targets(cue, start, end, ce, sources)
             if not targets and cue.relation == "refused":
                 targets = ctx.fallback_other(cs, sources)
-        elif cue.voice == "passive":
+        elif voice == "passive":
             targets = ctx.subject(cs, start)
             sources = ctx.agents(cue, end, ce)
         else:  # recipient: the subject got no answer from the source
@@ -143,7 +148,7 @@ class Extractor:
         attributed = ctx.attribution()
         for src in sources:
             src_id = self.as_party(src.actor, discovered)
-            if not src_id:
+            if not src_id or (relation.source_kinds and self.kind(src_id, discovered) not in relation.source_kinds):
                 continue
             for tgt in targets:
                 if relation.target_kinds:

@@ -61,7 +61,28 @@ FLED_TO = [
      {("maher_al_assad", "fled-to", "baghdad")}, set()),
 ]
 
-TABLE = [pytest.param(*row, id=row[0][:50]) for row in CONTACTED + REFUSED + MEDIATED + FLED_TO]
+CLAUSES = [
+    # A sentence-initial subordinate clause ends at its comma: the subject comes after it.
+    ("As rebels advanced towards Damascus, Assad sought refuge in the United Arab Emirates.",
+     {(A, "contacted", "uae")}, {("syrian_opposition", "contacted", "uae")}),
+    # Passive without an agent: nobody is known to have refused.
+    ("Assad asked for help, but his requests were rejected.", set(), {(A, "refused", "russia")}),
+    ("He was told by Lavrov that the plane was ready.", set(), set()),
+    # A possessor right before a noun cue is its source, not the clause's subject.
+    ("Saqr described Assad's doomed appeal to Russia.", {(A, "contacted", "russia")},
+     {("kamal_saqr", "contacted", "russia")}),
+    # "the Russian Hmeimim base": the demonym does not hide the preposition.
+    ("Media said he took refuge in the Russian Hmeimim base in the Latakia countryside.",
+     set(), {(A, "fled-to", "latakia")}),
+    # Only people flee: an outlet or an army arriving somewhere is not a flight.
+    ("NBC News reported that the opposition forces arrived in Damascus.", set(),
+     {("syrian_opposition", "fled-to", "damascus"), ("nbc_news", "fled-to", "damascus")}),
+    ("Assad arrived at Hmeimim before continuing on to Moscow.",
+     {(A, "fled-to", "hmeimim_airbase"), (A, "fled-to", "moscow")}, set()),
+    ("Moscow offered Assad protection.", {("russia", "contacted", A)}, set()),
+]
+
+TABLE = [pytest.param(*row, id=row[0][:50]) for row in CONTACTED + REFUSED + MEDIATED + FLED_TO + CLAUSES]
 
 
 @pytest.mark.parametrize("text, must, must_not", TABLE)
