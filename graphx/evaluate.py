@@ -11,7 +11,8 @@ Gold file (TOML), one ``[[edge]]`` per (document, sentence, edge)::
     explicit = true                     # false: only implied
     lang = "en"                         # optional
 
-An edge is counted once per document: predicted = the (doc, source, type,
+Only the relation types present in the gold file are scored. An edge is
+counted once per document: predicted = the (doc, source, type,
 target) of every asserted evidence record; gold = the same of every gold
 edge (explicit only, unless ``include_implied``). A predicted citation is
 *on target* when its sentence is a gold sentence for that edge.
@@ -81,8 +82,12 @@ def load_gold(path, table: AliasTable, *, include_implied=False, langs=None) -> 
 
 def evaluate(G, gold: dict, docs=None) -> Evaluation:
     """Compare the graph's asserted evidence with gold edges."""
+    # Only the relation types the gold file annotates are scored.
+    scored = {k[2] for k in gold}
     predicted: dict = {}
     for s, t, k, d in G.edges(keys=True, data=True):
+        if k not in scored:
+            continue
         for c in d["citations"]:
             if c.asserted and (docs is None or c.doc in docs):
                 predicted.setdefault((c.doc, s, k, t), []).append(c.text)

@@ -82,7 +82,7 @@ def load_lexicon(path=None) -> Lexicon:
     --------
     >>> lex = load_lexicon()
     >>> sorted(lex.relations)
-    ['contacted', 'fled-to', 'mediated', 'refused']
+    ['contacted', 'fled-to', 'mediated', 'refused', 'represents']
     """
     path = Path(path) if path else default_lexicon_path()
     data, lines = read_toml(path)

@@ -20,7 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from .actors import AliasTable
-from .clauses import SentenceContext
+from .clauses import SentenceContext, phrase_len
 from .coref import Salience
 from .lexicon import Cue, Lexicon
 from .mentions import TokenMention
@@ -63,6 +63,8 @@ class Extractor:
         self.single = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
         self.capital_of = {a.capital: a.id for a in table.actors.values() if a.capital}
         self.demonyms = {norm(d)[0] for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
+        self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
+        self.w["titles"] = [norm(t) for t in lexicon.names.get("titles", ())]
 
     # ------------------------------------------------------------------ helpers
     def kind(self, aid, discovered):
@@ -100,6 +102,8 @@ class Extractor:
                     hits.append(cue_hits[hit_i])
                 hit_i += 1
             ctx = SentenceContext(self, doc, sent, norms, sent_mentions, salience)
+            if not ctx.is_heading and "represents" in self.lexicon.relations:
+                yield from self._roles(document, ctx, off, discovered)
             if hits and not ctx.is_heading:
                 seen = {}
                 for cue, start, end in hits:
@@ -109,6 +113,71 @@ class Extractor:
                             seen[key] = ev
                 yield from seen.values()
             salience.close_sentence(ctx)
+
+    def _group_at(self, doc, lo, hi, discovered):
+        """The state or group the words doc[lo:hi] name ("Kremlin", "the Syrian regime"), if any."""
+        text = doc[lo:hi].text
+        actor = self.table.resolve(text)
+        if actor is None and hi - lo == 2 and doc[lo].norm_ in self.demonyms:
+            if doc[hi - 1].norm_ in self.table.collective_nouns:
+                actor = self.demonym_state.get(doc[lo].norm_)
+        if actor and actor.kind in self.lexicon.relations["represents"].target_kinds:
+            return actor.id
+        return self.capital_of.get(actor.id) if actor else None
+
+    def _roles(self, document, ctx, off, discovered):
+        """Person -represents-> state/group from a title between them (see relations.toml)."""
+        doc, n = ctx.doc, ctx.norms
+        titles = self.w["titles"]
+        found = {}
+        for p in ctx.parties:
+            if p.pronoun or self.kind(p.actor, discovered) != "person":
+                continue
+            # "<group> <title> <person>" / "<group>'s <title> <person>" / "<demonym> <title> <person>",
+            # where the title may be inside the person's own mention ("Iraqi Prime Minister").
+            for i in range(max(ctx.start, p.start - 4), p.end):
+                k = phrase_len(n, i, titles)
+                # the title ends where the name starts, or lies inside the mention
+                if not k or not (i + k == p.start or p.start <= i < p.end):
+                    continue
+                j = i - 1
+                if j >= ctx.start and n[j] == "'s":
+                    j -= 1
+                group = None
+                if j >= ctx.start and n[j] in self.demonyms:
+                    group = self.demonym_state.get(n[j])
+                    group = group.id if group else None
+                for width in (1, 2, 3):
+                    if group or j - width + 1 < ctx.start:
+                        break
+                    group = self._group_at(doc, j - width + 1, j + 1, discovered)
+                if group:
+                    found.setdefault((p.actor, group), (p, i, i + k))
+                    break
+            # "<person>, <title> of <group>" / "<title> of <group>, <person>"
+            for lo, hi in ((p.end + 1, p.end + 8), (max(ctx.start, p.start - 9), p.start)):
+                for i in range(lo, min(hi, ctx.end)):
+                    k = phrase_len(n, i, titles)
+                    if k and i + k < ctx.end and n[i + k] == "of":
+                        g = next((q for q in ctx.in_range(i + k + 1, i + k + 4) if not q.pronoun), None)
+                        gid = g and self._group_at(doc, g.start, g.end, discovered)
+                        if gid and (hi == p.start) == (g.end <= p.start):
+                            found.setdefault((p.actor, gid), (p, i, i + k))
+                            break
+        for (src, group), (p, t0, t1) in sorted(found.items()):
+            if src == group:
+                continue
+            s_start = off + ctx.start_char
+            text = document.text[s_start:off + ctx.end_char]
+            trig = doc[t0:t1]
+            yield Evidence(
+                source=src, relation="represents", target=group, doc=document.id, start=s_start,
+                end=s_start + len(text), text=text, trigger=trig.text, trigger_start=off + trig.start_char,
+                trigger_end=off + trig.end_char, rule="role-title", source_text=p.text,
+                source_start=off + p.start_char, source_end=off + p.end_char,
+                date=document.meta.get("date", ""), title=document.meta.get("title", ""),
+                outlet=document.meta.get("source", ""), url=document.meta.get("url", ""),
+                language=document.meta.get("language", ""))
 
     def _cue_hits(self, doc):
         spans = [(self.lexicon.cues[int(doc.vocab.strings[k])], s, e) for k, s, e in self.matcher(doc)]

@@ -13,7 +13,8 @@ def test_seeds_build_has_every_edge_type(seeds_graph):
     G, report = seeds_graph
     assert len(report.documents) == 5 and not report.skipped
     types = {k for _, _, k, d in G.edges(keys=True, data=True) if d["asserted"]}
-    assert types == {"contacted", "refused", "mediated", "fled-to"}
+    assert types == {"contacted", "refused", "mediated", "fled-to", "represents"}
+    assert G.has_edge("recep_tayyip_erdogan", "turkey", key="represents")
     assert G.has_edge("vladimir_putin", "bashar_al_assad", key="refused")
     assert G.has_edge("bashar_al_assad", "moscow", key="fled-to")
     assert G.has_edge("qatar", "hts", key="mediated")
@@ -90,6 +91,7 @@ def test_html_is_self_contained(built_dir):
 
 def test_paths_and_evidence_accept_aliases(seeds_graph):
     G, _ = seeds_graph
+    assert graphx.paths(G, "Assad", "Erdogan")  # the README's first query
     found = graphx.paths(G, "Assad", "Fidan")
     assert found and found[0].actors[0] == "bashar_al_assad" and found[0].actors[-1] == "hakan_fidan"
     for hop in found[0].hops:

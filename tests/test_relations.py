@@ -82,7 +82,16 @@ CLAUSES = [
     ("Moscow offered Assad protection.", {("russia", "contacted", A)}, set()),
 ]
 
-TABLE = [pytest.param(*row, id=row[0][:50]) for row in CONTACTED + REFUSED + MEDIATED + FLED_TO + CLAUSES]
+ROLES = [
+    ("Assad called Turkish President Recep Tayyip Erdogan.",
+     {(A, "contacted", ERDOGAN), (ERDOGAN, "represents", "turkey")}, set()),
+    ("Russia's Foreign Minister Sergei Lavrov arrived.", {("sergei_lavrov", "represents", "russia")}, set()),
+    ("Kremlin spokesman Dmitry Peskov confirmed it.", {("dmitry_peskov", "represents", "russia")}, set()),
+    ("The Iraqi Prime Minister spoke.", {(SUDANI, "represents", "iraq")}, set()),
+    ("Putin met Erdogan in Ankara.", set(), {(PUTIN, "represents", "turkey"), (ERDOGAN, "represents", "turkey")}),
+]
+
+TABLE = [pytest.param(*row, id=row[0][:50]) for row in CONTACTED + REFUSED + MEDIATED + FLED_TO + CLAUSES + ROLES]
 
 
 @pytest.mark.parametrize("text, must, must_not", TABLE)
