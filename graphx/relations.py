@@ -28,6 +28,16 @@ from .types import Document, Evidence
 
 
 
+def _citation(document: Document, ctx, off: int) -> dict:
+    """The fields every evidence record of one sentence shares: where it is and who published it."""
+    start = off + ctx.start_char
+    text = document.text[start:off + ctx.end_char]
+    meta = document.meta
+    return {"doc": document.id, "start": start, "end": start + len(text), "text": text,
+            "date": meta.get("date", ""), "title": meta.get("title", ""), "outlet": meta.get("source", ""),
+            "url": meta.get("url", ""), "language": meta.get("language", "")}
+
+
 def _at(offset, char):
     # -1 marks an actor carried over from an earlier sentence (no words here).
     return offset + char if char >= 0 else -1
@@ -167,17 +177,12 @@ class Extractor:
         for (src, group), (p, t0, t1) in sorted(found.items()):
             if src == group:
                 continue
-            s_start = off + ctx.start_char
-            text = document.text[s_start:off + ctx.end_char]
             trig = doc[t0:t1]
             yield Evidence(
-                source=src, relation="represents", target=group, doc=document.id, start=s_start,
-                end=s_start + len(text), text=text, trigger=trig.text, trigger_start=off + trig.start_char,
-                trigger_end=off + trig.end_char, rule="role-title", source_text=p.text,
-                source_start=off + p.start_char, source_end=off + p.end_char,
-                date=document.meta.get("date", ""), title=document.meta.get("title", ""),
-                outlet=document.meta.get("source", ""), url=document.meta.get("url", ""),
-                language=document.meta.get("language", ""))
+                source=src, relation="represents", target=group, **_citation(document, ctx, off),
+                trigger=trig.text, trigger_start=off + trig.start_char, trigger_end=off + trig.end_char,
+                rule="role-title", source_text=p.text, source_start=off + p.start_char,
+                source_end=off + p.end_char)
 
     def _cue_hits(self, doc):
         spans = [(self.lexicon.cues[int(doc.vocab.strings[k])], s, e) for k, s, e in self.matcher(doc)]
@@ -212,8 +217,7 @@ class Extractor:
             return
         negated, hedged, modality = ctx.modality(cs, ce, start, end)
         asserted = not negated and (modality == "fact" or (modality == "attempt" and relation.attempts_count))
-        s_start = off + ctx.start_char
-        text = document.text[s_start:off + ctx.end_char]
+        cite = _citation(document, ctx, off)
         attributed = ctx.attribution()
         for src in sources:
             src_id = self.as_party(src.actor, discovered)
@@ -227,16 +231,13 @@ class Extractor:
                 if not tgt_id or tgt_id == src_id:
                     continue
                 yield Evidence(
-                    source=src_id, relation=cue.relation, target=tgt_id, doc=document.id,
-                    start=s_start, end=s_start + len(text), text=text,
+                    source=src_id, relation=cue.relation, target=tgt_id, **cite,
                     trigger=ctx.doc[start:end].text, trigger_start=off + ctx.doc[start].idx,
                     trigger_end=off + ctx.doc[start:end].end_char, rule=cue.rule,
                     source_text=src.text, source_start=_at(off, src.start_char),
                     source_end=_at(off, src.end_char),
                     target_text=tgt.text, target_start=off + tgt.start_char, target_end=off + tgt.end_char,
                     negated=negated, hedged=hedged, modality=modality, asserted=asserted,
-                    attributed_to=attributed, date=document.meta.get("date", ""),
-                    title=document.meta.get("title", ""), outlet=document.meta.get("source", ""),
-                    url=document.meta.get("url", ""), language=document.meta.get("language", ""),
+                    attributed_to=attributed,
                 )
 
