@@ -171,9 +171,8 @@ class SentenceContext:
         idx = parties.index(first)
         chosen = [first]
         j = idx - 1
-        while j >= 0 and parties[j].end <= chosen[0].start and chosen[0].start - parties[j].end <= 4 and all(
-                self.norms[k] in coord for k in range(parties[j].end, chosen[0].start)) and \
-                chosen[0].start > parties[j].end:
+        while j >= 0 and 0 < chosen[0].start - parties[j].end <= 4 and all(
+                self.norms[k] in coord for k in range(parties[j].end, chosen[0].start)):
             chosen.insert(0, parties[j])
             j -= 1
         j = idx + 1

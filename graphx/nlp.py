@@ -38,10 +38,8 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headings and list items stand alone."""
     for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.text or (tok.whitespace_ == "" and tok.text.endswith("\n")):
+        if "\n" in tok.text:
             doc[i + 1].is_sent_start = True
-        elif i > 0 and doc[i].is_sent_start and tok.is_space:
-            pass
     return doc
 
 
