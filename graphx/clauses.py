@@ -29,14 +29,28 @@ class Party:
     pronoun: bool = False
 
 
+class Phrases(list):
+    """A list of phrases (tuples of norms) indexed by first word, longest first."""
+
+    def __init__(self, phrases=()):
+        super().__init__(phrases)
+        self.by_first: dict[str, list] = {}
+        for ph in sorted(self, key=len, reverse=True):
+            if ph:
+                self.by_first.setdefault(ph[0], []).append(ph)
+
+
 def phrase_len(norms, i, phrases) -> int:
     """Length of the longest phrase (tuple of norms) starting at token i, else 0."""
-    best = 0
-    for ph in phrases:
+    if i >= len(norms):
+        return 0
+    if not isinstance(phrases, Phrases):
+        phrases = Phrases(phrases)
+    for ph in phrases.by_first.get(norms[i], ()):
         n = len(ph)
-        if n > best and i + n <= len(norms) and tuple(norms[i:i + n]) == ph:
-            best = n
-    return best
+        if i + n <= len(norms) and tuple(norms[i:i + n]) == ph:
+            return n
+    return 0
 
 
 def contains(norms, lo, hi, phrases) -> bool:

@@ -20,7 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from .actors import AliasTable
-from .clauses import SentenceContext, phrase_len
+from .clauses import Phrases, SentenceContext, phrase_len
 from .coref import Salience
 from .lexicon import Cue, Lexicon
 from .mentions import TokenMention
@@ -68,13 +68,13 @@ class Extractor:
         self.lexicon = lexicon
         self.matcher = build_cue_matcher(nlp.vocab, lexicon, nlp.make_doc)
         norm = lambda s: tuple(t.norm_ for t in nlp.make_doc(s))  # noqa: E731
-        self.w = {k: [norm(p) for p in v] for sec in (lexicon.markers, lexicon.clauses, lexicon.pronouns)
+        self.w = {k: Phrases(norm(p) for p in v) for sec in (lexicon.markers, lexicon.clauses, lexicon.pronouns)
                   for k, v in sec.items()}
         self.single = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
         self.capital_of = {a.capital: a.id for a in table.actors.values() if a.capital}
         self.demonyms = {norm(d)[0] for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
-        self.w["titles"] = [norm(t) for t in lexicon.names.get("titles", ())]
+        self.w["titles"] = Phrases(norm(t) for t in lexicon.names.get("titles", ()))
 
     # ------------------------------------------------------------------ helpers
     def kind(self, aid, discovered):

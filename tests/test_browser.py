@@ -51,12 +51,18 @@ def test_clicking_an_edge_lists_its_citations(browser, built_dir):
     data = json.loads((built_dir / "graph.json").read_text(encoding="utf-8"))
     page, _, errors = open_page(browser, built_dir / "graph.html")
     idx = next(i for i, e in enumerate(data["edges"]) if len(e["citations"]) >= 2)
-    page.evaluate("network.fit()")
+    # Freeze the layout, then click on the drawn edge at a point no other item covers.
+    page.evaluate("network.setOptions({physics: false}); network.fit({animation: false})")
+    page.wait_for_timeout(300)
     edge_id = f"e{idx}"
-    # Click on the drawn edge: its midpoint in screen coordinates.
     point = page.evaluate("""(id) => {
-        var e = network.body.edges[id]; var p = e.edgeType.getPoint(0.5);
-        return network.canvasToDOM(p); }""", edge_id)
+        var e = network.body.edges[id];
+        for (var t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+            var p = network.canvasToDOM(e.edgeType.getPoint(t));
+            if (network.getEdgeAt(p) === id && network.getNodeAt(p) === undefined) return p;
+        }
+        return null; }""", edge_id)
+    assert point is not None
     box = page.locator("#mynetwork").bounding_box()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     page.wait_for_selector("#gx-panel .gx-cite")
