@@ -13,7 +13,7 @@ import networkx as nx
 
 from .actors import AliasTable, load_aliases
 from .documents import Skipped, find_documents, read_document
-from .errors import GraphxError, InputError
+from .errors import InputError
 from .lexicon import Lexicon, load_lexicon
 from .types import Document, Evidence
 
@@ -134,4 +134,4 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     return G
 
 
-__all__ = ["build", "extract_evidence", "BuildReport", "GraphxError"]
+__all__ = ["build", "extract_evidence", "BuildReport"]

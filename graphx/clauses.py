@@ -44,8 +44,6 @@ def phrase_len(norms, i, phrases) -> int:
     """Length of the longest phrase (tuple of norms) starting at token i, else 0."""
     if i >= len(norms):
         return 0
-    if not isinstance(phrases, Phrases):
-        phrases = Phrases(phrases)
     for ph in phrases.by_first.get(norms[i], ()):
         n = len(ph)
         if i + n <= len(norms) and tuple(norms[i:i + n]) == ph:
@@ -92,6 +90,7 @@ class SentenceContext:
             if comma is not None and comma + 1 < self.end:
                 self.bounds = sorted(set(self.bounds) | {comma + 1})
         self._subjects = {}
+        self._attribution = None
         self.parties = []
         self.parties = self._parties(mentions)
 
@@ -177,7 +176,7 @@ class SentenceContext:
         if j < self.start:
             return True
         return self.norms[j] not in self.one["prepositions"] and not ends_at(
-            self.norms, j + 1, [ph for ph in self.w["prepositions"] if len(ph) > 1])
+            self.norms, j + 1, self.ex.multiword_prepositions)
 
     def coordinated(self, parties, first: Party, exclude=()):
         """``first`` plus the actors listed with it ("Qatar and Turkey", "Iran, Hezbollah and Russia")."""
@@ -304,7 +303,12 @@ class SentenceContext:
         return negated, hedged, "attempt" if attempt else "fact"
 
     def attribution(self) -> str:
-        """Who the sentence says makes the claim ("according to Reuters"), if anyone."""
+        """Who the sentence says makes the claim ("according to Reuters"), if anyone (once per sentence)."""
+        if self._attribution is None:
+            self._attribution = self._find_attribution()
+        return self._attribution
+
+    def _find_attribution(self) -> str:
         for p in self.parties:
             if not p.pronoun and self.ex.kind(p.actor, {}) == "outlet":
                 actor = self.ex.table.actors.get(p.actor)

@@ -134,8 +134,7 @@ def load_lexicon(path=None) -> Lexicon:
             raise ConfigError(path, line, "window must be a positive integer")
         cues.append(Cue(
             relation=rel, rule=str(spec.get("rule") or rel), phrases=phrases, voice=voice,
-            target_preps=_words(path, lines, "cue", "target_preps", spec.get("target_preps", [])) if
-            spec.get("target_preps") else (),
+            target_preps=_words(path, lines, "cue", "target_preps", spec.get("target_preps", [])),
             agent_preps=_words(path, lines, "cue", "agent_preps", spec.get("agent_preps", ["by"])),
             window=window, line=line,
         ))
@@ -143,8 +142,7 @@ def load_lexicon(path=None) -> Lexicon:
     for section, keys in (("markers", _MARKER_KEYS), ("clauses", _CLAUSE_KEYS),
                           ("pronouns", _PRONOUN_KEYS), ("names", ("titles", "particles"))):
         table = data.get(section, {})
-        sections[section] = {k: _words(path, lines, section, k, table.get(k, [])) if table.get(k) else ()
-                             for k in keys}
+        sections[section] = {k: _words(path, lines, section, k, table.get(k, [])) for k in keys}
     markers_raw = data.get("markers", {})
     scopes = {k: int(markers_raw.get(k, d)) for k, d in (("negation_scope", 4), ("intent_scope", 5))}
     version = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]

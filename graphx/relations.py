@@ -71,6 +71,7 @@ class Extractor:
         self.w = {k: Phrases(norm(p) for p in v) for sec in (lexicon.markers, lexicon.clauses, lexicon.pronouns)
                   for k, v in sec.items()}
         self.single = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
+        self.multiword_prepositions = [p for p in self.w["prepositions"] if len(p) > 1]
         self.capital_of = {a.capital: a.id for a in table.actors.values() if a.capital}
         self.demonyms = {norm(d)[0] for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
