@@ -172,6 +172,8 @@ class SentenceContext:
             ("ed", "en", "wn", "ld", "ght", "nt"))
 
     def nominative(self, p: Party) -> bool:
+        if p.actor == "?subject":
+            return True  # "before HE fled": a subject pronoun is never a preposition's object
         j = self._prev_word(p.start)
         if j < self.start:
             return True

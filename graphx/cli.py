@@ -197,8 +197,22 @@ def actors(graph_path, kind):
 def eval_(gold, paths, implied, lang, aliases, model):
     """Score extraction against gold edges: precision, recall, F1 per type.
 
-    GOLD is a TOML file of [[edge]] tables (doc, source, type, target, sentence,
-    explicit); see tests/gold/seeds.toml. PATHS default to seeds/.
+    GOLD is a TOML file of [[edge]] tables, one per (document, sentence, edge):
+
+    \b
+      [[edge]]
+      doc = "002_report.txt"        # path relative to the input folder
+      source = "Bashar al-Assad"    # any alias (or actor id); unknown names
+      type = "contacted"            #   are matched to discovered actors
+      target = "Buthaina Shaaban"
+      sentence = "He called his media adviser, Buthaina Shaaban."
+      explicit = true               # false: only implied
+      lang = "en"                   # optional
+
+    Precision counts a predicted edge right when the gold has it (plainly
+    stated or implied); recall is over the plainly stated edges (--implied:
+    all). False positives and misses are listed with their sentences.
+    PATHS default to seeds/.
 
     \b
     Example:
@@ -211,12 +225,13 @@ def eval_(gold, paths, implied, lang, aliases, model):
 
     try:
         table = load_aliases(*aliases)
-        gold_edges = load_gold(gold, table, include_implied=implied, langs=list(lang) or None)
+        langs = list(lang) or None
+        gold_edges = load_gold(gold, table, include_implied=implied, langs=langs)
         G = run_build(list(paths) or ["seeds"], aliases=list(aliases), model=model)
     except GraphxError as exc:
         raise _fail(exc) from None
     docs = {d["id"] for d in G.graph["documents"]}
-    ev = evaluate(G, gold_edges, docs)
+    ev = evaluate(G, gold_edges, docs, langs=langs)
     click.echo(format_table(ev))
     click.echo(f"citations on a gold sentence: {ev.citations_on_target}/{ev.citations_total}")
     for title, rows in (("False positives", ev.false_positives), ("Missed", ev.misses)):

@@ -33,6 +33,11 @@ class Salience:
             for p in before:
                 if self._person(p.actor) and ctx.nominative(p) and not p.possessor and p.actor not in ex:
                     return p.actor
+            # "... the final hours of Assad in Syria, just before he fled": the
+            # only person named earlier in the sentence, even if not a subject.
+            others = {p.actor for p in before if self._person(p.actor) and p.actor not in ex}
+            if len(others) == 1:
+                return others.pop()
             for subj, mentions in reversed(self.history[-3:]):
                 if self._person(subj) and subj not in ex:
                     return subj
