@@ -180,14 +180,22 @@ class SentenceContext:
         return self.norms[j] not in self.one["prepositions"] and not ends_at(
             self.norms, j + 1, self.ex.multiword_prepositions)
 
+    def _opens_list(self, p: Party) -> bool:
+        j = self._prev_word(p.start)
+        return j >= self.start and (self.norms[j] in self.one["list_openers"]
+                                    or ends_at(self.norms, j + 1, self.w["list_openers"]))
+
     def coordinated(self, parties, first: Party, exclude=()):
         """``first`` plus the actors listed with it ("Qatar and Turkey", "Iran, Hezbollah and Russia")."""
         coord = self.one["coordination"]
         idx = parties.index(first)
         chosen = [first]
         j = idx - 1
+        free = self.nominative(first)
+        # "At the behest of Putin, Lavrov ...": a preposition's object does not join a subject.
         while j >= 0 and 0 < chosen[0].start - parties[j].end <= 4 and all(
-                self.norms[k] in coord for k in range(parties[j].end, chosen[0].start)):
+                self.norms[k] in coord for k in range(parties[j].end, chosen[0].start)) and (
+                not free or self.nominative(parties[j]) or self._opens_list(parties[j])):
             chosen.insert(0, parties[j])
             j -= 1
         j = idx + 1
@@ -260,6 +268,23 @@ class SentenceContext:
                 continue
             return [x for x in self.coordinated(cands, p, src_ids) if x.actor not in src_ids]
         return found
+
+    def requester(self, before):
+        """"At X's request" / "at the behest of X" before token ``before``: (X, the noun's span)."""
+        n, nouns = self.norms, self.one["requested_by"]
+        for i in range(self.start, before - 2):
+            if n[i] not in ("at", "on", "upon"):
+                continue
+            k = next((k for k in range(i + 1, min(i + 5, before)) if n[k] in nouns), None)
+            if k is None:
+                continue
+            owner = [p for p in self.in_range(i + 1, k) if p.possessor]
+            if not owner and k + 2 < before and n[k + 1] == "of":
+                owner = self.in_range(k + 2, k + 3)
+            r = owner and self.resolved(owner[-1])
+            if r:
+                return r, self.doc[k:k + 1]
+        return None
 
     def agents(self, cue, end, ce):
         """The by-phrase agent of a passive cue."""

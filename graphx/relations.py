@@ -218,12 +218,17 @@ class Extractor:
             return
         negated, hedged, modality = ctx.modality(cs, ce, start, end)
         asserted = not negated and (modality == "fact" or (modality == "attempt" and relation.attempts_count))
-        cite = _citation(document, ctx, off)
-        attributed = ctx.attribution()
+        flags = dict(negated=negated, hedged=hedged, modality=modality, asserted=asserted,
+                     attributed_to=ctx.attribution(), **_citation(document, ctx, off))
+        trigger = ctx.doc[start:end]
+        requester = None
+        if cue.relation == "contacted" and voice == "active" and "mediated" in self.lexicon.relations:
+            requester = ctx.requester(start)
         for src in sources:
             src_id = self.as_party(src.actor, discovered)
             if not src_id or (relation.source_kinds and self.kind(src_id, discovered) not in relation.source_kinds):
                 continue
+            made = False
             for tgt in targets:
                 if relation.target_kinds:
                     tgt_id = tgt.actor if self.kind(tgt.actor, discovered) in relation.target_kinds else None
@@ -231,14 +236,20 @@ class Extractor:
                     tgt_id = self.as_party(tgt.actor, discovered)
                 if not tgt_id or tgt_id == src_id:
                     continue
-                yield Evidence(
-                    source=src_id, relation=cue.relation, target=tgt_id, **cite,
-                    trigger=ctx.doc[start:end].text, trigger_start=off + ctx.doc[start].idx,
-                    trigger_end=off + ctx.doc[start:end].end_char, rule=cue.rule,
-                    source_text=src.text, source_start=_at(off, src.start_char),
-                    source_end=_at(off, src.end_char),
-                    target_text=tgt.text, target_start=off + tgt.start_char, target_end=off + tgt.end_char,
-                    negated=negated, hedged=hedged, modality=modality, asserted=asserted,
-                    attributed_to=attributed,
-                )
+                made = True
+                yield _evidence(src_id, cue.relation, tgt_id, src, tgt, trigger, cue.rule, off, flags)
+                if requester and tgt_id != requester[0].actor:
+                    # "At X's request, Y reached out to Z": Y went between X and Z.
+                    yield _evidence(src_id, "mediated", tgt_id, src, tgt, requester[1], "request-frame", off, flags)
+            req_id = requester and self.as_party(requester[0].actor, discovered)
+            if made and req_id and req_id != src_id:
+                yield _evidence(req_id, "contacted", src_id, requester[0], src, requester[1], "request-frame",
+                                off, flags)
 
+
+def _evidence(src_id, relation, tgt_id, src, tgt, trigger, rule, off, flags) -> Evidence:
+    return Evidence(
+        source=src_id, relation=relation, target=tgt_id,
+        trigger=trigger.text, trigger_start=off + trigger.start_char, trigger_end=off + trigger.end_char,
+        rule=rule, source_text=src.text, source_start=_at(off, src.start_char), source_end=_at(off, src.end_char),
+        target_text=tgt.text, target_start=_at(off, tgt.start_char), target_end=_at(off, tgt.end_char), **flags)
