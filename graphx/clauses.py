@@ -237,10 +237,10 @@ class SentenceContext:
         self._subjects[key] = found
         return found
 
-    def targets(self, cue, start, end, ce, sources):
+    def targets(self, cue, start, end, ce, sources, window=None):
         """Actors the cue points at, after it in its clause."""
         src_ids = {s.actor for s in sources}
-        hi = min(ce, end + cue.window)
+        hi = min(ce, end + (window or cue.window))
         cands = [p for p in self.in_range(start + 1, hi)]
         found, pending_prep = [], False
         for k, p in enumerate(cands):
@@ -258,8 +258,11 @@ class SentenceContext:
             pending_prep = False
             if not ok:
                 continue
-            if p.pronoun and p.possessor and p.start - end > 1:
-                continue  # "refused and confirmed HIS ability": a later clause's possessive
+            if p.pronoun and p.possessor and (p.start - end > 1 or not any(
+                    self.norms[k] in self.one["owner_nouns"] for k in range(p.end, min(p.end + 3, self.end)))):
+                # "refused and confirmed HIS ability": a later clause's possessive;
+                # "met with HIS political council": someone else, not him.
+                continue
             r = self.resolved(p, src_ids)
             if r is None or r.actor in src_ids:
                 continue

@@ -21,7 +21,7 @@ _RELATION = re.compile(r"^[a-z][a-z0-9-]*$")
 _MARKER_KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive")
 _CLAUSE_KEYS = ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by",
-                "list_openers")
+                "list_openers", "owner_nouns")
 _PRONOUN_KEYS = ("subject", "object", "possessive", "latter", "former")
 
 

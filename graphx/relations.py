@@ -206,6 +206,10 @@ class Extractor:
             owner = ctx.possessor_of(start)
             sources = [owner] if owner else ctx.subject(cs, start)
             targets = ctx.targets(cue, start, end, ce, sources)
+            if not targets and ce < ctx.end and ctx.doc[ce].text in ("—", "–") and ce - end <= 4:
+                # "met with his political council — the Foreign Minister, ... and Buthaina Shaaban"
+                _, nce = ctx.clause_of(ce + 1)
+                targets = ctx.targets(cue, start, end, nce, sources, window=nce - end)
             if not targets and cue.relation == "refused":
                 targets = ctx.fallback_other(cs, sources)
         elif voice == "passive":
