@@ -61,6 +61,8 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> list[TokenMention]:
         out = []
+        # Surnames of the names a title introduced ("Saadi Ahmed Pira" -> "Pira").
+        short_names = {ent[-1].text for ent in doc.ents if not ent.ent_id_ and len(ent) > 1}
         for ent in doc.ents:
             aid = ent.ent_id_
             if aid and aid in self.table.actors:
@@ -79,8 +81,39 @@ class MentionFinder:
             if known:
                 out.append(TokenMention(known.id, ent.start, ent.end, ent))
                 continue
+            if kind == "person" and len(ent) == 1 and ent.text in short_names:
+                continue  # a trained NER's "Pira": resolved below to the full name
             did = discovered_id(name)
             if did not in self.discovered:
                 self.discovered[did] = Actor(id=did, label=name, kind=kind, aliases=(name,), discovered=True)
             out.append(TokenMention(did, ent.start, ent.end, ent))
-        return out
+        return self._short_mentions(doc, out)
+
+    def _short_mentions(self, doc: Doc, out: list) -> list:
+        """Later "Pira" after "PUK spokesperson Saadi Ahmed Pira": the same discovered person.
+
+        A surname names a discovered person of this document when no other
+        person of the document shares it; it is matched in Title Case only.
+        """
+        owners: dict[str, set] = {}
+        for m in out:
+            actor = self.discovered.get(m.actor)
+            if actor and actor.kind == "person" and len(m.span) > 1 and m.span[-1].is_alpha:
+                owners.setdefault(m.span[-1].text, set()).add(m.actor)
+        short = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and len(k) > 2}
+        if not short:
+            return out
+        covered = {i for m in out for i in range(m.start, m.end)}
+        for ent in doc.ents:
+            covered.update(range(ent.start, ent.end))
+        extra = []
+        for tok in doc:
+            aid = short.get(tok.text)
+            if aid is None or tok.i in covered:
+                continue
+            start = tok.i
+            while start >= 2 and doc[start - 1].text in "-‐" and doc[start - 2].lower_ in ("al", "el") \
+                    and start - 2 not in covered:
+                start -= 2  # "al-Awda"
+            extra.append(TokenMention(aid, start, tok.i + 1, doc[start:tok.i + 1]))
+        return sorted(out + extra, key=lambda m: m.start)

@@ -60,28 +60,49 @@ class TitledNames:
         self.matcher.add("TITLE", [nlp.make_doc(t) for t in titles])
         self.particles = {p.lower() for p in particles}
 
+    def _name_end(self, doc, i, taken) -> int:
+        """End of a "First [particle] Last" name starting at token i (i itself if none)."""
+        start, names = i, 0
+        while i < len(doc) and i not in taken:
+            tok = doc[i]
+            if tok.is_sent_start and i > start:
+                break
+            if tok.is_title and tok.is_alpha:
+                names += 1
+            elif not (tok.lower_ in self.particles and i + 1 < len(doc) and (
+                    doc[i + 1].is_title or doc[i + 1].lower_ in self.particles)):
+                break
+            i += 1
+        while i > start and doc[i - 1].lower_ in self.particles:
+            i -= 1
+        return i if names >= 2 else start
+
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        ent_end = {ent.start: ent.end for ent in doc.ents}
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+
+        def item(j):  # end of a list item at j: a known entity or a new name
+            if j in ent_end:
+                return ent_end[j]
+            if j + 1 in ent_end and doc[j].is_title:  # a first name before a known surname
+                return ent_end[j + 1]
+            k = self._name_end(doc, j, taken)
+            if k > j:
+                spans.append(Span(doc, j, k, label="PERSON"))
+            return k
+
         for _, start, end in self.matcher(doc):
-            i = end
-            names = 0
-            while i < len(doc) and i not in taken:
-                tok = doc[i]
-                if tok.is_title and tok.is_alpha:
-                    names += 1
-                elif tok.lower_ in self.particles and i + 1 < len(doc) and (
-                        doc[i + 1].is_title or doc[i + 1].lower_ in self.particles):
-                    pass
-                else:
+            i = item(end)
+            if i == end or not doc[end - 1].lower_.endswith(("s", "men")):
+                continue
+            # A plural title lists several: "businessmen Ehab Makhlouf, Eyad Makhlouf and Mohammed Hamsho".
+            while i + 1 < len(doc) and doc[i].text in (",", "and"):
+                j = i + 1 + (doc[i].text == "," and doc[i + 1].lower_ == "and")
+                k = item(j)
+                if k == j:
                     break
-                if tok.is_sent_start and i > end:
-                    break
-                i += 1
-            while i > end and doc[i - 1].lower_ in self.particles:
-                i -= 1
-            if names >= 2:
-                spans.append(Span(doc, end, i, label="PERSON"))
+                i = k
         if spans:
             doc.ents = filter_spans(list(doc.ents) + spans)
         return doc
