@@ -251,7 +251,9 @@ class SentenceContext:
                 # "at Russia's Hmeimim airbase" -> Hmeimim; "his adviser, Buthaina Shaaban" -> Shaaban
                 pending_prep = prev in cue.target_preps if cue.target_preps else prev not in self.one["locative"]
                 continue
-            if cue.target_preps:
+            if prev in ("from", "of") and j > self.start and self.norms[j - 1] in self.one["owner_nouns"]:
+                ok = True  # "rejected a request from Damascus"
+            elif cue.target_preps:
                 ok = prev in cue.target_preps or pending_prep
             else:
                 ok = (prev not in self.one["locative"] or j == end - 1) or pending_prep
@@ -271,6 +273,16 @@ class SentenceContext:
                 continue
             return [x for x in self.coordinated(cands, p, src_ids) if x.actor not in src_ids]
         return found
+
+    def owns_request(self, p: Party) -> bool:
+        """"Assad's request", "his appeals", "a plea from Damascus": p made the request."""
+        n, nouns = self.norms, self.one["owner_nouns"]
+        if p.start < 0:
+            return False
+        if p.possessor:
+            return any(n[k] in nouns for k in range(p.end, min(p.end + 4, self.end)))
+        j = self._prev_word(p.start)
+        return j > self.start and n[j] in ("from", "of") and n[j - 1] in nouns
 
     def requester(self, before):
         """"At X's request" / "at the behest of X" before token ``before``: (X, the noun's span)."""

@@ -18,7 +18,8 @@ from .types import KINDS
 
 VOICES = ("active", "passive", "recipient")
 _RELATION = re.compile(r"^[a-z][a-z0-9-]*$")
-_MARKER_KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive")
+_MARKER_KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
+                "visit")
 _CLAUSE_KEYS = ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by",
                 "list_openers", "owner_nouns")
@@ -49,6 +50,7 @@ class Cue:
     target_preps: tuple = ()
     agent_preps: tuple = ("by",)
     window: int = 12
+    travel: bool = False  # a travel verb: a visit, not a flight, where [markers] visit says so
     line: int | None = None
 
 
@@ -137,7 +139,7 @@ def load_lexicon(path=None) -> Lexicon:
             relation=rel, rule=str(spec.get("rule") or rel), phrases=phrases, voice=voice,
             target_preps=_words(path, lines, "cue", "target_preps", spec.get("target_preps", [])),
             agent_preps=_words(path, lines, "cue", "agent_preps", spec.get("agent_preps", ["by"])),
-            window=window, line=line,
+            window=window, travel=bool(spec.get("travel", False)), line=line,
         ))
     sections = {}
     for section, keys in (("markers", _MARKER_KEYS), ("clauses", _CLAUSE_KEYS),

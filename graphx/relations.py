@@ -16,11 +16,14 @@ tagger or parser, so it runs on the offline default pipeline. The rules:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from .actors import AliasTable
-from .clauses import Phrases, SentenceContext, phrase_len
+from .clauses import Phrases, SentenceContext, contains, phrase_len
+from .dates import event_date
 from .coref import Salience
 from .lexicon import Cue, Lexicon
 from .mentions import TokenMention
@@ -33,9 +36,12 @@ def _citation(document: Document, ctx, off: int) -> dict:
     start = off + ctx.start_char
     text = document.text[start:off + ctx.end_char]
     meta = document.meta
+    arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
+    language = "ar" if arabic * 2 > sum(c.isalpha() for c in text) else (
+        meta.get("language", "") if not meta.get("language", "").startswith("ar") else "en")
     return {"doc": document.id, "start": start, "end": start + len(text), "text": text,
             "date": meta.get("date", ""), "title": meta.get("title", ""), "outlet": meta.get("source", ""),
-            "url": meta.get("url", ""), "language": meta.get("language", "")}
+            "url": meta.get("url", ""), "language": language}
 
 
 def _at(offset, char):
@@ -76,6 +82,7 @@ class Extractor:
         self.demonyms = {norm(d)[0] for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.w["titles"] = Phrases(norm(t) for t in lexicon.names.get("titles", ()))
+        self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
 
     # ------------------------------------------------------------------ helpers
     def kind(self, aid, discovered):
@@ -98,6 +105,7 @@ class Extractor:
         """
         discovered = discovered or {}
         off = document.body_start
+        doc_date = document.meta.get("date", "")
         norms = [t.norm_ for t in doc]
         by_start = {}
         for m in mentions:
@@ -122,7 +130,10 @@ class Extractor:
                         key = (ev.source, ev.relation, ev.target)
                         if key not in seen or (ev.asserted and not seen[key].asserted):
                             seen[key] = ev
-                yield from seen.values()
+                for ev in self._visits(ctx, seen.values()):
+                    seen[(ev.source, ev.relation, ev.target)] = ev
+                for ev in seen.values():
+                    yield self._dated(ev, doc_date)
             salience.close_sentence(ctx)
 
     def _group_at(self, doc, lo, hi, discovered):
@@ -185,6 +196,19 @@ class Extractor:
                 rule="role-title", source_text=p.text, source_start=off + p.start_char,
                 source_end=off + p.end_char)
 
+    def _visits(self, ctx, evidence):
+        """A travel verb ("flew to Doha") is a visit where the sentence says so, or the traveller meets someone."""
+        visit = contains(ctx.norms, ctx.start, ctx.end, self.w["visit"])
+        meets = {e.source for e in evidence if e.relation != "fled-to" and e.asserted}
+        for ev in evidence:
+            if ev.relation == "fled-to" and ev.rule in self.travel_rules and ev.asserted and (
+                    visit or ev.source in meets):
+                yield replace(ev, modality="visit", asserted=False)
+
+    def _dated(self, ev: Evidence, doc_date: str) -> Evidence:
+        date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
+        return replace(ev, date=date) if date != ev.date else ev
+
     def _cue_hits(self, doc):
         spans = [(self.lexicon.cues[int(doc.vocab.strings[k])], s, e) for k, s, e in self.matcher(doc)]
         # Longest cue wins where cues overlap ("met with" over "met").
@@ -218,6 +242,11 @@ class Extractor:
         else:  # recipient: the subject got no answer from the source
             targets = ctx.subject(cs, start)
             sources = ctx.targets(cue, start, end, ce, targets) or ctx.fallback_other(cs, targets)
+        if cue.relation == "mediated":
+            # "relayed Tehran's message to HTS": the message's owner is a party too
+            src_ids = {p.actor for p in sources}
+            owners = [r for r in (ctx.resolved(p, src_ids) for p in ctx.in_range(start, end) if p.possessor) if r]
+            targets = owners + [t for t in targets if t.actor not in {o.actor for o in owners}]
         if not sources or not targets:
             return
         negated, hedged, modality = ctx.modality(cs, ce, start, end)
@@ -245,9 +274,14 @@ class Extractor:
                 if requester and tgt_id != requester[0].actor:
                     # "At X's request, Y reached out to Z": Y went between X and Z.
                     yield _evidence(src_id, "mediated", tgt_id, src, tgt, requester[1], "request-frame", off, flags)
+                if cue.relation == "refused" and "contacted" in self.lexicon.relations and ctx.owns_request(tgt):
+                    # "turned down Assad's request": Assad had asked (an explicit request)
+                    yield _evidence(tgt_id, "contacted", src_id, tgt, src, trigger, "refused-request", off, flags)
             req_id = requester and self.as_party(requester[0].actor, discovered)
             if made and req_id and req_id != src_id:
                 yield _evidence(req_id, "contacted", src_id, requester[0], src, requester[1], "request-frame",
+                                off, flags)
+                yield _evidence(src_id, "mediated", req_id, src, requester[0], requester[1], "request-frame",
                                 off, flags)
 
 
