@@ -66,7 +66,7 @@ def ends_at(norms, i, phrases) -> bool:
 
 
 class SentenceContext:
-    def __init__(self, ex, doc, sent, norms, mentions, salience):
+    def __init__(self, ex, doc, sent, norms, mentions, salience, cue_starts=()):
         self.ex, self.doc, self.sent, self.norms = ex, doc, sent, norms
         self.w, self.one = ex.w, ex.single
         self.salience = salience
@@ -93,6 +93,20 @@ class SentenceContext:
         self._attribution = None
         self.parties = []
         self.parties = self._parties(mentions)
+        # "Erdogan called Putin, and Sudani called Araghchi": "and" + a name + a cue opens a clause.
+        starts = {p.start: p for p in self.parties}
+        extra = []
+        for i in range(self.start + 1, self.end - 2):
+            p = starts.get(i + 1)
+            if norms[i] == "and" and p is not None and not p.pronoun or (
+                    norms[i] == "and" and p is not None and p.actor == "?subject"):
+                k = p.end
+                while k < self.end and norms[k] in self.w_adverbs:
+                    k += 1
+                if k in cue_starts and any(self.start <= c < i for c in cue_starts):
+                    extra.append(i + 1)
+        if extra:
+            self.bounds = sorted(set(self.bounds) | set(extra))
 
     # ------------------------------------------------------------ parties
     def _parties(self, mentions):

@@ -120,7 +120,7 @@ class Extractor:
                 if cue_hits[hit_i][1] >= sent.start:
                     hits.append(cue_hits[hit_i])
                 hit_i += 1
-            ctx = SentenceContext(self, doc, sent, norms, sent_mentions, salience)
+            ctx = SentenceContext(self, doc, sent, norms, sent_mentions, salience, {h[1] for h in hits})
             if not ctx.is_heading and "represents" in self.lexicon.relations:
                 yield from self._roles(document, ctx, off, discovered)
             if hits and not ctx.is_heading:
