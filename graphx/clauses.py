@@ -315,6 +315,14 @@ class SentenceContext:
                 return r, self.doc[k:k + 1]
         return None
 
+    def agents_before(self, cue, cs, start):
+        """"His calls TO the Kremlin went unanswered": the party after an agent word before the cue."""
+        for p in self.in_range(cs, start):
+            j = self._prev_word(p.start)
+            if j >= cs and self.norms[j] in cue.agent_preps and not p.pronoun:
+                return [p]
+        return []
+
     def agents(self, cue, end, ce):
         """The by-phrase agent of a passive cue."""
         cands = self.in_range(end, min(ce, end + cue.window))

@@ -239,9 +239,15 @@ class Extractor:
         elif voice == "passive":
             targets = ctx.subject(cs, start)
             sources = ctx.agents(cue, end, ce)
-        else:  # recipient: the subject got no answer from the source
-            targets = ctx.subject(cs, start)
-            sources = ctx.targets(cue, start, end, ce, targets) or ctx.fallback_other(cs, targets)
+        else:  # recipient: the subject got no answer from (or was visited by) the source
+            owner = next((p for p in reversed(ctx.in_range(cs, start)) if p.possessor and ctx.owns_request(p)), None)
+            owner = owner and ctx.resolved(owner)
+            targets = [owner] if owner else ctx.subject(cs, start)
+            ids = {t.actor for t in targets}
+            sources = [p for p in ctx.agents_before(cue, cs, start) if p.actor not in ids] or \
+                ctx.targets(cue, start, end, ce, targets)
+            if not sources and cue.relation == "refused":
+                sources = ctx.fallback_other(cs, targets)
         if cue.relation == "mediated":
             # "relayed Tehran's message to HTS": the message's owner is a party too
             src_ids = {p.actor for p in sources}
