@@ -366,8 +366,48 @@ class SentenceContext:
             return negated, hedged, "intent"
         return negated, hedged, "attempt" if attempt else "fact"
 
-    def attribution(self) -> str:
-        """Who the sentence says makes the claim ("according to Reuters"), if anyone (once per sentence)."""
+    def attribution(self, cue_start: int) -> str:
+        """Who the sentence says makes the claim of the event at ``cue_start``, if anyone.
+
+        In order: a speaker whose words hold the event ("Peskov told reporters
+        that ...", "..., Iraqi security sources told Reuters."), "according to
+        X", an outlet named in the sentence, "sources".
+        """
+        key = ("attr", cue_start)
+        if key not in self._subjects:
+            self._subjects[key] = self._speaker(cue_start) or self._other_attribution()
+        return self._subjects[key]
+
+    def _speaker(self, cue_start) -> str:
+        n, speech = self.norms, self.one["speech"]
+        last_comma = max((i for i in range(self.start, self.end) if self.doc[i].text == ","), default=-1)
+        # the verb closes the sentence after the event (", X later confirmed."), else the
+        # nearest verb before the event ("X said that ...")
+        closing = [i for i in range(max(last_comma, cue_start) + 1, self.end) if n[i] in speech]
+        before = [i for i in range(cue_start - 1, self.start, -1) if n[i] in speech]
+        for i in (closing if last_comma > cue_start else []) + before:
+            j = i - 1
+            while j >= self.start and n[j] in self.w_adverbs | {"later", "earlier", "had", "has", "have"}:
+                j -= 1
+            p = next((p for p in self.parties if p.end == j + 1), None)
+            if p is not None:
+                r = self.resolved(p)
+                if r is None:
+                    continue
+                actor = self.ex.table.actors.get(r.actor)
+                return actor.label if (actor and r.pronoun) else r.text
+            words = []
+            while j >= self.start and self.doc[j].is_alpha and n[j] not in self.one["boundaries"] and \
+                    n[j] not in self.one["prepositions"] and n[j] not in speech and len(words) < 5:
+                words.insert(0, self.doc[j].text)
+                j -= 1
+            while words and words[0].lower() in self.one["determiners"] | {"a", "an", "the"}:
+                words.pop(0)
+            if words and words[-1].lower() not in ("it", "they", "which", "who", "this"):
+                return " ".join(words)
+        return ""
+
+    def _other_attribution(self) -> str:
         if self._attribution is None:
             self._attribution = self._find_attribution()
         return self._attribution

@@ -93,7 +93,8 @@ class Extractor:
         """Actor id as a party to contact/refusal/mediation: capitals act for their state."""
         if aid in self.capital_of:
             return self.capital_of[aid]
-        return None if self.kind(aid, discovered) == "place" else aid
+        # places are settings; outlets report ("told Al Jazeera" is not a contact)
+        return None if self.kind(aid, discovered) in ("place", "outlet") else aid
 
     # ------------------------------------------------------------------ main
     def extract(self, document: Document, doc: Doc, mentions: list[TokenMention],
@@ -258,7 +259,7 @@ class Extractor:
         negated, hedged, modality = ctx.modality(cs, ce, start, end)
         asserted = not negated and (modality == "fact" or (modality == "attempt" and relation.attempts_count))
         flags = dict(negated=negated, hedged=hedged, modality=modality, asserted=asserted,
-                     attributed_to=ctx.attribution(), **_citation(document, ctx, off))
+                     attributed_to=ctx.attribution(start), **_citation(document, ctx, off))
         trigger = ctx.doc[start:end]
         requester = None
         if cue.relation == "contacted" and voice == "active" and "mediated" in self.lexicon.relations:
