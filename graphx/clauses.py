@@ -105,6 +105,11 @@ class SentenceContext:
                     k += 1
                 if k in cue_starts and any(self.start <= c < i for c in cue_starts):
                     extra.append(i + 1)
+        # "state media later said HE had arrived": what is said is a clause of its own
+        # (unless the verb is itself a cue: "told Saqr that ...").
+        extra += [i + 1 for i in range(self.start, self.end - 1)
+                  if norms[i] in self.one["speech"] and i not in cue_starts and not (
+                      {norms[i - 1], norms[i - 2]} & self.one["passive_aux"])]
         if extra:
             self.bounds = sorted(set(self.bounds) | set(extra))
 
@@ -386,6 +391,8 @@ class SentenceContext:
         closing = [i for i in range(max(last_comma, cue_start) + 1, self.end) if n[i] in speech]
         before = [i for i in range(cue_start - 1, self.start, -1) if n[i] in speech]
         for i in (closing if last_comma > cue_start else []) + before:
+            if n[i - 1] in self.one["passive_aux"]:
+                continue  # "Assad is said to have ...": a hedge, not a speaker
             j = i - 1
             while j >= self.start and n[j] in self.w_adverbs | {"later", "earlier", "had", "has", "have"}:
                 j -= 1

@@ -200,7 +200,8 @@ class Extractor:
     def _visits(self, ctx, evidence):
         """A travel verb ("flew to Doha") is a visit where the sentence says so, or the traveller meets someone."""
         visit = contains(ctx.norms, ctx.start, ctx.end, self.w["visit"])
-        meets = {e.source for e in evidence if e.relation != "fled-to" and e.asserted}
+        meets = {e.source for e in evidence if e.relation != "fled-to" and e.asserted
+                 and self.kind(e.target, {}) == "person"}
         for ev in evidence:
             if ev.relation == "fled-to" and ev.rule in self.travel_rules and ev.asserted and (
                     visit or ev.source in meets):
