@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from .actors import AliasTable
@@ -83,6 +83,10 @@ class Extractor:
         self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.w["titles"] = Phrases(norm(t) for t in lexicon.names.get("titles", ()))
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
+        self.not_cues = None
+        if lexicon.markers.get("not_cues"):
+            self.not_cues = PhraseMatcher(nlp.vocab, attr="NORM")
+            self.not_cues.add("NOT_CUE", [nlp.make_doc(p) for p in lexicon.markers["not_cues"]])
 
     # ------------------------------------------------------------------ helpers
     def kind(self, aid, discovered):
@@ -213,6 +217,9 @@ class Extractor:
 
     def _cue_hits(self, doc):
         spans = [(self.lexicon.cues[int(doc.vocab.strings[k])], s, e) for k, s, e in self.matcher(doc)]
+        if self.not_cues is not None:
+            masked = {i for _, s, e in self.not_cues(doc) for i in range(s, e)}
+            spans = [h for h in spans if h[1] not in masked]
         # Longest cue wins where cues overlap ("met with" over "met").
         spans.sort(key=lambda h: (-(h[2] - h[1]), h[1]))
         taken, out = set(), []
