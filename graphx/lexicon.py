@@ -19,7 +19,7 @@ from .types import KINDS
 VOICES = ("active", "passive", "recipient")
 _RELATION = re.compile(r"^[a-z][a-z0-9-]*$")
 _MARKER_KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
-                "visit", "speech", "not_cues")
+                "visit", "speech", "not_cues", "flight_context")
 _CLAUSE_KEYS = ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by",
                 "list_openers", "owner_nouns")

@@ -83,6 +83,8 @@ class Extractor:
         self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.w["titles"] = Phrases(norm(t) for t in lexicon.names.get("titles", ()))
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
+        self._flights: list = []
+        self._meeting: set = set()
         self.not_cues = None
         if lexicon.markers.get("not_cues"):
             self.not_cues = PhraseMatcher(nlp.vocab, attr="NORM")
@@ -118,6 +120,7 @@ class Extractor:
         cue_hits = sorted(self._cue_hits(doc), key=lambda h: (h[1], -h[2]))
         salience = Salience(self, discovered)
         hit_i = 0
+        travels = []  # (evidence, sentence has flight words): decided once the report is read
         for sent in doc.sents:
             sent_mentions = [by_start[i] for i in range(sent.start, sent.end) if i in by_start]
             hits = []
@@ -133,13 +136,26 @@ class Extractor:
                 for cue, start, end in hits:
                     for ev in self._from_cue(document, ctx, cue, start, end, off, discovered):
                         key = (ev.source, ev.relation, ev.target)
-                        if key not in seen or (ev.asserted and not seen[key].asserted):
-                            seen[key] = ev
+                        if key not in seen or (ev.asserted and not seen[key].asserted) or (
+                                ev.asserted and seen[key].rule in self.travel_rules):
+                            seen[key] = ev  # a plain flight verb wins over a travel verb
                 for ev in self._visits(ctx, seen.values()):
                     seen[(ev.source, ev.relation, ev.target)] = ev
+                flighty = contains(ctx.norms, ctx.start, ctx.end, self.w["flight_context"])
                 for ev in seen.values():
-                    yield self._dated(ev, doc_date)
+                    if ev.relation == "fled-to" and ev.rule in self.travel_rules and ev.asserted:
+                        travels.append((self._dated(ev, doc_date), flighty))
+                    else:
+                        yield self._dated(ev, doc_date)
             salience.close_sentence(ctx)
+        fleeing = {ev.source for ev in self._flights}
+        self._flights = []
+        for ev, flighty in travels:
+            # "He then flew to Ankara": a diplomat's tour (he meets people in this report
+            # and never flees in it) is travel, not flight
+            touring = ev.source in self._meeting and ev.source not in fleeing and not flighty
+            yield replace(ev, modality="travel", asserted=False) if touring else ev
+        self._meeting = set()
 
     def _group_at(self, doc, lo, hi, discovered):
         """The state or group the words doc[lo:hi] name ("Kremlin", "the Syrian regime"), if any."""
@@ -212,6 +228,10 @@ class Extractor:
                 yield replace(ev, modality="visit", asserted=False)
 
     def _dated(self, ev: Evidence, doc_date: str) -> Evidence:
+        if ev.relation == "fled-to" and ev.asserted and ev.rule not in self.travel_rules:
+            self._flights.append(ev)
+        elif ev.relation == "contacted" and ev.asserted and self.kind(ev.target, {}) == "person":
+            self._meeting.add(ev.source)
         date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
         return replace(ev, date=date) if date != ev.date else ev
 
@@ -245,6 +265,9 @@ class Extractor:
                 targets = ctx.targets(cue, start, end, nce, sources, window=nce - end)
             if not targets and cue.relation == "refused":
                 targets = ctx.fallback_other(cs, sources)
+            if not targets and cue.relation == "contacted" and len(sources) > 1:
+                # "Al-Sudani and Erdogan discuss Syria in a phone call": the first named reached the others
+                sources, targets = sources[:1], sources[1:]
         elif voice == "passive":
             targets = ctx.subject(cs, start)
             sources = ctx.agents(cue, end, ce)

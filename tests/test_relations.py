@@ -125,3 +125,53 @@ def test_evidence_offsets_slice_the_sentence_and_trigger(extract_edges):
 
 def test_headings_without_final_punctuation_are_not_evidence(extract_edges):
     assert extract_edges("Assad Fled to Moscow\n\nThe city was calm.") == set()
+
+
+# ---------------------------------------------------------------- issue 3 additions
+NEW_RULES = [
+    # a later surname mention resolves to the discovered full name
+    ("PUK spokesperson Saadi Ahmed Pira spoke on Monday. Pira later called Erdogan.",
+     {("x_saadi_ahmed_pira", "contacted", ERDOGAN)}, {("x_pira", "contacted", ERDOGAN)}),
+    # a plural title lists several people
+    ("Businessmen Samer Foz, Mohammed Hamsho and Khaled Qaddour fled to Dubai.",
+     {("x_samer_foz", "fled-to", "dubai"), ("x_mohammed_hamsho", "fled-to", "dubai"),
+      ("x_khaled_qaddour", "fled-to", "dubai")}, set()),
+    # request frame
+    ("At Assad's request, Iran reached out to Turkey.",
+     {(A, "contacted", "iran"), ("iran", "mediated", "turkey"), ("iran", "contacted", "turkey")}, set()),
+    # a travel verb with a meeting is a visit; a flight verb is a flight
+    ("Araghchi flew to Damascus and met Assad.", {("abbas_araghchi", "contacted", A)},
+     {("abbas_araghchi", "fled-to", "damascus")}),
+    ("Assad fled to Moscow, where he met Putin.", {(A, "fled-to", "moscow")}, set()),
+    # refusing someone's request means they asked
+    ("Emirati officials turned down Assad's request.", {("uae", "refused", A), (A, "contacted", "uae")}, set()),
+    # reception: the visitor made the contact
+    ("Assad received Larijani at the palace.", {("ali_larijani", "contacted", A)},
+     {(A, "contacted", "ali_larijani")}),
+    # "and" + a name + a cue opens a new clause
+    ("Erdogan called Putin, and Sudani called Araghchi.",
+     {(ERDOGAN, "contacted", PUTIN), (SUDANI, "contacted", "abbas_araghchi")},
+     {(ERDOGAN, "contacted", "abbas_araghchi")}),
+    # phrases that look like cues
+    ("Erdogan had long called for Assad's departure.", set(), {(ERDOGAN, "contacted", A)}),
+    # telling the press is not a contact
+    ("Peskov told Reuters that Putin had met Assad.", {(PUTIN, "contacted", A)},
+     {("dmitry_peskov", "contacted", "reuters")}),
+]
+
+
+@pytest.mark.parametrize("text,must,must_not", NEW_RULES)
+def test_new_rules(extract_edges, text, must, must_not):
+    got = extract_edges(text)
+    assert must <= got, got
+    assert not (must_not & got), got
+
+
+def test_evidence_records_the_speaker_and_the_event_date(extract_edges):
+    evs = extract_edges("Date: 2024-12-09\n\nPeskov told reporters that Putin had met Assad on Sunday.",
+                        all_evidence=True)
+    ev = next(e for e in evs if e.relation == "contacted" and e.source == PUTIN)
+    assert ev.attributed_to == "Peskov"
+    assert ev.date == "2024-12-08"
+    evs = extract_edges("Date: 2024-12-09\n\nPutin called Erdogan.", all_evidence=True)
+    assert evs[0].date == "2024-12-09"  # no date in the sentence: the document's
