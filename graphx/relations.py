@@ -49,12 +49,17 @@ def _at(offset, char):
     return offset + char if char >= 0 else -1
 
 
-def build_cue_matcher(vocab, lexicon: Lexicon, make_doc) -> Matcher:
-    """A Matcher with one key per cue group; "*" in a phrase is a 0-3 word gap."""
+def build_cue_matcher(vocab, lexicon: Lexicon, make_doc):
+    """Matchers with one key per cue group: plain phrases in a fast PhraseMatcher (by
+    NORM), phrases with "*" (a 0-3 word gap) in a token Matcher. Call with a doc."""
     matcher = Matcher(vocab)
+    phrases = PhraseMatcher(vocab, attr="NORM")
     for n, cue in enumerate(lexicon.cues):
-        patterns = []
+        patterns, plain = [], []
         for phrase in cue.phrases:
+            if "*" not in phrase.split():
+                plain.append(make_doc(phrase))
+                continue
             pat = []
             for part in phrase.split():
                 if part == "*":
@@ -62,8 +67,15 @@ def build_cue_matcher(vocab, lexicon: Lexicon, make_doc) -> Matcher:
                 else:
                     pat.extend({"NORM": t.norm_} for t in make_doc(part))
             patterns.append(pat)
-        matcher.add(str(n), patterns)
-    return matcher
+        if patterns:
+            matcher.add(str(n), patterns)
+        if plain:
+            phrases.add(str(n), plain)
+
+    def match(doc):
+        return list(phrases(doc)) + list(matcher(doc))
+
+    return match
 
 
 class Extractor:
