@@ -91,6 +91,7 @@ class SentenceContext:
                 self.bounds = sorted(set(self.bounds) | {comma + 1})
         self._subjects = {}
         self._attribution = None
+        self._speakers: dict = {}
         self.parties = []
         self.parties = self._parties(mentions)
         # "Erdogan called Putin, and Sudani called Araghchi": "and" + a name + a cue opens a clause.
@@ -378,10 +379,9 @@ class SentenceContext:
         that ...", "..., Iraqi security sources told Reuters."), "according to
         X", an outlet named in the sentence, "sources".
         """
-        key = ("attr", cue_start)
-        if key not in self._subjects:
-            self._subjects[key] = self._speaker(cue_start) or self._other_attribution()
-        return self._subjects[key]
+        if cue_start not in self._speakers:
+            self._speakers[cue_start] = self._speaker(cue_start) or self._other_attribution()
+        return self._speakers[cue_start]
 
     def _speaker(self, cue_start) -> str:
         n, speech = self.norms, self.one["speech"]

@@ -95,8 +95,6 @@ class Extractor:
         self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.w["titles"] = Phrases(norm(t) for t in lexicon.names.get("titles", ()))
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
-        self._flights: list = []
-        self._meeting: set = set()
         self.not_cues = None
         if lexicon.markers.get("not_cues"):
             self.not_cues = PhraseMatcher(nlp.vocab, attr="NORM")
@@ -133,6 +131,7 @@ class Extractor:
         salience = Salience(self, discovered)
         hit_i = 0
         travels = []  # (evidence, sentence has flight words): decided once the report is read
+        fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
         for sent in doc.sents:
             sent_mentions = [by_start[i] for i in range(sent.start, sent.end) if i in by_start]
             hits = []
@@ -155,19 +154,21 @@ class Extractor:
                     seen[(ev.source, ev.relation, ev.target)] = ev
                 flighty = contains(ctx.norms, ctx.start, ctx.end, self.w["flight_context"])
                 for ev in seen.values():
-                    if ev.relation == "fled-to" and ev.rule in self.travel_rules and ev.asserted:
-                        travels.append((self._dated(ev, doc_date), flighty))
-                    else:
-                        yield self._dated(ev, doc_date)
+                    ev = self._dated(ev, doc_date)
+                    if ev.asserted and ev.relation == "fled-to":
+                        if ev.rule in self.travel_rules:
+                            travels.append((ev, flighty))
+                            continue
+                        fleeing.add(ev.source)
+                    elif ev.asserted and ev.relation == "contacted" and self.kind(ev.target, discovered) == "person":
+                        meeting.add(ev.source)
+                    yield ev
             salience.close_sentence(ctx)
-        fleeing = {ev.source for ev in self._flights}
-        self._flights = []
         for ev, flighty in travels:
             # "He then flew to Ankara": a diplomat's tour (he meets people in this report
             # and never flees in it) is travel, not flight
-            touring = ev.source in self._meeting and ev.source not in fleeing and not flighty
+            touring = ev.source in meeting and ev.source not in fleeing and not flighty
             yield replace(ev, modality="travel", asserted=False) if touring else ev
-        self._meeting = set()
 
     def _group_at(self, doc, lo, hi, discovered):
         """The state or group the words doc[lo:hi] name ("Kremlin", "the Syrian regime"), if any."""
@@ -240,10 +241,6 @@ class Extractor:
                 yield replace(ev, modality="visit", asserted=False)
 
     def _dated(self, ev: Evidence, doc_date: str) -> Evidence:
-        if ev.relation == "fled-to" and ev.asserted and ev.rule not in self.travel_rules:
-            self._flights.append(ev)
-        elif ev.relation == "contacted" and ev.asserted and self.kind(ev.target, {}) == "person":
-            self._meeting.add(ev.source)
         date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
         return replace(ev, date=date) if date != ev.date else ev
 
