@@ -202,8 +202,7 @@ class SentenceContext:
 
     def _opens_list(self, p: Party) -> bool:
         j = self._prev_word(p.start)
-        return j >= self.start and (self.norms[j] in self.one["list_openers"]
-                                    or ends_at(self.norms, j + 1, self.w["list_openers"]))
+        return j >= self.start and ends_at(self.norms, j + 1, self.w["list_openers"])
 
     def coordinated(self, parties, first: Party, exclude=()):
         """``first`` plus the actors listed with it ("Qatar and Turkey", "Iran, Hezbollah and Russia")."""

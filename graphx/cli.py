@@ -190,8 +190,10 @@ def actors(graph_path, kind):
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--implied", is_flag=True, help="Also score the edges gold marks as only implied.")
-@click.option("--lang", multiple=True, help="Only gold edges in this language (en, ar); repeatable.")
-@click.option("--aliases", multiple=True, type=click.Path(dir_okay=False))
+@click.option("--lang", multiple=True,
+              help="Score only gold edges and evidence in this language (en, ar); repeatable.")
+@click.option("--aliases", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra alias table (TOML) merged over the shipped one; repeatable.")
 @click.option("--model", help="Installed trained spaCy pipeline (name or path).")
 def eval_(gold, paths, implied, lang, aliases, model):
     """Score extraction against gold edges: precision, recall, F1 per type.
