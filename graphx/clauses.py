@@ -123,8 +123,15 @@ class SentenceContext:
             m = ms.get(i)
             if m is not None:
                 poss = m.end < len(self.doc) and self.norms[m.end] == "'s"
-                out.append(Party(m.actor, m.span.text, m.span.start_char, m.span.end_char,
-                                 m.start, m.end, possessor=poss))
+                prev = out[-1] if out else None
+                if prev is not None and prev.actor == m.actor and prev.end == m.start and not prev.pronoun:
+                    # "Iraqi Prime Minister" + "Mohammed Shia al-Sudani": one party, title and name
+                    span = self.doc[prev.start:m.end]
+                    out[-1] = Party(m.actor, span.text, span.start_char, span.end_char, prev.start, m.end,
+                                    possessor=poss)
+                else:
+                    out.append(Party(m.actor, m.span.text, m.span.start_char, m.span.end_char,
+                                     m.start, m.end, possessor=poss))
                 i = m.end
                 continue
             n = phrase_len(self.norms, i, self.w["latter"]) or phrase_len(self.norms, i, self.w["former"])
@@ -180,7 +187,17 @@ class SentenceContext:
             if not p.possessor:
                 return None
             gap = start - p.end - (0 if p.pronoun else 1)
-            return self.resolved(p) if 0 <= gap <= 1 else None
+            if not 0 <= gap <= 1:
+                return None
+            if p.pronoun:
+                # "HE justified to Al-Sudani HIS failure to respond": the clause's subject
+                # (or, past a speech verb, the sentence's: "He explained to X his refusal ...")
+                cs, _ = self.clause_of(p.start)
+                for lo in dict.fromkeys((cs, self.start)):
+                    subj = [s for s in self.subject(lo, p.start) if s.pronoun and s.actor != p.actor]
+                    if len(subj) == 1:
+                        return Party(subj[0].actor, p.text, p.start_char, p.end_char, p.start, p.end, True, True)
+            return self.resolved(p)
         return None
 
     def is_passive(self, start):
@@ -292,6 +309,18 @@ class SentenceContext:
                 continue
             return [x for x in self.coordinated(cands, p, src_ids) if x.actor not in src_ids]
         return found
+
+    def asked_to(self, cs, start, subjects):
+        """"engaging Turkey and Qatar TO leverage ...": the object list right before the "to" of
+        a cue's infinitive, when it is not the clause's subject (the ones asked to act)."""
+        if start - 1 <= cs or self.norms[start - 1] != "to":
+            return []
+        before = [p for p in self.in_range(cs, start - 1) if p.end == start - 1]
+        if not before or before[0].possessor or self.nominative(before[0]) and not self.in_range(cs, before[0].start):
+            return []
+        ids = {s.actor for s in subjects}
+        out = self.coordinated(self.in_range(cs, start), before[0], ids)
+        return [p for p in out if p.actor not in ids]
 
     def owns_request(self, p: Party) -> bool:
         """"Assad's request", "his appeals", "a plea from Damascus": p made the request."""
@@ -428,14 +457,14 @@ class SentenceContext:
             if n[i] == "according" and n[i + 1] == "to":
                 words = []
                 for t in self.doc[i + 2:min(self.end, i + 9)]:
-                    if t.is_punct:
+                    if t.is_punct and t.text not in "-‐":  # "well-informed sources"
                         break
-                    words.append(t.text)
-                return " ".join(words)
+                    words.append(t.text_with_ws)
+                return "".join(words).strip(" -‐")
         for i in range(self.start, self.end):
             if n[i] == "sources":
                 j = i
-                while j > self.start and i - j < 3 and self.doc[j - 1].is_alpha and \
+                while j > self.start and i - j < 4 and (self.doc[j - 1].is_alpha or self.doc[j - 1].text == "-") and \
                         n[j - 1] not in self.one["prepositions"] and n[j - 1] not in self.one["boundaries"]:
                     j -= 1
                 return self.doc[j:i + 1].text

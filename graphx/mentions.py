@@ -58,6 +58,9 @@ class MentionFinder:
         self.table = table
         self.acronyms = _acronyms(table)
         self.discovered: dict[str, Actor] = {}
+        # one-word demonyms of states ("turkish" -> turkey), for "Turkish and Qatari officials"
+        self.demonyms = {d.lower(): a.id for a in table.actors.values() for d in a.demonyms if " " not in d}
+        self.collective_last = {n.split()[-1].lower() for n in table.collective_nouns}
 
     def __call__(self, doc: Doc) -> list[TokenMention]:
         out = []
@@ -87,7 +90,27 @@ class MentionFinder:
             if did not in self.discovered:
                 self.discovered[did] = Actor(id=did, label=name, kind=kind, aliases=(name,), discovered=True)
             out.append(TokenMention(did, ent.start, ent.end, ent))
-        return self._short_mentions(doc, out)
+        return self._short_mentions(doc, self._demonym_lists(doc, out))
+
+    def _demonym_lists(self, doc: Doc, out: list) -> list:
+        """"Turkish and Qatari officials": the collective noun is shared, so each demonym
+        before it names its state ("Turkish" -> Turkey) as well as the last one."""
+        extra = []
+        for m in out:
+            if len(m.span) < 2 or m.span[-1].lower_ not in self.collective_last or \
+                    self.demonyms.get(m.span[0].lower_) != m.actor:
+                continue
+            i = m.start
+            while i >= 2 and doc[i - 1].lower_ in (",", "and", "or") and doc[i - 2].lower_ in self.demonyms:
+                i -= 2
+                if doc[i].ent_type_:
+                    break  # already part of a name
+                extra.append(TokenMention(self.demonyms[doc[i].lower_], i, i + 1, doc[i:i + 1]))
+        if not extra:
+            return out
+        taken = {i for m in out for i in range(m.start, m.end)}
+        extra = [m for m in extra if m.start not in taken]
+        return sorted(out + extra, key=lambda m: m.start)
 
     def _short_mentions(self, doc: Doc, out: list) -> list:
         """Later "Pira" after "PUK spokesperson Saadi Ahmed Pira": the same discovered person.

@@ -230,6 +230,20 @@ class Extractor:
                 rule="role-title", source_text=p.text, source_start=off + p.start_char,
                 source_end=off + p.end_char)
 
+    def _proxy_mediation(self, document, ctx, cs, ce, askers, proxies, off, discovered):
+        first = proxies[0]
+        negated, hedged, modality = ctx.modality(cs, ce, first.start, first.end)
+        asserted = not negated and modality in ("fact", "attempt")
+        flags = dict(negated=negated, hedged=hedged, modality=modality, asserted=asserted,
+                     attributed_to=ctx.attribution(first.start), **_citation(document, ctx, off))
+        verb = ctx.doc[max(ctx.start, first.start - 1):first.start]
+        for src in askers:
+            src_id = self.as_party(src.actor, discovered)
+            for tgt in proxies:
+                tgt_id = self.as_party(tgt.actor, discovered)
+                if src_id and tgt_id and src_id != tgt_id:
+                    yield _evidence(src_id, "mediated", tgt_id, src, tgt, verb, "mediation-by-proxy", off, flags)
+
     def _visits(self, ctx, evidence):
         """A travel verb ("flew to Doha") is a visit where the sentence says so, or the traveller meets someone."""
         visit = contains(ctx.norms, ctx.start, ctx.end, self.w["visit"])
@@ -289,11 +303,19 @@ class Extractor:
                 ctx.targets(cue, start, end, ce, targets)
             if not sources and cue.relation == "refused":
                 sources = ctx.fallback_other(cs, targets)
+        proxies = []
         if cue.relation == "mediated":
             # "relayed Tehran's message to HTS": the message's owner is a party too
             src_ids = {p.actor for p in sources}
             owners = [r for r in (ctx.resolved(p, src_ids) for p in ctx.in_range(start, end) if p.possessor) if r]
             targets = owners + [t for t in targets if t.actor not in {o.actor for o in owners}]
+            if voice == "active":
+                proxies = ctx.asked_to(cs, start, sources)
+                if proxies:
+                    # "X engaged Y and Z to leverage their connections to W": Y and Z go between
+                    # (Y, Z -mediated-> W, as asked), and X mediated through them
+                    yield from self._proxy_mediation(document, ctx, cs, ce, sources, proxies, off, discovered)
+                    sources = proxies
         if not sources or not targets:
             return
         negated, hedged, modality = ctx.modality(cs, ce, start, end)

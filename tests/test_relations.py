@@ -157,6 +157,21 @@ NEW_RULES = [
     # telling the press is not a contact
     ("Peskov told Reuters that Putin had met Assad.", {(PUTIN, "contacted", A)},
      {("dmitry_peskov", "contacted", "reuters")}),
+    # a shared collective noun: each demonym names its state
+    ("Turkish and Qatari officials contacted HTS.", {("turkey", "contacted", "hts"), ("qatar", "contacted", "hts")},
+     set()),
+    # a title and a name side by side are one party, so the list goes on after it
+    ("Assad spoke by phone with Iraqi Prime Minister Mohammed Shia al-Sudani and with UAE President "
+     "Mohamed bin Zayed.", {(A, "contacted", SUDANI), (A, "contacted", "mohamed_bin_zayed")}, set()),
+    # the ones asked to use their influence go between; the one who asked mediated through them
+    ("Lavrov pressed Turkey and Qatar to use their influence with the rebels.",
+     {("sergei_lavrov", "mediated", "turkey"), ("sergei_lavrov", "mediated", "qatar"),
+      ("sergei_lavrov", "contacted", "turkey")}, {("sergei_lavrov", "mediated", "syrian_opposition")}),
+    # "used the meeting to press": the pressing happened
+    ("Lavrov used the meeting to press Fidan.", {("sergei_lavrov", "contacted", "hakan_fidan")}, set()),
+    # a possessive before a noun cue is the clause's subject, not the other person
+    ("Assad was angry. He explained to Al-Sudani his refusal to answer his calls.",
+     {(A, "refused", SUDANI)}, {(SUDANI, "refused", A)}),
 ]
 
 
