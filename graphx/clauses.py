@@ -90,6 +90,8 @@ class SentenceContext:
             if comma is not None and comma + 1 < self.end:
                 self.bounds = sorted(set(self.bounds) | {comma + 1})
         self._subjects = {}
+        # nouns whose "of" still leads to the party: "representatives of HTS", "the leader of Iran"
+        self.of_party = ex.of_party
         self._attribution = None
         self._speakers: dict = {}
         self.parties = []
@@ -144,7 +146,23 @@ class SentenceContext:
                 i += n
                 continue
             norm = self.norms[i]
-            for kind in ("subject", "object", "possessive"):
+            if norm in self.ex.demonyms:
+                # "his Egyptian, Saudi and Qatari counterparts": one party per demonym
+                run, j = [i], i + 1
+                while j + 1 < self.end and self.norms[j] in (",", "and"):
+                    k = j + 1 + (self.norms[j] == "," and self.norms[j + 1] == "and")
+                    if k >= self.end or self.norms[k] not in self.ex.demonyms:
+                        break
+                    run.append(k)
+                    j = k + 1
+                if j < self.end and self.norms[j] in self.one["counterpart"]:
+                    for k in run:
+                        span = self.doc[k:j + 1 if k == run[-1] else k + 1]
+                        out.append(Party("?counterpart", span.text, span.start_char, span.end_char,
+                                         span.start, span.end, pronoun=True))
+                    i = j + 1
+                    continue
+            for kind in ("subject", "object", "possessive", "group"):
                 if norm in self.one[kind]:
                     out.append(Party("?" + kind, self.doc[i].text, self.doc[i].idx,
                                      self.doc[i].idx + len(self.doc[i].text), i, i + 1,
@@ -158,12 +176,38 @@ class SentenceContext:
         if not p.actor.startswith("?"):
             return p
         kind = p.actor[1:]
+        if kind == "counterpart":
+            return self._counterpart(p)
         if kind == "possessive" and not p.possessor:
             kind = "object"  # "her" as an object
         aid = self.salience.resolve(kind, p.start, self, exclude)
         if not aid:
             return None
         return Party(aid, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
+
+    def _counterpart(self, p: Party) -> Party | None:
+        """"his Egyptian counterpart": the person whose title is the owner's with this demonym."""
+        j = p.start - 1
+        while j >= self.start and (self.norms[j] in self.ex.demonyms or self.norms[j] in (",", "and")):
+            j -= 1
+        if j < self.start:
+            return None
+        owner = None
+        if self.norms[j] in self.one["possessive"]:
+            owner = self.salience.resolve("subject", j, self, ())
+        elif self.norms[j] == "'s":
+            owner = next((q.actor for q in self.parties if q.end == j and not q.pronoun), None)
+        actor = owner and self.ex.table.actors.get(owner)
+        if actor is None:
+            return None
+        demonym = self.doc[p.start].text
+        for role in actor.roles:
+            words = role.split()
+            if len(words) > 1 and words[0].lower() in self.ex.demonyms:
+                found = self.ex.table.resolve(demonym + " " + " ".join(words[1:]))
+                if found and found.id != owner:
+                    return Party(found.id, p.text, p.start_char, p.end_char, p.start, p.end, False, True)
+        return None
 
     def in_range(self, lo, hi):
         return [p for p in self.parties if lo <= p.start < hi]
@@ -236,7 +280,8 @@ class SentenceContext:
             j -= 1
         j = idx + 1
         while j < len(parties) and 0 < parties[j].start - chosen[-1].end <= 4 and all(
-                self.norms[k] in coord for k in range(chosen[-1].end, parties[j].start)):
+                self.norms[k] in coord for k in range(chosen[-1].end, parties[j].start)) and (
+                parties[j].actor != "?subject"):  # "talks with the opposition, HE said"
             chosen.append(parties[j])
             j += 1
         out = []
@@ -289,6 +334,8 @@ class SentenceContext:
                 continue
             if prev in ("from", "of") and j > self.start and self.norms[j - 1] in self.one["owner_nouns"]:
                 ok = True  # "rejected a request from Damascus"
+            elif prev == "of" and j > end and self.doc[j - 1].is_alpha and self.norms[j - 1] not in self.of_party:
+                continue  # "called the collapse OF Assad's government": a thing, not the party
             elif cue.target_preps:
                 ok = prev in cue.target_preps or pending_prep
             else:
@@ -321,6 +368,23 @@ class SentenceContext:
         ids = {s.actor for s in subjects}
         out = self.coordinated(self.in_range(cs, start), before[0], ids)
         return [p for p in out if p.actor not in ids]
+
+    def on_behalf_of(self, after, parties):
+        """"... to facilitate al-Assad's safe passage": a purpose verb after "to" (markers
+        ``purpose``) and a third party it serves, within the sentence: (party, verb span)."""
+        n, ids = self.norms, {p.actor for p in parties}
+        for i in range(after, self.end - 1):
+            if n[i] != "to":
+                continue
+            k = i + 1
+            while k < self.end and self.doc[k].is_quote:
+                k += 1
+            if k < self.end and n[k] in self.one["purpose"]:
+                for p in self.in_range(k + 1, min(self.end, k + 8)):
+                    r = self.resolved(p, ids)
+                    if r is not None and r.actor not in ids and self.ex.kind(r.actor, {}) == "person":
+                        return r, self.doc[k:k + 1]
+        return None
 
     def owns_request(self, p: Party) -> bool:
         """"Assad's request", "his appeals", "a plea from Damascus": p made the request."""
@@ -396,6 +460,11 @@ class SentenceContext:
         intent = contains(n, lo, start, w["intent"])
         if start - 1 >= self.start and n[start - 1] == "to" and not ends_at(n, start, w["realised_infinitive"]):
             intent = intent or not attempt
+        elif start - 2 >= cs and n[start - 2] == "to" and self.doc[start - 1].is_alpha and \
+                n[start - 1] not in self.one["determiners"] and not self.in_range(start - 1, start) and \
+                n[start - 1] not in self.one["passive_aux"] | {"have", "has", "had", "it"} and \
+                not ends_at(n, start - 1, w["realised_infinitive"]):
+            intent = intent or not attempt  # "urged Damascus TO open talks with the opposition"
         if intent and not attempt:
             return negated, hedged, "intent"
         return negated, hedged, "attempt" if attempt else "fact"

@@ -18,6 +18,10 @@ class Salience:
     def _person(self, aid):
         return aid and not aid.startswith("?") and self.ex.kind(aid, self.discovered) == "person"
 
+    def _group(self, aid):
+        return aid and not aid.startswith("?") and self.ex.kind(aid, self.discovered) in (
+            "state", "organisation", "armed_group")
+
     def resolve(self, kind, i, ctx, exclude) -> str | None:
         ex = {e.actor if hasattr(e, "actor") else e for e in exclude}
         before = [p for p in ctx.parties if p.start < i and not p.actor.startswith("?")]
@@ -29,6 +33,13 @@ class Salience:
             if not names:
                 return None
             return names[-1] if kind == "latter" else names[0]
+        if kind == "group":
+            for p in reversed(before):
+                if self._group(p.actor) and p.actor not in ex:
+                    return p.actor
+            if self.history and self._group(self.history[-1][0]) and self.history[-1][0] not in ex:
+                return self.history[-1][0]
+            return None
         if kind == "subject":
             for p in before:
                 if self._person(p.actor) and ctx.nominative(p) and not p.possessor and p.actor not in ex:

@@ -19,11 +19,11 @@ from .types import KINDS
 VOICES = ("active", "passive", "recipient")
 _RELATION = re.compile(r"^[a-z][a-z0-9-]*$")
 _MARKER_KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
-                "visit", "speech", "not_cues", "flight_context")
+                "visit", "speech", "not_cues", "purpose", "flight_context")
 _CLAUSE_KEYS = ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by",
-                "list_openers", "owner_nouns")
-_PRONOUN_KEYS = ("subject", "object", "possessive", "latter", "former")
+                "list_openers", "party_nouns", "owner_nouns")
+_PRONOUN_KEYS = ("subject", "object", "possessive", "group", "counterpart", "latter", "former")
 
 
 @dataclass(frozen=True)

@@ -50,13 +50,18 @@ def _at(offset, char):
 
 
 def build_cue_matcher(vocab, lexicon: Lexicon, make_doc):
-    """Matchers with one key per cue group: plain phrases in a fast PhraseMatcher (by
-    NORM), phrases with "*" (a 0-3 word gap) in a token Matcher. Call with a doc."""
+    """Matchers with one key per cue group (its index). Call with a doc."""
+    return compile_phrases(vocab, make_doc, {str(n): cue.phrases for n, cue in enumerate(lexicon.cues)})
+
+
+def compile_phrases(vocab, make_doc, groups: dict):
+    """A matcher for groups of phrases: plain phrases in a fast PhraseMatcher (by NORM),
+    phrases with "*" (a 0-3 word gap) in a token Matcher. Call with a doc: (key, start, end)."""
     matcher = Matcher(vocab)
     phrases = PhraseMatcher(vocab, attr="NORM")
-    for n, cue in enumerate(lexicon.cues):
+    for key, group in groups.items():
         patterns, plain = [], []
-        for phrase in cue.phrases:
+        for phrase in group:
             if "*" not in phrase.split():
                 plain.append(make_doc(phrase))
                 continue
@@ -68,9 +73,9 @@ def build_cue_matcher(vocab, lexicon: Lexicon, make_doc):
                     pat.extend({"NORM": t.norm_} for t in make_doc(part))
             patterns.append(pat)
         if patterns:
-            matcher.add(str(n), patterns)
+            matcher.add(key, patterns)
         if plain:
-            phrases.add(str(n), plain)
+            phrases.add(key, plain)
 
     def match(doc):
         return list(phrases(doc)) + list(matcher(doc))
@@ -95,10 +100,12 @@ class Extractor:
         self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.w["titles"] = Phrases(norm(t) for t in lexicon.names.get("titles", ()))
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
+        self.of_party = (self.single["owner_nouns"] | self.single["party_nouns"]
+                         | {t[-1] for t in self.w["titles"]} | {t[-1] + "s" for t in self.w["titles"]}
+                         | {n.split()[-1] for n in table.collective_nouns})
         self.not_cues = None
         if lexicon.markers.get("not_cues"):
-            self.not_cues = PhraseMatcher(nlp.vocab, attr="NORM")
-            self.not_cues.add("NOT_CUE", [nlp.make_doc(p) for p in lexicon.markers["not_cues"]])
+            self.not_cues = compile_phrases(nlp.vocab, nlp.make_doc, {"NOT_CUE": lexicon.markers["not_cues"]})
 
     # ------------------------------------------------------------------ helpers
     def kind(self, aid, discovered):
@@ -323,9 +330,12 @@ class Extractor:
         flags = dict(negated=negated, hedged=hedged, modality=modality, asserted=asserted,
                      attributed_to=ctx.attribution(start), **_citation(document, ctx, off))
         trigger = ctx.doc[start:end]
-        requester = None
+        requester = beneficiary = None
         if cue.relation == "contacted" and voice == "active" and "mediated" in self.lexicon.relations:
             requester = ctx.requester(start)
+            if not requester:
+                # "Lavrov's meetings with X and Y aimed to facilitate al-Assad's safe passage"
+                beneficiary = ctx.on_behalf_of(max(t.end for t in targets), sources + targets)
         for src in sources:
             src_id = self.as_party(src.actor, discovered)
             if not src_id or (relation.source_kinds and self.kind(src_id, discovered) not in relation.source_kinds):
@@ -340,6 +350,9 @@ class Extractor:
                     continue
                 made = True
                 yield _evidence(src_id, cue.relation, tgt_id, src, tgt, trigger, cue.rule, off, flags)
+                if beneficiary:
+                    yield _evidence(src_id, "mediated", tgt_id, src, tgt, beneficiary[1], "purpose-mediation",
+                                    off, flags)
                 if requester and tgt_id != requester[0].actor:
                     # "At X's request, Y reached out to Z": Y went between X and Z.
                     yield _evidence(src_id, "mediated", tgt_id, src, tgt, requester[1], "request-frame", off, flags)

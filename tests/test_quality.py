@@ -19,7 +19,7 @@ def test_quality_floor_on_seeds(seeds_graph, table):
     gold = load_gold(GOLD / "seeds.toml", table, langs=["en"])
     ev = evaluate(G, gold, langs=["en"])
     assert ev.overall.precision >= 0.92, ev.false_positives
-    assert ev.overall.recall >= 0.80, ev.misses
+    assert ev.overall.recall >= 0.88, ev.misses
     assert ev.per_type["fled-to"].precision >= 0.95
     assert ev.per_type["fled-to"].recall >= 0.90
     # Every citation of a correct edge should quote a sentence that states it.
@@ -31,8 +31,8 @@ def test_quality_floor_on_development_set(table):
 
     G = graphx.build(GOLD / "dev")
     ev = evaluate(G, load_gold(GOLD / "dev.toml", table, langs=["en"]), langs=["en"])
-    assert ev.overall.precision >= 0.75, ev.false_positives
-    assert ev.overall.recall >= 0.48, ev.misses
+    assert ev.overall.precision >= 0.85, ev.false_positives
+    assert ev.overall.recall >= 0.66, ev.misses
     assert ev.per_type["fled-to"].precision >= 0.9
 
 

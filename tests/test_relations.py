@@ -172,6 +172,27 @@ NEW_RULES = [
     # a possessive before a noun cue is the clause's subject, not the other person
     ("Assad was angry. He explained to Al-Sudani his refusal to answer his calls.",
      {(A, "refused", SUDANI)}, {(SUDANI, "refused", A)}),
+    # "it" as a subject: the state or group named before it
+    ("Russia's foreign ministry said it was in contact with HTS.", {("russia", "contacted", "hts")}, set()),
+    # counterparts: the owner's title with each demonym, through the alias table's roles
+    ("Ayman Safadi held calls with his Egyptian and Turkish counterparts.",
+     {("ayman_safadi", "contacted", "badr_abdelatty"), ("ayman_safadi", "contacted", "hakan_fidan")}, set()),
+    # "of" after a thing: not the party
+    ("Biden called the collapse of Assad's government an act of justice.", set(), {("joe_biden", "contacted", A)}),
+    ("Lavrov met representatives of HTS.", {("sergei_lavrov", "contacted", "hts")}, set()),
+    # a contact on a third person's behalf is a mediation too
+    ("Lavrov met Fidan to secure Assad's safe exit.",
+     {("sergei_lavrov", "contacted", "hakan_fidan"), ("sergei_lavrov", "mediated", "hakan_fidan")}, set()),
+    ("Erdogan called Putin to discuss Syria.", {(ERDOGAN, "contacted", PUTIN)}, {(ERDOGAN, "mediated", PUTIN)}),
+    # passive contact: the agent after "by" made it
+    ("Fidan was hosted by Sheikh Mohammed bin Abdulrahman Al Thani.",
+     {("mohammed_bin_abdulrahman_al_thani", "contacted", "hakan_fidan")}, set()),
+    # refusing the press is not refusing a party
+    ("Assad asked Putin for help. Peskov declined on Monday to give details.", set(),
+     {("dmitry_peskov", "refused", A)}),
+    # what someone is urged to do is not yet done
+    ("Turkey urged Damascus to open talks with the opposition, he said.", {("turkey", "contacted", "syria")},
+     {("syria", "contacted", "syrian_opposition"), ("turkey", "contacted", "syrian_opposition")}),
 ]
 
 
