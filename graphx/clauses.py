@@ -137,6 +137,9 @@ class SentenceContext:
                 i = m.end
                 continue
             n = phrase_len(self.norms, i, self.w["latter"]) or phrase_len(self.norms, i, self.w["former"])
+            if n and i + n < self.end and (phrase_len(self.norms, i + n, self.ex.w["titles"]) or
+                                           self.norms[i + n] == "'s"):
+                n = 0  # "the former president's brother": a title, not "the former"
             if n:
                 which = "latter" if phrase_len(self.norms, i, self.w["latter"]) else "former"
                 aid = self.salience.resolve(which, i, self, ())
@@ -281,7 +284,8 @@ class SentenceContext:
         j = idx + 1
         while j < len(parties) and 0 < parties[j].start - chosen[-1].end <= 4 and all(
                 self.norms[k] in coord for k in range(chosen[-1].end, parties[j].start)) and (
-                parties[j].actor != "?subject"):  # "talks with the opposition, HE said"
+                parties[j].actor != "?subject") and not (  # "talks with the opposition, HE said"
+                parties[j].possessor and self.norms[chosen[-1].end] == ","):  # "Maher, BASHAR's brother"
             chosen.append(parties[j])
             j += 1
         out = []
@@ -337,7 +341,7 @@ class SentenceContext:
             elif prev == "of" and j > end and self.doc[j - 1].is_alpha and self.norms[j - 1] not in self.of_party:
                 continue  # "called the collapse OF Assad's government": a thing, not the party
             elif cue.target_preps:
-                ok = prev in cue.target_preps or pending_prep
+                ok = prev in cue.target_preps or pending_prep or self._described_place(cue, j, end)
             else:
                 ok = (prev not in self.one["locative"] or j == end - 1) or pending_prep
             pending_prep = False
@@ -385,6 +389,18 @@ class SentenceContext:
                     if r is not None and r.actor not in ids and self.ex.kind(r.actor, {}) == "person":
                         return r, self.doc[k:k + 1]
         return None
+
+    def _described_place(self, cue, j, end) -> bool:
+        """"for the Russian air base AT Hmeimim": a place named after a described one that
+        follows a target preposition (only words between, no other actor)."""
+        if j < end or self.norms[j] not in ("at", "in", "of"):
+            return False
+        for k in range(j - 1, max(end - 1, j - 7), -1):
+            if self.norms[k] in cue.target_preps:
+                return not self.in_range(k + 1, j)
+            if not self.doc[k].is_alpha:
+                return False
+        return False
 
     def owns_request(self, p: Party) -> bool:
         """"Assad's request", "his appeals", "a plea from Damascus": p made the request."""
@@ -451,7 +467,12 @@ class SentenceContext:
     def modality(self, cs, ce, start, end):
         n, w = self.norms, self.w
         neg_lo = max(cs, start - self.ex.lexicon.scopes["negation_scope"])
-        negated = contains(n, neg_lo, start, w["negation"]) or contains(n, self.start, self.end, w["denial"])
+        # a denial in the cue's clause ("reports that he fled are FALSE"), or one that opens it
+        # ("Iraq DENIED THAT Maher entered"); not a denial of another clause's event
+        negated = contains(n, neg_lo, start, w["negation"]) or contains(n, cs, ce, w["denial"])
+        if not negated and cs > self.start and n[cs] == "that":
+            # "denied reports circulating on social media THAT Maher had crossed"
+            negated = contains(n, max(self.start, cs - 8), cs + 1, w["denial"])
         hedged = contains(n, self.start, self.end, w["hedge"])
         lo = max(self.start, start - self.ex.lexicon.scopes["intent_scope"])
         if contains(n, cs, start, w["conditional"]) or n[cs] in self.one["conditional"]:
@@ -485,7 +506,9 @@ class SentenceContext:
         last_comma = max((i for i in range(self.start, self.end) if self.doc[i].text == ","), default=-1)
         # the verb closes the sentence after the event (", X later confirmed."), else the
         # nearest verb before the event ("X said that ...")
-        closing = [i for i in range(max(last_comma, cue_start) + 1, self.end) if n[i] in speech]
+        # (a closing verb ends the sentence: ", the diplomats said." not ", while X denied that ...")
+        closing = [i for i in range(max(last_comma, cue_start) + 1, self.end) if n[i] in speech
+                   and "that" not in n[i + 1:self.end]]
         before = [i for i in range(cue_start - 1, self.start, -1) if n[i] in speech]
         for i in (closing if last_comma > cue_start else []) + before:
             if n[i - 1] in self.one["passive_aux"]:

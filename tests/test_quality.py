@@ -32,7 +32,7 @@ def test_quality_floor_on_development_set(table):
     G = graphx.build(GOLD / "dev")
     ev = evaluate(G, load_gold(GOLD / "dev.toml", table, langs=["en"]), langs=["en"])
     assert ev.overall.precision >= 0.85, ev.false_positives
-    assert ev.overall.recall >= 0.66, ev.misses
+    assert ev.overall.recall >= 0.70, ev.misses
     assert ev.per_type["fled-to"].precision >= 0.9
 
 

@@ -193,6 +193,17 @@ NEW_RULES = [
     # what someone is urged to do is not yet done
     ("Turkey urged Damascus to open talks with the opposition, he said.", {("turkey", "contacted", "syria")},
      {("syria", "contacted", "syrian_opposition"), ("turkey", "contacted", "syrian_opposition")}),
+    # a denial covers its own clause, not the sentence
+    ("Outlets reported that Maher fled to Iraq by helicopter, while Iraqi officials denied that he ever entered "
+     "the country.", {("maher_al_assad", "fled-to", "iraq")}, set()),
+    ("An Iraqi official denied reports circulating online that Maher al-Assad, Bashar's brother, had crossed "
+     "into Iraq.", set(), {("maher_al_assad", "fled-to", "iraq"), (A, "fled-to", "iraq")}),
+    # "the former president's brother" is a title, not "the former"
+    ("Assad met Putin. The fate of Maher al-Assad, the former president's brother, is unclear. "
+     "Outlets said he fled to Iraq.", {("maher_al_assad", "fled-to", "iraq")}, {(A, "fled-to", "iraq")}),
+    # a place named after a described one
+    ("Assad left the capital by plane for the Russian air base at Hmeimim.", {(A, "fled-to", "hmeimim_airbase")},
+     set()),
 ]
 
 
