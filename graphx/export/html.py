@@ -17,6 +17,12 @@ from importlib import resources
 from ..types import evidence_to_dict
 from .atomic import atomic_write
 from .graphml import DEFAULT_COLOR, KIND_COLORS
+from .layout import sampled_spring_layout
+
+# Above either size the layout is computed here and physics stays off in the page,
+# so it is interactive at once; below it vis-network settles the graph, then freezes it.
+LARGE_NODES = 200
+LARGE_EDGES = 600
 
 KIND_SHAPES = {"person": "dot", "state": "diamond", "place": "triangle", "organisation": "square",
                "armed_group": "hexagon", "outlet": "star"}
@@ -54,10 +60,15 @@ def page_data(G) -> dict:
                     "mentions": d.get("mentions", 0), "discovered": bool(d.get("discovered"))}
     for i, (s, t, k) in enumerate(sorted(G.edges(keys=True))):
         d = G.edges[s, t, k]
+        cites = [evidence_to_dict(e) for e in d["citations"]]
+        dates = sorted(c["date"] for c in cites if c.get("date"))
         edges[f"e{i}"] = {"source": s, "target": t, "type": k, "weight": d.get("weight", 0),
                           "documents": d.get("documents", 0), "outlets": d.get("outlets", 0),
-                          "asserted": bool(d.get("asserted")),
-                          "citations": [evidence_to_dict(e) for e in d["citations"]]}
+                          # independent sources of the claim, stated or not: distinct outlets
+                          # (the document where a report names none)
+                          "sources": len({c.get("outlet") or c.get("doc") for c in cites}),
+                          "first": dates[0] if dates else "", "last": dates[-1] if dates else "",
+                          "asserted": bool(d.get("asserted")), "citations": cites}
     return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}),
             "kinds": {k: {"color": c, "shape": KIND_SHAPES[k]} for k, c in KIND_COLORS.items()}}
 
@@ -68,12 +79,17 @@ def render_html(G, title: str = "graphx — actor graph") -> str:
 
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
     relations = G.graph.get("relations", {})
+    large = G.number_of_nodes() > LARGE_NODES or G.number_of_edges() > LARGE_EDGES
+    linked = {n for e in G.edges for n in e[:2]}
+    # Only actors in some edge take part in the layout; the rest are shown on request.
+    pos = sampled_spring_layout(G.subgraph(linked)) if large else {}
     for n in sorted(G.nodes):
         d = G.nodes[n]
         kind = d.get("kind", "")
+        xy = dict(zip("xy", pos[n])) if n in pos else {}
         net.add_node(n, label=str(d.get("label", n)), color=KIND_COLORS.get(kind, DEFAULT_COLOR),
                      shape=KIND_SHAPES.get(kind, "dot"), size=12 + 4 * math.sqrt(d.get("mentions", 0) or 0),
-                     tip=_tip_node(d), kind=kind, discovered=bool(d.get("discovered")))
+                     tip=_tip_node(d), kind=kind, discovered=bool(d.get("discovered")), **xy)
     order = sorted(relations) or ["contacted", "fled-to", "mediated", "refused"]
     for i, (s, t, k) in enumerate(sorted(G.edges(keys=True))):
         d = G.edges[s, t, k]
@@ -84,10 +100,13 @@ def render_html(G, title: str = "graphx — actor graph") -> str:
                      arrows="to", smooth={"type": "curvedCW", "roundness": 0.1 + 0.12 * rank},
                      tip=_tip_edge(G, s, t, k, d), relation=k, weight=d.get("weight", 0),
                      asserted=bool(d.get("asserted")))
+    physics = {"enabled": False} if large else {
+        "solver": "forceAtlas2Based", "stabilization": {"iterations": 250, "fit": True},
+        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}}
     net.set_options(json.dumps({
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 250, "fit": True},
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}},
-        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        "physics": physics, "layout": {"improvedLayout": not large},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                        "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
         "nodes": {"font": {"size": 14}}, "edges": {"arrows": {"to": {"scaleFactor": 0.6}}},
     }))
     page = net.generate_html()
