@@ -92,8 +92,14 @@ def test_hostile_report_executes_nothing(browser, tmp_path):
         page.evaluate("(id) => graphxShowEdge(id)", eid)
     for nid in page.evaluate("nodes.getIds()"):
         page.evaluate("(id) => graphxShowNode(id)", nid)
+    page.fill("#gx-search", '<img src=x onerror="window.pwned=7">')
+    page.press("#gx-search", "Enter")
+    # tooltips are plain strings, which vis-network shows as text
+    assert page.evaluate("edges.get().concat(nodes.get()).every(x => typeof x.title === 'string')")
     page.wait_for_timeout(500)
     assert page.evaluate("window.pwned") is None
+    assert page.evaluate("document.querySelectorAll('script').length") == page.evaluate(
+        "Array.from(document.scripts).filter(s => !s.src).length")  # no script from a source
     assert page.locator("#gx-panel script, #gx-panel img, #gx-panel b").count() == 0
     assert errors == [] and requests == []
 
