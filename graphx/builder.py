@@ -128,7 +128,7 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
         "model": report.model,
         "aliases": table.version,
         "lexicon": lex.version,
-        "relations": {name: {"color": r.color, "cameo": r.cameo, "plover": r.plover,
+        "relations": {name: {"color": r.color, "cameo": r.cameo, "plover": r.plover, "codes_note": r.codes_note,
                              "description": r.description} for name, r in lex.relations.items()},
         "documents": [{"id": d.id, **d.meta} for d in report.documents],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],

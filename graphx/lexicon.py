@@ -19,7 +19,7 @@ from .types import KINDS
 VOICES = ("active", "passive", "recipient")
 _RELATION = re.compile(r"^[a-z][a-z0-9-]*$")
 _MARKER_KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
-                "visit", "speech", "not_cues", "purpose", "flight_context")
+                "visit", "speech", "not_cues", "purpose", "flight_context", "asylum")
 _CLAUSE_KEYS = ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by",
                 "list_openers", "party_nouns", "owner_nouns")
@@ -33,6 +33,7 @@ class Relation:
     color: str = "#888888"
     cameo: str = ""
     plover: str = ""
+    codes_note: str = ""  # why an event code is missing (fled-to: no scheme codes a flight)
     attempts_count: bool = False
     source_kinds: tuple = ()
     target_kinds: tuple = ()
@@ -124,6 +125,7 @@ def load_lexicon(path=None) -> Lexicon:
         relations[name] = Relation(
             name=name, description=str(spec.get("description", "")), color=str(spec.get("color", "#888888")),
             cameo=str(spec.get("cameo", "")), plover=str(spec.get("plover", "")),
+            codes_note=str(spec.get("codes_note", "")),
             attempts_count=bool(spec.get("attempts_count", False)), source_kinds=kinds["source_kinds"],
             target_kinds=kinds["target_kinds"], passive_flips=bool(spec.get("passive_flips", True)),
         )
