@@ -323,6 +323,8 @@ class ArabicExtractor:
         targets = ctx.targets(hit, ce, relation, src_ids)
         if not targets and cue.relation == "refused":
             targets = ctx.other_before(hit.start, src_ids, last_subject)
+        if cue.voice == "recipient":
+            sources, targets = targets, sources  # "استقبل X Y": Y came to X
         if not sources or not targets:
             return
         negated, hedged, modality = ctx.modality(cs, ce, hit)
@@ -383,6 +385,10 @@ class _Sentence:
     def nominative(self, p) -> bool:
         return self._nominative.get(p.start, True)
 
+    def _joined_and(self, text) -> bool:
+        t = normalise(text)
+        return t[:1] == "و" and t[1:] in self.ex.names
+
     def first_subject(self):
         return next((p for p in self.parties if self.nominative(p) and self.ex.kind(p.actor) == "person"), None)
 
@@ -398,6 +404,9 @@ class _Sentence:
                 lo, hi = (q.end, out[0].start) if step < 0 else (out[-1].end, q.start)
                 if not 0 <= hi - lo <= 3 or not all(self.norms[k] in coord for k in range(lo, hi)):
                     break
+                later = q if step > 0 else out[0]
+                if hi == lo and not self._joined_and(later.text):
+                    break  # "التقى بوتين أردوغان": subject then object, not a list
                 if step < 0:
                     out.insert(0, q)
                 else:
@@ -412,6 +421,10 @@ class _Sentence:
         return self.ex.as_party(p.actor) is not None
 
     def sources(self, hit, cs, ce, relation, last_subject):
+        inside = [p for p in self.parties if hit.start < p.start and p.end <= hit.end and self.nominative(p)
+                  and self._fits(p, relation, "source")]
+        if inside:
+            return self._list_from(inside[0])  # "تلقى الأسد اتصالا من": the subject inside a gapped cue
         before = [p for p in self.parties if cs <= p.start and p.end <= hit.start and self.nominative(p)
                   and self._fits(p, relation, "source")]
         if before and hit.start - before[-1].end <= 2:
@@ -419,7 +432,7 @@ class _Sentence:
         after = [p for p in self.parties if hit.end <= p.start < min(ce, hit.end + 2) and self.nominative(p)
                  and self._fits(p, relation, "source")]
         if after:
-            return [after[0]]
+            return self._list_from(after[0])  # "توسطت قطر وتركيا بين ..."
         if before:
             return self._list_from(before[-1])
         if cs > self.start and self.norms[cs] in self.ex.one.get("relative", ()):
@@ -514,7 +527,11 @@ class _Sentence:
         p = next((p for p in self.parties if j <= p.start <= j + 3 and all(
             self.doc[k].is_quote or k == j for k in range(j, p.start))), None)
         if p is not None:
-            return self.ex.table.actors[p.actor].label
+            label = self.ex.table.actors[p.actor].label
+            if p.start > j and self.ex.kind(p.actor) == "outlet" and self.doc[j].is_alpha and \
+                    self.ex._joined_preposition(p.text):
+                return f"{self.doc[j].text} via {label}"  # "مصادر لقناة الجزيرة": sources told Al Jazeera
+            return label
         words = []
         while j < self.end and self.doc[j].is_alpha and len(words) < 3:
             words.append(self.doc[j].text)

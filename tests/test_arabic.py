@@ -36,8 +36,20 @@ TABLE = [
     ("لم يتصل الأسد ببوتين.", set(), {(A, "contacted", PUTIN)}),  # negated
     ("كانت آخرها زيارة أحمد الشرع إلى السعودية.", {("ahmed_al_sharaa", "contacted", "saudi_arabia")}, set()),
     ("دعا أردوغان إلى وقف إطلاق النار.", set(), {("recep_tayyip_erdogan", "contacted", "turkey")}),
+    ("أجرى الرئيس التركي رجب طيب أردوغان اتصالاً هاتفياً مع الرئيس الروسي فلاديمير بوتين.",
+     {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    ("بحث وزير الخارجية التركي هاكان فيدان مع رئيس الوزراء القطري محمد بن عبدالرحمن آل ثاني الأوضاع في سوريا.",
+     {("hakan_fidan", "contacted", "mohammed_bin_abdulrahman_al_thani")}, {("hakan_fidan", "contacted", "syria")}),
+    # reception: the one received made the contact (as in English)
+    ("استقبل أمير قطر الشيخ تميم بن حمد آل ثاني وزير الخارجية الإيراني عباس عراقجي في الدوحة.",
+     {("abbas_araghchi", "contacted", "tamim_bin_hamad_al_thani")},
+     {("tamim_bin_hamad_al_thani", "contacted", "abbas_araghchi")}),
+    ("تلقى الأسد اتصالا هاتفيا من السوداني.", {("mohammed_shia_al_sudani", "contacted", A)},
+     {(A, "contacted", "mohammed_shia_al_sudani")}),
     # refused
     ("رفض بوتين طلب الأسد.", {(PUTIN, "refused", A)}, set()),
+    ("ولم يرد الكرملين على طلب الأسد.", {("russia", "refused", A)}, set()),
+    ("وذكرت وكالة رويترز أن الإمارات رفضت طلب الأسد اللجوء إليها.", {("uae", "refused", A)}, set()),
     ("وحاول الأسد الاتصال ببوتين، لكن الرئيس الروسي لم يرد على مكالماته.",
      {(PUTIN, "refused", A), (A, "contacted", PUTIN)}, set()),
     ("تبين للأسد أن الحلفاء مثل إيران، و حزب الله، و روسيا، وحتى الجيش السوري لم يكونوا مستعدين لمساندته.",
@@ -45,11 +57,16 @@ TABLE = [
      set()),
     # mediated
     ("توسطت قطر مع هيئة تحرير الشام.", {("qatar", "mediated", "hts")}, set()),
+    ("توسطت قطر وتركيا بين روسيا وهيئة تحرير الشام.",
+     {("qatar", "mediated", "russia"), ("qatar", "mediated", "hts"), ("turkey", "mediated", "russia"),
+      ("turkey", "mediated", "hts")}, {("qatar", "mediated", "turkey")}),
     # fled-to: every stop after إلى; a bare object is the place left; intent and denial are not flights
     ("فرّ الأسد إلى موسكو.", {(A, "fled-to", "moscow")}, set()),
     ("وهرب الأسد إلى روسيا فجر الأحد.", {(A, "fled-to", "russia")}, set()),
     ("هرب الأسد إلى روسيا. غادر الأسد دمشق متجهًا إلى قاعدة حميميم الجوية في سوريا، ومن ثم إلى موسكو.",
      {(A, "fled-to", "hmeimim_airbase"), (A, "fled-to", "moscow")}, {(A, "fled-to", "damascus"), (A, "fled-to", "syria")}),
+    ("وأكد الكرملين أن الأسد وصل إلى موسكو مع عائلته، حيث منح حق اللجوء.", {(A, "fled-to", "moscow")}, set()),
+    ("ونفت طهران التقارير التي تحدثت عن هروب ماهر الأسد إلى إيران.", set(), {("maher_al_assad", "fled-to", "iran")}),
     ("كان الأسد يخطط سرًا لمغادرة البلاد إلى موسكو.", set(), {(A, "fled-to", "moscow")}),
     ("نفى الكرملين أن يكون الأسد قد فر إلى طهران.", set(), {(A, "fled-to", "tehran")}),
     ("سافر الشرع إلى الرياض لحضور القمة.", set(), {("ahmed_al_sharaa", "fled-to", "riyadh")}),  # a visit
@@ -70,6 +87,7 @@ ATTRIBUTION = [
     ("وحسب رويترز، فرّ الأسد إلى موسكو.", "Reuters"),
     ("كشفت شبكة “إن بي سي نيوز” أن الأسد فرّ إلى موسكو.", "NBC News"),
     ("فرّ الأسد إلى موسكو.", ""),
+    ("وقالت مصادر لقناة الجزيرة إن ماهر الأسد فر إلى العراق.", "مصادر via Al Jazeera"),
 ]
 
 
