@@ -51,6 +51,7 @@ def _documents(pairs, report: BuildReport, progress):
 def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, progress=None,
                      report: BuildReport | None = None):
     """Run the pipeline over the documents at ``paths``; return (evidence, mention counts, report)."""
+    from .arabic import ArabicExtractor
     from .mentions import MentionFinder
     from .nlp import make_pipeline
     from .relations import Extractor
@@ -66,6 +67,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
     report.model = model or "blank:en"
     finder = MentionFinder(table)
     extractor = Extractor(nlp, table, lexicon)
+    arabic = ArabicExtractor(table, lexicon)  # the Arabic paragraphs, read by spaCy's Arabic tokenizer
     evidence: list[Evidence] = []
     counts: Counter = Counter()
     docs = _documents(pairs, report, progress)
@@ -75,6 +77,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
         mentions = finder(sdoc)
         counts.update(m.actor for m in mentions)
         evidence.extend(extractor.extract(document, sdoc, mentions, finder.discovered))
+        evidence.extend(arabic.extract(document))
     report.discovered = sorted(finder.discovered.values(), key=lambda a: a.id)
     report.evidence = len(evidence)
     report.seconds = time.perf_counter() - started
@@ -125,7 +128,7 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
         "model": report.model,
         "aliases": table.version,
         "lexicon": lex.version,
-        "relations": {name: {"color": r.color, "cameo": r.cameo, "plover": r.plover,
+        "relations": {name: {"color": r.color, "cameo": r.cameo, "plover": r.plover, "codes_note": r.codes_note,
                              "description": r.description} for name, r in lex.relations.items()},
         "documents": [{"id": d.id, **d.meta} for d in report.documents],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],

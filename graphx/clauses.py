@@ -516,13 +516,14 @@ class SentenceContext:
             j = i - 1
             while j >= self.start and n[j] in self.w_adverbs | {"later", "earlier", "had", "has", "have"}:
                 j -= 1
+            via = self._via_outlet(i)
             p = next((p for p in self.parties if p.end == j + 1), None)
             if p is not None:
                 r = self.resolved(p)
                 if r is None:
                     continue
                 actor = self.ex.table.actors.get(r.actor)
-                return actor.label if (actor and r.pronoun) else r.text
+                return (actor.label if (actor and r.pronoun) else r.text) + via
             words = []
             while j >= self.start and self.doc[j].is_alpha and n[j] not in self.one["boundaries"] and \
                     n[j] not in self.one["prepositions"] and n[j] not in speech and len(words) < 5:
@@ -531,8 +532,17 @@ class SentenceContext:
             while words and words[0].lower() in self.one["determiners"] | {"a", "an", "the"}:
                 words.pop(0)
             if words and words[-1].lower() not in ("it", "they", "which", "who", "this"):
-                return " ".join(words)
+                return " ".join(words) + via
         return ""
+
+    def _via_outlet(self, verb: int) -> str:
+        """" via Al Jazeera" when the speaker told an outlet ("sources told Al Jazeera"):
+        the outlet carries the claim, the speaker makes it."""
+        p = next((p for p in self.parties if p.start == verb + 1 and not p.pronoun), None)
+        if p is None or self.ex.kind(p.actor, {}) != "outlet":
+            return ""
+        actor = self.ex.table.actors.get(p.actor)
+        return " via " + (actor.label if actor else p.text)
 
     def _other_attribution(self) -> str:
         if self._attribution is None:

@@ -244,5 +244,92 @@ def eval_(gold, paths, implied, lang, aliases, model):
             click.echo(f"  {s} -{t}-> {o}  [{doc}]\n    “{' '.join(sents[0].split())}”")
 
 
+# ---------------------------------------------------------------- corroboration and conflicts (issue 8)
+
+@main.command()
+@graph_option
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(["destination", "denied", "granted-refused"]),
+              help="Only conflicts of this kind; repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print conflicts.json's content instead of text.")
+def conflicts(graph_path, kinds, as_json):
+    """List claims that cannot all be true, each side with its citations.
+
+    Kinds: destination (different reports send one person's flight to places
+    that are not one inside the other, and no report tells them as one route),
+    denied (an edge stated in one citation and negated or denied in another),
+    granted-refused (a state refused a person asylum, yet a citation has the
+    person take refuge there). graphx reports them; it does not pick a side.
+    `graphx build` writes the same list to conflicts.json. Exit status 0 also
+    when there are none.
+
+    \b
+    Examples:
+      graphx conflicts
+      graphx conflicts --kind destination --graph out/graph.json
+    """
+    import json as _json
+
+    from .conflicts import conflicts_to_data, find_conflicts
+    from .errors import GraphxError
+
+    G = _load(graph_path)
+    try:
+        found = [c for c in find_conflicts(G) if not kinds or c.kind in kinds]
+    except GraphxError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        click.echo(_json.dumps(conflicts_to_data(G, found), ensure_ascii=False, indent=1))
+        return
+    if not found:
+        click.echo("No conflicting claims found.")
+        return
+    for n, c in enumerate(found, 1):
+        click.echo(f"{n}. [{c.kind}] {c.summary}\n   rule: {c.why}")
+        for side in c.sides:
+            label = lambda a: G.nodes[a].get("label", a) if a in G else a  # noqa: E731
+            click.echo(f"   {'DENIED' if side.stance == 'denied' else 'STATED'}: "
+                       f"{label(side.source)} —{side.relation}→ {label(side.target)}")
+            for e in side.citations:
+                who = f" (according to {e.attributed_to})" if e.attributed_to else ""
+                when = f" {e.date}" if e.date else ""
+                click.echo(f"     [{e.doc} {e.start}-{e.end}{when} {e.language}]{who}\n"
+                           f"       “{' '.join(e.text.split())}”")
+
+
+@main.command()
+@graph_option
+@click.option("--min-sources", default=1, show_default=True, type=click.IntRange(1),
+              help="Only edges with at least this many independent sources.")
+@click.option("--type", "types", multiple=True, help="Only edges of this type; repeatable.")
+@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(0), help="How many edges (0: all).")
+def corroboration(graph_path, min_sources, types, limit):
+    """Show how well edges are attested, best attested first.
+
+    Columns: independent sources (a report's publisher, else the report; an
+    Arabic original and its translation in one report count once), documents,
+    outlets (publisher or the text's own attribution), asserted citations,
+    all citations, whether any citation states the edge plainly (not hedged),
+    the languages cited and the edge's CAMEO / PLOVER codes.
+
+    \b
+    Examples:
+      graphx corroboration
+      graphx corroboration --min-sources 2 --type fled-to -n 0
+    """
+    from .corroboration import attested
+
+    G = _load(graph_path)
+    rows = attested(G, min_sources=min_sources, types=types or None, limit=limit or None)
+    if not rows:
+        click.echo(f"No asserted edge has {min_sources} or more independent sources.")
+        return
+    click.echo(f"{'edge':<58}{'src':>4}{'docs':>5}{'outl':>5}{'cit':>5}{'all':>5} stated langs  codes")
+    for r in rows:
+        edge = f"{r['source_label']} —{r['relation']}→ {r['target_label']}"
+        codes = "/".join(x for x in (r["cameo"], r["plover"]) if x) or "none"
+        click.echo(f"{edge[:57]:<58}{r['sources']:>4}{r['documents']:>5}{r['outlets']:>5}{r['weight']:>5}"
+                   f"{r['evidence']:>5} {'yes' if r['stated'] else 'no':<6} {','.join(r['languages'] or []):<6} {codes}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -32,16 +32,26 @@ def add_evidence(G: nx.MultiDiGraph, ev: Evidence, relations=None) -> None:
     else:
         rel = (relations or {}).get(ev.relation)
         G.add_edge(ev.source, ev.target, key=ev.relation, type=ev.relation, citations=[ev],
-                   cameo=getattr(rel, "cameo", ""), plover=getattr(rel, "plover", ""))
+                   cameo=getattr(rel, "cameo", ""), plover=getattr(rel, "plover", ""),
+                   codes_note=getattr(rel, "codes_note", ""))
 
 
 def refresh_counts(G: nx.MultiDiGraph) -> None:
     """Recompute every edge's derived attributes from its citations.
 
+    Corroboration, over the asserted records:
+
     ``weight``: asserted evidence records; ``evidence``: all records;
-    ``documents``/``outlets``: distinct documents and outlets among asserted
-    records; ``asserted``: any asserted record; ``hedged``: all asserted
-    records hedged; ``negated``: records that deny the edge.
+    ``documents``: distinct documents; ``sources``: independent sources (the
+    publisher a report's header names, else the report itself, so a report
+    holding an Arabic original and its translation is one source, and so are
+    two reports of one outlet); ``outlets``: distinct publishers or the text's
+    own attributions ("according to Reuters"), read in one language per
+    document so a translation does not count twice; ``stated``: some record
+    states the edge plainly (not hedged); ``languages``: languages cited.
+
+    ``asserted``: any asserted record; ``hedged``: all asserted records
+    hedged; ``negated``: records that deny the edge.
     """
     for _, _, data in G.edges(data=True):
         cites = sorted(data["citations"], key=Evidence.sort_key)
@@ -50,11 +60,26 @@ def refresh_counts(G: nx.MultiDiGraph) -> None:
         data["weight"] = len(good)
         data["evidence"] = len(cites)
         data["documents"] = len({c.doc for c in good})
-        data["outlets"] = len({c.outlet or c.attributed_to or c.doc for c in good})
+        data["sources"] = len({c.outlet or c.doc for c in good})
+        data["outlets"] = len({c.outlet or c.attributed_to or c.doc for c in _one_language_per_document(good)})
+        data["stated"] = any(not c.hedged for c in good)
+        data["languages"] = sorted({c.language for c in cites if c.language})
         data["asserted"] = bool(good)
         data["hedged"] = bool(good) and all(c.hedged for c in good)
         data["negated"] = sum(1 for c in cites if c.negated)
         data["date"] = min((c.date for c in good if c.date), default="")
+
+
+def _one_language_per_document(cites):
+    """The records of each document in its best-represented language (a translation repeats
+    the original's claims and attributions in other words; it is not a second source)."""
+    by_doc: dict = {}
+    for c in cites:
+        by_doc.setdefault(c.doc, {}).setdefault(c.language, []).append(c)
+    out = []
+    for langs in by_doc.values():
+        out.extend(max(langs.values(), key=lambda rs: (len(rs), rs[0].language == "en")))
+    return out
 
 
 def build_graph(actors, evidence, mention_counts: Counter | None = None, relations=None) -> nx.MultiDiGraph:

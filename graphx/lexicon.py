@@ -19,7 +19,7 @@ from .types import KINDS
 VOICES = ("active", "passive", "recipient")
 _RELATION = re.compile(r"^[a-z][a-z0-9-]*$")
 _MARKER_KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
-                "visit", "speech", "not_cues", "purpose", "flight_context")
+                "visit", "speech", "not_cues", "purpose", "flight_context", "asylum")
 _CLAUSE_KEYS = ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by",
                 "list_openers", "party_nouns", "owner_nouns")
@@ -33,6 +33,7 @@ class Relation:
     color: str = "#888888"
     cameo: str = ""
     plover: str = ""
+    codes_note: str = ""  # why an event code is missing (fled-to: no scheme codes a flight)
     attempts_count: bool = False
     source_kinds: tuple = ()
     target_kinds: tuple = ()
@@ -65,6 +66,16 @@ class Lexicon:
     scopes: dict[str, int] = field(default_factory=dict)
     version: str = ""
     path: str = ""
+    arabic: "ArabicLexicon | None" = None
+
+
+@dataclass(frozen=True)
+class ArabicLexicon:
+    """The ``[arabic]`` section: Arabic cues and marker words (read by :mod:`graphx.arabic`)."""
+
+    cues: tuple
+    words: dict
+    scopes: dict
 
 
 def default_lexicon_path() -> Path:
@@ -89,11 +100,11 @@ def load_lexicon(path=None) -> Lexicon:
     """
     path = Path(path) if path else default_lexicon_path()
     data, lines = read_toml(path)
-    unknown = set(data) - {"relations", "cue", "markers", "clauses", "pronouns", "names"}
+    unknown = set(data) - {"relations", "cue", "markers", "clauses", "pronouns", "names", "arabic"}
     if unknown:
         key = sorted(unknown)[0]
         raise ConfigError(path, value_line(lines, key) or None, f"unknown section {key!r}",
-                          "sections: relations, cue, markers, clauses, pronouns, names")
+                          "sections: relations, cue, markers, clauses, pronouns, names, arabic")
     rels = data.get("relations")
     if not isinstance(rels, dict) or not rels:
         raise ConfigError(path, None, "no [relations.NAME] tables", "define at least one relation")
@@ -114,6 +125,7 @@ def load_lexicon(path=None) -> Lexicon:
         relations[name] = Relation(
             name=name, description=str(spec.get("description", "")), color=str(spec.get("color", "#888888")),
             cameo=str(spec.get("cameo", "")), plover=str(spec.get("plover", "")),
+            codes_note=str(spec.get("codes_note", "")),
             attempts_count=bool(spec.get("attempts_count", False)), source_kinds=kinds["source_kinds"],
             target_kinds=kinds["target_kinds"], passive_flips=bool(spec.get("passive_flips", True)),
         )
@@ -121,6 +133,44 @@ def load_lexicon(path=None) -> Lexicon:
     if not isinstance(cue_specs, list) or not cue_specs:
         raise ConfigError(path, None, "no [[cue]] entries", "add [[cue]] tables with relation and phrases")
     cue_lines = [i for i, ln in enumerate(lines, 1) if ln.strip() == "[[cue]]"]
+    cues = _cues(path, lines, cue_specs, cue_lines, relations)
+    sections = {}
+    for section, keys in (("markers", _MARKER_KEYS), ("clauses", _CLAUSE_KEYS),
+                          ("pronouns", _PRONOUN_KEYS), ("names", ("titles", "particles"))):
+        table = data.get(section, {})
+        sections[section] = {k: _words(path, lines, section, k, table.get(k, [])) for k in keys}
+    markers_raw = data.get("markers", {})
+    scopes = {k: int(markers_raw.get(k, d)) for k, d in (("negation_scope", 4), ("intent_scope", 5))}
+    version = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+    return Lexicon(relations=relations, cues=cues, markers=sections["markers"], clauses=sections["clauses"],
+                   pronouns=sections["pronouns"], names=sections["names"], scopes=scopes,
+                   version=version, path=str(path), arabic=_arabic(path, lines, data.get("arabic"), relations))
+
+
+def _arabic(path, lines, spec, relations) -> ArabicLexicon | None:
+    """The optional ``[arabic]`` section: word lists plus ``[[arabic.cue]]`` groups."""
+    if spec is None:
+        return None
+    if not isinstance(spec, dict):
+        raise ConfigError(path, value_line(lines, "arabic") or None, "[arabic] must be a table")
+    cue_lines = [i for i, ln in enumerate(lines, 1) if ln.strip() == "[[arabic.cue]]"]
+    cues = _cues(path, lines, spec.get("cue", []), cue_lines, relations)
+    words, scopes = {}, {}
+    for key, value in spec.items():
+        if key == "cue":
+            continue
+        if key.endswith("_scope"):
+            if not isinstance(value, int) or value < 1:
+                raise ConfigError(path, value_line(lines, key) or None, f"[arabic] {key} must be a positive integer")
+            scopes[key] = value
+        else:
+            words[key] = _words(path, lines, "arabic", key, value)
+    return ArabicLexicon(cues=tuple(cues), words=words, scopes=scopes)
+
+
+def _cues(path, lines, cue_specs, cue_lines, relations) -> list:
+    if not isinstance(cue_specs, list):
+        raise ConfigError(path, None, "cue entries must be [[cue]] tables")
     cues = []
     for n, spec in enumerate(cue_specs):
         line = cue_lines[n] if n < len(cue_lines) else None
@@ -141,14 +191,4 @@ def load_lexicon(path=None) -> Lexicon:
             agent_preps=_words(path, lines, "cue", "agent_preps", spec.get("agent_preps", ["by"])),
             window=window, travel=bool(spec.get("travel", False)), line=line,
         ))
-    sections = {}
-    for section, keys in (("markers", _MARKER_KEYS), ("clauses", _CLAUSE_KEYS),
-                          ("pronouns", _PRONOUN_KEYS), ("names", ("titles", "particles"))):
-        table = data.get(section, {})
-        sections[section] = {k: _words(path, lines, section, k, table.get(k, [])) for k in keys}
-    markers_raw = data.get("markers", {})
-    scopes = {k: int(markers_raw.get(k, d)) for k, d in (("negation_scope", 4), ("intent_scope", 5))}
-    version = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
-    return Lexicon(relations=relations, cues=cues, markers=sections["markers"], clauses=sections["clauses"],
-                   pronouns=sections["pronouns"], names=sections["names"], scopes=scopes,
-                   version=version, path=str(path))
+    return cues

@@ -37,8 +37,9 @@ def _citation(document: Document, ctx, off: int) -> dict:
     text = document.text[start:off + ctx.end_char]
     meta = document.meta
     arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
+    # the script decides between Arabic and the rest; the English rules read the rest as English
     language = "ar" if arabic * 2 > sum(c.isalpha() for c in text) else (
-        meta.get("language", "") if not meta.get("language", "").startswith("ar") else "en")
+        meta.get("language", "") if not meta.get("language", "").startswith("ar") else "en") or "en"
     return {"doc": document.id, "start": start, "end": start + len(text), "text": text,
             "date": meta.get("date", ""), "title": meta.get("title", ""), "outlet": meta.get("source", ""),
             "url": meta.get("url", ""), "language": language}

@@ -1,4 +1,4 @@
-"""Exporters: JSON (node-link), GraphML (Gephi), HTML (pyvis explorer).
+"""Exporters: JSON (node-link), GraphML (Gephi), HTML (pyvis explorer), conflicts.json.
 
 Each writes atomically: a temporary file in the target folder, flushed to
 disk, then renamed over the old file, so a crash leaves the previous output.
@@ -9,15 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from .atomic import atomic_write
+from .conflicts import write_conflicts
 from .graphml import write_graphml
 from .html import MAX_ACTORS, write_html
 from .json import graph_to_data, write_json
 
 FORMATS = {"json": ("graph.json", write_json), "graphml": ("graph.graphml", write_graphml),
-           "html": ("graph.html", write_html)}
+           "html": ("graph.html", write_html), "conflicts": ("conflicts.json", write_conflicts)}
 
 
-def write_all(G, outdir="output", formats=("json", "graphml", "html"), *,
+def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts"), *,
               page_actors: int | None = MAX_ACTORS) -> list[Path]:
     """Write the graph in each format into ``outdir``; return the paths written.
 
@@ -37,4 +38,4 @@ def write_all(G, outdir="output", formats=("json", "graphml", "html"), *,
     return written
 
 
-__all__ = ["atomic_write", "graph_to_data", "write_all", "write_graphml", "write_html", "write_json", "FORMATS"]
+__all__ = ["atomic_write", "graph_to_data", "write_all", "write_conflicts", "write_graphml", "write_html", "write_json", "FORMATS"]

@@ -92,9 +92,26 @@ def page_data(G, limit: dict | None = None) -> dict:
                           # (the document where a report names none)
                           "sources": len({c.get("outlet") or c.get("doc") for c in cites}),
                           "first": dates[0] if dates else "", "last": dates[-1] if dates else "",
-                          "asserted": bool(d.get("asserted")), "citations": cites}
+                          "asserted": bool(d.get("asserted")), "citations": cites,
+                          # corroboration and event codes (issue 8)
+                          "evidence": d.get("evidence", len(cites)), "stated": bool(d.get("stated")),
+                          "languages": list(d.get("languages", [])), "cameo": d.get("cameo", ""),
+                          "plover": d.get("plover", ""), "codes_note": d.get("codes_note", "")}
     return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}), "limit": limit,
-            "kinds": {k: {"color": c, "shape": KIND_SHAPES[k]} for k, c in KIND_COLORS.items()}}
+            "kinds": {k: {"color": c, "shape": KIND_SHAPES[k]} for k, c in KIND_COLORS.items()},
+            "conflicts": _conflicts(G, edges)}
+
+
+def _conflicts(G, edges) -> list:
+    """The conflicts panel's rows: conflicts.json's, each side pointing at its edge id."""
+    from ..conflicts import conflicts_to_data, find_conflicts
+
+    ids = {(e["source"], e["type"], e["target"]): eid for eid, e in edges.items()}
+    rows = conflicts_to_data(G, find_conflicts(G))["conflicts"]
+    for row in rows:
+        for side in row["sides"]:
+            side["edge"] = ids.get((side["source"], side["relation"], side["target"]), "")
+    return rows
 
 
 def render_html(G, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS) -> str:

@@ -1,0 +1,20 @@
+"""``conflicts.json``: the contradictory claims of a graph, each side with its citations."""
+
+from __future__ import annotations
+
+import json
+
+from .atomic import atomic_write
+
+
+def conflicts_data(G, table=None) -> dict:
+    from ..conflicts import conflicts_to_data, find_conflicts
+
+    return conflicts_to_data(G, find_conflicts(G, table))
+
+
+def write_conflicts(G, path, table=None) -> None:
+    """Write ``conflicts.json`` atomically (UTF-8, Arabic kept as is)."""
+    text = json.dumps(conflicts_data(G, table), ensure_ascii=False, indent=1) + "\n"
+    with atomic_write(path) as f:
+        f.write(text)

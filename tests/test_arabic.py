@@ -1,0 +1,146 @@
+"""Arabic reports: sentence tables for the [arabic] cue lexicon, and the bilingual seed."""
+
+import pytest
+
+A, PUTIN = "bashar_al_assad", "vladimir_putin"
+
+
+@pytest.fixture(scope="module")
+def arabic(table):
+    from graphx.arabic import ArabicExtractor
+    from graphx.documents import make_document
+    from graphx.lexicon import load_lexicon
+
+    ex = ArabicExtractor(table, load_lexicon())
+
+    def run(text):
+        return list(ex.extract(make_document("t.txt", text)))
+
+    return run
+
+
+def asserted(evidence):
+    return {(e.source, e.relation, e.target) for e in evidence if e.asserted}
+
+
+# (text, edges that must come out asserted, edges that must not)
+TABLE = [
+    # contacted: verb first, subject right after the verb, target after مع / a joined ب
+    ("التقى بوتين أردوغان في أنقرة.", {(PUTIN, "contacted", "recep_tayyip_erdogan")},
+     {(PUTIN, "contacted", "turkey")}),
+    ("عقد الأسد اجتماعًا مغلقًا مع علي لاريجاني.", {(A, "contacted", "ali_larijani")}, set()),
+    ("وحاول الأسد الاتصال ببوتين.", {(A, "contacted", PUTIN)}, set()),  # an attempt still counts
+    ("أجرى أردوغان اتصالا هاتفيا مع بوتين.", {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    ("في ذلك اليوم، كان الأسد في موسكو، حيث طلب المساعدة من الرئيس الروسي فلاديمير بوتين.",
+     {(A, "contacted", PUTIN)}, {(A, "contacted", "russia")}),
+    ("لم يتصل الأسد ببوتين.", set(), {(A, "contacted", PUTIN)}),  # negated
+    ("كانت آخرها زيارة أحمد الشرع إلى السعودية.", {("ahmed_al_sharaa", "contacted", "saudi_arabia")}, set()),
+    ("دعا أردوغان إلى وقف إطلاق النار.", set(), {("recep_tayyip_erdogan", "contacted", "turkey")}),
+    ("أجرى الرئيس التركي رجب طيب أردوغان اتصالاً هاتفياً مع الرئيس الروسي فلاديمير بوتين.",
+     {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    ("بحث وزير الخارجية التركي هاكان فيدان مع رئيس الوزراء القطري محمد بن عبدالرحمن آل ثاني الأوضاع في سوريا.",
+     {("hakan_fidan", "contacted", "mohammed_bin_abdulrahman_al_thani")}, {("hakan_fidan", "contacted", "syria")}),
+    # reception: the one received made the contact (as in English)
+    ("استقبل أمير قطر الشيخ تميم بن حمد آل ثاني وزير الخارجية الإيراني عباس عراقجي في الدوحة.",
+     {("abbas_araghchi", "contacted", "tamim_bin_hamad_al_thani")},
+     {("tamim_bin_hamad_al_thani", "contacted", "abbas_araghchi")}),
+    ("تلقى الأسد اتصالا هاتفيا من السوداني.", {("mohammed_shia_al_sudani", "contacted", A)},
+     {(A, "contacted", "mohammed_shia_al_sudani")}),
+    # refused
+    ("رفض بوتين طلب الأسد.", {(PUTIN, "refused", A)}, set()),
+    ("ولم يرد الكرملين على طلب الأسد.", {("russia", "refused", A)}, set()),
+    ("وذكرت وكالة رويترز أن الإمارات رفضت طلب الأسد اللجوء إليها.", {("uae", "refused", A)}, set()),
+    ("وحاول الأسد الاتصال ببوتين، لكن الرئيس الروسي لم يرد على مكالماته.",
+     {(PUTIN, "refused", A), (A, "contacted", PUTIN)}, set()),
+    ("تبين للأسد أن الحلفاء مثل إيران، و حزب الله، و روسيا، وحتى الجيش السوري لم يكونوا مستعدين لمساندته.",
+     {("iran", "refused", A), ("hezbollah", "refused", A), ("russia", "refused", A), ("syrian_army", "refused", A)},
+     set()),
+    # mediated
+    ("توسطت قطر مع هيئة تحرير الشام.", {("qatar", "mediated", "hts")}, set()),
+    ("توسطت قطر وتركيا بين روسيا وهيئة تحرير الشام.",
+     {("qatar", "mediated", "russia"), ("qatar", "mediated", "hts"), ("turkey", "mediated", "russia"),
+      ("turkey", "mediated", "hts")}, {("qatar", "mediated", "turkey")}),
+    # fled-to: every stop after إلى; a bare object is the place left; intent and denial are not flights
+    ("فرّ الأسد إلى موسكو.", {(A, "fled-to", "moscow")}, set()),
+    ("وهرب الأسد إلى روسيا فجر الأحد.", {(A, "fled-to", "russia")}, set()),
+    ("هرب الأسد إلى روسيا. غادر الأسد دمشق متجهًا إلى قاعدة حميميم الجوية في سوريا، ومن ثم إلى موسكو.",
+     {(A, "fled-to", "hmeimim_airbase"), (A, "fled-to", "moscow")}, {(A, "fled-to", "damascus"), (A, "fled-to", "syria")}),
+    ("وأكد الكرملين أن الأسد وصل إلى موسكو مع عائلته، حيث منح حق اللجوء.", {(A, "fled-to", "moscow")}, set()),
+    ("ونفت طهران التقارير التي تحدثت عن هروب ماهر الأسد إلى إيران.", set(), {("maher_al_assad", "fled-to", "iran")}),
+    ("كان الأسد يخطط سرًا لمغادرة البلاد إلى موسكو.", set(), {(A, "fled-to", "moscow")}),
+    ("نفى الكرملين أن يكون الأسد قد فر إلى طهران.", set(), {(A, "fled-to", "tehran")}),
+    ("سافر الشرع إلى الرياض لحضور القمة.", set(), {("ahmed_al_sharaa", "fled-to", "riyadh")}),  # a visit
+    ("وصل الشرع إلى دمشق.", set(), {("ahmed_al_sharaa", "fled-to", "damascus")}),  # travel, no flight said
+]
+
+
+@pytest.mark.parametrize("text,must,must_not", TABLE)
+def test_arabic_sentences(arabic, text, must, must_not):
+    got = asserted(arabic(text))
+    assert must <= got, (text, got)
+    assert not (must_not & got), (text, got)
+
+
+ATTRIBUTION = [
+    ("وقال كامل صقر إن بوتين رفض طلب الأسد.", "Kamal Saqr"),
+    ("ووفقًا لصقر، رفض بوتين طلب الأسد.", "Kamal Saqr"),
+    ("وحسب رويترز، فرّ الأسد إلى موسكو.", "Reuters"),
+    ("كشفت شبكة “إن بي سي نيوز” أن الأسد فرّ إلى موسكو.", "NBC News"),
+    ("فرّ الأسد إلى موسكو.", ""),
+    ("وقالت مصادر لقناة الجزيرة إن ماهر الأسد فر إلى العراق.", "مصادر via Al Jazeera"),
+]
+
+
+@pytest.mark.parametrize("text,who", ATTRIBUTION)
+def test_arabic_attribution(arabic, text, who):
+    evs = [e for e in arabic(text) if e.relation in ("refused", "fled-to")]
+    assert evs and {e.attributed_to for e in evs} == {who}
+
+
+def test_normalise_and_segments():
+    from graphx.arabic import arabic_segments, is_arabic, normalise
+
+    assert normalise("اجتماعًا") == normalise("اجتماعا")
+    assert normalise("أحمد") == normalise("احمد")
+    assert is_arabic("غادر الأسد") and not is_arabic("Assad left")
+    text = "Title\n\nالأسد غادر.\n\nبوتين لم يرد.\n\nAssad left."
+    (lo, hi), = arabic_segments(text)
+    assert text[lo:hi] == "الأسد غادر.\n\nبوتين لم يرد."
+
+
+def test_evidence_offsets_and_language(arabic):
+    text = "English first.\n\nفرّ الأسد إلى موسكو."
+    ev, = [e for e in arabic(text) if e.asserted]
+    assert text[ev.start:ev.end] == "فرّ الأسد إلى موسكو."
+    assert text[ev.trigger_start:ev.trigger_end] == "فرّ"
+    assert text[ev.source_start:ev.source_end] == "الأسد"
+    assert text[ev.target_start:ev.target_end] == "موسكو"
+    assert ev.language == "ar"
+
+
+def test_bilingual_seed_cites_both_languages(seeds_graph):
+    """Seed 004 is Arabic then its English translation: each edge its translation yields
+    has cited Arabic evidence too, and the document counts once."""
+    G, _ = seeds_graph
+    doc = "004_f730d4489eb8df36.txt"
+    edges = [(A, "moscow", "fled-to"), (A, "hmeimim_airbase", "fled-to"), (A, "russia", "fled-to"),
+             (A, "ali_larijani", "contacted"), (A, PUTIN, "contacted"), (PUTIN, A, "refused"),
+             ("iran", A, "refused"), ("ahmed_al_sharaa", "saudi_arabia", "contacted")]
+    for s, t, k in edges:
+        cites = [c for c in G.edges[s, t, k]["citations"] if c.doc == doc and c.asserted]
+        langs = {c.language for c in cites}
+        assert {"ar", "en"} <= langs, (s, k, t, langs)
+        for c in cites:
+            assert c.text in open(f"seeds/{doc}", encoding="utf-8").read()
+
+
+def test_lexicon_arabic_section_is_validated(tmp_path):
+    from graphx.errors import ConfigError
+    from graphx.lexicon import default_lexicon_path, load_lexicon
+
+    text = default_lexicon_path().read_text(encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace('relation = "refused"\nrule = "ar-refusal"', 'relation = "nope"\nrule = "ar-refusal"'),
+                   encoding="utf-8")
+    with pytest.raises(ConfigError, match="nope"):
+        load_lexicon(bad)
