@@ -1,18 +1,29 @@
-"""GraphML for Gephi and other tools.
+"""GraphML that Gephi, igraph, graphology and networkx read as it is.
 
-Gephi's importer drops edges whose id repeats, needs integer ``r``/``g``/``b``
-and rejects None or list values, so: ids are unique strings, colours are
-ints, lists and citations are JSON strings, every attribute keeps one type,
-and control characters (illegal in XML) are removed from text.
+Written by hand (ElementTree) rather than with ``networkx.write_graphml``, to
+control what readers we did not write trip on:
+
+- Gephi matches a key by its *id* before its name, and treats the ids ``d3``
+  (nodes) and ``d7`` (edges) as yEd's label keys; networkx numbers its keys
+  ``d0, d1, ...``, so a ``mentions`` column could become every node's label.
+  Our key ids are ``n0..`` and ``e0..``.
+- Gephi drops an edge whose id repeats, and every edge whose weight is 0
+  (an edge only denied or intended has no asserted citation): ids are
+  ``source|type|target`` and such edges get weight :data:`UNASSERTED_WEIGHT`;
+  their ``asserted`` column is false.
+- ``r``/``g``/``b`` must be integers; booleans are written ``true``/``false``.
+- No None, list or dict values: aliases and citations are JSON strings; every
+  column has one declared type; control characters (illegal in XML) are removed.
+- No graph-level data (Gephi warns about it): build metadata stays in graph.json.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 
-import networkx as nx
-
+from ..query import independent_sources
 from ..types import evidence_to_dict
 from .atomic import atomic_write
 
@@ -22,52 +33,169 @@ KIND_COLORS = {
     "armed_group": "#e15759", "outlet": "#9c755f",
 }
 DEFAULT_COLOR = "#bab0ac"
+NS = "http://graphml.graphdrawing.org/xmlns"
+# Weight given to edges with no asserted citation, so that Gephi keeps them.
+UNASSERTED_WEIGHT = 0.5
+
+# Columns every export has, with one GraphML type each. Visual ones first (Gephi
+# turns label/size/r/g/b/weight into properties), then data columns.
+NODE_COLUMNS = (("label", "string"), ("kind", "string"), ("aliases", "string"), ("mentions", "int"),
+                ("discovered", "boolean"), ("size", "double"), ("r", "int"), ("g", "int"), ("b", "int"))
+EDGE_COLUMNS = (("label", "string"), ("type", "string"), ("weight", "double"), ("evidence", "int"),
+                ("documents", "int"), ("outlets", "int"), ("sources", "int"), ("asserted", "boolean"),
+                ("hedged", "boolean"), ("negated", "int"), ("date", "string"), ("cameo", "string"),
+                ("plover", "string"), ("r", "int"), ("g", "int"), ("b", "int"), ("citations", "string"))
+# Columns added for other tools only; :func:`graphx.load` drops them again.
+NODE_DERIVED = ("size", "r", "g", "b")
+EDGE_DERIVED = ("label", "sources", "r", "g", "b")
 
 
 def clean(text) -> str:
-    """Text safe for XML 1.0 (no control characters)."""
+    """Text safe for XML 1.0 (no control characters).
+
+    >>> clean("a\\x0bb")
+    'ab'
+    """
     return _CONTROL.sub("", str(text))
 
 
 def rgb(hex_color: str) -> tuple[int, int, int]:
-    h = hex_color.lstrip("#")
-    if len(h) != 6:
+    """``"#rrggbb"`` as three integers (the default grey when malformed).
+
+    >>> rgb("#ff8000")
+    (255, 128, 0)
+    """
+    h = str(hex_color).lstrip("#")
+    if not re.fullmatch(r"[0-9a-fA-F]{6}", h):
         h = DEFAULT_COLOR.lstrip("#")
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
 
 
 def edge_id(s, t, k) -> str:
+    """The id of edge ``(s, t, k)`` in every export: unique, as Gephi and graphology need."""
     return f"{s}|{k}|{t}"
 
 
-def to_gephi_graph(G) -> nx.MultiDiGraph:
-    """A copy of ``G`` whose attributes GraphML and Gephi accept as they are."""
-    H = nx.MultiDiGraph()
-    relations = G.graph.get("relations", {})
-    for n in sorted(G.nodes):
-        d = G.nodes[n]
-        r, g, b = rgb(KIND_COLORS.get(d.get("kind"), DEFAULT_COLOR))
-        H.add_node(n, label=clean(d.get("label", n)), kind=clean(d.get("kind", "")),
-                   aliases=clean(json.dumps(list(d.get("aliases", [])), ensure_ascii=False)),
-                   mentions=int(d.get("mentions", 0)), discovered=bool(d.get("discovered", False)),
-                   size=float(10 + 2 * int(d.get("mentions", 0)) ** 0.5), r=r, g=g, b=b)
-    for s, t, k in sorted(G.edges(keys=True)):
-        d = G.edges[s, t, k]
-        r, g, b = rgb(relations.get(k, {}).get("color", DEFAULT_COLOR))
-        # The key becomes the GraphML edge id: unique per (source, type, target).
-        H.add_edge(s, t, key=edge_id(s, t, k), label=clean(k), type=clean(d.get("type", k)),
-                   weight=float(d.get("weight", 0)), evidence=int(d.get("evidence", 0)),
-                   documents=int(d.get("documents", 0)), outlets=int(d.get("outlets", 0)),
-                   asserted=bool(d.get("asserted", False)), hedged=bool(d.get("hedged", False)),
-                   negated=int(d.get("negated", 0)), date=clean(d.get("date", "")),
-                   cameo=clean(d.get("cameo", "")), plover=clean(d.get("plover", "")), r=r, g=g, b=b,
-                   citations=clean(json.dumps([evidence_to_dict(e) for e in d["citations"]],
-                                              ensure_ascii=False)))
-    return H
+def node_size(d) -> float:
+    return round(10 + 2 * int(d.get("mentions", 0) or 0) ** 0.5, 3)
+
+
+def gephi_weight(d) -> float:
+    """The weight Gephi is given: asserted citations, or a small positive number (see module doc)."""
+    return float(d.get("weight", 0)) if d.get("asserted") and d.get("weight") else UNASSERTED_WEIGHT
+
+
+def node_record(n, d) -> dict:
+    """A node's attributes as GraphML/GEXF-safe scalars (the known columns first)."""
+    r, g, b = rgb(KIND_COLORS.get(d.get("kind"), DEFAULT_COLOR))
+    row = {"label": d.get("label", n), "kind": d.get("kind", ""),
+           "aliases": json.dumps(list(d.get("aliases", [])), ensure_ascii=False),
+           "mentions": int(d.get("mentions", 0) or 0), "discovered": bool(d.get("discovered", False)),
+           "size": node_size(d), "r": r, "g": g, "b": b}
+    return _with_extras(row, d)
+
+
+def edge_record(G, s, t, k, d) -> dict:
+    """An edge's attributes as GraphML/GEXF-safe scalars (the known columns first)."""
+    r, g, b = rgb(G.graph.get("relations", {}).get(k, {}).get("color", DEFAULT_COLOR))
+    cites = d.get("citations", [])
+    row = {"label": k, "type": d.get("type", k), "weight": gephi_weight(d),
+           "evidence": int(d.get("evidence", len(cites))), "documents": int(d.get("documents", 0)),
+           "outlets": int(d.get("outlets", 0)), "sources": independent_sources(cites),
+           "asserted": bool(d.get("asserted", False)), "hedged": bool(d.get("hedged", False)),
+           "negated": int(d.get("negated", 0)), "date": d.get("date", "") or "",
+           "cameo": d.get("cameo", "") or "", "plover": d.get("plover", "") or "", "r": r, "g": g, "b": b,
+           "citations": json.dumps([evidence_to_dict(e) for e in cites], ensure_ascii=False)}
+    return _with_extras(row, d)
+
+
+def _with_extras(row, d):
+    # Attributes another part of graphx may add later are kept: scalars as they
+    # are, anything else (None, lists, dicts) as a JSON string.
+    for name, value in d.items():
+        if name in row or name == "citations":
+            continue
+        row[name] = value if isinstance(value, (str, bool, int, float)) else json.dumps(value, ensure_ascii=False,
+                                                                                       default=str)
+    return row
+
+
+def _type_of(values, declared=None) -> str:
+    if declared:
+        return declared
+    kinds = {type(v) for v in values}
+    if kinds <= {bool}:
+        return "boolean"
+    if kinds <= {int}:
+        return "long"
+    if kinds <= {int, float}:
+        return "double"
+    return "string"
+
+
+def _text(value, kind) -> str:
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind in ("int", "long"):
+        return str(int(value))
+    if kind == "double":
+        return repr(float(value))
+    return clean(value)
+
+
+def _columns(records, known):
+    declared = dict(known)
+    names = list(declared)
+    for rec in records:
+        names.extend(n for n in rec if n not in declared and n not in names)
+    return [(n, _type_of([r[n] for r in records if n in r], declared.get(n))) for n in names]
+
+
+def graphml_tree(G) -> ET.ElementTree:
+    """The GraphML document for ``G`` (nothing written)."""
+    nodes = [(n, node_record(n, G.nodes[n])) for n in sorted(G.nodes)]
+    edges = [((s, t, k), edge_record(G, s, t, k, G.edges[s, t, k])) for s, t, k in sorted(G.edges(keys=True))]
+    ncols = _columns([r for _, r in nodes], NODE_COLUMNS)
+    ecols = _columns([r for _, r in edges], EDGE_COLUMNS)
+    ET.register_namespace("", NS)
+    root = ET.Element(f"{{{NS}}}graphml")
+    for prefix, scope, cols in (("n", "node", ncols), ("e", "edge", ecols)):
+        for i, (name, kind) in enumerate(cols):
+            ET.SubElement(root, f"{{{NS}}}key", {"id": f"{prefix}{i}", "for": scope, "attr.name": name,
+                                                 "attr.type": kind})
+    graph = ET.SubElement(root, f"{{{NS}}}graph", {"edgedefault": "directed"})
+    for prefix, items, cols in (("n", nodes, ncols), ("e", edges, ecols)):
+        for ident, rec in items:
+            if prefix == "n":
+                el = ET.SubElement(graph, f"{{{NS}}}node", {"id": clean(ident)})
+            else:
+                s, t, k = ident
+                el = ET.SubElement(graph, f"{{{NS}}}edge", {"id": clean(edge_id(s, t, k)), "source": clean(s),
+                                                            "target": clean(t)})
+            for i, (name, kind) in enumerate(cols):
+                if name in rec:
+                    ET.SubElement(el, f"{{{NS}}}data", {"key": f"{prefix}{i}"}).text = _text(rec[name], kind)
+    tree = ET.ElementTree(root)
+    ET.indent(tree, space="  ")
+    return tree
 
 
 def write_graphml(G, path) -> None:
-    """Write ``graph.graphml`` atomically."""
-    H = to_gephi_graph(G)
+    """Write ``graph.graphml`` atomically (UTF-8).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor, Evidence
+    >>> G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "state")],
+    ...                 [Evidence("a", "contacted", "b", "d", 0, 9, "A called B", "called", 2, 8, "r")])
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
+    >>> write_graphml(G, p)
+    >>> 'id="a|contacted|b"' in p.read_text(encoding="utf-8")
+    True
+    """
+    tree = graphml_tree(G)
     with atomic_write(path, mode="wb") as f:
-        nx.write_graphml(H, f, encoding="utf-8")
+        tree.write(f, encoding="utf-8", xml_declaration=True)
+        f.write(b"\n")
