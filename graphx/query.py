@@ -164,8 +164,13 @@ def relation_types(G) -> list[str]:
     return sorted(set(G.graph.get("relations", {})) | {k for _, _, k in G.edges(keys=True)})
 
 
-def _check_types(G, types) -> set:
-    """``types`` (one name, several, or None) as a set, each checked against the graph."""
+def check_types(G, types) -> set:
+    """``types`` (one name, several, or None) as a set, each checked against :func:`relation_types`.
+
+    >>> from graphx.graph import build_graph
+    >>> check_types(build_graph([], []), None)
+    set()
+    """
     types = set([types] if isinstance(types, str) else types or [])
     known = relation_types(G)
     for t in sorted(types):
@@ -230,7 +235,7 @@ def paths(G, a, b, *, types=None, min_sources: int = 1, max_hops: int = 4, asser
     []
     """
     u, v = actor(G, a), actor(G, b)
-    types = _check_types(G, types)
+    types = check_types(G, types)
     if u == v:
         return []
     simple = nx.Graph()
@@ -276,7 +281,7 @@ def evidence(G, a, b, type: str | None = None, *, both_directions: bool = True) 
     """
     u, v = actor(G, a), actor(G, b)
     if type is not None:
-        _check_types(G, type)
+        check_types(G, type)
     pairs = [(u, v), (v, u)] if both_directions and u != v else [(u, v)]
     out = []
     for s, t in pairs:
@@ -309,7 +314,7 @@ def neighbors(G, name, *, types=None, direction: str = "both") -> list[str]:
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be 'out', 'in' or 'both', not {direction!r}")
     n = actor(G, name)
-    types = _check_types(G, types)
+    types = check_types(G, types)
     out = set()
     if direction in ("out", "both"):
         out.update(t for _, t, k in G.out_edges(n, keys=True) if not types or k in types)

@@ -1,4 +1,4 @@
-"""Exporters: JSON (node-link), GraphML (Gephi), HTML (pyvis explorer).
+"""Exporters: JSON (node-link), GraphML and GEXF (Gephi), CSV tables, HTML (pyvis explorer).
 
 Each writes atomically: a temporary file in the target folder, flushed to
 disk, then renamed over the old file, so a crash leaves the previous output.
@@ -9,12 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from .atomic import atomic_write
+from .gexf import write_gexf
 from .graphml import write_graphml
 from .html import write_html
 from .json import graph_to_data, write_json
+from .tables import CSV_FILES, write_csv
 
+# format -> (file name, writer(G, path)); a None name: writer(G, folder) writes several files.
 FORMATS = {"json": ("graph.json", write_json), "graphml": ("graph.graphml", write_graphml),
-           "html": ("graph.html", write_html)}
+           "html": ("graph.html", write_html), "gexf": ("graph.gexf", write_gexf), "csv": (None, write_csv)}
 
 
 def write_all(G, outdir="output", formats=("json", "graphml", "html")) -> list[Path]:
@@ -24,9 +27,13 @@ def write_all(G, outdir="output", formats=("json", "graphml", "html")) -> list[P
     written = []
     for fmt in formats:
         name, writer = FORMATS[fmt]
+        if name is None:
+            written.extend(writer(G, outdir))
+            continue
         writer(G, outdir / name)
         written.append(outdir / name)
     return written
 
 
-__all__ = ["atomic_write", "graph_to_data", "write_all", "write_graphml", "write_html", "write_json", "FORMATS"]
+__all__ = ["atomic_write", "graph_to_data", "write_all", "write_csv", "write_gexf", "write_graphml", "write_html",
+           "write_json", "CSV_FILES", "FORMATS"]
