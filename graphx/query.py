@@ -61,7 +61,7 @@ def load(path) -> nx.MultiDiGraph:
     try:
         if suffix == ".json":
             return _from_json(json.loads(path.read_text(encoding="utf-8")))
-        return _from_graphml(nx.read_graphml(path, force_multigraph=True))
+        return _from_graphml(nx.read_graphml(path, force_multigraph=True), path)
     except OSError as exc:
         raise GraphFileError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     except (ValueError, KeyError, TypeError, AttributeError, SyntaxError, nx.NetworkXError) as exc:
@@ -78,22 +78,28 @@ def _from_json(data) -> nx.MultiDiGraph:
     return G
 
 
-def _from_graphml(H) -> nx.MultiDiGraph:
-    from .export.graphml import EDGE_DERIVED, NODE_DERIVED
+def _from_graphml(H, path) -> nx.MultiDiGraph:
+    from .export.graphml import EDGE_DERIVED, NODE_DERIVED, json_columns
 
+    as_json = json_columns(path)
     G = nx.MultiDiGraph()
     for n, d in H.nodes(data=True):
-        d = {k: ("" if v is None else v) for k, v in d.items() if k not in NODE_DERIVED}
-        d["aliases"] = json.loads(d.get("aliases") or "[]")
+        d = {k: _decoded(k, v, as_json["node"]) for k, v in d.items() if k not in NODE_DERIVED}
+        d.setdefault("aliases", [])
         G.add_node(n, **d)
     for s, t, d in H.edges(data=True):
-        d = {k: ("" if v is None else v) for k, v in d.items() if k not in EDGE_DERIVED and k != "id"}
-        d["citations"] = [evidence_from_dict(c) for c in json.loads(d.get("citations") or "[]")]
+        d = {k: _decoded(k, v, as_json["edge"]) for k, v in d.items() if k not in EDGE_DERIVED and k != "id"}
+        d["citations"] = [evidence_from_dict(c) for c in d.get("citations", [])]
         # Unasserted edges carry a stand-in weight for Gephi (which drops weight 0).
-        w = d.get("weight", 0)
-        d["weight"] = int(w) if d.get("asserted") else 0
+        d["weight"] = int(d.get("weight", 0)) if d.get("asserted") else 0
         G.add_edge(s, t, key=d["type"], **d)
     return G
+
+
+def _decoded(name, value, json_names):
+    if name in json_names:
+        return json.loads(value)
+    return "" if value is None else value
 
 
 def independent_sources(citations, asserted_only: bool = True) -> int:

@@ -141,6 +141,33 @@ def test_graphml_with_odd_text_is_read_by_every_reader(tmp_path):
         assert node_reader(tmp_path / "graph.graphml")["size"] == 1
 
 
+def test_attributes_added_later_survive_every_format(tmp_path):
+    """graph.py may grow attributes (lists, None, mixed numbers): exports stay valid, load is exact."""
+    import graphx
+
+    G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "state")],
+                    [Evidence("a", "contacted", "b", "d", 0, 9, "A called B", "called", 2, 8, "r", date="2024-12-01"),
+                     Evidence("b", "refused", "a", "d", 10, 19, "B refused A", "refused", 12, 19, "r")])
+    G.nodes["a"].update(roles=["president"], score=1, note=None)
+    G.nodes["b"].update(roles=[], score=2.5)
+    G.edges["a", "b", "contacted"].update(conflicts=[{"with": "refused"}], label_hint="x", start="s")
+    G.edges["b", "a", "refused"].update(conflicts=[], label_hint="y")
+    write_all(G, tmp_path, formats=("graphml", "gexf", "json", "csv"))
+    for name in ("graph.graphml", "graph.json"):
+        H = graphx.load(tmp_path / name)
+        assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
+        for s, t, k, d in G.edges(keys=True, data=True):
+            assert H.edges[s, t, k] == d
+    g = pytest.importorskip("igraph").Graph.Read_GraphML(str(tmp_path / "graph.graphml"))
+    assert json.loads(g.vs.find(id="a")["roles"]) == ["president"]
+    if shutil.which("node") and (JS / "node_modules").is_dir():
+        got = node_reader(tmp_path / "graph.graphml")
+        assert json.loads(got["edges"]["a|contacted|b"]["attrs"]["conflicts"]) == [{"with": "refused"}]
+    X = nx.read_gexf(tmp_path / "graph.gexf")
+    assert X.number_of_edges() == 2 and json.loads(X.nodes["a"]["roles"]) == ["president"]
+    assert {d["attr_start"] for *_, d in X.edges(data=True) if "attr_start" in d} == {"s"}
+
+
 # ---- GEXF ----
 
 def dated_graph():

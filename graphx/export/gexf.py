@@ -14,7 +14,7 @@ import re
 import networkx as nx
 
 from .atomic import atomic_write
-from .graphml import clean, edge_id, edge_record, node_record
+from .graphml import EDGE_COLUMNS, NODE_COLUMNS, clean, columns, edge_id, edge_record, flat, node_record
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -32,43 +32,53 @@ def edge_dates(citations) -> tuple[str, str]:
     return (dates[0], dates[-1]) if dates else ("", "")
 
 
+# Names networkx's GEXF writer takes as GEXF structure rather than data.
+_RESERVED = {"id", "label", "weight", "type", "start", "end", "spells", "viz", "pid", "parents", "key",
+             "networkx_key"}
+
+
 def gexf_graph(G) -> nx.MultiDiGraph:
     """A copy of ``G`` that ``networkx.write_gexf`` turns into Gephi's GEXF."""
-    H = nx.MultiDiGraph()
+    nodes = [(n, node_record(n, G.nodes[n])) for n in sorted(G.nodes)]
+    edges = [((s, t, k), edge_record(G, s, t, k, G.edges[s, t, k])) for s, t, k in sorted(G.edges(keys=True))]
+    ncols = columns([r for _, r in nodes], NODE_COLUMNS)
+    ecols = columns([r for _, r in edges], EDGE_COLUMNS)
     starts, undated = {}, set()
-    edges = []
-    for s, t, k in sorted(G.edges(keys=True)):
-        d = G.edges[s, t, k]
-        rec = edge_record(G, s, t, k, d)
-        first, last = edge_dates(d.get("citations", ()))
-        attrs = {"id": edge_id(s, t, k), "label": rec.pop("label"), "weight": rec.pop("weight"),
-                 "relation": rec.pop("type")}
-        r, g, b = rec.pop("r"), rec.pop("g"), rec.pop("b")
-        attrs["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "thickness": attrs["weight"]}
+    H = nx.MultiDiGraph()
+    out_edges = []
+    for (s, t, k), rec in edges:
+        first, last = edge_dates(G.edges[s, t, k].get("citations", ()))
+        attrs = {"id": clean(edge_id(s, t, k)), "label": clean(rec["label"]), "weight": rec["weight"],
+                 "viz": {"color": {"r": rec["r"], "g": rec["g"], "b": rec["b"], "a": 1.0},
+                         "thickness": rec["weight"]}}
         if first:
             attrs.update(start=first, end=last)
             for n in (s, t):
                 starts[n] = min(starts.get(n, first), first)
         else:
             undated.update((s, t))
-        attrs.update(rec)
-        edges.append((s, t, attrs))
-    for n in sorted(G.nodes):
-        rec = node_record(n, G.nodes[n])
-        attrs = {"label": rec.pop("label"),
-                 "viz": {"color": {"r": rec.pop("r"), "g": rec.pop("g"), "b": rec.pop("b"), "a": 1.0},
-                         "size": rec.pop("size")}}
+        attrs.update(_data(rec, ecols, skip=("label", "weight", "r", "g", "b")))
+        out_edges.append((s, t, attrs))
+    for n, rec in nodes:
+        attrs = {"label": clean(rec["label"]),
+                 "viz": {"color": {"r": rec["r"], "g": rec["g"], "b": rec["b"], "a": 1.0}, "size": rec["size"]}}
         if n in starts and n not in undated:
             attrs["start"] = starts[n]
-        attrs.update(rec)
-        H.add_node(n, **_cleaned(attrs))
-    for s, t, attrs in edges:
-        H.add_edge(s, t, key=attrs["id"], **_cleaned(attrs))
+        attrs.update(_data(rec, ncols, skip=("label", "size", "r", "g", "b")))
+        H.add_node(n, **attrs)
+    for s, t, attrs in out_edges:
+        H.add_edge(s, t, key=attrs["id"], **attrs)
     return H
 
 
-def _cleaned(attrs) -> dict:
-    return {k: clean(v) if isinstance(v, str) else v for k, v in attrs.items()}
+def _data(rec, cols, skip) -> dict:
+    out = {}
+    for name, kind, as_json in cols:
+        if name in rec and name not in skip:
+            # GEXF reserves an edge's "type" (directed/undirected): the relation goes in "relation".
+            column = "relation" if name == "type" else f"attr_{name}" if name in _RESERVED else name
+            out[column] = flat(rec[name], kind, as_json)
+    return out
 
 
 def write_gexf(G, path) -> None:
@@ -89,6 +99,9 @@ def write_gexf(G, path) -> None:
     >>> [(s, t, d["relation"], d["start"]) for s, t, d in H.edges(data=True)]
     [('a', 'b', 'contacted', '2024-12-07')]
     """
-    H = gexf_graph(G)
-    with atomic_write(path, mode="wb") as f:
-        nx.write_gexf(H, f, encoding="utf-8", prettyprint=True)
+    text = "<?xml version='1.0' encoding='utf-8'?>\n" + "\n".join(nx.generate_gexf(gexf_graph(G), encoding="utf-8", prettyprint=True)) + "\n"
+    # The same graph gives the same file: no "last modified" date of the day it was written.
+    text = re.sub(r'\s+lastmodifieddate="[^"]*"', "", text, count=1)
+    text = text.replace(f"<creator>NetworkX {nx.__version__}</creator>", "<creator>graphx</creator>", 1)
+    with atomic_write(path) as f:
+        f.write(text)

@@ -12,7 +12,9 @@ control what readers we did not write trip on:
   ``source|type|target`` and such edges get weight :data:`UNASSERTED_WEIGHT`;
   their ``asserted`` column is false.
 - ``r``/``g``/``b`` must be integers; booleans are written ``true``/``false``.
-- No None, list or dict values: aliases and citations are JSON strings; every
+- No None, list or dict values: aliases, citations and any column whose values
+  are not all of one scalar type are JSON strings (their key has
+  ``<desc>json</desc>``, which :func:`graphx.load` uses to decode them); every
   column has one declared type; control characters (illegal in XML) are removed.
 - No graph-level data (Gephi warns about it): build metadata stays in graph.json.
 """
@@ -36,6 +38,7 @@ DEFAULT_COLOR = "#bab0ac"
 NS = "http://graphml.graphdrawing.org/xmlns"
 # Weight given to edges with no asserted citation, so that Gephi keeps them.
 UNASSERTED_WEIGHT = 0.5
+JSON_DESC = "json"
 
 # Columns every export has, with one GraphML type each. Visual ones first (Gephi
 # turns label/size/r/g/b/weight into properties), then data columns.
@@ -86,17 +89,16 @@ def gephi_weight(d) -> float:
 
 
 def node_record(n, d) -> dict:
-    """A node's attributes as GraphML/GEXF-safe scalars (the known columns first)."""
+    """A node's attributes for GraphML/GEXF (the known columns first; lists as they are)."""
     r, g, b = rgb(KIND_COLORS.get(d.get("kind"), DEFAULT_COLOR))
-    row = {"label": d.get("label", n), "kind": d.get("kind", ""),
-           "aliases": json.dumps(list(d.get("aliases", [])), ensure_ascii=False),
+    row = {"label": d.get("label", n), "kind": d.get("kind", ""), "aliases": list(d.get("aliases", [])),
            "mentions": int(d.get("mentions", 0) or 0), "discovered": bool(d.get("discovered", False)),
            "size": node_size(d), "r": r, "g": g, "b": b}
     return _with_extras(row, d)
 
 
 def edge_record(G, s, t, k, d) -> dict:
-    """An edge's attributes as GraphML/GEXF-safe scalars (the known columns first)."""
+    """An edge's attributes for GraphML/GEXF (the known columns first; citations as dicts)."""
     r, g, b = rgb(G.graph.get("relations", {}).get(k, {}).get("color", DEFAULT_COLOR))
     cites = d.get("citations", [])
     row = {"label": k, "type": d.get("type", k), "weight": gephi_weight(d),
@@ -105,32 +107,55 @@ def edge_record(G, s, t, k, d) -> dict:
            "asserted": bool(d.get("asserted", False)), "hedged": bool(d.get("hedged", False)),
            "negated": int(d.get("negated", 0)), "date": d.get("date", "") or "",
            "cameo": d.get("cameo", "") or "", "plover": d.get("plover", "") or "", "r": r, "g": g, "b": b,
-           "citations": json.dumps([evidence_to_dict(e) for e in cites], ensure_ascii=False)}
+           "citations": [evidence_to_dict(e) for e in cites]}
     return _with_extras(row, d)
 
 
 def _with_extras(row, d):
-    # Attributes another part of graphx may add later are kept: scalars as they
-    # are, anything else (None, lists, dicts) as a JSON string.
-    for name, value in d.items():
-        if name in row or name == "citations":
-            continue
-        row[name] = value if isinstance(value, (str, bool, int, float)) else json.dumps(value, ensure_ascii=False,
-                                                                                       default=str)
+    # Attributes another part of graphx may add later are kept (see columns()).
+    row.update((name, value) for name, value in d.items() if name not in row and name != "citations")
     return row
 
 
-def _type_of(values, declared=None) -> str:
-    if declared:
-        return declared
-    kinds = {type(v) for v in values}
-    if kinds <= {bool}:
-        return "boolean"
-    if kinds <= {int}:
-        return "long"
-    if kinds <= {int, float}:
-        return "double"
-    return "string"
+_SCALARS = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def columns(records, known) -> list[tuple[str, str, bool]]:
+    """``(name, GraphML type, as JSON)`` for every column of the records, the known ones first.
+
+    A column whose values are not all of one scalar type (lists, None, int mixed
+    with float ...) is written as JSON strings, so that it reads back exactly.
+
+    >>> columns([{"a": 1, "b": [1], "c": 1}, {"a": 2, "c": 1.5}], (("x", "int"),))
+    [('x', 'int', False), ('a', 'long', False), ('b', 'string', True), ('c', 'string', True)]
+    """
+    declared = dict(known)
+    names = list(declared)
+    for rec in records:
+        names.extend(n for n in rec if n not in declared and n not in names)
+    out = []
+    for n in names:
+        kinds = {type(r[n]) for r in records if n in r}
+        if n in declared:
+            out.append((n, declared[n], n in JSON_COLUMNS))
+        elif len(kinds) == 1 and next(iter(kinds)) in _SCALARS:
+            out.append((n, _SCALARS[next(iter(kinds))], False))
+        else:
+            out.append((n, "string", True))
+    return out
+
+
+# Known columns stored as JSON text.
+JSON_COLUMNS = ("aliases", "citations")
+
+
+def flat(value, kind, as_json):
+    """A value as GraphML/GEXF accepts it: JSON text for JSON columns, else the scalar."""
+    if as_json:
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if kind == "string":
+        return clean(value)
+    return value
 
 
 def _text(value, kind) -> str:
@@ -143,26 +168,20 @@ def _text(value, kind) -> str:
     return clean(value)
 
 
-def _columns(records, known):
-    declared = dict(known)
-    names = list(declared)
-    for rec in records:
-        names.extend(n for n in rec if n not in declared and n not in names)
-    return [(n, _type_of([r[n] for r in records if n in r], declared.get(n))) for n in names]
-
-
 def graphml_tree(G) -> ET.ElementTree:
     """The GraphML document for ``G`` (nothing written)."""
     nodes = [(n, node_record(n, G.nodes[n])) for n in sorted(G.nodes)]
     edges = [((s, t, k), edge_record(G, s, t, k, G.edges[s, t, k])) for s, t, k in sorted(G.edges(keys=True))]
-    ncols = _columns([r for _, r in nodes], NODE_COLUMNS)
-    ecols = _columns([r for _, r in edges], EDGE_COLUMNS)
+    ncols = columns([r for _, r in nodes], NODE_COLUMNS)
+    ecols = columns([r for _, r in edges], EDGE_COLUMNS)
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}graphml")
     for prefix, scope, cols in (("n", "node", ncols), ("e", "edge", ecols)):
-        for i, (name, kind) in enumerate(cols):
-            ET.SubElement(root, f"{{{NS}}}key", {"id": f"{prefix}{i}", "for": scope, "attr.name": name,
-                                                 "attr.type": kind})
+        for i, (name, kind, as_json) in enumerate(cols):
+            key = ET.SubElement(root, f"{{{NS}}}key", {"id": f"{prefix}{i}", "for": scope, "attr.name": name,
+                                                       "attr.type": kind})
+            if as_json:  # tells graphx.load to decode it; other readers ignore <desc>
+                ET.SubElement(key, f"{{{NS}}}desc").text = JSON_DESC
     graph = ET.SubElement(root, f"{{{NS}}}graph", {"edgedefault": "directed"})
     for prefix, items, cols in (("n", nodes, ncols), ("e", edges, ecols)):
         for ident, rec in items:
@@ -172,12 +191,27 @@ def graphml_tree(G) -> ET.ElementTree:
                 s, t, k = ident
                 el = ET.SubElement(graph, f"{{{NS}}}edge", {"id": clean(edge_id(s, t, k)), "source": clean(s),
                                                             "target": clean(t)})
-            for i, (name, kind) in enumerate(cols):
+            for i, (name, kind, as_json) in enumerate(cols):
                 if name in rec:
-                    ET.SubElement(el, f"{{{NS}}}data", {"key": f"{prefix}{i}"}).text = _text(rec[name], kind)
+                    text = _text(flat(rec[name], kind, as_json), kind)
+                    ET.SubElement(el, f"{{{NS}}}data", {"key": f"{prefix}{i}"}).text = text
     tree = ET.ElementTree(root)
     ET.indent(tree, space="  ")
     return tree
+
+
+def json_columns(path) -> dict:
+    """``{"node": {...}, "edge": {...}}``: the columns of a graphx GraphML file stored as JSON text."""
+    out = {"node": set(), "edge": set()}
+    for _, el in ET.iterparse(path, events=("end",)):
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag == "key":
+            desc = el.find(f"{{{NS}}}desc")
+            if desc is not None and (desc.text or "").strip() == JSON_DESC and el.get("for") in out:
+                out[el.get("for")].add(el.get("attr.name"))
+        elif tag in ("node", "edge", "graph"):
+            break
+    return out
 
 
 def write_graphml(G, path) -> None:
