@@ -173,7 +173,11 @@ def actors(graph_path, kind):
     Example:
       graphx actors --kind person
     """
+    from .types import KINDS
+
     G = _load(graph_path)
+    if kind and kind not in KINDS:
+        raise click.ClickException(f"unknown kind {kind!r} (kinds: {', '.join(KINDS)})")
     rows = [(n, d) for n, d in G.nodes(data=True) if not kind or d.get("kind") == kind]
     if not rows:
         click.echo("No actors." if not kind else f"No actors of kind {kind!r}.")

@@ -183,3 +183,12 @@ def test_shell_uses_ipython_on_a_terminal(monkeypatch, seeds_graph):
     monkeypatch.setattr(shell.code.InteractiveConsole, "interact", lambda self, banner, exitmsg: seen.update(b=banner))
     shell.start(seeds_graph[0], "g.json", plain=True)
     assert "ns" not in seen and seen["b"].startswith("graphx shell")
+
+
+def test_actors_kind_is_checked(runner, build):
+    r = runner.invoke(main, ["actors", "--kind", "people", "-g", str(build / "graph.json")])
+    assert r.exit_code == 1
+    assert r.output == ("Error: unknown kind 'people' (kinds: person, state, organisation, armed_group, place, "
+                        "outlet)\n")
+    r = runner.invoke(main, ["actors", "--kind", "outlet", "-g", str(build / "graph.json")])
+    assert r.exit_code == 0

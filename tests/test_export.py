@@ -220,6 +220,9 @@ def test_gexf_has_viz_and_timeline_dates_and_networkx_reads_it(tmp_path):
 def test_gexf_of_seeds_read_back(built_dir, seeds_graph, tmp_path):
     G, _ = seeds_graph
     write_all(G, tmp_path, formats=("gexf",))
+    write_all(G, tmp_path / "again", formats=("gexf",))
+    assert (tmp_path / "graph.gexf").read_bytes() == (tmp_path / "again" / "graph.gexf").read_bytes()
+    assert (tmp_path / "graph.gexf").read_text(encoding="utf-8").startswith("<?xml version='1.0' encoding='utf-8'?>")
     H = nx.read_gexf(tmp_path / "graph.gexf")
     assert H.number_of_nodes() == G.number_of_nodes() and H.number_of_edges() == G.number_of_edges()
     cites = sum(len(json.loads(d["citations"])) for *_, d in H.edges(data=True))
