@@ -32,7 +32,12 @@ def namespace(G, path=None) -> dict:
 
 
 def banner(G, path=None) -> str:
-    """The text shown when the session starts."""
+    """The text shown when the session starts.
+
+    >>> from graphx.graph import build_graph
+    >>> banner(build_graph([], []), "g.json").splitlines()[0]
+    'graphx shell: G is the graph from g.json (0 actors, 0 edges).'
+    """
     where = f" from {path}" if path else ""
     return (f"graphx shell: G is the graph{where} ({G.number_of_nodes()} actors, {G.number_of_edges()} edges).\n"
             f"Loaded: {', '.join(HELPERS)}, graphx, nx (networkx).\n"

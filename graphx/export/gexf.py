@@ -38,7 +38,17 @@ _RESERVED = {"id", "label", "weight", "type", "start", "end", "spells", "viz", "
 
 
 def gexf_graph(G) -> nx.MultiDiGraph:
-    """A copy of ``G`` that ``networkx.write_gexf`` turns into Gephi's GEXF."""
+    """A copy of ``G`` that ``networkx.write_gexf`` turns into Gephi's GEXF.
+
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor, Evidence
+    >>> G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "state")],
+    ...                 [Evidence("a", "fled-to", "b", "d", 0, 9, "A fled to B", "fled", 2, 6, "r", date="2024-12-08")])
+    >>> H = gexf_graph(G)
+    >>> d = H.edges["a", "b", "a|fled-to|b"]
+    >>> d["relation"], d["start"], d["end"], d["viz"]["color"]["r"] >= 0, H.nodes["b"]["start"]
+    ('fled-to', '2024-12-08', '2024-12-08', True, '2024-12-08')
+    """
     nodes = [(n, node_record(n, G.nodes[n])) for n in sorted(G.nodes)]
     edges = [((s, t, k), edge_record(G, s, t, k, G.edges[s, t, k])) for s, t, k in sorted(G.edges(keys=True))]
     ncols = columns([r for _, r in nodes], NODE_COLUMNS)

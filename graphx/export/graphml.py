@@ -79,21 +79,30 @@ def edge_id(s, t, k) -> str:
     return f"{s}|{k}|{t}"
 
 
-def node_size(d) -> float:
+def _node_size(d) -> float:
     return round(10 + 2 * int(d.get("mentions", 0) or 0) ** 0.5, 3)
 
 
 def gephi_weight(d) -> float:
-    """The weight Gephi is given: asserted citations, or a small positive number (see module doc)."""
+    """The weight Gephi is given: asserted citations, or a small positive number (see module doc).
+
+    >>> gephi_weight({"weight": 3, "asserted": True}), gephi_weight({"weight": 0, "asserted": False})
+    (3.0, 0.5)
+    """
     return float(d.get("weight", 0)) if d.get("asserted") and d.get("weight") else UNASSERTED_WEIGHT
 
 
 def node_record(n, d) -> dict:
-    """A node's attributes for GraphML/GEXF (the known columns first; lists as they are)."""
+    """A node's attributes for GraphML/GEXF (the known columns first; lists as they are).
+
+    >>> rec = node_record("a", {"label": "A", "kind": "state", "mentions": 4})
+    >>> rec["label"], rec["size"], (rec["r"], rec["g"], rec["b"])
+    ('A', 14.0, (242, 142, 43))
+    """
     r, g, b = rgb(KIND_COLORS.get(d.get("kind"), DEFAULT_COLOR))
     row = {"label": d.get("label", n), "kind": d.get("kind", ""), "aliases": list(d.get("aliases", [])),
            "mentions": int(d.get("mentions", 0) or 0), "discovered": bool(d.get("discovered", False)),
-           "size": node_size(d), "r": r, "g": g, "b": b}
+           "size": _node_size(d), "r": r, "g": g, "b": b}
     return _with_extras(row, d)
 
 
@@ -150,7 +159,11 @@ JSON_COLUMNS = ("aliases", "citations")
 
 
 def flat(value, kind, as_json):
-    """A value as GraphML/GEXF accepts it: JSON text for JSON columns, else the scalar."""
+    """A value as GraphML/GEXF accepts it: JSON text for JSON columns, else the scalar.
+
+    >>> flat(["a", None], "string", True), flat("a\\x0b", "string", False), flat(3, "int", False)
+    ('["a", null]', 'a', 3)
+    """
     if as_json:
         return json.dumps(value, ensure_ascii=False, default=str)
     if kind == "string":
@@ -169,7 +182,14 @@ def _text(value, kind) -> str:
 
 
 def graphml_tree(G) -> ET.ElementTree:
-    """The GraphML document for ``G`` (nothing written)."""
+    """The GraphML document for ``G`` (nothing written).
+
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor
+    >>> root = graphml_tree(build_graph([Actor("a", "A", "person")], [])).getroot()
+    >>> sorted({k.get("id")[0] for k in root.iter(f"{{{NS}}}key")})
+    ['e', 'n']
+    """
     nodes = [(n, node_record(n, G.nodes[n])) for n in sorted(G.nodes)]
     edges = [((s, t, k), edge_record(G, s, t, k, G.edges[s, t, k])) for s, t, k in sorted(G.edges(keys=True))]
     ncols = columns([r for _, r in nodes], NODE_COLUMNS)
@@ -201,7 +221,16 @@ def graphml_tree(G) -> ET.ElementTree:
 
 
 def json_columns(path) -> dict:
-    """``{"node": {...}, "edge": {...}}``: the columns of a graphx GraphML file stored as JSON text."""
+    """``{"node": {...}, "edge": {...}}``: the columns of a graphx GraphML file stored as JSON text.
+
+    >>> import tempfile, pathlib
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
+    >>> write_graphml(build_graph([Actor("a", "A", "person")], []), p)
+    >>> sorted(json_columns(p)["node"]), sorted(json_columns(p)["edge"])
+    (['aliases'], ['citations'])
+    """
     out = {"node": set(), "edge": set()}
     for _, el in ET.iterparse(path, events=("end",)):
         tag = el.tag.rsplit("}", 1)[-1]

@@ -34,7 +34,16 @@ CSV_FILES = ("nodes.csv", "edges.csv", "citations.csv")
 
 
 def node_rows(G, kind: str | None = None) -> list[dict]:
-    """One dict per actor (``NODE_FIELDS``), most mentioned first."""
+    """One dict per actor (``NODE_FIELDS``), most mentioned first; ``kind`` keeps one kind.
+
+    Examples
+    --------
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor
+    >>> G = build_graph([Actor("a", "Ann", "person", aliases=("Annie",)), Actor("x", "X", "state")], [])
+    >>> [(r["id"], r["kind"], r["aliases"]) for r in node_rows(G, kind="person")]
+    [('a', 'person', '["Ann", "Annie"]')]
+    """
     rows = []
     for n, d in G.nodes(data=True):
         if kind and d.get("kind") != kind:
@@ -77,7 +86,18 @@ def edge_rows(G, types=None) -> list[dict]:
 
 
 def citation_rows(G, types=None) -> list[dict]:
-    """One dict per citation (``CITATION_FIELDS``), grouped by edge."""
+    """One dict per citation (``CITATION_FIELDS``), grouped by edge; whitespace in the sentence collapsed.
+
+    Examples
+    --------
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor, Evidence
+    >>> G = build_graph([Actor("a", "Ann", "person"), Actor("b", "Bo", "person")],
+    ...                 [Evidence("a", "contacted", "b", "d", 0, 9, "Ann\\n called Bo", "called", 5, 11, "r")])
+    >>> r = citation_rows(G)[0]
+    >>> r["edge_id"], r["text"], r["doc"], r["start"]
+    ('a|contacted|b', 'Ann called Bo', 'd', 0)
+    """
     types = set([types] if isinstance(types, str) else types or [])
     rows = []
     for s, t, k in sorted(G.edges(keys=True), key=lambda e: (e[0], e[2], e[1])):
@@ -105,7 +125,16 @@ def to_csv(rows, fields) -> str:
 
 
 def write_csv(G, outdir) -> list[Path]:
-    """Write ``nodes.csv``, ``edges.csv`` and ``citations.csv`` into ``outdir`` (UTF-8, each atomically)."""
+    """Write ``nodes.csv``, ``edges.csv`` and ``citations.csv`` into ``outdir`` (UTF-8, each atomically).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor
+    >>> [p.name for p in write_csv(build_graph([Actor("a", "A", "person")], []), tempfile.mkdtemp())]
+    ['nodes.csv', 'edges.csv', 'citations.csv']
+    """
     outdir = Path(outdir)
     written = []
     for name, rows, fields in zip(CSV_FILES, (node_rows(G), edge_rows(G), citation_rows(G)),
