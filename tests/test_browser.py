@@ -92,7 +92,145 @@ def test_hostile_report_executes_nothing(browser, tmp_path):
         page.evaluate("(id) => graphxShowEdge(id)", eid)
     for nid in page.evaluate("nodes.getIds()"):
         page.evaluate("(id) => graphxShowNode(id)", nid)
+    page.fill("#gx-search", '<img src=x onerror="window.pwned=7">')
+    page.press("#gx-search", "Enter")
+    # tooltips are plain strings, which vis-network shows as text
+    assert page.evaluate("edges.get().concat(nodes.get()).every(x => typeof x.title === 'string')")
     page.wait_for_timeout(500)
     assert page.evaluate("window.pwned") is None
+    assert page.evaluate("document.querySelectorAll('script').length") == page.evaluate(
+        "Array.from(document.scripts).filter(s => !s.src).length")  # no script from a source
     assert page.locator("#gx-panel script, #gx-panel img, #gx-panel b").count() == 0
+    assert errors == [] and requests == []
+
+
+def small_graph():
+    """Five actors, four edges: enough to check that each filter hides what it should."""
+    from graphx.graph import build_graph
+    from graphx.lexicon import load_lexicon
+    from graphx.types import Actor, Evidence
+
+    actors = [Actor("a", "Alpha", "person", aliases=("Al",)), Actor("b", "Beta", "state"),
+              Actor("c", "Gamma Newname", "person", discovered=True), Actor("d", "Delta", "person"),
+              Actor("e", "Epsilon", "armed_group")]
+
+    def ev(s, rel, t, outlet, date, doc="d1.txt"):
+        text = f"{s} {rel} {t}."
+        return Evidence(s, rel, t, doc, 0, len(text), text, rel, 2, 2 + len(rel), "test",
+                        outlet=outlet, date=date)
+
+    evidence = [ev("a", "contacted", "b", "Reuters", "2024-12-01"), ev("a", "contacted", "b", "AP", "2024-12-05", "d2.txt"),
+                ev("a", "refused", "c", "Reuters", "2024-12-07"), ev("d", "mediated", "e", "", "", "d3.txt"),
+                ev("b", "contacted", "a", "AP", "2024-12-03")]
+    lex = load_lexicon()
+    G = build_graph(actors, evidence, relations=lex.relations)
+    G.graph["relations"] = {n: {"color": r.color} for n, r in lex.relations.items()}
+    return G
+
+
+def shown(page):
+    """(source, type, target) of the edges the page draws, and the actors it draws."""
+    return (set(map(tuple, page.evaluate(
+        "edges.get({filter: e => !e.hidden}).map(e => [DATA_EDGE(e.id).source, DATA_EDGE(e.id).type, DATA_EDGE(e.id).target])"
+        .replace("DATA_EDGE(e.id)", "JSON.parse(document.getElementById('graphx-data').textContent).edges[e.id]")))),
+            set(page.evaluate("nodes.get({filter: n => !n.hidden}).map(n => n.id)")))
+
+
+def test_filters_hide_what_they_should_and_combine(browser, tmp_path):
+    from graphx.export.html import write_html
+
+    write_html(small_graph(), tmp_path / "g.html")
+    page, requests, errors = open_page(browser, tmp_path / "g.html")
+    everything = {("a", "contacted", "b"), ("a", "refused", "c"), ("d", "mediated", "e"), ("b", "contacted", "a")}
+    assert shown(page) == (everything, set("abcde"))
+    # at least two independent sources: only Alpha -> Beta has two outlets
+    page.fill("#gx-min-sources", "2")
+    assert shown(page) == ({("a", "contacted", "b")}, {"a", "b"})
+    page.fill("#gx-min-sources", "1")
+    # discovered actors off: Gamma and its edge go
+    page.locator("#gx-discovered").uncheck()
+    assert shown(page) == (everything - {("a", "refused", "c")}, set("abde"))
+    # and a date range on top: from 6 December keeps the 7 December edge (hidden as discovered)
+    # and the undated one; the edges dated 1-5 December go
+    page.fill("#gx-date-from", "2024-12-06")
+    assert shown(page) == ({("d", "mediated", "e")}, {"d", "e"})
+    page.locator("#gx-discovered").check()
+    assert shown(page) == ({("a", "refused", "c"), ("d", "mediated", "e")}, set("acde"))
+    # a date range that ends before 3 December keeps only the first citation's edge
+    page.fill("#gx-date-from", "2024-12-01")
+    page.fill("#gx-date-to", "2024-12-02")
+    assert shown(page)[0] == {("a", "contacted", "b"), ("d", "mediated", "e")}
+    # types still combine with the rest
+    page.locator("input.gx-type[value='mediated']").uncheck()
+    assert shown(page)[0] == {("a", "contacted", "b")}
+    assert "showing 2 of 5 actors, 1 of 4 edges" in page.locator("#gx-count").inner_text()
+    assert errors == [] and requests == []
+
+
+def test_clicking_an_actor_shows_its_card(browser, built_dir):
+    data = json.loads((built_dir / "graph.json").read_text(encoding="utf-8"))
+    page, _, errors = open_page(browser, built_dir / "graph.html")
+    page.evaluate("network.setOptions({physics: false}); network.fit({animation: false})")
+    page.wait_for_timeout(300)
+    p = page.evaluate("network.canvasToDOM(network.getPosition('bashar_al_assad'))")
+    box = page.locator("#mynetwork").bounding_box()
+    page.mouse.click(box["x"] + p["x"], box["y"] + p["y"])
+    page.wait_for_selector("#gx-panel h2")
+    text = page.locator("#gx-panel").inner_text()
+    node = next(n for n in data["nodes"] if n["id"] == "bashar_al_assad")
+    assert text.splitlines()[1] == "Bashar al-Assad"
+    assert f"person · {node['mentions']} mention(s)" in text
+    assert "بشار الأسد" in text  # Arabic aliases arrive intact
+    groups = page.locator("#gx-panel h2").all_inner_texts()[1:]
+    types = sorted({e["type"] for e in data["edges"] if "bashar_al_assad" in (e["source"], e["target"])})
+    assert groups == types
+    assert errors == []
+
+
+def test_search_finds_an_actor_by_any_alias(browser, built_dir):
+    page, _, errors = open_page(browser, built_dir / "graph.html")
+    for query, actor in (("Khmeimim", "hmeimim_airbase"), ("the kremlin", "russia"), ("بشار الأسد", "bashar_al_assad")):
+        page.fill("#gx-search", query)
+        page.press("#gx-search", "Enter")
+        assert page.evaluate("network.getSelectedNodes()") == [actor]
+        assert page.locator("#gx-panel h2").first.inner_text() == page.evaluate(
+            "(id) => JSON.parse(document.getElementById('graphx-data').textContent).nodes[id].label", actor)
+    page.fill("#gx-search", "Nobody Atall")
+    page.press("#gx-search", "Enter")
+    assert "No actor is called" in page.locator("#gx-search-msg").inner_text()
+    assert errors == []
+
+
+def test_parallel_edges_of_different_types_are_both_visible(browser, built_dir):
+    page, _, _ = open_page(browser, built_dir / "graph.html")
+    page.evaluate("network.setOptions({physics: false})")
+    mids = page.evaluate("""() => {
+        const D = JSON.parse(document.getElementById('graphx-data').textContent).edges, by = {};
+        for (const [id, e] of Object.entries(D)) (by[e.source + ' ' + e.target] = by[e.source + ' ' + e.target] || []).push(id);
+        const pair = Object.values(by).find(ids => ids.length >= 2);
+        return pair.map(id => network.body.edges[id].edgeType.getPoint(0.5)); }""")
+    assert len(mids) >= 2
+    a, b = mids[0], mids[1]
+    assert abs(a["x"] - b["x"]) + abs(a["y"] - b["y"]) > 5  # drawn apart, not on top of each other
+
+
+def test_a_large_graph_shows_its_most_connected_actors_and_says_so(browser, tmp_path):
+    import sys
+
+    from graphx.export.html import write_html
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic_graph import synthetic_graph
+
+    G = synthetic_graph(400, 900, seed=1)
+    write_html(G, tmp_path / "big.html", max_actors=150)
+    page, requests, errors = open_page(browser, tmp_path / "big.html")
+    assert page.evaluate("nodes.length") == 150
+    ranked = sorted((n for n in G if G.degree(n)), key=lambda n: (-G.degree(n), n))[:150]
+    assert set(page.evaluate("nodes.getIds()")) == set(ranked)
+    banner = page.locator("#gx-limit")
+    assert banner.is_visible()
+    assert "150 most connected of 400 actors" in banner.inner_text()
+    # laid out before it reached the browser: no physics to wait for
+    assert page.evaluate("network.physics.options.enabled") is False
     assert errors == [] and requests == []

@@ -84,3 +84,14 @@ def test_query_without_a_build_explains(runner, tmp_path):
 def test_help_has_examples(runner, cmd):
     r = runner.invoke(main, cmd + ["--help"])
     assert r.exit_code == 0 and "Example" in r.output
+
+
+def test_page_actors_caps_the_page_but_not_the_data(runner, tmp_path):
+    out = tmp_path / "out"
+    r = runner.invoke(main, ["build", str(SEEDS), "-o", str(out), "-q", "--page-actors", "10"])
+    assert r.exit_code == 0, r.output
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    blob = page.split('id="graphx-data">', 1)[1].split("</script>", 1)[0]
+    data = json.loads(blob)
+    assert len(data["nodes"]) == 10 and data["limit"]["actors"] == 10
+    assert data["limit"]["actors_total"] == len(json.loads((out / "graph.json").read_text())["nodes"]) > 10

@@ -11,7 +11,7 @@ from pathlib import Path
 from .atomic import atomic_write
 from .gexf import write_gexf
 from .graphml import write_graphml
-from .html import write_html
+from .html import MAX_ACTORS, write_html
 from .json import graph_to_data, write_json
 from .tables import CSV_FILES, write_csv
 
@@ -20,17 +20,25 @@ FORMATS = {"json": ("graph.json", write_json), "graphml": ("graph.graphml", writ
            "html": ("graph.html", write_html), "gexf": ("graph.gexf", write_gexf), "csv": (None, write_csv)}
 
 
-def write_all(G, outdir="output", formats=("json", "graphml", "html")) -> list[Path]:
-    """Write the graph in each format into ``outdir``; return the paths written."""
+def write_all(G, outdir="output", formats=("json", "graphml", "html"), *,
+              page_actors: int | None = MAX_ACTORS) -> list[Path]:
+    """Write the graph in each format into ``outdir``; return the paths written.
+
+    ``page_actors`` caps the actors the HTML page draws (the most connected first;
+    the page says so); the other formats always hold the whole graph.
+    """
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
     for fmt in formats:
         name, writer = FORMATS[fmt]
-        if name is None:
+        if name is None:  # several files into the folder (csv)
             written.extend(writer(G, outdir))
             continue
-        writer(G, outdir / name)
+        if writer is write_html:
+            writer(G, outdir / name, max_actors=page_actors)
+        else:
+            writer(G, outdir / name)
         written.append(outdir / name)
     return written
 

@@ -23,6 +23,9 @@ from .layout import sampled_spring_layout
 # so it is interactive at once; below it vis-network settles the graph, then freezes it.
 LARGE_NODES = 200
 LARGE_EDGES = 600
+# A browser stays responsive up to a few thousand drawn actors; beyond this the page
+# shows the most connected ones and says so (graph.json and graph.graphml keep everything).
+MAX_ACTORS = 2000
 
 KIND_SHAPES = {"person": "dot", "state": "diamond", "place": "triangle", "organisation": "square",
                "armed_group": "hexagon", "outlet": "star"}
@@ -52,7 +55,28 @@ def _tip_edge(G, s, t, k, d) -> str:
             f"{d.get('documents', 0)} document(s), {d.get('outlets', 0)} outlet(s)")
 
 
-def page_data(G) -> dict:
+def page_subgraph(G, max_actors: int | None = MAX_ACTORS):
+    """The part of ``G`` the page draws, and what was left out (None when nothing was).
+
+    Below the limit that is the whole graph. Above it, the ``max_actors`` actors
+    with the most edges (ties by id, so the choice is deterministic) and the
+    edges among them; actors in no edge are dropped first.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph([("a", "b"), ("a", "c"), ("d", "e")])
+    >>> H, limit = page_subgraph(G, 3)
+    >>> sorted(H), limit["actors_total"], limit["edges"]
+    (['a', 'b', 'c'], 5, 2)
+    """
+    if not max_actors or G.number_of_nodes() <= max_actors:
+        return G, None
+    ranked = sorted((n for n in G if G.degree(n)), key=lambda n: (-G.degree(n), str(n)))[:max_actors]
+    H = G.subgraph(ranked)
+    return H, {"limit": max_actors, "actors": H.number_of_nodes(), "actors_total": G.number_of_nodes(),
+               "edges": H.number_of_edges(), "edges_total": G.number_of_edges()}
+
+
+def page_data(G, limit: dict | None = None) -> dict:
     nodes, edges = {}, {}
     for n in sorted(G.nodes):
         d = G.nodes[n]
@@ -69,14 +93,15 @@ def page_data(G) -> dict:
                           "sources": len({c.get("outlet") or c.get("doc") for c in cites}),
                           "first": dates[0] if dates else "", "last": dates[-1] if dates else "",
                           "asserted": bool(d.get("asserted")), "citations": cites}
-    return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}),
+    return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}), "limit": limit,
             "kinds": {k: {"color": c, "shape": KIND_SHAPES[k]} for k, c in KIND_COLORS.items()}}
 
 
-def render_html(G, title: str = "graphx — actor graph") -> str:
-    """The page as a string (nothing written)."""
+def render_html(G, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS) -> str:
+    """The page as a string (nothing written); see :func:`page_subgraph` for ``max_actors``."""
     from pyvis.network import Network
 
+    G, limit = page_subgraph(G, max_actors)
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
     relations = G.graph.get("relations", {})
     large = G.number_of_nodes() > LARGE_NODES or G.number_of_edges() > LARGE_EDGES
@@ -113,13 +138,13 @@ def render_html(G, title: str = "graphx — actor graph") -> str:
     for pat in _EXTERNAL:
         page = pat.sub("", page)
     page = page.replace("<head>", f"<head>\n<title>{_html.escape(title)}</title>", 1)
-    panel = _panel_template().replace("/*GRAPHX_DATA*/", safe_json(page_data(G)))
+    panel = _panel_template().replace("/*GRAPHX_DATA*/", safe_json(page_data(G, limit)))
     return page.replace("</body>", panel + "\n</body>", 1)
 
 
-def write_html(G, path, title: str = "graphx — actor graph") -> None:
+def write_html(G, path, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS) -> None:
     """Write ``graph.html`` atomically as UTF-8."""
-    text = render_html(G, title)
+    text = render_html(G, title, max_actors)
     with atomic_write(path) as f:
         f.write(text)
 
