@@ -79,16 +79,17 @@ def _from_json(data) -> nx.MultiDiGraph:
 
 
 def _from_graphml(H, path) -> nx.MultiDiGraph:
-    from .export.graphml import EDGE_DERIVED, NODE_DERIVED, json_columns
+    from .export.graphml import key_notes
 
-    as_json = json_columns(path)
+    notes = key_notes(path)
     G = nx.MultiDiGraph()
     for n, d in H.nodes(data=True):
-        d = {k: _decoded(k, v, as_json["node"]) for k, v in d.items() if k not in NODE_DERIVED}
+        d = {k: _decoded(k, v, notes["node"]["json"]) for k, v in d.items() if k not in notes["node"]["derived"]}
         d.setdefault("aliases", [])
         G.add_node(n, **d)
     for s, t, d in H.edges(data=True):
-        d = {k: _decoded(k, v, as_json["edge"]) for k, v in d.items() if k not in EDGE_DERIVED and k != "id"}
+        d = {k: _decoded(k, v, notes["edge"]["json"]) for k, v in d.items()
+             if k not in notes["edge"]["derived"] and k != "id"}
         d["citations"] = [evidence_from_dict(c) for c in d.get("citations", [])]
         # Unasserted edges carry a stand-in weight for Gephi (which drops weight 0).
         d["weight"] = int(d.get("weight", 0)) if d.get("asserted") else 0
@@ -105,8 +106,9 @@ def _decoded(name, value, json_names):
 def independent_sources(citations, asserted_only: bool = True) -> int:
     """Distinct outlets among the citations (the document where a report names no outlet).
 
-    This is what ``min_sources`` counts. It differs from an edge's ``outlets``
-    attribute, which also tells apart the parties a report quotes.
+    This is what ``min_sources`` counts (unless the build gave edges their own
+    ``sources`` attribute, see :func:`edge_sources`). It differs from an edge's
+    ``outlets`` attribute, which also tells apart the parties a report quotes.
 
     Examples
     --------
@@ -117,6 +119,18 @@ def independent_sources(citations, asserted_only: bool = True) -> int:
     2
     """
     return len({c.outlet or c.doc for c in citations if c.asserted or not asserted_only})
+
+
+def edge_sources(d, asserted_only: bool = True) -> int:
+    """An edge's independent sources: its ``sources`` attribute when the build set one,
+    else :func:`independent_sources` of its citations.
+
+    >>> edge_sources({"sources": 3, "citations": []}), edge_sources({"citations": []})
+    (3, 0)
+    """
+    if asserted_only and isinstance(d.get("sources"), int) and not isinstance(d.get("sources"), bool):
+        return d["sources"]
+    return independent_sources(d.get("citations", ()), asserted_only)
 
 
 def _names(G, n):
@@ -194,7 +208,7 @@ def _hop_options(G, u, v, types, min_sources, asserted_only):
             if asserted_only and not d.get("asserted", True):
                 continue
             cites = tuple(d.get("citations", ()))
-            sources = independent_sources(cites, asserted_only)
+            sources = edge_sources(d, asserted_only)
             if sources < min_sources:
                 continue
             out.append(Hop(s, t, k, "forward" if s == u else "backward", int(d.get("weight", 0)), cites, sources))

@@ -250,3 +250,41 @@ def test_csv_writes_nodes_edges_and_citations(tmp_path, seeds_graph, graph_json)
     assad = next(n for n in nodes if n["id"] == "bashar_al_assad")
     assert "بشار الأسد" in json.loads(assad["aliases"])
     assert all("\n" not in c["text"] for c in cites)
+
+
+def test_an_edge_sources_attribute_from_the_build_is_kept_and_used(tmp_path):
+    """Another part of graphx may set edges' own ``sources`` (and lists such as ``languages``)."""
+    import graphx
+    from graphx.export.tables import edge_rows
+
+    G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "state")],
+                    [Evidence("a", "contacted", "b", "d", 0, 9, "A called B", "called", 2, 8, "r", outlet="X")])
+    G.edges["a", "b", "contacted"].update(sources=3, languages=["ar", "en"], stated=True)
+    write_all(G, tmp_path, formats=("graphml",))
+    root = ET.parse(tmp_path / "graph.graphml").getroot()
+    descs = {k.get("attr.name"): (k.findtext(f"{G_NS}desc") or "") for k in root.iter(f"{G_NS}key")
+             if k.get("for") == "edge"}
+    assert descs["sources"] == "" and descs["languages"] == "json" and descs["r"] == "derived"
+    H = graphx.load(tmp_path / "graph.graphml")
+    assert H.edges["a", "b", "contacted"] == G.edges["a", "b", "contacted"]
+    assert graphx.paths(G, "a", "b", min_sources=3) and not graphx.paths(G, "a", "b", min_sources=4)
+    assert edge_rows(G)[0]["sources"] == 3
+
+
+def test_graphml_written_before_key_notes_still_loads(tmp_path, seeds_graph):
+    """Files from the earlier networkx-based writer (no <desc> notes) load as they did."""
+    import graphx
+    from graphx.export.graphml import edge_record, node_record
+
+    G, _ = seeds_graph
+    H = nx.MultiDiGraph()
+    for n in G.nodes:
+        rec = node_record(n, G.nodes[n])
+        H.add_node(n, **{**rec, "aliases": json.dumps(rec["aliases"], ensure_ascii=False)})
+    for s, t, k in G.edges(keys=True):
+        rec = edge_record(G, s, t, k, G.edges[s, t, k])
+        H.add_edge(s, t, key=f"{s}|{k}|{t}", **{**rec, "citations": json.dumps(rec["citations"])})
+    nx.write_graphml(H, tmp_path / "old.graphml")
+    L = graphx.load(tmp_path / "old.graphml")
+    assert dict(L.nodes(data=True)) == dict(G.nodes(data=True))
+    assert all(L.edges[e] == G.edges[e] for e in G.edges(keys=True))

@@ -17,6 +17,9 @@ control what readers we did not write trip on:
   ``<desc>json</desc>``, which :func:`graphx.load` uses to decode them); every
   column has one declared type; control characters (illegal in XML) are removed.
 - No graph-level data (Gephi warns about it): build metadata stays in graph.json.
+- Columns added only for other tools (colours, size, the edge label, ``sources``
+  unless the build sets it) have ``<desc>derived</desc>``; :func:`graphx.load`
+  drops them, so a load gives back exactly what was built.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from ..query import independent_sources
+from ..query import edge_sources
 from ..types import evidence_to_dict
 from .atomic import atomic_write
 
@@ -39,6 +42,7 @@ NS = "http://graphml.graphdrawing.org/xmlns"
 # Weight given to edges with no asserted citation, so that Gephi keeps them.
 UNASSERTED_WEIGHT = 0.5
 JSON_DESC = "json"
+DERIVED_DESC = "derived"
 
 # Columns every export has, with one GraphML type each. Visual ones first (Gephi
 # turns label/size/r/g/b/weight into properties), then data columns.
@@ -48,7 +52,8 @@ EDGE_COLUMNS = (("label", "string"), ("type", "string"), ("weight", "double"), (
                 ("documents", "int"), ("outlets", "int"), ("sources", "int"), ("asserted", "boolean"),
                 ("hedged", "boolean"), ("negated", "int"), ("date", "string"), ("cameo", "string"),
                 ("plover", "string"), ("r", "int"), ("g", "int"), ("b", "int"), ("citations", "string"))
-# Columns added for other tools only; :func:`graphx.load` drops them again.
+# Columns added for other tools only (their key has <desc>derived</desc>): graphx.load drops them.
+# ``sources`` is one unless the build gives edges that attribute itself.
 NODE_DERIVED = ("size", "r", "g", "b")
 EDGE_DERIVED = ("label", "sources", "r", "g", "b")
 
@@ -112,7 +117,7 @@ def edge_record(G, s, t, k, d) -> dict:
     cites = d.get("citations", [])
     row = {"label": k, "type": d.get("type", k), "weight": gephi_weight(d),
            "evidence": int(d.get("evidence", len(cites))), "documents": int(d.get("documents", 0)),
-           "outlets": int(d.get("outlets", 0)), "sources": independent_sources(cites),
+           "outlets": int(d.get("outlets", 0)), "sources": edge_sources(d),
            "asserted": bool(d.get("asserted", False)), "hedged": bool(d.get("hedged", False)),
            "negated": int(d.get("negated", 0)), "date": d.get("date", "") or "",
            "cameo": d.get("cameo", "") or "", "plover": d.get("plover", "") or "", "r": r, "g": g, "b": b,
@@ -194,14 +199,18 @@ def graphml_tree(G) -> ET.ElementTree:
     edges = [((s, t, k), edge_record(G, s, t, k, G.edges[s, t, k])) for s, t, k in sorted(G.edges(keys=True))]
     ncols = columns([r for _, r in nodes], NODE_COLUMNS)
     ecols = columns([r for _, r in edges], EDGE_COLUMNS)
+    derived = {"node": set(NODE_DERIVED) - {a for n in G.nodes for a in G.nodes[n]},
+               "edge": set(EDGE_DERIVED) - {a for e in G.edges(keys=True) for a in G.edges[e]}}
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}graphml")
     for prefix, scope, cols in (("n", "node", ncols), ("e", "edge", ecols)):
         for i, (name, kind, as_json) in enumerate(cols):
             key = ET.SubElement(root, f"{{{NS}}}key", {"id": f"{prefix}{i}", "for": scope, "attr.name": name,
                                                        "attr.type": kind})
-            if as_json:  # tells graphx.load to decode it; other readers ignore <desc>
-                ET.SubElement(key, f"{{{NS}}}desc").text = JSON_DESC
+            # Notes for graphx.load (decode it / drop it); other readers ignore <desc>.
+            note = JSON_DESC if as_json else DERIVED_DESC if name in derived[scope] else None
+            if note:
+                ET.SubElement(key, f"{{{NS}}}desc").text = note
     graph = ET.SubElement(root, f"{{{NS}}}graph", {"edgedefault": "directed"})
     for prefix, items, cols in (("n", nodes, ncols), ("e", edges, ecols)):
         for ident, rec in items:
@@ -220,26 +229,36 @@ def graphml_tree(G) -> ET.ElementTree:
     return tree
 
 
-def json_columns(path) -> dict:
-    """``{"node": {...}, "edge": {...}}``: the columns of a graphx GraphML file stored as JSON text.
+def key_notes(path) -> dict:
+    """Which columns of a graphx GraphML file are JSON text and which were added for other tools.
+
+    ``{"node": {"json": {...}, "derived": {...}}, "edge": {...}}``. A file from
+    before these notes gets the columns graphx has always written that way.
 
     >>> import tempfile, pathlib
     >>> from graphx.graph import build_graph
     >>> from graphx.types import Actor
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
     >>> write_graphml(build_graph([Actor("a", "A", "person")], []), p)
-    >>> sorted(json_columns(p)["node"]), sorted(json_columns(p)["edge"])
-    (['aliases'], ['citations'])
+    >>> notes = key_notes(p)
+    >>> sorted(notes["node"]["json"]), sorted(notes["node"]["derived"]), sorted(notes["edge"]["json"])
+    (['aliases'], ['b', 'g', 'r', 'size'], ['citations'])
     """
-    out = {"node": set(), "edge": set()}
+    out = {scope: {"json": set(), "derived": set()} for scope in ("node", "edge")}
+    seen = False
     for _, el in ET.iterparse(path, events=("end",)):
         tag = el.tag.rsplit("}", 1)[-1]
         if tag == "key":
             desc = el.find(f"{{{NS}}}desc")
-            if desc is not None and (desc.text or "").strip() == JSON_DESC and el.get("for") in out:
-                out[el.get("for")].add(el.get("attr.name"))
+            note = (desc.text or "").strip() if desc is not None else ""
+            if note in (JSON_DESC, DERIVED_DESC) and el.get("for") in out:
+                out[el.get("for")][note].add(el.get("attr.name"))
+                seen = True
         elif tag in ("node", "edge", "graph"):
             break
+    if not seen:
+        out["node"] = {"json": {"aliases"}, "derived": set(NODE_DERIVED)}
+        out["edge"] = {"json": {"citations"}, "derived": set(EDGE_DERIVED)}
     return out
 
 

@@ -19,7 +19,7 @@ import io
 import json
 from pathlib import Path
 
-from ..query import independent_sources
+from ..query import edge_sources
 from .atomic import atomic_write
 from .gexf import edge_dates
 from .graphml import edge_id
@@ -77,7 +77,7 @@ def edge_rows(G, types=None) -> list[dict]:
         first, last = edge_dates(cites)
         rows.append({"id": edge_id(s, t, k), "source": s, "target": t,
                      "source_label": G.nodes[s].get("label", s), "target_label": G.nodes[t].get("label", t),
-                     "relation": k, "weight": d.get("weight", 0), "sources": independent_sources(cites),
+                     "relation": k, "weight": d.get("weight", 0), "sources": edge_sources(d),
                      "documents": d.get("documents", 0), "outlets": d.get("outlets", 0),
                      "evidence": d.get("evidence", len(cites)), "asserted": bool(d.get("asserted")),
                      "hedged": bool(d.get("hedged")), "negated": d.get("negated", 0), "first": first, "last": last,
