@@ -20,11 +20,15 @@ _API = {
     "actor": ("graphx.query", "actor"),
     "neighbors": ("graphx.query", "neighbors"),
     "explain": ("graphx.query", "explain"),
+    "relation_types": ("graphx.query", "relation_types"),
+    "independent_sources": ("graphx.query", "independent_sources"),
     "write_all": ("graphx.export", "write_all"),
     "load_aliases": ("graphx.actors", "load_aliases"),
     "load_lexicon": ("graphx.lexicon", "load_lexicon"),
     "GraphxError": ("graphx.errors", "GraphxError"),
     "UnknownActorError": ("graphx.errors", "UnknownActorError"),
+    "UnknownRelationError": ("graphx.errors", "UnknownRelationError"),
+    "GraphFileError": ("graphx.errors", "GraphFileError"),
 }
 
 __all__ = sorted(_API) + ["__version__"]

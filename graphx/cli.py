@@ -135,7 +135,7 @@ def _summary(G, report, written):
 @graph_option
 @click.option("--type", "types", multiple=True, help="Only edges of this type; repeatable.")
 @click.option("--min-sources", default=1, show_default=True, type=click.IntRange(1),
-              help="Only edges with at least this many asserted citations.")
+              help="Only edges stated by at least this many independent sources (distinct outlets, else documents).")
 @click.option("--max-hops", default=4, show_default=True, type=click.IntRange(1, 8))
 @click.option("-n", "--limit", default=3, show_default=True, type=click.IntRange(1), help="How many paths.")
 def path(a, b, graph_path, types, min_sources, max_hops, limit):
@@ -161,7 +161,7 @@ def path(a, b, graph_path, types, min_sources, max_hops, limit):
         click.echo(f"No path from {G.nodes[u]['label']} to {G.nodes[v]['label']} within {max_hops} hops.")
         sys.exit(1)
     for i, p in enumerate(found, 1):
-        click.echo(f"Path {i} ({len(p)} hop(s)):")
+        click.echo(f"Path {i}:")
         click.echo(explain(p, G))
 
 
@@ -175,7 +175,11 @@ def actors(graph_path, kind):
     Example:
       graphx actors --kind person
     """
+    from .types import KINDS
+
     G = _load(graph_path)
+    if kind and kind not in KINDS:
+        raise click.ClickException(f"unknown kind {kind!r} (kinds: {', '.join(KINDS)})")
     rows = [(n, d) for n, d in G.nodes(data=True) if not kind or d.get("kind") == kind]
     if not rows:
         click.echo("No actors." if not kind else f"No actors of kind {kind!r}.")
@@ -329,6 +333,120 @@ def corroboration(graph_path, min_sources, types, limit):
         codes = "/".join(x for x in (r["cameo"], r["plover"]) if x) or "none"
         click.echo(f"{edge[:57]:<58}{r['sources']:>4}{r['documents']:>5}{r['outlets']:>5}{r['weight']:>5}"
                    f"{r['evidence']:>5} {'yes' if r['stated'] else 'no':<6} {','.join(r['languages'] or []):<6} {codes}")
+
+
+# ---- Reading a build: edges, export, shell (issue 5) ----
+
+EDGE_FORMATS = ("table", "csv", "json")
+EXPORT_FORMATS = ("graphml", "gexf", "json", "csv", "html")
+
+
+@main.command()
+@graph_option
+@click.option("--type", "types", multiple=True, help="Only edges of this relation type; repeatable.")
+@click.option("--format", "fmt", type=click.Choice(EDGE_FORMATS), default="table", show_default=True,
+              help="table for reading; csv (the columns of edges.csv) or json (as in graph.json, with citations).")
+def edges(graph_path, types, fmt):
+    """List the edges in a built graph: who did what to whom, how well attested.
+
+    The table shows, per edge, its citations (asserted sentences), independent
+    sources (distinct outlets, else documents) and the first date the evidence
+    speaks of; edges that are only denied or intended are marked.
+
+    \b
+    Examples:
+      graphx edges --type fled-to
+      graphx edges --format csv > edges.csv
+      graphx edges --format json | jq '.[0].citations[0].text'
+    """
+    import json
+
+    from .errors import GraphxError
+    from .export.json import graph_to_data
+    from .export.tables import EDGE_FIELDS, edge_rows, to_csv
+    from .query import check_types
+
+    G = _load(graph_path)
+    try:
+        wanted = check_types(G, types)
+    except GraphxError as exc:
+        raise _fail(exc) from None
+    if fmt == "json":
+        rows = [e for e in graph_to_data(G)["edges"] if not wanted or e["key"] in wanted]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    rows = edge_rows(G, wanted)
+    if fmt == "csv":
+        click.echo(to_csv(rows, EDGE_FIELDS), nl=False)
+        return
+    if not rows:
+        click.echo("No edges." if not wanted else "No edges of type " + ", ".join(sorted(wanted)) + ".")
+        return
+    click.echo(f"{'source':<28}{'type':<12}{'target':<28}{'citations':>9}{'sources':>8}  first")
+    for r in sorted(rows, key=lambda r: (r["relation"], -r["weight"], r["source"], r["target"])):
+        flag = "" if r["asserted"] else "  (denied or unconfirmed only)"
+        click.echo(f"{r['source_label'][:27]:<28}{r['relation']:<12}{r['target_label'][:27]:<28}"
+                   f"{r['weight']:>9}{r['sources']:>8}  {r['first'] or '-':<10}{flag}".rstrip())
+    click.echo(f"{len(rows)} edge(s).")
+
+
+@main.command(name="export")
+@graph_option
+@click.option("-f", "--format", "formats", multiple=True, required=True, type=click.Choice(EXPORT_FORMATS),
+              help="Format to write; repeatable. csv writes nodes.csv, edges.csv and citations.csv.")
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False),
+              help="Folder to write into  [default: the folder of --graph]")
+def export_(graph_path, formats, outdir):
+    """Write an existing build in other formats (no rebuild).
+
+    graphml and gexf open in Gephi (gexf with dates for its timeline), csv
+    suits spreadsheets, json is the node-link file Python reads back. Files
+    are replaced atomically. Read from graph.json (the default): a .graphml
+    input lacks the build's metadata (relation colours).
+
+    \b
+    Examples:
+      graphx export --format gexf
+      graphx export -f csv -f graphml -g out/graph.json -o for_gephi/
+    """
+    from pathlib import Path
+
+    from .errors import GraphxError
+    from .export import write_all
+
+    G = _load(graph_path)
+    target = Path(outdir) if outdir else Path(graph_path).parent
+    try:
+        written = write_all(G, target, formats=tuple(dict.fromkeys(formats)))
+    except GraphxError as exc:
+        raise _fail(exc) from None
+    except OSError as exc:
+        raise click.ClickException(f"{exc.filename or target}: cannot write ({exc.strerror or exc})") from None
+    for p in written:
+        click.echo(f"Wrote {p}")
+
+
+@main.command()
+@click.argument("graph", required=False, default=DEFAULT_GRAPH, type=click.Path(dir_okay=False))
+@click.option("--plain", is_flag=True, help="Use the standard Python console even when IPython is installed.")
+def shell(graph, plain):
+    """Open a Python session with the graph as G and the query helpers loaded.
+
+    GRAPH defaults to output/graph.json. Loaded: G, paths, explain, evidence,
+    neighbors, actor, load, relation_types, graphx and nx (networkx). IPython
+    is used when installed and the input is a terminal; commands can also be
+    piped in.
+
+    \b
+    Examples:
+      graphx shell
+      graphx shell out/graph.json --plain
+      echo 'print(G.number_of_nodes())' | graphx shell
+    """
+    from .shell import start
+
+    G = _load(graph)
+    start(G, graph, plain=plain)
 
 
 if __name__ == "__main__":  # pragma: no cover

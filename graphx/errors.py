@@ -59,3 +59,21 @@ class UnknownActorError(GraphxError, KeyError):
 
     def __str__(self):  # KeyError would otherwise repr() the message
         return self.args[0]
+
+
+class UnknownRelationError(GraphxError, ValueError):
+    """A relation type given to a query is not one the graph knows.
+
+    ``suggestions`` holds close matches, ``known`` every type the graph has.
+    """
+
+    def __init__(self, name, suggestions=(), known=()):
+        self.name = name
+        self.suggestions = list(suggestions)
+        self.known = list(known)
+        msg = f"no relation type {name!r}"
+        if self.suggestions:
+            msg += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        elif self.known:
+            msg += " (known: " + ", ".join(self.known) + ")"
+        super().__init__(msg)

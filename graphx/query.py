@@ -1,70 +1,136 @@
 """Functions over a built graph (networkx style: the graph comes first).
 
 Every function that takes an actor accepts its id, label or any alias, and
-raises :class:`~graphx.errors.UnknownActorError` with close matches when none fits.
+raises :class:`~graphx.errors.UnknownActorError` with close matches when none
+fits; a relation type that no edge has raises
+:class:`~graphx.errors.UnknownRelationError` the same way.
 """
 
 from __future__ import annotations
 
 import difflib
-import itertools
 import json
 from pathlib import Path as _FsPath
 
 import networkx as nx
 
 from .actors import normalize
-from .errors import GraphFileError, UnknownActorError
+from .errors import GraphFileError, UnknownActorError, UnknownRelationError
 from .types import Evidence, Hop, Path, evidence_from_dict
 
 MAX_PATHS = 50
+# shortest_simple_paths can yield very many paths in a dense graph; stop looking after this many.
+MAX_CANDIDATES = 5000
+DIRECTIONS = ("out", "in", "both")
 
 
 def load(path) -> nx.MultiDiGraph:
     """Read a graph written by ``graphx build`` (``.json`` or ``.graphml``).
 
-    Citations come back as :class:`~graphx.types.Evidence` records.
+    Nodes, edge keys and attributes come back as they were built; citations
+    as :class:`~graphx.types.Evidence` records. Build metadata (``G.graph``)
+    is only in graph.json: GraphML keeps nodes and edges.
+
+    Raises :class:`~graphx.errors.GraphFileError`, naming the file, when it is
+    missing or is not a graph graphx wrote.
 
     Examples
     --------
-    >>> G = load("output/graph.json")  # doctest: +SKIP
+    >>> import tempfile, pathlib
+    >>> from graphx.export import write_json
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor, Evidence
+    >>> G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "person")],
+    ...                 [Evidence("a", "refused", "b", "d", 0, 12, "A refused B.", "refused", 2, 9, "r")])
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "graph.json"
+    >>> write_json(G, p)
+    >>> H = load(p)
+    >>> H.edges["a", "b", "refused"]["citations"][0].text
+    'A refused B.'
+    >>> load(p.with_name("nothing.json"))
+    Traceback (most recent call last):
+    ...
+    graphx.errors.GraphFileError: .../nothing.json: no such file (run `graphx build` first)
     """
     path = _FsPath(path)
     if not path.exists():
         raise GraphFileError(f"{path}: no such file (run `graphx build` first)")
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".graphml"):
+        raise GraphFileError(f"{path}: unknown format (use .json or .graphml)")
     try:
-        if path.suffix.lower() == ".json":
+        if suffix == ".json":
             return _from_json(json.loads(path.read_text(encoding="utf-8")))
-        if path.suffix.lower() == ".graphml":
-            return _from_graphml(nx.read_graphml(path, force_multigraph=True))
-    except (ValueError, KeyError, TypeError) as exc:
-        raise GraphFileError(f"{path}: not a graphx graph ({exc})") from None
-    raise GraphFileError(f"{path}: unknown format (use .json or .graphml)")
+        return _from_graphml(nx.read_graphml(path, force_multigraph=True), path)
+    except OSError as exc:
+        raise GraphFileError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    except (ValueError, KeyError, TypeError, AttributeError, SyntaxError, nx.NetworkXError) as exc:
+        # SyntaxError: xml.etree's ParseError; ValueError covers bad JSON and bad UTF-8
+        raise GraphFileError(f"{path}: not a graph written by graphx ({type(exc).__name__}: {exc})") from None
 
 
 def _from_json(data) -> nx.MultiDiGraph:
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
+        raise ValueError("expected an object with 'nodes' and 'edges' lists")
     G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
     for _, _, d in G.edges(data=True):
         d["citations"] = [evidence_from_dict(c) for c in d.get("citations", [])]
     return G
 
 
-def _from_graphml(H) -> nx.MultiDiGraph:
+def _from_graphml(H, path) -> nx.MultiDiGraph:
+    from .export.graphml import key_notes
+
+    notes = key_notes(path)
     G = nx.MultiDiGraph()
     for n, d in H.nodes(data=True):
-        d = dict(d)
-        d["aliases"] = json.loads(d.get("aliases", "[]"))
-        for k in ("r", "g", "b", "size"):
-            d.pop(k, None)
+        d = {k: _decoded(k, v, notes["node"]["json"]) for k, v in d.items() if k not in notes["node"]["derived"]}
+        d.setdefault("aliases", [])
         G.add_node(n, **d)
     for s, t, d in H.edges(data=True):
-        d = dict(d)
-        d["citations"] = [evidence_from_dict(c) for c in json.loads(d.get("citations", "[]"))]
-        d["weight"] = int(d.get("weight", 0))
-        for k in ("r", "g", "b", "label", "id"):
-            d.pop(k, None)
+        d = {k: _decoded(k, v, notes["edge"]["json"]) for k, v in d.items()
+             if k not in notes["edge"]["derived"] and k != "id"}
+        d["citations"] = [evidence_from_dict(c) for c in d.get("citations", [])]
+        # Unasserted edges carry a stand-in weight for Gephi (which drops weight 0).
+        d["weight"] = int(d.get("weight", 0)) if d.get("asserted") else 0
         G.add_edge(s, t, key=d["type"], **d)
     return G
+
+
+def _decoded(name, value, json_names):
+    if name in json_names:
+        return json.loads(value)
+    return "" if value is None else value
+
+
+def independent_sources(citations, asserted_only: bool = True) -> int:
+    """Distinct outlets among the citations (the document where a report names no outlet).
+
+    This is what ``min_sources`` counts (unless the build gave edges their own
+    ``sources`` attribute, see :func:`edge_sources`). It differs from an edge's
+    ``outlets`` attribute, which also tells apart the parties a report quotes.
+
+    Examples
+    --------
+    >>> from graphx.types import Evidence
+    >>> ev = [Evidence("a", "contacted", "b", d, 0, 1, "x", "x", 0, 1, "r", outlet=o)
+    ...       for d, o in (("d1", "Reuters"), ("d2", "Reuters"), ("d3", ""))]
+    >>> independent_sources(ev)
+    2
+    """
+    return len({c.outlet or c.doc for c in citations if c.asserted or not asserted_only})
+
+
+def edge_sources(d, asserted_only: bool = True) -> int:
+    """An edge's independent sources: its ``sources`` attribute when the build set one,
+    else :func:`independent_sources` of its citations.
+
+    >>> edge_sources({"sources": 3, "citations": []}), edge_sources({"citations": []})
+    (3, 0)
+    """
+    if asserted_only and isinstance(d.get("sources"), int) and not isinstance(d.get("sources"), bool):
+        return d["sources"]
+    return independent_sources(d.get("citations", ()), asserted_only)
 
 
 def _names(G, n):
@@ -74,6 +140,8 @@ def _names(G, n):
 
 def actor(G, name: str) -> str:
     """The node id an actor name (id, label or any alias) stands for.
+
+    Case, accents and a leading "the" do not matter.
 
     Examples
     --------
@@ -103,28 +171,74 @@ def actor(G, name: str) -> str:
     raise UnknownActorError(name, list(dict.fromkeys(labels[c] for c in close))[:3])
 
 
-def _edges_between(G, u, v, types, min_sources, asserted_only):
+def relation_types(G) -> list[str]:
+    """The relation types this graph knows: those of the build's lexicon and of its edges.
+
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor, Evidence
+    >>> G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "person")],
+    ...                 [Evidence("a", "refused", "b", "d", 0, 12, "A refused B.", "refused", 2, 9, "r")])
+    >>> relation_types(G)
+    ['refused']
+    """
+    return sorted(set(G.graph.get("relations", {})) | {k for _, _, k in G.edges(keys=True)})
+
+
+def check_types(G, types) -> set:
+    """``types`` (one name, several, or None) as a set, each checked against :func:`relation_types`.
+
+    >>> from graphx.graph import build_graph
+    >>> check_types(build_graph([], []), None)
+    set()
+    """
+    types = set([types] if isinstance(types, str) else types or [])
+    known = relation_types(G)
+    for t in sorted(types):
+        if known and t not in known:
+            raise UnknownRelationError(t, difflib.get_close_matches(t, known, n=3, cutoff=0.5), known)
+    return types
+
+
+def _hop_options(G, u, v, types, min_sources, asserted_only):
     out = []
-    for s, t in ((u, v), (v, u)):
+    for s, t in ((u, v), (v, u)) if u != v else ((u, v),):
         for k, d in (G.get_edge_data(s, t) or {}).items():
             if types and k not in types:
                 continue
             if asserted_only and not d.get("asserted", True):
                 continue
-            if d.get("weight", 0) < min_sources and d.get("documents", 0) < min_sources:
+            cites = tuple(d.get("citations", ()))
+            sources = edge_sources(d, asserted_only)
+            if sources < min_sources:
                 continue
-            out.append(Hop(s, t, k, "forward" if s == u else "backward", int(d.get("weight", 0)),
-                           tuple(d.get("citations", ()))))
+            out.append(Hop(s, t, k, "forward" if s == u else "backward", int(d.get("weight", 0)), cites, sources))
     return out
 
 
 def paths(G, a, b, *, types=None, min_sources: int = 1, max_hops: int = 4, asserted_only: bool = True,
           limit: int = MAX_PATHS) -> list[Path]:
-    """Chains of edges linking two actors, in either direction, best first.
+    """Chains of edges linking two actors, following edges either way, best first.
 
-    Ranked by fewest hops, then by the weakest hop's citations (best-attested
-    first). Each hop carries its relation, direction and citations.
-    ``min_sources`` keeps edges with at least that many asserted citations.
+    Ranked by fewest hops, then best-attested: the most independent sources
+    (distinct outlets, see :func:`independent_sources`) on the weakest hop,
+    then the most citations on it, then in all. Each :class:`~graphx.types.Hop`
+    carries its relation, direction ("forward" along the arrow, "backward"
+    against it), citations and source count.
+
+    Parameters
+    ----------
+    a, b : str
+        Any id, label or alias of the two actors.
+    types : str or list of str, optional
+        Only walk edges of these relation types.
+    min_sources : int
+        Only walk edges stated by at least this many independent sources.
+    max_hops : int
+        Longest chain considered.
+    asserted_only : bool
+        Skip edges whose every citation is negated, intended or conditional.
+    limit : int
+        How many paths to return at most.
 
     Examples
     --------
@@ -132,38 +246,43 @@ def paths(G, a, b, *, types=None, min_sources: int = 1, max_hops: int = 4, asser
     >>> from graphx.types import Actor, Evidence
     >>> people = [Actor(x, x.title(), "person") for x in ("assad", "sudani", "erdogan")]
     >>> ev = [Evidence("assad", "contacted", "sudani", "d", 0, 1, "x", "called", 0, 1, "r"),
-    ...       Evidence("sudani", "contacted", "erdogan", "d", 2, 3, "y", "called", 2, 3, "r")]
+    ...       Evidence("erdogan", "contacted", "sudani", "d", 2, 3, "y", "called", 2, 3, "r")]
     >>> G = build_graph(people, ev)
     >>> p = paths(G, "Assad", "Erdogan")[0]
-    >>> [(h.source, h.relation, h.target) for h in p.hops]
-    [('assad', 'contacted', 'sudani'), ('sudani', 'contacted', 'erdogan')]
+    >>> [(h.source, h.relation, h.target, h.direction) for h in p.hops]
+    [('assad', 'contacted', 'sudani', 'forward'), ('erdogan', 'contacted', 'sudani', 'backward')]
+    >>> paths(G, "Assad", "Erdogan", min_sources=2)
+    []
     """
     u, v = actor(G, a), actor(G, b)
-    types = set([types] if isinstance(types, str) else types or [])
+    types = check_types(G, types)
     if u == v:
         return []
     simple = nx.Graph()
     simple.add_nodes_from(G.nodes)
     for s, t in G.to_undirected(as_view=True).edges():
-        if s != t and _edges_between(G, s, t, types, min_sources, asserted_only):
+        if s != t and not simple.has_edge(s, t) and _hop_options(G, s, t, types, min_sources, asserted_only):
             simple.add_edge(s, t)
     found = []
     try:
-        for nodes in nx.shortest_simple_paths(simple, u, v):
-            if len(nodes) - 1 > max_hops or len(found) >= limit * 4:
+        for i, nodes in enumerate(nx.shortest_simple_paths(simple, u, v)):
+            hops = len(nodes) - 1
+            # Paths come shortest first: once enough are found, finish their length and stop.
+            if hops > max_hops or i >= MAX_CANDIDATES or (len(found) >= limit and hops > len(found[-1])):
                 break
-            options = [sorted(_edges_between(G, x, y, types, min_sources, asserted_only),
-                              key=lambda h: (-h.weight, h.relation)) for x, y in zip(nodes, nodes[1:])]
-            best = tuple(o[0] for o in options)
-            found.append(Path(actors=tuple(nodes), hops=best))
+            options = [sorted(_hop_options(G, x, y, types, min_sources, asserted_only),
+                              key=lambda h: (-h.sources, -h.weight, h.relation)) for x, y in zip(nodes, nodes[1:])]
+            found.append(Path(actors=tuple(nodes), hops=tuple(o[0] for o in options)))
     except nx.NetworkXNoPath:
         return []
-    found.sort(key=lambda p: (len(p), -p.weakest, -sum(h.weight for h in p.hops), p.actors))
+    found.sort(key=lambda p: (len(p), -p.weakest_sources, -p.weakest, -sum(h.weight for h in p.hops), p.actors))
     return found[:limit]
 
 
 def evidence(G, a, b, type: str | None = None, *, both_directions: bool = True) -> list[Evidence]:
     """Every citation for edges from ``a`` to ``b`` (and back, unless told not to).
+
+    Includes citations that deny or only intend the edge (see ``Evidence.asserted``).
 
     Examples
     --------
@@ -173,9 +292,17 @@ def evidence(G, a, b, type: str | None = None, *, both_directions: bool = True) 
     ...                 [Evidence("a", "refused", "b", "d", 0, 12, "A refused B.", "refused", 2, 9, "r")])
     >>> [e.text for e in evidence(G, "A", "B")]
     ['A refused B.']
+    >>> evidence(G, "B", "A", both_directions=False)
+    []
+    >>> evidence(G, "A", "B", type="refuse")
+    Traceback (most recent call last):
+    ...
+    graphx.errors.UnknownRelationError: no relation type 'refuse'; did you mean 'refused'?
     """
     u, v = actor(G, a), actor(G, b)
-    pairs = [(u, v), (v, u)] if both_directions else [(u, v)]
+    if type is not None:
+        check_types(G, type)
+    pairs = [(u, v), (v, u)] if both_directions and u != v else [(u, v)]
     out = []
     for s, t in pairs:
         for k, d in (G.get_edge_data(s, t) or {}).items():
@@ -185,9 +312,29 @@ def evidence(G, a, b, type: str | None = None, *, both_directions: bool = True) 
 
 
 def neighbors(G, name, *, types=None, direction: str = "both") -> list[str]:
-    """Actors linked to ``name`` (``direction``: "out", "in" or "both"), sorted by id."""
+    """Actors linked to ``name`` by an edge, sorted by id.
+
+    ``direction``: "out" (edges from the actor), "in" (edges to it) or "both";
+    ``types``: only edges of these relation types.
+
+    Examples
+    --------
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor, Evidence
+    >>> G = build_graph([Actor(x, x.upper(), "person") for x in "abc"],
+    ...                 [Evidence("a", "contacted", "b", "d", 0, 1, "x", "x", 0, 1, "r"),
+    ...                  Evidence("c", "refused", "a", "d", 2, 3, "y", "y", 2, 3, "r")])
+    >>> neighbors(G, "A"), neighbors(G, "A", direction="out"), neighbors(G, "A", types="refused")
+    (['b', 'c'], ['b'], ['c'])
+    >>> neighbors(G, "A", direction="up")
+    Traceback (most recent call last):
+    ...
+    ValueError: direction must be 'out', 'in' or 'both', not 'up'
+    """
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction must be 'out', 'in' or 'both', not {direction!r}")
     n = actor(G, name)
-    types = set([types] if isinstance(types, str) else types or [])
+    types = check_types(G, types)
     out = set()
     if direction in ("out", "both"):
         out.update(t for _, t, k in G.out_edges(n, keys=True) if not types or k in types)
@@ -196,16 +343,41 @@ def neighbors(G, name, *, types=None, direction: str = "both") -> list[str]:
     return sorted(out)
 
 
-def explain(path: Path, G=None) -> str:
-    """A path as readable text, one hop a line, each with its quoted sentences."""
+def explain(path: Path, G=None, *, quotes: int = 3) -> str:
+    """A path as readable text: the chain, then one line per hop with its quoted sentences.
+
+    With ``G``, actors are shown by label. At most ``quotes`` sentences per hop.
+
+    Examples
+    --------
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor, Evidence
+    >>> G = build_graph([Actor("a", "Ann", "person"), Actor("b", "Bo", "person")],
+    ...                 [Evidence("a", "contacted", "b", "d.txt", 0, 13, "Ann  called Bo.", "called", 5, 11, "r",
+    ...                           outlet="Reuters", date="2024-12-07")])
+    >>> print(explain(paths(G, "Bo", "Ann")[0], G))
+    Bo → Ann (1 hop)
+    1. Ann —contacted→ Bo  (1 citation, 1 source; read against the arrow)
+       “Ann called Bo.” [Reuters, d.txt, 2024-12-07]
+    """
     def lab(n):
         return G.nodes[n].get("label", n) if G is not None and n in G else n
 
-    lines = []
+    n_hops = len(path.hops)
+    lines = [" → ".join(lab(n) for n in path.actors) + f" ({n_hops} hop{'s' if n_hops != 1 else ''})"]
     for i, h in enumerate(path.hops, 1):
-        arrow = f"—{h.relation}→"
-        lines.append(f"{i}. {lab(h.source)} {arrow} {lab(h.target)}  ({h.weight} citation(s))")
-        for c in itertools.islice((c for c in h.citations if c.asserted), 3):
+        note = "; read against the arrow" if h.direction == "backward" else ""
+        lines.append(f"{i}. {lab(h.source)} —{h.relation}→ {lab(h.target)}  "
+                     f"({_plural(h.weight, 'citation')}, {_plural(h.sources, 'source')}{note})")
+        shown = [c for c in h.citations if c.asserted][:quotes]
+        for c in shown:
             where = ", ".join(x for x in (c.outlet, c.doc, c.date) if x)
             lines.append(f"   “{' '.join(c.text.split())}” [{where}]")
+        rest = sum(1 for c in h.citations if c.asserted) - len(shown)
+        if rest > 0:
+            lines.append(f"   ... and {_plural(rest, 'more citation')}")
     return "\n".join(lines)
+
+
+def _plural(n, word):
+    return f"{n} {word}{'' if n == 1 else 's'}"

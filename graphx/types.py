@@ -129,6 +129,7 @@ class Hop:
     direction: str  # "forward": from the path's previous actor; "backward": against the arrow
     weight: int
     citations: tuple = ()
+    sources: int = 0  # independent sources (distinct outlets, else documents) among the citations
 
 
 @dataclass(frozen=True)
@@ -145,3 +146,8 @@ class Path:
     def weakest(self) -> int:
         """The smallest number of asserted citations of any hop (how well the chain holds)."""
         return min((h.weight for h in self.hops), default=0)
+
+    @property
+    def weakest_sources(self) -> int:
+        """The fewest independent sources of any hop."""
+        return min((h.sources for h in self.hops), default=0)

@@ -1,4 +1,4 @@
-"""Exporters: JSON (node-link), GraphML (Gephi), HTML (pyvis explorer), conflicts.json.
+"""Exporters: JSON (node-link), GraphML and GEXF (Gephi), CSV tables, HTML (pyvis explorer), conflicts.json.
 
 Each writes atomically: a temporary file in the target folder, flushed to
 disk, then renamed over the old file, so a crash leaves the previous output.
@@ -10,12 +10,16 @@ from pathlib import Path
 
 from .atomic import atomic_write
 from .conflicts import write_conflicts
+from .gexf import write_gexf
 from .graphml import write_graphml
 from .html import MAX_ACTORS, write_html
 from .json import graph_to_data, write_json
+from .tables import CSV_FILES, write_csv
 
+# format -> (file name, writer(G, path)); a None name: writer(G, folder) writes several files.
 FORMATS = {"json": ("graph.json", write_json), "graphml": ("graph.graphml", write_graphml),
-           "html": ("graph.html", write_html), "conflicts": ("conflicts.json", write_conflicts)}
+           "html": ("graph.html", write_html), "conflicts": ("conflicts.json", write_conflicts),
+           "gexf": ("graph.gexf", write_gexf), "csv": (None, write_csv)}
 
 
 def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts"), *,
@@ -30,6 +34,9 @@ def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts
     written = []
     for fmt in formats:
         name, writer = FORMATS[fmt]
+        if name is None:  # several files into the folder (csv)
+            written.extend(writer(G, outdir))
+            continue
         if writer is write_html:
             writer(G, outdir / name, max_actors=page_actors)
         else:
@@ -38,4 +45,5 @@ def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts
     return written
 
 
-__all__ = ["atomic_write", "graph_to_data", "write_all", "write_conflicts", "write_graphml", "write_html", "write_json", "FORMATS"]
+__all__ = ["atomic_write", "graph_to_data", "write_all", "write_conflicts", "write_csv", "write_gexf", "write_graphml",
+           "write_html", "write_json", "CSV_FILES", "FORMATS"]

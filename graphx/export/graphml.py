@@ -1,18 +1,34 @@
-"""GraphML for Gephi and other tools.
+"""GraphML that Gephi, igraph, graphology and networkx read as it is.
 
-Gephi's importer drops edges whose id repeats, needs integer ``r``/``g``/``b``
-and rejects None or list values, so: ids are unique strings, colours are
-ints, lists and citations are JSON strings, every attribute keeps one type,
-and control characters (illegal in XML) are removed from text.
+Written by hand (ElementTree) rather than with ``networkx.write_graphml``, to
+control what readers we did not write trip on:
+
+- Gephi matches a key by its *id* before its name, and treats the ids ``d3``
+  (nodes) and ``d7`` (edges) as yEd's label keys; networkx numbers its keys
+  ``d0, d1, ...``, so a ``mentions`` column could become every node's label.
+  Our key ids are ``n0..`` and ``e0..``.
+- Gephi drops an edge whose id repeats, and every edge whose weight is 0
+  (an edge only denied or intended has no asserted citation): ids are
+  ``source|type|target`` and such edges get weight :data:`UNASSERTED_WEIGHT`;
+  their ``asserted`` column is false.
+- ``r``/``g``/``b`` must be integers; booleans are written ``true``/``false``.
+- No None, list or dict values: aliases, citations and any column whose values
+  are not all of one scalar type are JSON strings (their key has
+  ``<desc>json</desc>``, which :func:`graphx.load` uses to decode them); every
+  column has one declared type; control characters (illegal in XML) are removed.
+- No graph-level data (Gephi warns about it): build metadata stays in graph.json.
+- Columns added only for other tools (colours, size, the edge label, ``sources``
+  unless the build sets it) have ``<desc>derived</desc>``; :func:`graphx.load`
+  drops them, so a load gives back exactly what was built.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 
-import networkx as nx
-
+from ..query import edge_sources
 from ..types import evidence_to_dict
 from .atomic import atomic_write
 
@@ -22,55 +38,246 @@ KIND_COLORS = {
     "armed_group": "#e15759", "outlet": "#9c755f",
 }
 DEFAULT_COLOR = "#bab0ac"
+NS = "http://graphml.graphdrawing.org/xmlns"
+# Weight given to edges with no asserted citation, so that Gephi keeps them.
+UNASSERTED_WEIGHT = 0.5
+JSON_DESC = "json"
+DERIVED_DESC = "derived"
+
+# Columns every export has, with one GraphML type each. Visual ones first (Gephi
+# turns label/size/r/g/b/weight into properties), then data columns.
+NODE_COLUMNS = (("label", "string"), ("kind", "string"), ("aliases", "string"), ("mentions", "int"),
+                ("discovered", "boolean"), ("size", "double"), ("r", "int"), ("g", "int"), ("b", "int"))
+EDGE_COLUMNS = (("label", "string"), ("type", "string"), ("weight", "double"), ("evidence", "int"),
+                ("documents", "int"), ("outlets", "int"), ("sources", "int"), ("asserted", "boolean"),
+                ("hedged", "boolean"), ("negated", "int"), ("date", "string"), ("cameo", "string"),
+                ("plover", "string"), ("r", "int"), ("g", "int"), ("b", "int"), ("citations", "string"))
+# Columns added for other tools only (their key has <desc>derived</desc>): graphx.load drops them.
+# ``sources`` is one unless the build gives edges that attribute itself.
+NODE_DERIVED = ("size", "r", "g", "b")
+EDGE_DERIVED = ("label", "sources", "r", "g", "b")
 
 
 def clean(text) -> str:
-    """Text safe for XML 1.0 (no control characters)."""
+    """Text safe for XML 1.0 (no control characters).
+
+    >>> clean("a\\x0bb")
+    'ab'
+    """
     return _CONTROL.sub("", str(text))
 
 
 def rgb(hex_color: str) -> tuple[int, int, int]:
-    h = hex_color.lstrip("#")
-    if len(h) != 6:
+    """``"#rrggbb"`` as three integers (the default grey when malformed).
+
+    >>> rgb("#ff8000")
+    (255, 128, 0)
+    """
+    h = str(hex_color).lstrip("#")
+    if not re.fullmatch(r"[0-9a-fA-F]{6}", h):
         h = DEFAULT_COLOR.lstrip("#")
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
 
 
 def edge_id(s, t, k) -> str:
+    """The id of edge ``(s, t, k)`` in every export: unique, as Gephi and graphology need."""
     return f"{s}|{k}|{t}"
 
 
-def to_gephi_graph(G) -> nx.MultiDiGraph:
-    """A copy of ``G`` whose attributes GraphML and Gephi accept as they are."""
-    H = nx.MultiDiGraph()
-    relations = G.graph.get("relations", {})
-    for n in sorted(G.nodes):
-        d = G.nodes[n]
-        r, g, b = rgb(KIND_COLORS.get(d.get("kind"), DEFAULT_COLOR))
-        H.add_node(n, label=clean(d.get("label", n)), kind=clean(d.get("kind", "")),
-                   aliases=clean(json.dumps(list(d.get("aliases", [])), ensure_ascii=False)),
-                   mentions=int(d.get("mentions", 0)), discovered=bool(d.get("discovered", False)),
-                   size=float(10 + 2 * int(d.get("mentions", 0)) ** 0.5), r=r, g=g, b=b)
-    for s, t, k in sorted(G.edges(keys=True)):
-        d = G.edges[s, t, k]
-        r, g, b = rgb(relations.get(k, {}).get("color", DEFAULT_COLOR))
-        # The key becomes the GraphML edge id: unique per (source, type, target).
-        H.add_edge(s, t, key=edge_id(s, t, k), label=clean(k), type=clean(d.get("type", k)),
-                   weight=float(d.get("weight", 0)), evidence=int(d.get("evidence", 0)),
-                   documents=int(d.get("documents", 0)), outlets=int(d.get("outlets", 0)),
-                   sources=int(d.get("sources", 0)), stated=bool(d.get("stated", False)),
-                   languages=clean(",".join(d.get("languages", []))),
-                   codes_note=clean(d.get("codes_note", "")),
-                   asserted=bool(d.get("asserted", False)), hedged=bool(d.get("hedged", False)),
-                   negated=int(d.get("negated", 0)), date=clean(d.get("date", "")),
-                   cameo=clean(d.get("cameo", "")), plover=clean(d.get("plover", "")), r=r, g=g, b=b,
-                   citations=clean(json.dumps([evidence_to_dict(e) for e in d["citations"]],
-                                              ensure_ascii=False)))
-    return H
+def _node_size(d) -> float:
+    return round(10 + 2 * int(d.get("mentions", 0) or 0) ** 0.5, 3)
+
+
+def gephi_weight(d) -> float:
+    """The weight Gephi is given: asserted citations, or a small positive number (see module doc).
+
+    >>> gephi_weight({"weight": 3, "asserted": True}), gephi_weight({"weight": 0, "asserted": False})
+    (3.0, 0.5)
+    """
+    return float(d.get("weight", 0)) if d.get("asserted") and d.get("weight") else UNASSERTED_WEIGHT
+
+
+def node_record(n, d) -> dict:
+    """A node's attributes for GraphML/GEXF (the known columns first; lists as they are).
+
+    >>> rec = node_record("a", {"label": "A", "kind": "state", "mentions": 4})
+    >>> rec["label"], rec["size"], (rec["r"], rec["g"], rec["b"])
+    ('A', 14.0, (242, 142, 43))
+    """
+    r, g, b = rgb(KIND_COLORS.get(d.get("kind"), DEFAULT_COLOR))
+    row = {"label": d.get("label", n), "kind": d.get("kind", ""), "aliases": list(d.get("aliases", [])),
+           "mentions": int(d.get("mentions", 0) or 0), "discovered": bool(d.get("discovered", False)),
+           "size": _node_size(d), "r": r, "g": g, "b": b}
+    return _with_extras(row, d)
+
+
+def edge_record(G, s, t, k, d) -> dict:
+    """An edge's attributes for GraphML/GEXF (the known columns first; citations as dicts)."""
+    r, g, b = rgb(G.graph.get("relations", {}).get(k, {}).get("color", DEFAULT_COLOR))
+    cites = d.get("citations", [])
+    row = {"label": k, "type": d.get("type", k), "weight": gephi_weight(d),
+           "evidence": int(d.get("evidence", len(cites))), "documents": int(d.get("documents", 0)),
+           "outlets": int(d.get("outlets", 0)), "sources": edge_sources(d),
+           "asserted": bool(d.get("asserted", False)), "hedged": bool(d.get("hedged", False)),
+           "negated": int(d.get("negated", 0)), "date": d.get("date", "") or "",
+           "cameo": d.get("cameo", "") or "", "plover": d.get("plover", "") or "", "r": r, "g": g, "b": b,
+           "citations": [evidence_to_dict(e) for e in cites]}
+    return _with_extras(row, d)
+
+
+def _with_extras(row, d):
+    # Attributes another part of graphx may add later are kept (see columns()).
+    row.update((name, value) for name, value in d.items() if name not in row and name != "citations")
+    return row
+
+
+_SCALARS = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def columns(records, known) -> list[tuple[str, str, bool]]:
+    """``(name, GraphML type, as JSON)`` for every column of the records, the known ones first.
+
+    A column whose values are not all of one scalar type (lists, None, int mixed
+    with float ...) is written as JSON strings, so that it reads back exactly.
+
+    >>> columns([{"a": 1, "b": [1], "c": 1}, {"a": 2, "c": 1.5}], (("x", "int"),))
+    [('x', 'int', False), ('a', 'long', False), ('b', 'string', True), ('c', 'string', True)]
+    """
+    declared = dict(known)
+    names = list(declared)
+    for rec in records:
+        names.extend(n for n in rec if n not in declared and n not in names)
+    out = []
+    for n in names:
+        kinds = {type(r[n]) for r in records if n in r}
+        if n in declared:
+            out.append((n, declared[n], n in JSON_COLUMNS))
+        elif len(kinds) == 1 and next(iter(kinds)) in _SCALARS:
+            out.append((n, _SCALARS[next(iter(kinds))], False))
+        else:
+            out.append((n, "string", True))
+    return out
+
+
+# Known columns stored as JSON text.
+JSON_COLUMNS = ("aliases", "citations")
+
+
+def flat(value, kind, as_json):
+    """A value as GraphML/GEXF accepts it: JSON text for JSON columns, else the scalar.
+
+    >>> flat(["a", None], "string", True), flat("a\\x0b", "string", False), flat(3, "int", False)
+    ('["a", null]', 'a', 3)
+    """
+    if as_json:
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if kind == "string":
+        return clean(value)
+    return value
+
+
+def _text(value, kind) -> str:
+    if kind == "boolean":
+        return "true" if value else "false"
+    if kind in ("int", "long"):
+        return str(int(value))
+    if kind == "double":
+        return repr(float(value))
+    return clean(value)
+
+
+def graphml_tree(G) -> ET.ElementTree:
+    """The GraphML document for ``G`` (nothing written).
+
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor
+    >>> root = graphml_tree(build_graph([Actor("a", "A", "person")], [])).getroot()
+    >>> sorted({k.get("id")[0] for k in root.iter(f"{{{NS}}}key")})
+    ['e', 'n']
+    """
+    nodes = [(n, node_record(n, G.nodes[n])) for n in sorted(G.nodes)]
+    edges = [((s, t, k), edge_record(G, s, t, k, G.edges[s, t, k])) for s, t, k in sorted(G.edges(keys=True))]
+    ncols = columns([r for _, r in nodes], NODE_COLUMNS)
+    ecols = columns([r for _, r in edges], EDGE_COLUMNS)
+    derived = {"node": set(NODE_DERIVED) - {a for n in G.nodes for a in G.nodes[n]},
+               "edge": set(EDGE_DERIVED) - {a for e in G.edges(keys=True) for a in G.edges[e]}}
+    ET.register_namespace("", NS)
+    root = ET.Element(f"{{{NS}}}graphml")
+    for prefix, scope, cols in (("n", "node", ncols), ("e", "edge", ecols)):
+        for i, (name, kind, as_json) in enumerate(cols):
+            key = ET.SubElement(root, f"{{{NS}}}key", {"id": f"{prefix}{i}", "for": scope, "attr.name": name,
+                                                       "attr.type": kind})
+            # Notes for graphx.load (decode it / drop it); other readers ignore <desc>.
+            note = JSON_DESC if as_json else DERIVED_DESC if name in derived[scope] else None
+            if note:
+                ET.SubElement(key, f"{{{NS}}}desc").text = note
+    graph = ET.SubElement(root, f"{{{NS}}}graph", {"edgedefault": "directed"})
+    for prefix, items, cols in (("n", nodes, ncols), ("e", edges, ecols)):
+        for ident, rec in items:
+            if prefix == "n":
+                el = ET.SubElement(graph, f"{{{NS}}}node", {"id": clean(ident)})
+            else:
+                s, t, k = ident
+                el = ET.SubElement(graph, f"{{{NS}}}edge", {"id": clean(edge_id(s, t, k)), "source": clean(s),
+                                                            "target": clean(t)})
+            for i, (name, kind, as_json) in enumerate(cols):
+                if name in rec:
+                    text = _text(flat(rec[name], kind, as_json), kind)
+                    ET.SubElement(el, f"{{{NS}}}data", {"key": f"{prefix}{i}"}).text = text
+    tree = ET.ElementTree(root)
+    ET.indent(tree, space="  ")
+    return tree
+
+
+def key_notes(path) -> dict:
+    """Which columns of a graphx GraphML file are JSON text and which were added for other tools.
+
+    ``{"node": {"json": {...}, "derived": {...}}, "edge": {...}}``. A file from
+    before these notes gets the columns graphx has always written that way.
+
+    >>> import tempfile, pathlib
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
+    >>> write_graphml(build_graph([Actor("a", "A", "person")], []), p)
+    >>> notes = key_notes(p)
+    >>> sorted(notes["node"]["json"]), sorted(notes["node"]["derived"]), sorted(notes["edge"]["json"])
+    (['aliases'], ['b', 'g', 'r', 'size'], ['citations'])
+    """
+    out = {scope: {"json": set(), "derived": set()} for scope in ("node", "edge")}
+    seen = False
+    for _, el in ET.iterparse(path, events=("end",)):
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag == "key":
+            desc = el.find(f"{{{NS}}}desc")
+            note = (desc.text or "").strip() if desc is not None else ""
+            if note in (JSON_DESC, DERIVED_DESC) and el.get("for") in out:
+                out[el.get("for")][note].add(el.get("attr.name"))
+                seen = True
+        elif tag in ("node", "edge", "graph"):
+            break
+    if not seen:
+        out["node"] = {"json": {"aliases"}, "derived": set(NODE_DERIVED)}
+        out["edge"] = {"json": {"citations"}, "derived": set(EDGE_DERIVED)}
+    return out
 
 
 def write_graphml(G, path) -> None:
-    """Write ``graph.graphml`` atomically."""
-    H = to_gephi_graph(G)
+    """Write ``graph.graphml`` atomically (UTF-8).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor, Evidence
+    >>> G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "state")],
+    ...                 [Evidence("a", "contacted", "b", "d", 0, 9, "A called B", "called", 2, 8, "r")])
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
+    >>> write_graphml(G, p)
+    >>> 'id="a|contacted|b"' in p.read_text(encoding="utf-8")
+    True
+    """
+    tree = graphml_tree(G)
     with atomic_write(path, mode="wb") as f:
-        nx.write_graphml(H, f, encoding="utf-8")
+        tree.write(f, encoding="utf-8", xml_declaration=True)
+        f.write(b"\n")

@@ -18,7 +18,8 @@ def graph_to_data(G) -> dict:
     nodes = []
     for n in sorted(G.nodes):
         d = G.nodes[n]
-        nodes.append({"id": n, **{k: d.get(k) for k in NODE_KEYS}})
+        # the known keys first, then any other attribute, so that load() gives back every one
+        nodes.append({"id": n, **{k: d.get(k) for k in NODE_KEYS}, **{k: v for k, v in d.items() if k not in NODE_KEYS}})
     edges = []
     for s, t, k in sorted(G.edges(keys=True)):
         d = G.edges[s, t, k]
