@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.language import Language
+
 from .dates import event_date
 from .lexicon import Cue, Lexicon
 from .types import Document, Evidence
@@ -38,6 +40,7 @@ _CLOSERS = "\"'”’»)] \n\t"
 _CONJUNCTIONS = ("و", "ف")
 _PURPOSE = ("ل", "ول", "فل")
 _FUTURE = ("س", "وس", "فس")
+_CLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")  # longest first
 
 
 def normalise(word: str) -> str:
@@ -87,18 +90,18 @@ def arabic_segments(text: str, start: int = 0) -> list[tuple[int, int]]:
 def make_arabic_pipeline(table):
     """``spacy.blank("ar")`` + sentences + normalised norms + the alias ruler."""
     import spacy
-    from spacy.language import Language
     from spacy.util import compile_suffix_regex
 
-    from .nlp import alias_patterns, line_breaks  # noqa: F401  (registers graphx_line_breaks)
+    from .nlp import KIND_LABELS, line_breaks  # noqa: F401  (registers graphx_line_breaks)
 
-    if "graphx_arabic_norms" not in Language.factories:
-        @Language.component("graphx_arabic_norms")
-        def arabic_norms(doc):
-            for tok in doc:
-                tok.norm_ = normalise(tok.text)
-            return doc
-
+    names = {}  # Arabic names of the table -> actor
+    for actor in table.actors.values():
+        for name in table.names(actor):
+            if _ARABIC_LETTER.search(name):
+                names.setdefault(" ".join(name.split()), actor)
+    # A name written with a joined clitic ("ببوتين", "وروسيا", "للأسد") matches through its norm.
+    words = sorted({normalise(w) for name in names for w in name.split()})
+    starts = sorted({normalise(name.split()[0]) for name in names})
     nlp = spacy.blank("ar")
     # "2024." / "أبدًا." / "”،": a full stop or closing quote glued to a word is split off,
     # so the sentencizer sees it.
@@ -106,11 +109,45 @@ def make_arabic_pipeline(table):
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("graphx_line_breaks")
-    nlp.add_pipe("graphx_arabic_norms")
+    nlp.add_pipe("graphx_arabic_norms", config={"words": words, "starts": starts})
     ruler = nlp.add_pipe("entity_ruler", name="graphx_aliases",
                          config={"phrase_matcher_attr": "NORM", "overwrite_ents": True})
-    ruler.add_patterns([p for p in alias_patterns(table, nlp) if _ARABIC_LETTER.search(p["pattern"])])
+    ruler.add_patterns([{"label": KIND_LABELS[a.kind], "pattern": name, "id": a.id} for name, a in sorted(
+        names.items(), key=lambda kv: (kv[1].id, kv[0]))])
     return nlp
+
+
+@Language.factory("graphx_arabic_norms", default_config={"words": [], "starts": []})
+def make_arabic_norms(nlp, name, words: list, starts: list):
+    return ArabicNorms(words, starts)
+
+
+class ArabicNorms:
+    """Token norms in :func:`normalise` form, a joined clitic dropped where the rest starts a
+    name of the table and the whole word is not itself a word of one ("ببوتين" -> "بوتين",
+    "للأسد" -> "الاسد"), so the alias ruler needs no clitic variants."""
+
+    def __init__(self, words, starts):
+        self.words, self.starts = set(words), set(starts)
+
+    def norm(self, word: str) -> str:
+        w = normalise(word)
+        if w in self.words:
+            return w
+        for p in _CLITICS:
+            if not w.startswith(p):
+                continue
+            rest = w[len(p):]
+            if rest in self.starts:
+                return rest
+            if p.endswith("ل") and rest.startswith("ل") and "ا" + rest in self.starts:
+                return "ا" + rest  # ل + ال is written لل: "للأسد"
+        return w
+
+    def __call__(self, doc):
+        for tok in doc:
+            tok.norm_ = self.norm(tok.text)
+        return doc
 
 
 @dataclass(frozen=True)
