@@ -400,7 +400,29 @@ class _Sentence:
         one = ex.one
         self.bounds = [start] + [i for i in range(start + 1, end)
                                  if norms[i] in one.get("boundaries", ()) or doc[i].text in ("؛", ";", ":")]
-        self._nominative = {p.start: self._is_nominative(p) for p in parties}
+        self.parties = sorted(parties + self._counterparts(), key=lambda p: p.start)
+        self._nominative = {p.start: self._is_nominative(p) for p in self.parties}
+
+    def _counterparts(self):
+        """"بحث فيدان مع نظيره القطري": the owner's role with the other nationality names the person."""
+        out = []
+        for i in range(self.start, self.end - 1):
+            if self.norms[i] not in self.ex.one.get("counterpart", ()):
+                continue
+            adj = self.norms[i + 1]
+            owner = next((p for p in reversed(self.parties) if p.end <= i and self.ex.kind(p.actor) == "person"), None)
+            actor = owner and self.ex.table.actors.get(owner.actor)
+            if not actor or not adj.startswith("ال"):
+                continue
+            for role in actor.roles:
+                words = [normalise(w) for w in role.split()]
+                if len(words) > 1 and words[-1].startswith("ال") and words[-1] != adj:
+                    found = self.ex.names.get(" ".join(words[:-1] + [adj]))
+                    if found and found != actor.id:
+                        span = self.doc[i:i + 2]
+                        out.append(_Party(found, i, i + 2, span.start_char, span.end_char, span.text))
+                        break
+        return out
 
     def clause_of(self, i):
         cs = max(b for b in self.bounds if b <= i)

@@ -40,6 +40,11 @@ TABLE = [
      {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
     ("بحث وزير الخارجية التركي هاكان فيدان مع رئيس الوزراء القطري محمد بن عبدالرحمن آل ثاني الأوضاع في سوريا.",
      {("hakan_fidan", "contacted", "mohammed_bin_abdulrahman_al_thani")}, {("hakan_fidan", "contacted", "syria")}),
+    # counterparts: the owner's role with the other nationality
+    ("بحث وزير الخارجية التركي هاكان فيدان مع نظيره القطري الأوضاع في سوريا.",
+     {("hakan_fidan", "contacted", "mohammed_bin_abdulrahman_al_thani")}, set()),
+    ("أجرى الرئيس التركي رجب طيب أردوغان اتصالا هاتفيا مع نظيره الروسي.",
+     {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
     # reception: the one received made the contact (as in English)
     ("استقبل أمير قطر الشيخ تميم بن حمد آل ثاني وزير الخارجية الإيراني عباس عراقجي في الدوحة.",
      {("abbas_araghchi", "contacted", "tamim_bin_hamad_al_thani")},
