@@ -326,7 +326,7 @@ def corroboration(graph_path, min_sources, types, limit):
         edge = f"{r['source_label']} —{r['relation']}→ {r['target_label']}"
         codes = "/".join(x for x in (r["cameo"], r["plover"]) if x) or "none"
         click.echo(f"{edge[:57]:<58}{r['sources']:>4}{r['documents']:>5}{r['outlets']:>5}{r['weight']:>5}"
-                   f"{r['evidence']:>5} {'yes' if r['stated'] else 'no':<6} {','.join(r['languages'] or []):<6} {codes}")
+                   f"{r['evidence']:>5} {'yes' if r['stated'] else 'no':<6} {r['languages'] or '':<6} {codes}")
 
 
 if __name__ == "__main__":  # pragma: no cover

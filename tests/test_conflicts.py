@@ -113,7 +113,7 @@ def test_bilingual_report_counts_once(seeds_graph):
     d = G.edges[A, "russia", "fled-to"]  # only seed 004 says Russia, in both languages
     assert {c.language for c in d["citations"]} == {"ar", "en"} and {c.doc for c in d["citations"]} == {doc}
     assert (d["weight"], d["documents"], d["sources"], d["outlets"]) == (2, 1, 1, 1)
-    assert d["languages"] == ["ar", "en"]
+    assert d["languages"] == "ar,en"
 
 
 def test_corroboration_in_exports_and_cli(built_dir):

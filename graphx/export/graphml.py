@@ -59,7 +59,7 @@ def to_gephi_graph(G) -> nx.MultiDiGraph:
                    weight=float(d.get("weight", 0)), evidence=int(d.get("evidence", 0)),
                    documents=int(d.get("documents", 0)), outlets=int(d.get("outlets", 0)),
                    sources=int(d.get("sources", 0)), stated=bool(d.get("stated", False)),
-                   languages=clean(",".join(d.get("languages", []))),
+                   languages=clean(d.get("languages", "")),
                    codes_note=clean(d.get("codes_note", "")),
                    asserted=bool(d.get("asserted", False)), hedged=bool(d.get("hedged", False)),
                    negated=int(d.get("negated", 0)), date=clean(d.get("date", "")),
