@@ -358,8 +358,11 @@ class Extractor:
                     # "At X's request, Y reached out to Z": Y went between X and Z.
                     yield _evidence(src_id, "mediated", tgt_id, src, tgt, requester[1], "request-frame", off, flags)
                 if cue.relation == "refused" and "contacted" in self.lexicon.relations and ctx.owns_request(tgt):
-                    # "turned down Assad's request": Assad had asked (an explicit request)
-                    yield _evidence(tgt_id, "contacted", src_id, tgt, src, trigger, "refused-request", off, flags)
+                    # "turned down Assad's request": Assad had asked (an explicit request). Denying the
+                    # refusal ("did not refuse his request") still says he asked.
+                    asked = dict(flags, negated=False, asserted=flags["modality"] in ("fact", "attempt")) \
+                        if flags["negated"] else flags
+                    yield _evidence(tgt_id, "contacted", src_id, tgt, src, trigger, "refused-request", off, asked)
             req_id = requester and self.as_party(requester[0].actor, discovered)
             if made and req_id and req_id != src_id:
                 yield _evidence(req_id, "contacted", src_id, requester[0], src, requester[1], "request-frame",

@@ -38,6 +38,16 @@ CONFLICTS = [
                                                ("maher_al_assad", "fled-to", "iraq", "denied")}))}),
     (["Assad fled to Tehran.", "Reports that Assad fled to Tehran are false."],
      {("denied", A, frozenset({(A, "fled-to", "tehran", "asserted"), (A, "fled-to", "tehran", "denied")}))}),
+    # called a rumour by someone who rejects it
+    (["Assad fled to Tehran.", "The Kremlin dismissed as rumours reports that Assad fled to Tehran."],
+     {("denied", A, frozenset({(A, "fled-to", "tehran", "asserted"), (A, "fled-to", "tehran", "denied")}))}),
+    (["Assad fled to Tehran.", "Claims that Assad fled to Tehran are mere rumours, Iranian officials said."],
+     {("denied", A, frozenset({(A, "fled-to", "tehran", "asserted"), (A, "fled-to", "tehran", "denied")}))}),
+    # a rumour only reported is hedged, not denied
+    (["Assad fled to Tehran.", "Rumours that Assad fled to Tehran circulated on social media."], set()),
+    # a request refused, and the refusal denied
+    (["Russia refused Assad's request.", "Russia rejected reports that it had refused Assad's request."],
+     {("denied", "russia", frozenset({("russia", "refused", A, "asserted"), ("russia", "refused", A, "denied")}))}),
     # an intent is not a denial
     (["Assad fled to Moscow.", "Assad was not planning to flee to Moscow."], set()),
     # asylum refused against refuge taken
