@@ -494,6 +494,11 @@ class _Sentence:
             return self._list_from(after[0])  # "توسطت قطر وتركيا بين ..."
         if before:
             return self._list_from(before[-1])
+        nxt = hit.end
+        if nxt < self.end and self.doc[nxt].is_alpha and self.norms[nxt] not in self.ex.one.get("prepositions", ()) \
+                and not any(p.start == nxt for p in self.parties):
+            # "فر آلاف المدنيين إلى لبنان": the cue's own subject is named, and it is no actor
+            return []
         if cs > self.start and self.norms[cs] in self.ex.one.get("relative", ()):
             # "ببوتين الذي كان ...": the relative clause is about the actor right before it
             right_before = [p for p in self.parties if p.end == cs and self._fits(p, relation, "source")]

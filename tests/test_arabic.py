@@ -75,6 +75,10 @@ TABLE = [
     ("كان الأسد يخطط سرًا لمغادرة البلاد إلى موسكو.", set(), {(A, "fled-to", "moscow")}),
     ("نفى الكرملين أن يكون الأسد قد فر إلى طهران.", set(), {(A, "fled-to", "tehran")}),
     ("سافر الشرع إلى الرياض لحضور القمة.", set(), {("ahmed_al_sharaa", "fled-to", "riyadh")}),  # a visit
+    # the verb's own subject is named and is no actor: not the previous sentence's subject
+    ("أجرى أمير قطر اتصالاً هاتفياً بالرئيس التركي. وفر آلاف المدنيين إلى لبنان.", set(),
+     {("tamim_bin_hamad_al_thani", "fled-to", "lebanon")}),
+    ("وقال بيسكوف إن بوتين لم يلتق الأسد بعد وصوله.", set(), {(PUTIN, "contacted", A)}),
     ("وصل الشرع إلى دمشق.", set(), {("ahmed_al_sharaa", "fled-to", "damascus")}),  # travel, no flight said
 ]
 
