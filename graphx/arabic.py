@@ -340,12 +340,24 @@ class ArabicExtractor:
                         continue
                     fleeing.add(ev.source)
                 yield ev
+            yield from self._status(document, ctx, off)
             subj = ctx.first_subject()
             if subj:
                 last_subject = subj
         for ev, flighty in travels:
             # "غادر ... متجها إلى": a trip is a flight where the sentence or the report says so
             yield ev if (flighty or ev.source in fleeing) else replace(ev, modality="travel", asserted=False)
+
+    def _status(self, document, ctx, off):
+        from .status import status_claims
+
+        words = {k: self.ar.words.get(k, ()) for k in ("killed", "survived")}
+        persons = [(p.actor, p.start, p.end, p.text, p.start_char, p.end_char) for p in ctx.parties
+                   if self.kind(p.actor) == "person"]
+        if persons and any(words.values()):
+            yield from status_claims(document, ctx.doc, persons, words, norm=normalise,
+                                     negation=self.ar.words.get("negation", ()), denial=self.ar.words.get("denial", ()),
+                                     sentences=[(ctx.start, ctx.end)], off=off, language="ar")
 
     def _travel_rules(self):
         return {c.rule for c in self.ar.cues if c.travel}

@@ -246,7 +246,8 @@ def eval_(gold, paths, implied, lang, aliases, model):
 
 @main.command()
 @graph_option
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["destination", "denied", "granted-refused"]),
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["destination", "denied", "granted-refused", "status"]),
               help="Only conflicts of this kind; repeatable.")
 @click.option("--json", "as_json", is_flag=True, help="Print conflicts.json's content instead of text.")
 def conflicts(graph_path, kinds, as_json):
@@ -256,7 +257,9 @@ def conflicts(graph_path, kinds, as_json):
     that are not one inside the other, and no report tells them as one route),
     denied (an edge stated in one citation and negated or denied in another),
     granted-refused (a state refused a person asylum, yet a citation has the
-    person take refuge there). graphx reports them; it does not pick a side.
+    person take refuge there), status (a person killed in one citation and
+    alive, or the killing denied, in another). graphx reports them; it does
+    not pick a side.
     `graphx build` writes the same list to conflicts.json. Exit status 0 also
     when there are none.
 
@@ -267,7 +270,7 @@ def conflicts(graph_path, kinds, as_json):
     """
     import json as _json
 
-    from .conflicts import conflicts_to_data, find_conflicts
+    from .conflicts import conflicts_to_data, describe, find_conflicts
     from .errors import GraphxError
 
     G = _load(graph_path)
@@ -284,9 +287,7 @@ def conflicts(graph_path, kinds, as_json):
     for n, c in enumerate(found, 1):
         click.echo(f"{n}. [{c.kind}] {c.summary}\n   rule: {c.why}")
         for side in c.sides:
-            label = lambda a: G.nodes[a].get("label", a) if a in G else a  # noqa: E731
-            click.echo(f"   {'DENIED' if side.stance == 'denied' else 'STATED'}: "
-                       f"{label(side.source)} —{side.relation}→ {label(side.target)}")
+            click.echo(f"   {'DENIED' if side.stance == 'denied' else 'STATED'}: {describe(G, side)}")
             for e in side.citations:
                 who = f" (according to {e.attributed_to})" if e.attributed_to else ""
                 when = f" {e.date}" if e.date else ""

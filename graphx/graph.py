@@ -12,7 +12,7 @@ from collections import Counter
 
 import networkx as nx
 
-from .types import Actor, Evidence
+from .types import Actor, Evidence, evidence_to_dict
 
 
 def add_actor(G: nx.MultiDiGraph, actor: Actor, mentions: int = 0) -> None:
@@ -99,7 +99,13 @@ def build_graph(actors, evidence, mention_counts: Counter | None = None, relatio
     counts = mention_counts or Counter()
     for actor in sorted(actors, key=lambda a: a.id):
         add_actor(G, actor, counts.get(actor.id, 0))
+    claims = []  # a person's fate ("status:killed"): not edges; read by graphx.conflicts
     for ev in sorted(evidence, key=Evidence.sort_key):
-        add_evidence(G, ev, relations)
+        if ev.relation.startswith("status:"):
+            claims.append(evidence_to_dict(ev))
+        else:
+            add_evidence(G, ev, relations)
+    if claims:
+        G.graph["claims"] = claims
     refresh_counts(G)
     return G

@@ -171,12 +171,27 @@ class Extractor:
                     elif ev.asserted and ev.relation == "contacted" and self.kind(ev.target, discovered) == "person":
                         meeting.add(ev.source)
                     yield ev
+            if self.lexicon.status and not ctx.is_heading:
+                yield from self._status(document, ctx, off, discovered)
             salience.close_sentence(ctx)
         for ev, flighty in travels:
             # "He then flew to Ankara": a diplomat's tour (he meets people in this report
             # and never flees in it) is travel, not flight
             touring = ev.source in meeting and ev.source not in fleeing and not flighty
             yield replace(ev, modality="travel", asserted=False) if touring else ev
+
+    def _status(self, document, ctx, off, discovered):
+        """"X was killed" / "X survived": claims on a person's fate (graphx/status.py), not edges."""
+        from .status import status_claims
+
+        persons = [(p.actor, p.start, p.end, p.text, p.start_char, p.end_char) for p in ctx.parties
+                   if not p.pronoun and self.kind(p.actor, discovered) == "person"]
+        if not persons:
+            return
+        yield from status_claims(
+            document, ctx.doc, persons, self.lexicon.status, norm=lambda w: w.lower().replace("’", "'"),
+            negation=("not", "n't", "never"), denial=self.lexicon.markers.get("denial", ()),
+            sentences=[(ctx.start, ctx.end)], off=off, language="en")
 
     def _group_at(self, doc, lo, hi, discovered):
         """The state or group the words doc[lo:hi] name ("Kremlin", "the Syrian regime"), if any."""

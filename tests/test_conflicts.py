@@ -179,3 +179,38 @@ ATTRIBUTION = [
 def test_attribution_table(extract_edges, text, who):
     evs = [e for e in extract_edges(text, all_evidence=True) if e.relation == "fled-to"]
     assert evs and {e.attributed_to for e in evs} == {who}, [e.attributed_to for e in evs]
+
+
+# ------------------------------------------------------------------ status: killed against alive
+
+STATUS = [
+    (["Maher al-Assad was killed in an air strike near Damascus.", "Maher al-Assad is alive and well in Moscow."],
+     {("maher_al_assad", frozenset({"status:killed", "status:survived"}))}),
+    (["Kamal Saqr was killed.", "Reports that Kamal Saqr was killed are false."],
+     {("kamal_saqr", frozenset({"status:killed", "status:survived"}))}),
+    (["قتل ماهر الأسد في غارة.", "أكدت مصادر أن ماهر الأسد لا يزال حيا."],
+     {("maher_al_assad", frozenset({"status:killed", "status:survived"}))}),
+    # one report only, or a possessor: no conflict
+    (["Maher al-Assad was killed in an air strike."], set()),
+    (["Assad's bodyguard was killed.", "Assad is alive."], set()),
+]
+
+
+@pytest.mark.parametrize("reports,expected", STATUS)
+def test_status_conflicts(tmp_path, reports, expected):
+    G = build_reports(tmp_path, reports)
+    assert not any(k.startswith("status:") for _, _, k in G.edges(keys=True))  # claims are not edges
+    got = {(c.subject, frozenset(s.relation for s in c.sides)) for c in find_conflicts(G) if c.kind == "status"}
+    assert got == expected
+
+
+def test_status_claims_survive_the_json_round_trip(tmp_path):
+    G = build_reports(tmp_path, STATUS[0][0])
+    from graphx.export import write_all
+
+    write_all(G, tmp_path / "out")
+    H = graphx.load(tmp_path / "out" / "graph.json")
+    (c,) = find_conflicts(H)
+    assert c.kind == "status" and all(s.citations for s in c.sides)
+    data = json.loads((tmp_path / "out" / "conflicts.json").read_text(encoding="utf-8"))
+    assert [s["claim"] for s in data["conflicts"][0]["sides"]] == ["Maher al-Assad: killed", "Maher al-Assad: alive"]
