@@ -192,6 +192,8 @@ class ArabicExtractor:
                 if _ARABIC_LETTER.search(name):
                     self.names.setdefault(normalise(" ".join(name.split())), actor.id)
         self.capital_of = {a.capital: a.id for a in table.actors.values() if a.capital}
+        self.demonym_of = {normalise(d): a.id for a in table.actors.values() for d in a.demonyms
+                           if _ARABIC_LETTER.search(d)}
 
     # ------------------------------------------------------------ entry
     def extract(self, document: Document):
@@ -341,12 +343,52 @@ class ArabicExtractor:
                     fleeing.add(ev.source)
                 yield ev
             yield from self._status(document, ctx, off)
+            if "represents" in self.lexicon.relations:
+                yield from self._roles(document, ctx, off, doc_date)
             subj = ctx.first_subject()
             if subj:
                 last_subject = subj
         for ev, flighty in travels:
             # "غادر ... متجها إلى": a trip is a flight where the sentence or the report says so
             yield ev if (flighty or ev.source in fleeing) else replace(ev, modality="travel", asserted=False)
+
+    def _roles(self, document, ctx, off, doc_date):
+        """Person -represents-> state/group: a title then the state's adjective or the group's
+        name, within or right before the person's name ("الرئيس الروسي فلاديمير بوتين")."""
+        from .relations import _citation
+
+        rel = self.lexicon.relations["represents"]
+        n, found = ctx.norms, {}
+        for p in ctx.parties:
+            if self.kind(p.actor) != "person":
+                continue
+            lo = max(ctx.start, p.start - 4)
+            for i in range(lo, p.end):
+                k = self._phrase_at(n, i, "titles")
+                if not k:
+                    continue
+                group = None
+                for j in (i + k, i + k + 1):  # "الرئيس الروسي", "وزير الخارجية التركي"
+                    if j < p.end + 1 and j < ctx.end and n[j] in self.demonym_of:
+                        group = self.demonym_of[n[j]]
+                        break
+                if group is None:  # "قائد هيئة تحرير الشام": a group's name after the title
+                    for width in (4, 3, 2, 1):
+                        aid = self.names.get(" ".join(n[i + k:i + k + width]))
+                        if aid and self.kind(aid) in rel.target_kinds:
+                            group = aid
+                            break
+                # the title must belong to this person: inside the name, or ending right before it
+                if group and group != p.actor and (i >= p.start or not any(
+                        q.start > i and q.start < p.start and self.kind(q.actor) == "person" for q in ctx.parties)):
+                    found.setdefault((p.actor, group), (p, i, i + k))
+                    break
+        for (src, group), (p, t0, t1) in sorted(found.items()):
+            trig = ctx.doc[t0:t1]
+            yield Evidence(source=src, relation="represents", target=group, **_citation(document, ctx, off),
+                           trigger=trig.text, trigger_start=off + trig.start_char, trigger_end=off + trig.end_char,
+                           rule="ar-role-title", source_text=p.text, source_start=off + p.start_char,
+                           source_end=off + p.end_char)
 
     def _status(self, document, ctx, off):
         from .status import status_claims

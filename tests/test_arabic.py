@@ -51,6 +51,12 @@ TABLE = [
      {("tamim_bin_hamad_al_thani", "contacted", "abbas_araghchi")}),
     ("تلقى الأسد اتصالا هاتفيا من السوداني.", {("mohammed_shia_al_sudani", "contacted", A)},
      {(A, "contacted", "mohammed_shia_al_sudani")}),
+    # represents: a title, then the state's adjective or the group's name, in the person's name
+    ("وقال الرئيس الروسي فلاديمير بوتين إن بلاده لن تتدخل.", {(PUTIN, "represents", "russia")}, set()),
+    ("ووصل قائد هيئة تحرير الشام أحمد الشرع إلى القصر الرئاسي.", {("ahmed_al_sharaa", "represents", "hts")}, set()),
+    ("وقال أمير قطر الشيخ تميم بن حمد آل ثاني إن الحوار ضروري.",
+     {("tamim_bin_hamad_al_thani", "represents", "qatar")}, set()),
+    ("التقى أردوغان نظيره الروسي.", set(), {("recep_tayyip_erdogan", "represents", "russia")}),
     # refused
     ("رفض بوتين طلب الأسد.", {(PUTIN, "refused", A)}, set()),
     ("ولم يرد الكرملين على طلب الأسد.", {("russia", "refused", A)}, set()),
@@ -141,6 +147,13 @@ def test_bilingual_seed_cites_both_languages(seeds_graph):
         assert {"ar", "en"} <= langs, (s, k, t, langs)
         for c in cites:
             assert c.text in open(f"seeds/{doc}", encoding="utf-8").read()
+    # every edge the English translation yields is found in the Arabic original too
+    halves = {"ar": set(), "en": set()}
+    for s, t, k, d in G.edges(keys=True, data=True):
+        for c in d["citations"]:
+            if c.doc == doc and c.asserted:
+                halves[c.language].add((s, k, t))
+    assert halves["en"] and halves["en"] <= halves["ar"], halves["en"] - halves["ar"]
 
 
 def test_lexicon_arabic_section_is_validated(tmp_path):
