@@ -57,7 +57,14 @@ TABLE = [
     ("وقال أمير قطر الشيخ تميم بن حمد آل ثاني إن الحوار ضروري.",
      {("tamim_bin_hamad_al_thani", "represents", "qatar")}, set()),
     ("التقى أردوغان نظيره الروسي.", set(), {("recep_tayyip_erdogan", "represents", "russia")}),
+    # a target lies before the next cue; "asked them to contact" is only an intent
+    ("التقى لافروف في الدوحة بوزيري الخارجية، وطلب منهما التواصل مع هيئة تحرير الشام.", set(),
+     {("sergei_lavrov", "contacted", "hts")}),
+    # a request received: the one it came from asked (negated here: no edge either way)
+    ("وقال بقائي إن طهران لم تتلق أي طلب من دمشق.", set(), {("iran", "contacted", "syria"), ("syria", "contacted", "iran")}),
     # refused
+    ("حاول الأسد الاتصال بالرئيس الإماراتي محمد بن زايد طالباً اللجوء، إلا أن أبوظبي رفضت الطلب.",
+     {("uae", "refused", A), (A, "contacted", "mohamed_bin_zayed")}, {("uae", "refused", "mohamed_bin_zayed")}),
     ("رفض بوتين طلب الأسد.", {(PUTIN, "refused", A)}, set()),
     ("ولم يرد الكرملين على طلب الأسد.", {("russia", "refused", A)}, set()),
     ("وذكرت وكالة رويترز أن الإمارات رفضت طلب الأسد اللجوء إليها.", {("uae", "refused", A)}, set()),

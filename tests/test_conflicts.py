@@ -190,6 +190,8 @@ STATUS = [
      {("kamal_saqr", frozenset({"status:killed", "status:survived"}))}),
     (["قتل ماهر الأسد في غارة.", "أكدت مصادر أن ماهر الأسد لا يزال حيا."],
      {("maher_al_assad", frozenset({"status:killed", "status:survived"}))}),
+    (["قتل ماهر الأسد في غارة.", "ونفى مصدر في الكرملين صحة الأنباء عن مقتل ماهر الأسد."],
+     {("maher_al_assad", frozenset({"status:killed", "status:survived"}))}),
     # one report only, or a possessor: no conflict
     (["Maher al-Assad was killed in an air strike."], set()),
     (["Assad's bodyguard was killed.", "Assad is alive."], set()),

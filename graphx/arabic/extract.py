@@ -166,7 +166,9 @@ class ArabicExtractor:
             parties = [p for p in parties_all if s0 <= p.start < s1]
             ctx = _Sentence(self, doc, norms, s0, s1, parties)
             seen = {}
-            for hit in self._cue_hits(norms, s0, s1):
+            hits = self._cue_hits(norms, s0, s1)
+            ctx.cue_starts = [h.start for h in hits]
+            for hit in hits:
                 for ev in self._from_hit(document, ctx, hit, off, last_subject):
                     key = (ev.source, ev.relation, ev.target)
                     if key not in seen or (ev.asserted and not seen[key].asserted):
@@ -240,8 +242,9 @@ class ArabicExtractor:
         persons = [(p.actor, p.start, p.end, p.text, p.start_char, p.end_char) for p in ctx.parties
                    if self.kind(p.actor) == "person"]
         if persons and any(words.values()):
+            denial = [c + w for w in self.ar.words.get("denial", ()) for c in ("",) + _CONJUNCTIONS]  # "ونفى"
             yield from status_claims(document, ctx.doc, persons, words, norm=normalise,
-                                     negation=self.ar.words.get("negation", ()), denial=self.ar.words.get("denial", ()),
+                                     negation=self.ar.words.get("negation", ()), denial=denial,
                                      sentences=[(ctx.start, ctx.end)], off=off, language="ar")
 
     def _travel_rules(self):
@@ -257,6 +260,8 @@ class ArabicExtractor:
         targets = ctx.targets(hit, ce, relation, src_ids)
         if not targets and cue.relation == "refused":
             targets = ctx.other_before(hit.start, src_ids, last_subject)
+        if sources and targets:
+            ctx.askers.extend(p for p in sources if p.start >= 0)
         if cue.voice == "recipient":
             sources, targets = targets, sources  # "استقبل X Y": Y came to X
         if not sources or not targets:

@@ -41,6 +41,8 @@ class _Sentence:
         one = ex.one
         self.bounds = [start] + [i for i in range(start + 1, end)
                                  if norms[i] in one.get("boundaries", ()) or doc[i].text in ("؛", ";", ":")]
+        self.cue_starts: list = []  # where the sentence's cues start (a target lies before the next one)
+        self.askers: list = []  # sources of the sentence's earlier cues ("حاول الأسد الاتصال ...")
         self.parties = sorted(parties + self._counterparts(), key=lambda p: p.start)
         self._nominative = {p.start: self._is_nominative(p) for p in self.parties}
 
@@ -154,7 +156,7 @@ class _Sentence:
 
     def targets(self, hit, ce, relation, src_ids):
         cue = hit.cue
-        hi = min(ce, hit.end + cue.window)
+        hi = min([ce, hit.end + cue.window] + [c for c in self.cue_starts if c >= hit.end])
         cands = [p for p in self.parties if hit.end <= p.start < hi and p.actor not in src_ids]
         preps = {normalise(w) for w in cue.target_preps}
         if preps:
@@ -175,6 +177,10 @@ class _Sentence:
 
     def other_before(self, start, src_ids, last_subject):
         """A refusal's target when none is named after it: the other actor named before."""
+        # the one who asked earlier in the sentence ("حاول الأسد الاتصال بـ…، لكن أبوظبي رفضت الطلب")
+        for p in self.askers:
+            if p.actor not in src_ids and p.end <= start and self.ex.as_party(p.actor):
+                return [p]
         for p in reversed([p for p in self.parties if p.end <= start]):
             if p.actor not in src_ids and self.ex.as_party(p.actor) and self.ex.kind(p.actor) == "person":
                 return [p]
