@@ -513,6 +513,8 @@ class SentenceContext:
         for i in (closing if last_comma > cue_start else []) + before:
             if n[i - 1] in self.one["passive_aux"]:
                 continue  # "Assad is said to have ...": a hedge, not a speaker
+            if n[i - 1] in self.one["determiners"] or ends_at(n, i + 1, self.w["denial"]):
+                continue  # "the reports that ...", "denied reports that ...": a noun, not a verb of saying
             j = i - 1
             while j >= self.start and n[j] in self.w_adverbs | {"later", "earlier", "had", "has", "have"}:
                 j -= 1

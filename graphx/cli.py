@@ -252,7 +252,8 @@ def eval_(gold, paths, implied, lang, aliases, model):
 
 @main.command()
 @graph_option
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(["destination", "denied", "granted-refused"]),
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["destination", "denied", "granted-refused", "status"]),
               help="Only conflicts of this kind; repeatable.")
 @click.option("--json", "as_json", is_flag=True, help="Print conflicts.json's content instead of text.")
 def conflicts(graph_path, kinds, as_json):
@@ -262,7 +263,9 @@ def conflicts(graph_path, kinds, as_json):
     that are not one inside the other, and no report tells them as one route),
     denied (an edge stated in one citation and negated or denied in another),
     granted-refused (a state refused a person asylum, yet a citation has the
-    person take refuge there). graphx reports them; it does not pick a side.
+    person take refuge there), status (a person killed in one citation and
+    alive, or the killing denied, in another). graphx reports them; it does
+    not pick a side.
     `graphx build` writes the same list to conflicts.json. Exit status 0 also
     when there are none.
 
@@ -273,7 +276,7 @@ def conflicts(graph_path, kinds, as_json):
     """
     import json as _json
 
-    from .conflicts import conflicts_to_data, find_conflicts
+    from .conflicts import conflicts_to_data, describe, find_conflicts
     from .errors import GraphxError
 
     G = _load(graph_path)
@@ -290,9 +293,7 @@ def conflicts(graph_path, kinds, as_json):
     for n, c in enumerate(found, 1):
         click.echo(f"{n}. [{c.kind}] {c.summary}\n   rule: {c.why}")
         for side in c.sides:
-            label = lambda a: G.nodes[a].get("label", a) if a in G else a  # noqa: E731
-            click.echo(f"   {'DENIED' if side.stance == 'denied' else 'STATED'}: "
-                       f"{label(side.source)} —{side.relation}→ {label(side.target)}")
+            click.echo(f"   {'DENIED' if side.stance == 'denied' else 'STATED'}: {describe(G, side)}")
             for e in side.citations:
                 who = f" (according to {e.attributed_to})" if e.attributed_to else ""
                 when = f" {e.date}" if e.date else ""
@@ -332,7 +333,7 @@ def corroboration(graph_path, min_sources, types, limit):
         edge = f"{r['source_label']} —{r['relation']}→ {r['target_label']}"
         codes = "/".join(x for x in (r["cameo"], r["plover"]) if x) or "none"
         click.echo(f"{edge[:57]:<58}{r['sources']:>4}{r['documents']:>5}{r['outlets']:>5}{r['weight']:>5}"
-                   f"{r['evidence']:>5} {'yes' if r['stated'] else 'no':<6} {','.join(r['languages'] or []):<6} {codes}")
+                   f"{r['evidence']:>5} {'yes' if r['stated'] else 'no':<6} {r['languages'] or '':<6} {codes}")
 
 
 # ---- Reading a build: edges, export, shell (issue 5) ----

@@ -14,6 +14,10 @@ style) and returns :class:`Conflict` records. The rules, each general:
     An edge one citation states and another denies ("X fled to Tehran" / "reports
     that X fled to Tehran are false", "did not respond"): asserted records versus
     negated records of the same event (fact or attempt, not an intent).
+``status``
+    A person killed in one citation and alive in another ("was killed" / "survived",
+    or "reports that X was killed are false"): the claims ``graphx.status`` finds
+    (``G.graph["claims"]``, not edges).
 ``granted-refused``
     A state refused a person's asylum or refuge (a refused edge whose sentence
     speaks of asylum or refuge), while another citation has the person granted
@@ -28,7 +32,7 @@ from dataclasses import dataclass, field
 
 from .types import Evidence, evidence_to_dict
 
-KINDS = ("destination", "denied", "granted-refused")
+KINDS = ("destination", "denied", "granted-refused", "status")
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,28 @@ def _granted_refused(G, table, words):
                        Side(t, "fled-to", s, "asserted", tuple(sorted(grants, key=Evidence.sort_key)))))
 
 
+def _status(G):
+    from .types import evidence_from_dict
+
+    claims = [evidence_from_dict(d) if isinstance(d, dict) else d for d in G.graph.get("claims", [])]
+    by_person: dict = {}
+    for c in claims:
+        by_person.setdefault(c.source, []).append(c)
+    for person, cites in sorted(by_person.items()):
+        killed = tuple(c for c in cites if c.relation == "status:killed" and c.asserted)
+        alive = tuple(c for c in cites if (c.relation == "status:survived" and c.asserted) or (
+            c.relation == "status:killed" and c.negated))
+        alive = tuple(c for c in alive if all((c.doc, c.start) != (k.doc, k.start) for k in killed))
+        if killed and alive:
+            yield Conflict(
+                kind="status", subject=person,
+                summary=f"{_label(G, person)}: killed per {len({c.doc for c in killed})} report(s), "
+                        f"alive per {len({c.doc for c in alive})} report(s)",
+                why="one citation has the person killed, another alive or the killing denied",
+                sides=(Side(person, "status:killed", person, "asserted", killed),
+                       Side(person, "status:survived", person, "asserted", alive)))
+
+
 def find_conflicts(G, table=None, *, lexicon=None) -> list[Conflict]:
     """Contradictory claims in ``G`` (see the module docstring for the rules).
 
@@ -183,8 +209,15 @@ def find_conflicts(G, table=None, *, lexicon=None) -> list[Conflict]:
         table = load_aliases()
     lex = lexicon or load_lexicon()
     words = tuple(" ".join(w) if isinstance(w, tuple) else w for w in lex.markers.get("asylum", ()))
-    out = list(_destinations(G, table)) + list(_denied(G)) + list(_granted_refused(G, table, words))
+    out = list(_destinations(G, table)) + list(_denied(G)) + list(_granted_refused(G, table, words)) + list(_status(G))
     return sorted(out, key=lambda c: (KINDS.index(c.kind), c.subject, c.summary))
+
+
+def describe(G, side: Side) -> str:
+    """One side's claim in words: "Assad —fled-to→ Moscow", "Maher al-Assad: alive" (its stance apart)."""
+    if side.relation.startswith("status:"):
+        return f"{_label(G, side.source)}: " + ("killed" if side.relation == "status:killed" else "alive")
+    return f"{_label(G, side.source)} —{side.relation}→ {_label(G, side.target)}"
 
 
 def conflicts_to_data(G, conflicts) -> dict:
@@ -194,8 +227,7 @@ def conflicts_to_data(G, conflicts) -> dict:
         rows.append({"kind": c.kind, "subject": c.subject, "label": _label(G, c.subject), "summary": c.summary,
                      "why": c.why, "sides": [{
                          "source": s.source, "relation": s.relation, "target": s.target, "stance": s.stance,
-                         "claim": f"{_label(G, s.source)} —{s.relation}→ {_label(G, s.target)}"
-                                  + (" (denied)" if s.stance == "denied" else ""),
+                         "claim": describe(G, s),
                          "documents": list(s.documents),
                          "citations": [evidence_to_dict(e) for e in s.citations]} for s in c.sides]})
     return {"rules": {k: r for k, r in _RULES.items()}, "conflicts": rows}
@@ -206,7 +238,8 @@ _RULES = {
                    "places inside one another and routes a single report tells are not conflicts",
     "denied": "an edge one citation states and another negates or denies",
     "granted-refused": "a state refused a person asylum, yet a citation has the person take refuge there",
+    "status": "a person killed in one citation and alive (or the killing denied) in another",
 }
 
 
-__all__ = ["Conflict", "Side", "find_conflicts", "conflicts_to_data", "KINDS"]
+__all__ = ["Conflict", "Side", "find_conflicts", "conflicts_to_data", "describe", "KINDS"]

@@ -12,7 +12,7 @@ from collections import Counter
 
 import networkx as nx
 
-from .types import Actor, Evidence
+from .types import Actor, Evidence, evidence_to_dict
 
 
 def add_actor(G: nx.MultiDiGraph, actor: Actor, mentions: int = 0) -> None:
@@ -48,7 +48,7 @@ def refresh_counts(G: nx.MultiDiGraph) -> None:
     two reports of one outlet); ``outlets``: distinct publishers or the text's
     own attributions ("according to Reuters"), read in one language per
     document so a translation does not count twice; ``stated``: some record
-    states the edge plainly (not hedged); ``languages``: languages cited.
+    states the edge plainly (not hedged); ``languages``: languages cited ("ar,en").
 
     ``asserted``: any asserted record; ``hedged``: all asserted records
     hedged; ``negated``: records that deny the edge.
@@ -63,7 +63,8 @@ def refresh_counts(G: nx.MultiDiGraph) -> None:
         data["sources"] = len({c.outlet or c.doc for c in good})
         data["outlets"] = len({c.outlet or c.attributed_to or c.doc for c in _one_language_per_document(good)})
         data["stated"] = any(not c.hedged for c in good)
-        data["languages"] = sorted({c.language for c in cites if c.language})
+        # a string, not a list: every edge attribute stays a scalar (GraphML, GEXF)
+        data["languages"] = ",".join(sorted({c.language for c in cites if c.language}))
         data["asserted"] = bool(good)
         data["hedged"] = bool(good) and all(c.hedged for c in good)
         data["negated"] = sum(1 for c in cites if c.negated)
@@ -98,7 +99,13 @@ def build_graph(actors, evidence, mention_counts: Counter | None = None, relatio
     counts = mention_counts or Counter()
     for actor in sorted(actors, key=lambda a: a.id):
         add_actor(G, actor, counts.get(actor.id, 0))
+    claims = []  # a person's fate ("status:killed"): not edges; read by graphx.conflicts
     for ev in sorted(evidence, key=Evidence.sort_key):
-        add_evidence(G, ev, relations)
+        if ev.relation.startswith("status:"):
+            claims.append(evidence_to_dict(ev))
+        else:
+            add_evidence(G, ev, relations)
+    if claims:
+        G.graph["claims"] = claims
     refresh_counts(G)
     return G

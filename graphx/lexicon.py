@@ -63,6 +63,7 @@ class Lexicon:
     clauses: dict[str, tuple] = field(default_factory=dict)
     pronouns: dict[str, tuple] = field(default_factory=dict)
     names: dict[str, tuple] = field(default_factory=dict)
+    status: dict[str, tuple] = field(default_factory=dict)
     scopes: dict[str, int] = field(default_factory=dict)
     version: str = ""
     path: str = ""
@@ -100,11 +101,11 @@ def load_lexicon(path=None) -> Lexicon:
     """
     path = Path(path) if path else default_lexicon_path()
     data, lines = read_toml(path)
-    unknown = set(data) - {"relations", "cue", "markers", "clauses", "pronouns", "names", "arabic"}
+    unknown = set(data) - {"relations", "cue", "markers", "clauses", "pronouns", "names", "arabic", "status"}
     if unknown:
         key = sorted(unknown)[0]
         raise ConfigError(path, value_line(lines, key) or None, f"unknown section {key!r}",
-                          "sections: relations, cue, markers, clauses, pronouns, names, arabic")
+                          "sections: relations, cue, markers, clauses, pronouns, names, arabic, status")
     rels = data.get("relations")
     if not isinstance(rels, dict) or not rels:
         raise ConfigError(path, None, "no [relations.NAME] tables", "define at least one relation")
@@ -136,14 +137,15 @@ def load_lexicon(path=None) -> Lexicon:
     cues = _cues(path, lines, cue_specs, cue_lines, relations)
     sections = {}
     for section, keys in (("markers", _MARKER_KEYS), ("clauses", _CLAUSE_KEYS),
-                          ("pronouns", _PRONOUN_KEYS), ("names", ("titles", "particles"))):
+                          ("pronouns", _PRONOUN_KEYS), ("names", ("titles", "particles")),
+                          ("status", ("killed", "survived"))):
         table = data.get(section, {})
         sections[section] = {k: _words(path, lines, section, k, table.get(k, [])) for k in keys}
     markers_raw = data.get("markers", {})
     scopes = {k: int(markers_raw.get(k, d)) for k, d in (("negation_scope", 4), ("intent_scope", 5))}
     version = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
     return Lexicon(relations=relations, cues=cues, markers=sections["markers"], clauses=sections["clauses"],
-                   pronouns=sections["pronouns"], names=sections["names"], scopes=scopes,
+                   pronouns=sections["pronouns"], names=sections["names"], status=sections["status"], scopes=scopes,
                    version=version, path=str(path), arabic=_arabic(path, lines, data.get("arabic"), relations))
 
 

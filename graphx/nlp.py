@@ -132,6 +132,8 @@ def alias_patterns(table: AliasTable, nlp: Language) -> list[dict]:
         for name in table.names(actor):
             add(name, actor)
         for demonym in actor.demonyms:
+            if _ARABIC.match(demonym):
+                continue  # Arabic adjectives serve the Arabic role rule (graphx/arabic), not English nouns
             for noun in table.collective_nouns:
                 add(f"{demonym} {noun}", actor)
     return patterns

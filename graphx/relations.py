@@ -171,12 +171,27 @@ class Extractor:
                     elif ev.asserted and ev.relation == "contacted" and self.kind(ev.target, discovered) == "person":
                         meeting.add(ev.source)
                     yield ev
+            if self.lexicon.status and not ctx.is_heading:
+                yield from self._status(document, ctx, off, discovered)
             salience.close_sentence(ctx)
         for ev, flighty in travels:
             # "He then flew to Ankara": a diplomat's tour (he meets people in this report
             # and never flees in it) is travel, not flight
             touring = ev.source in meeting and ev.source not in fleeing and not flighty
             yield replace(ev, modality="travel", asserted=False) if touring else ev
+
+    def _status(self, document, ctx, off, discovered):
+        """"X was killed" / "X survived": claims on a person's fate (graphx/status.py), not edges."""
+        from .status import status_claims
+
+        persons = [(p.actor, p.start, p.end, p.text, p.start_char, p.end_char) for p in ctx.parties
+                   if not p.pronoun and self.kind(p.actor, discovered) == "person"]
+        if not persons:
+            return
+        yield from status_claims(
+            document, ctx.doc, persons, self.lexicon.status, norm=lambda w: w.lower().replace("’", "'"),
+            negation=("not", "n't", "never"), denial=self.lexicon.markers.get("denial", ()),
+            sentences=[(ctx.start, ctx.end)], off=off, language="en")
 
     def _group_at(self, doc, lo, hi, discovered):
         """The state or group the words doc[lo:hi] name ("Kremlin", "the Syrian regime"), if any."""
@@ -358,8 +373,11 @@ class Extractor:
                     # "At X's request, Y reached out to Z": Y went between X and Z.
                     yield _evidence(src_id, "mediated", tgt_id, src, tgt, requester[1], "request-frame", off, flags)
                 if cue.relation == "refused" and "contacted" in self.lexicon.relations and ctx.owns_request(tgt):
-                    # "turned down Assad's request": Assad had asked (an explicit request)
-                    yield _evidence(tgt_id, "contacted", src_id, tgt, src, trigger, "refused-request", off, flags)
+                    # "turned down Assad's request": Assad had asked (an explicit request). Denying the
+                    # refusal ("did not refuse his request") still says he asked.
+                    asked = dict(flags, negated=False, asserted=flags["modality"] in ("fact", "attempt")) \
+                        if flags["negated"] else flags
+                    yield _evidence(tgt_id, "contacted", src_id, tgt, src, trigger, "refused-request", off, asked)
             req_id = requester and self.as_party(requester[0].actor, discovered)
             if made and req_id and req_id != src_id:
                 yield _evidence(req_id, "contacted", src_id, requester[0], src, requester[1], "request-frame",

@@ -40,13 +40,31 @@ TABLE = [
      {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
     ("بحث وزير الخارجية التركي هاكان فيدان مع رئيس الوزراء القطري محمد بن عبدالرحمن آل ثاني الأوضاع في سوريا.",
      {("hakan_fidan", "contacted", "mohammed_bin_abdulrahman_al_thani")}, {("hakan_fidan", "contacted", "syria")}),
+    # counterparts: the owner's role with the other nationality
+    ("بحث وزير الخارجية التركي هاكان فيدان مع نظيره القطري الأوضاع في سوريا.",
+     {("hakan_fidan", "contacted", "mohammed_bin_abdulrahman_al_thani")}, set()),
+    ("أجرى الرئيس التركي رجب طيب أردوغان اتصالا هاتفيا مع نظيره الروسي.",
+     {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
     # reception: the one received made the contact (as in English)
     ("استقبل أمير قطر الشيخ تميم بن حمد آل ثاني وزير الخارجية الإيراني عباس عراقجي في الدوحة.",
      {("abbas_araghchi", "contacted", "tamim_bin_hamad_al_thani")},
      {("tamim_bin_hamad_al_thani", "contacted", "abbas_araghchi")}),
     ("تلقى الأسد اتصالا هاتفيا من السوداني.", {("mohammed_shia_al_sudani", "contacted", A)},
      {(A, "contacted", "mohammed_shia_al_sudani")}),
+    # represents: a title, then the state's adjective or the group's name, in the person's name
+    ("وقال الرئيس الروسي فلاديمير بوتين إن بلاده لن تتدخل.", {(PUTIN, "represents", "russia")}, set()),
+    ("ووصل قائد هيئة تحرير الشام أحمد الشرع إلى القصر الرئاسي.", {("ahmed_al_sharaa", "represents", "hts")}, set()),
+    ("وقال أمير قطر الشيخ تميم بن حمد آل ثاني إن الحوار ضروري.",
+     {("tamim_bin_hamad_al_thani", "represents", "qatar")}, set()),
+    ("التقى أردوغان نظيره الروسي.", set(), {("recep_tayyip_erdogan", "represents", "russia")}),
+    # a target lies before the next cue; "asked them to contact" is only an intent
+    ("التقى لافروف في الدوحة بوزيري الخارجية، وطلب منهما التواصل مع هيئة تحرير الشام.", set(),
+     {("sergei_lavrov", "contacted", "hts")}),
+    # a request received: the one it came from asked (negated here: no edge either way)
+    ("وقال بقائي إن طهران لم تتلق أي طلب من دمشق.", set(), {("iran", "contacted", "syria"), ("syria", "contacted", "iran")}),
     # refused
+    ("حاول الأسد الاتصال بالرئيس الإماراتي محمد بن زايد طالباً اللجوء، إلا أن أبوظبي رفضت الطلب.",
+     {("uae", "refused", A), (A, "contacted", "mohamed_bin_zayed")}, {("uae", "refused", "mohamed_bin_zayed")}),
     ("رفض بوتين طلب الأسد.", {(PUTIN, "refused", A)}, set()),
     ("ولم يرد الكرملين على طلب الأسد.", {("russia", "refused", A)}, set()),
     ("وذكرت وكالة رويترز أن الإمارات رفضت طلب الأسد اللجوء إليها.", {("uae", "refused", A)}, set()),
@@ -70,6 +88,10 @@ TABLE = [
     ("كان الأسد يخطط سرًا لمغادرة البلاد إلى موسكو.", set(), {(A, "fled-to", "moscow")}),
     ("نفى الكرملين أن يكون الأسد قد فر إلى طهران.", set(), {(A, "fled-to", "tehran")}),
     ("سافر الشرع إلى الرياض لحضور القمة.", set(), {("ahmed_al_sharaa", "fled-to", "riyadh")}),  # a visit
+    # the verb's own subject is named and is no actor: not the previous sentence's subject
+    ("أجرى أمير قطر اتصالاً هاتفياً بالرئيس التركي. وفر آلاف المدنيين إلى لبنان.", set(),
+     {("tamim_bin_hamad_al_thani", "fled-to", "lebanon")}),
+    ("وقال بيسكوف إن بوتين لم يلتق الأسد بعد وصوله.", set(), {(PUTIN, "contacted", A)}),
     ("وصل الشرع إلى دمشق.", set(), {("ahmed_al_sharaa", "fled-to", "damascus")}),  # travel, no flight said
 ]
 
@@ -132,6 +154,13 @@ def test_bilingual_seed_cites_both_languages(seeds_graph):
         assert {"ar", "en"} <= langs, (s, k, t, langs)
         for c in cites:
             assert c.text in open(f"seeds/{doc}", encoding="utf-8").read()
+    # every edge the English translation yields is found in the Arabic original too
+    halves = {"ar": set(), "en": set()}
+    for s, t, k, d in G.edges(keys=True, data=True):
+        for c in d["citations"]:
+            if c.doc == doc and c.asserted:
+                halves[c.language].add((s, k, t))
+    assert halves["en"] and halves["en"] <= halves["ar"], halves["en"] - halves["ar"]
 
 
 def test_lexicon_arabic_section_is_validated(tmp_path):

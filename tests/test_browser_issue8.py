@@ -48,3 +48,13 @@ def test_attribution_filter_combines_with_the_others(browser, page_dir):
     page.select_option("#gx-attribution", "")
     assert page.evaluate("edges.get({filter: e => !e.hidden}).length") == page.evaluate("edges.length")
     assert errors == []
+
+
+def test_edge_panel_shows_corroboration_and_codes(browser, page_dir):
+    page, _, errors = open_page(browser, page_dir / "graph.html")
+    eid = page.evaluate("Object.keys(JSON.parse(document.getElementById('graphx-data').textContent).edges)"
+                        ".find(id => JSON.parse(document.getElementById('graphx-data').textContent).edges[id].type === 'fled-to')")
+    page.evaluate("(id) => network.body.emitter.emit('click', {nodes: [], edges: [id], event: {}, pointer: {}})", eid)
+    line = page.locator("#gx-panel .gx-corroboration").inner_text()
+    assert "outlet(s)" in line and "plainly stated" in line and "no CAMEO or PLOVER code" in line
+    assert errors == []

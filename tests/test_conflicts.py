@@ -38,6 +38,16 @@ CONFLICTS = [
                                                ("maher_al_assad", "fled-to", "iraq", "denied")}))}),
     (["Assad fled to Tehran.", "Reports that Assad fled to Tehran are false."],
      {("denied", A, frozenset({(A, "fled-to", "tehran", "asserted"), (A, "fled-to", "tehran", "denied")}))}),
+    # called a rumour by someone who rejects it
+    (["Assad fled to Tehran.", "The Kremlin dismissed as rumours reports that Assad fled to Tehran."],
+     {("denied", A, frozenset({(A, "fled-to", "tehran", "asserted"), (A, "fled-to", "tehran", "denied")}))}),
+    (["Assad fled to Tehran.", "Claims that Assad fled to Tehran are mere rumours, Iranian officials said."],
+     {("denied", A, frozenset({(A, "fled-to", "tehran", "asserted"), (A, "fled-to", "tehran", "denied")}))}),
+    # a rumour only reported is hedged, not denied
+    (["Assad fled to Tehran.", "Rumours that Assad fled to Tehran circulated on social media."], set()),
+    # a request refused, and the refusal denied
+    (["Russia refused Assad's request.", "Russia rejected reports that it had refused Assad's request."],
+     {("denied", "russia", frozenset({("russia", "refused", A, "asserted"), ("russia", "refused", A, "denied")}))}),
     # an intent is not a denial
     (["Assad fled to Moscow.", "Assad was not planning to flee to Moscow."], set()),
     # asylum refused against refuge taken
@@ -113,7 +123,7 @@ def test_bilingual_report_counts_once(seeds_graph):
     d = G.edges[A, "russia", "fled-to"]  # only seed 004 says Russia, in both languages
     assert {c.language for c in d["citations"]} == {"ar", "en"} and {c.doc for c in d["citations"]} == {doc}
     assert (d["weight"], d["documents"], d["sources"], d["outlets"]) == (2, 1, 1, 1)
-    assert d["languages"] == ["ar", "en"]
+    assert d["languages"] == "ar,en"
 
 
 def test_corroboration_in_exports_and_cli(built_dir):
@@ -169,3 +179,40 @@ ATTRIBUTION = [
 def test_attribution_table(extract_edges, text, who):
     evs = [e for e in extract_edges(text, all_evidence=True) if e.relation == "fled-to"]
     assert evs and {e.attributed_to for e in evs} == {who}, [e.attributed_to for e in evs]
+
+
+# ------------------------------------------------------------------ status: killed against alive
+
+STATUS = [
+    (["Maher al-Assad was killed in an air strike near Damascus.", "Maher al-Assad is alive and well in Moscow."],
+     {("maher_al_assad", frozenset({"status:killed", "status:survived"}))}),
+    (["Kamal Saqr was killed.", "Reports that Kamal Saqr was killed are false."],
+     {("kamal_saqr", frozenset({"status:killed", "status:survived"}))}),
+    (["قتل ماهر الأسد في غارة.", "أكدت مصادر أن ماهر الأسد لا يزال حيا."],
+     {("maher_al_assad", frozenset({"status:killed", "status:survived"}))}),
+    (["قتل ماهر الأسد في غارة.", "ونفى مصدر في الكرملين صحة الأنباء عن مقتل ماهر الأسد."],
+     {("maher_al_assad", frozenset({"status:killed", "status:survived"}))}),
+    # one report only, or a possessor: no conflict
+    (["Maher al-Assad was killed in an air strike."], set()),
+    (["Assad's bodyguard was killed.", "Assad is alive."], set()),
+]
+
+
+@pytest.mark.parametrize("reports,expected", STATUS)
+def test_status_conflicts(tmp_path, reports, expected):
+    G = build_reports(tmp_path, reports)
+    assert not any(k.startswith("status:") for _, _, k in G.edges(keys=True))  # claims are not edges
+    got = {(c.subject, frozenset(s.relation for s in c.sides)) for c in find_conflicts(G) if c.kind == "status"}
+    assert got == expected
+
+
+def test_status_claims_survive_the_json_round_trip(tmp_path):
+    G = build_reports(tmp_path, STATUS[0][0])
+    from graphx.export import write_all
+
+    write_all(G, tmp_path / "out")
+    H = graphx.load(tmp_path / "out" / "graph.json")
+    (c,) = find_conflicts(H)
+    assert c.kind == "status" and all(s.citations for s in c.sides)
+    data = json.loads((tmp_path / "out" / "conflicts.json").read_text(encoding="utf-8"))
+    assert [s["claim"] for s in data["conflicts"][0]["sides"]] == ["Maher al-Assad: killed", "Maher al-Assad: alive"]

@@ -95,7 +95,7 @@ def page_data(G, limit: dict | None = None) -> dict:
                           "asserted": bool(d.get("asserted")), "citations": cites,
                           # corroboration and event codes (issue 8)
                           "evidence": d.get("evidence", len(cites)), "stated": bool(d.get("stated")),
-                          "languages": list(d.get("languages", [])), "cameo": d.get("cameo", ""),
+                          "languages": [x for x in d.get("languages", "").split(",") if x], "cameo": d.get("cameo", ""),
                           "plover": d.get("plover", ""), "codes_note": d.get("codes_note", "")}
     return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}), "limit": limit,
             "kinds": {k: {"color": c, "shape": KIND_SHAPES[k]} for k, c in KIND_COLORS.items()},

@@ -1,0 +1,252 @@
+"""One Arabic sentence: its clauses, the actors named in it, and the word-order rules that
+pick a cue's source and target (see :mod:`graphx.arabic`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .text import _CONJUNCTIONS, normalise
+
+if TYPE_CHECKING:
+    from ..lexicon import Cue
+    from .extract import ArabicExtractor
+
+@dataclass(frozen=True)
+class _Party:
+    actor: str
+    start: int  # token index
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass
+class _Hit:
+    cue: Cue
+    start: int
+    end: int
+    prefix: str  # "", "purpose" or "future"
+
+
+class _Sentence:
+    """One Arabic sentence: clauses, parties, and the word-order rules."""
+
+    def __init__(self, ex: ArabicExtractor, doc, norms, start, end, parties):
+        self.ex, self.doc, self.norms, self.start, self.end = ex, doc, norms, start, end
+        self.parties = parties
+        self.start_char = doc[start].idx
+        self.end_char = doc[end - 1].idx + len(doc[end - 1].text)
+        one = ex.one
+        self.bounds = [start] + [i for i in range(start + 1, end)
+                                 if norms[i] in one.get("boundaries", ()) or doc[i].text in ("؛", ";", ":")]
+        self.cue_starts: list = []  # where the sentence's cues start (a target lies before the next one)
+        self.askers: list = []  # sources of the sentence's earlier cues ("حاول الأسد الاتصال ...")
+        self.parties = sorted(parties + self._counterparts(), key=lambda p: p.start)
+        self._nominative = {p.start: self._is_nominative(p) for p in self.parties}
+
+    def _counterparts(self):
+        """"بحث فيدان مع نظيره القطري": the owner's role with the other nationality names the person."""
+        out = []
+        for i in range(self.start, self.end - 1):
+            if self.norms[i] not in self.ex.one.get("counterpart", ()):
+                continue
+            adj = self.norms[i + 1]
+            owner = next((p for p in reversed(self.parties) if p.end <= i and self.ex.kind(p.actor) == "person"), None)
+            actor = owner and self.ex.table.actors.get(owner.actor)
+            if not actor or not adj.startswith("ال"):
+                continue
+            for role in actor.roles:
+                words = [normalise(w) for w in role.split()]
+                if len(words) > 1 and words[-1].startswith("ال") and words[-1] != adj:
+                    found = self.ex.names.get(" ".join(words[:-1] + [adj]))
+                    if found and found != actor.id:
+                        span = self.doc[i:i + 2]
+                        out.append(_Party(found, i, i + 2, span.start_char, span.end_char, span.text))
+                        break
+        return out
+
+    def clause_of(self, i):
+        cs = max(b for b in self.bounds if b <= i)
+        later = [b for b in self.bounds if b > i]
+        return cs, (later[0] if later else self.end)
+
+    def _prev(self, i):
+        j = i - 1
+        while j >= self.start and (self.doc[j].is_quote or self.doc[j].text in "()"):
+            j -= 1
+        return j
+
+    def _is_nominative(self, p) -> bool:
+        j = self._prev(p.start)
+        if j >= self.start and self.norms[j] in self.ex.one.get("prepositions", ()):
+            return False
+        return not self.ex._joined_preposition(p.text)
+
+    def nominative(self, p) -> bool:
+        return self._nominative.get(p.start, True)
+
+    def _joined_and(self, text) -> bool:
+        t = normalise(text)
+        return t[:1] == "و" and t[1:] in self.ex.names
+
+    def first_subject(self):
+        return next((p for p in self.parties if self.nominative(p) and self.ex.kind(p.actor) == "person"), None)
+
+    def _list_from(self, p, exclude=()):
+        """``p`` and the actors listed with it ("إيران، و حزب الله، و روسيا، وحتى الجيش السوري")."""
+        coord = self.ex.one.get("coordination", ())
+        idx = self.parties.index(p)
+        out = [p]
+        for step in (-1, 1):
+            j = idx + step
+            while 0 <= j < len(self.parties):
+                q = self.parties[j]
+                lo, hi = (q.end, out[0].start) if step < 0 else (out[-1].end, q.start)
+                if not 0 <= hi - lo <= 3 or not all(self.norms[k] in coord for k in range(lo, hi)):
+                    break
+                later = q if step > 0 else out[0]
+                if hi == lo and not self._joined_and(later.text):
+                    break  # "التقى بوتين أردوغان": subject then object, not a list
+                if step < 0:
+                    out.insert(0, q)
+                else:
+                    out.append(q)
+                j += step
+        return [q for q in out if q.actor not in exclude]
+
+    def _fits(self, p, relation, side):
+        kinds = relation.source_kinds if side == "source" else relation.target_kinds
+        if kinds:
+            return self.ex.kind(p.actor) in kinds
+        return self.ex.as_party(p.actor) is not None
+
+    def sources(self, hit, cs, ce, relation, last_subject):
+        inside = [p for p in self.parties if hit.start < p.start and p.end <= hit.end and self.nominative(p)
+                  and self._fits(p, relation, "source")]
+        if inside:
+            return self._list_from(inside[0])  # "تلقى الأسد اتصالا من": the subject inside a gapped cue
+        before = [p for p in self.parties if cs <= p.start and p.end <= hit.start and self.nominative(p)
+                  and self._fits(p, relation, "source")]
+        if before and hit.start - before[-1].end <= 2:
+            return self._list_from(before[-1])
+        after = [p for p in self.parties if hit.end <= p.start < min(ce, hit.end + 2) and self.nominative(p)
+                 and self._fits(p, relation, "source")]
+        if after:
+            return self._list_from(after[0])  # "توسطت قطر وتركيا بين ..."
+        if before:
+            return self._list_from(before[-1])
+        nxt = hit.end
+        if nxt < self.end and self.doc[nxt].is_alpha and self.norms[nxt] not in self.ex.one.get("prepositions", ()) \
+                and not any(p.start == nxt for p in self.parties):
+            # "فر آلاف المدنيين إلى لبنان": the cue's own subject is named, and it is no actor
+            return []
+        if cs > self.start and self.norms[cs] in self.ex.one.get("relative", ()):
+            # "ببوتين الذي كان ...": the relative clause is about the actor right before it
+            right_before = [p for p in self.parties if p.end == cs and self._fits(p, relation, "source")]
+            return right_before
+        # the previous clauses' subject ("كان الأسد في موسكو، حيث طلب ..."), then the last sentence's
+        earlier = [p for p in self.parties if p.end <= cs and self.nominative(p) and self._fits(p, relation, "source")]
+        if earlier:
+            return [earlier[0]]
+        if last_subject is not None and self._fits(last_subject, relation, "source"):
+            return [_Party(last_subject.actor, -1, -1, -1, -1, "")]
+        return []
+
+    def targets(self, hit, ce, relation, src_ids):
+        cue = hit.cue
+        hi = min([ce, hit.end + cue.window] + [c for c in self.cue_starts if c >= hit.end])
+        cands = [p for p in self.parties if hit.end <= p.start < hi and p.actor not in src_ids]
+        preps = {normalise(w) for w in cue.target_preps}
+        if preps:
+            out = []
+            for p in cands:
+                j = self._prev(p.start)
+                if j >= self.start and self.norms[j] in preps and self._fits(p, relation, "target"):
+                    out.append(p)  # every stop of a flight: "إلى حميميم، ومن ثم إلى موسكو"
+            return out
+        for p in cands:
+            j = self._prev(p.start)
+            if j >= hit.end and self.norms[j] in self.ex.one.get("locative", ()):
+                continue  # "في موسكو": a setting
+            if not self._fits(p, relation, "target"):
+                continue
+            return [q for q in self._list_from(p, src_ids) if q.start >= hit.end]
+        return []
+
+    def other_before(self, start, src_ids, last_subject):
+        """A refusal's target when none is named after it: the other actor named before."""
+        # the one who asked earlier in the sentence ("حاول الأسد الاتصال بـ…، لكن أبوظبي رفضت الطلب")
+        for p in self.askers:
+            if p.actor not in src_ids and p.end <= start and self.ex.as_party(p.actor):
+                return [p]
+        for p in reversed([p for p in self.parties if p.end <= start]):
+            if p.actor not in src_ids and self.ex.as_party(p.actor) and self.ex.kind(p.actor) == "person":
+                return [p]
+        if last_subject is not None and last_subject.actor not in src_ids:
+            return [_Party(last_subject.actor, -1, -1, -1, -1, "")]
+        return []
+
+    def modality(self, cs, ce, hit):
+        n, ex = self.norms, self.ex
+        scope = ex.ar.scopes.get("negation_scope", 3)
+        negated = ex._contains(n, max(cs, hit.start - scope), hit.start, "negation") or \
+            ex._contains(n, cs, ce, "denial")
+        if not negated and cs > self.start and n[cs] in ex.one.get("boundaries", ()):
+            # "نفى الكرملين أن يكون الأسد قد فر": a denial right before the clause's "أن"
+            negated = ex._contains(n, max(self.start, cs - 6), cs, "denial")
+        hedged = ex._contains(n, self.start, self.end, "hedge")
+        lo = max(cs, hit.start - ex.ar.scopes.get("intent_scope", 5))
+        if ex._contains(n, cs, hit.start, "conditional"):
+            return negated, hedged, "conditional"
+        attempt = ex._contains(n, lo, hit.start, "attempt")
+        intent = hit.prefix in ("purpose", "future") or ex._contains(n, lo, hit.start, "intent")
+        if intent and not attempt:
+            return negated, hedged, "intent"
+        return negated, hedged, "attempt" if attempt else "fact"
+
+    def attribution(self, cue_start) -> str:
+        """Who makes the claim: a speaker ("وقال كامل صقر"), "وفقا لـ X" / "حسب X", or an outlet."""
+        n, ex = self.norms, self.ex
+        speech = ex.one.get("speech", ())
+        for i in range(min(cue_start, self.end) - 1, self.start - 1, -1):
+            word = n[i]
+            if word in speech or (word[:1] in _CONJUNCTIONS and word[1:] in speech):
+                who = self._named_near(i + 1)
+                if who:
+                    return who
+        for i in range(self.start, self.end):
+            k = ex._phrase_at(n, i, "according_to")
+            if not k and n[i][:1] in _CONJUNCTIONS:
+                k = 1 if (n[i][1:],) in ex.w.get("according_to", ()) else 0
+            if k:
+                who = self._named_near(i + k, joined=True)
+                if who:
+                    return who
+        for p in self.parties:
+            if ex.kind(p.actor) == "outlet":
+                return ex.table.actors[p.actor].label
+        return ""
+
+    def _named_near(self, i, joined=False) -> str:
+        """The actor (its label) or the few words at token i, after a verb of saying."""
+        j = i
+        while j < self.end and (self.doc[j].is_quote or self.doc[j].text in ("ل", "لـ")):
+            j += 1
+        # "كشفت شبكة “إن بي سي نيوز”": a word and quotes may come before the name
+        p = next((p for p in self.parties if j <= p.start <= j + 3 and all(
+            self.doc[k].is_quote or k == j for k in range(j, p.start))), None)
+        if p is not None:
+            label = self.ex.table.actors[p.actor].label
+            if p.start > j and self.ex.kind(p.actor) == "outlet" and self.doc[j].is_alpha and \
+                    self.ex._joined_preposition(p.text):
+                return f"{self.doc[j].text} via {label}"  # "مصادر لقناة الجزيرة": sources told Al Jazeera
+            return label
+        words = []
+        while j < self.end and self.doc[j].is_alpha and len(words) < 3:
+            words.append(self.doc[j].text)
+            j += 1
+        if words and joined and words[0].startswith("لل"):
+            words[0] = "ال" + words[0][2:]  # "وفقا للتقرير": "التقرير" (the joined ل of "according to")
+        return " ".join(words) if words and len(words) <= 3 and j < self.end and not self.doc[j].is_alpha else ""

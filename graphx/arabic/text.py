@@ -1,0 +1,126 @@
+"""Arabic text: the normalised form words are compared in, the Arabic runs of a report, and
+the spaCy pipeline that reads them (``spacy.blank("ar")``, clitic-free norms, the alias ruler)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+_TASHKEEL = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_END_PUNCT = (".", "!", "…")
+_CLOSERS = "\"'”’»)] \n\t"
+_CONJUNCTIONS = ("و", "ف")
+_PURPOSE = ("ل", "ول", "فل")
+_FUTURE = ("س", "وس", "فس")
+_CLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")  # longest first
+
+
+def normalise(word: str) -> str:
+    """The form Arabic words are compared in: no diacritics or tatweel, one alef, ي, ه.
+
+    >>> normalise("اجتماعًا") == normalise("اجتماعا")
+    True
+    >>> normalise("إلى") == normalise("الى")
+    True
+    """
+    return _TASHKEEL.sub("", word).translate(_FOLD).lower()
+
+
+def is_arabic(text: str) -> bool:
+    """True when most letters of ``text`` are Arabic."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and 2 * sum(1 for c in letters if _ARABIC_LETTER.match(c)) > len(letters)
+
+
+def arabic_segments(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Character spans of the runs of Arabic paragraphs in ``text[start:]``.
+
+    >>> arabic_segments("English only.\\n\\nالأسد غادر.\\n\\nAnd English.")
+    [(15, 26)]
+    """
+    spans, cur = [], None
+    pos = start
+    for m in list(_PARAGRAPH.finditer(text, start)) + [None]:
+        end = m.start() if m else len(text)
+        para = text[pos:end]
+        if para.strip():
+            if is_arabic(para):
+                lo = pos + (len(para) - len(para.lstrip()))
+                hi = pos + len(para.rstrip())
+                cur = (cur[0], hi) if cur else (lo, hi)
+            elif cur:
+                spans.append(cur)
+                cur = None
+        if m is None:
+            break
+        pos = m.end()
+    if cur:
+        spans.append(cur)
+    return spans
+
+
+def make_arabic_pipeline(table):
+    """``spacy.blank("ar")`` + sentences + normalised norms + the alias ruler."""
+    import spacy
+    from spacy.util import compile_suffix_regex
+
+    from ..nlp import KIND_LABELS, line_breaks  # noqa: F401  (registers graphx_line_breaks)
+
+    names = {}  # Arabic names of the table -> actor
+    for actor in table.actors.values():
+        for name in table.names(actor):
+            if _ARABIC_LETTER.search(name):
+                names.setdefault(" ".join(name.split()), actor)
+    # A name written with a joined clitic ("ببوتين", "وروسيا", "للأسد") matches through its norm.
+    words = sorted({normalise(w) for name in names for w in name.split()})
+    starts = sorted({normalise(name.split()[0]) for name in names})
+    nlp = spacy.blank("ar")
+    # "2024." / "أبدًا." / "”،": a full stop or closing quote glued to a word is split off,
+    # so the sentencizer sees it.
+    suffixes = list(nlp.Defaults.suffixes or []) + [r"(?<=[\u0600-\u06FF\d])\.", r"[”»\"]"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("graphx_line_breaks")
+    nlp.add_pipe("graphx_arabic_norms", config={"words": words, "starts": starts})
+    ruler = nlp.add_pipe("entity_ruler", name="graphx_aliases",
+                         config={"phrase_matcher_attr": "NORM", "overwrite_ents": True})
+    ruler.add_patterns([{"label": KIND_LABELS[a.kind], "pattern": name, "id": a.id} for name, a in sorted(
+        names.items(), key=lambda kv: (kv[1].id, kv[0]))])
+    return nlp
+
+
+@Language.factory("graphx_arabic_norms", default_config={"words": [], "starts": []})
+def make_arabic_norms(nlp, name, words: list, starts: list):
+    return ArabicNorms(words, starts)
+
+
+class ArabicNorms:
+    """Token norms in :func:`normalise` form, a joined clitic dropped where the rest starts a
+    name of the table and the whole word is not itself a word of one ("ببوتين" -> "بوتين",
+    "للأسد" -> "الاسد"), so the alias ruler needs no clitic variants."""
+
+    def __init__(self, words, starts):
+        self.words, self.starts = set(words), set(starts)
+
+    def norm(self, word: str) -> str:
+        w = normalise(word)
+        if w in self.words:
+            return w
+        for p in _CLITICS:
+            if not w.startswith(p):
+                continue
+            rest = w[len(p):]
+            if rest in self.starts:
+                return rest
+            if p.endswith("ل") and rest.startswith("ل") and "ا" + rest in self.starts:
+                return "ا" + rest  # ل + ال is written لل: "للأسد"
+        return w
+
+    def __call__(self, doc):
+        for tok in doc:
+            tok.norm_ = self.norm(tok.text)
+        return doc

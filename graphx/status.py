@@ -1,0 +1,71 @@
+"""Claims about a person's fate ("was killed", "survived"), for the ``status`` conflicts.
+
+They are not edges: :func:`status_claims` yields :class:`~graphx.types.Evidence`
+records with ``relation = "status:killed"`` or ``"status:survived"``, the person as
+``source`` and ``target``. The build keeps them in ``G.graph["claims"]``; only
+:mod:`graphx.conflicts` reads them. Cue words are data: ``[status]`` in
+``relations.toml`` (Arabic: ``[arabic] killed`` / ``survived``).
+
+The rule, for English and Arabic alike: the person is the nearest one named
+before the cue in its sentence (with no other person between), or right after it
+(Arabic verb-first order: "قتل ماهر الأسد"); a negation just before the cue
+("was not killed") or a denial in the sentence marks the claim negated.
+"""
+
+from __future__ import annotations
+
+from .types import Evidence
+
+STATUSES = ("killed", "survived")
+
+
+def _phrases(words, norm):
+    return sorted({tuple(norm(w) for w in p.split()) for p in words}, key=len, reverse=True)
+
+
+def status_claims(document, tokens, parties, words: dict, *, norm=str.lower, negation=(), denial=(),
+                  sentences=(), off=0, language="en"):
+    """Yield status evidence for one spaCy doc of ``document``.
+
+    ``tokens``: the doc; ``parties``: (actor_id, start, end, text, start_char, end_char) of
+    persons, by token; ``words``: {"killed": [...], "survived": [...]}; ``sentences``: the
+    doc's sentences as (start, end) token spans; ``off``: the doc's offset in ``document.text``.
+    """
+    norms = [norm(t.text) for t in tokens]
+    cues = {s: _phrases(words.get(s, ()), norm) for s in STATUSES}
+    neg = {norm(w) for w in negation}
+    den = _phrases(denial, norm)
+    for s0, s1 in sentences:
+        inside = [p for p in parties if s0 <= p[1] < s1]
+        if not inside:
+            continue
+        i = s0
+        while i < s1:
+            hit = next(((st, len(ph)) for st in STATUSES for ph in cues[st] if tuple(norms[i:i + len(ph)]) == ph), None)
+            if hit is None:
+                i += 1
+                continue
+            status, n = hit
+            # "Assad's son died": a possessor is not the one the cue speaks of
+            before = [p for p in inside if p[2] <= i and i - p[2] <= 6 and norms[p[2]] not in ("'s", "’s")]
+            after = [p for p in inside if p[1] == i + n]
+            who = before[-1] if before and not [q for q in inside if before[-1][2] <= q[1] < i] else (
+                after[0] if after else None)
+            if who is not None:
+                negated = any(norms[k] in neg for k in range(max(s0, i - 3), i)) or any(
+                    tuple(norms[k:k + len(ph)]) == ph for k in range(s0, s1) for ph in den)
+                sent = tokens[s0:s1]
+                start = off + sent.start_char
+                trig = tokens[i:i + n]
+                meta = document.meta
+                yield Evidence(
+                    source=who[0], relation="status:" + status, target=who[0], doc=document.id, start=start,
+                    end=start + len(sent.text), text=document.text[start:start + len(sent.text)],
+                    trigger=trig.text, trigger_start=off + trig.start_char, trigger_end=off + trig.end_char,
+                    rule="status", source_text=who[3], source_start=off + who[4], source_end=off + who[5],
+                    negated=negated, asserted=not negated, date=meta.get("date", ""), title=meta.get("title", ""),
+                    outlet=meta.get("source", ""), url=meta.get("url", ""), language=language)
+            i += n
+
+
+__all__ = ["status_claims", "STATUSES"]
