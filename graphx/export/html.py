@@ -146,7 +146,7 @@ def render_html(G, title: str = "graphx — actor graph", max_actors: int | None
         "solver": "forceAtlas2Based", "stabilization": {"iterations": 250, "fit": True},
         "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}}
     net.set_options(json.dumps({
-        "physics": physics, "layout": {"improvedLayout": not large},
+        "physics": physics, "layout": {"improvedLayout": not large, "randomSeed": 7},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
                         "hideEdgesOnDrag": large, "hideEdgesOnZoom": large},
         "nodes": {"font": {"size": 14}}, "edges": {"arrows": {"to": {"scaleFactor": 0.6}}},
