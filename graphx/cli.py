@@ -57,8 +57,10 @@ def main():
               help="Alias table (TOML) read on top of the shipped one; repeatable.")
 @click.option("--lexicon", type=click.Path(dir_okay=False), help="Cue lexicon (TOML) replacing the shipped one.")
 @click.option("--model", help="Installed trained spaCy pipeline (name or path) whose NER adds actors.")
+@click.option("--max-bytes", default=10_000_000, show_default=True, type=click.IntRange(0),
+              help="Skip files larger than this (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def build(paths, outdir, aliases, lexicon, model, quiet):
+def build(paths, outdir, aliases, lexicon, model, max_bytes, quiet):
     """Build the graph from report files and folders (default: seeds/).
 
     Reads .txt and .md files (folders recursively), finds actors with the alias
@@ -93,7 +95,7 @@ def build(paths, outdir, aliases, lexicon, model, quiet):
 
     try:
         G = run_build(paths, aliases=list(aliases), model=model, lexicon=lexicon, progress=progress,
-                      report=report)
+                      report=report, max_bytes=max_bytes)
         written = write_all(G, outdir)
     except GraphxError as exc:
         raise _fail(exc) from None
