@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .atomic import atomic_write
+from .atomic import atomic_write, remove_stale_temps
 from .graphml import write_graphml
 from .html import write_html
 from .json import graph_to_data, write_json
@@ -21,6 +21,7 @@ def write_all(G, outdir="output", formats=("json", "graphml", "html")) -> list[P
     """Write the graph in each format into ``outdir``; return the paths written."""
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(outdir)  # left by a build that was killed while writing
     written = []
     for fmt in formats:
         name, writer = FORMATS[fmt]
