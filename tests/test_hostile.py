@@ -184,3 +184,49 @@ def test_same_id_from_two_folders_keeps_the_same_one_whatever_the_order(tmp_path
     assert [s.reason for s in one[1]] == [f"same document id as {tmp_path / 'a' / 'r.txt'}"]
     # The same file given twice is one document, not a clash.
     assert find_documents([tmp_path / "a", tmp_path / "a"]) == (one[0], [])
+
+
+# ---------------------------------------------------------------- hostile text in the outputs
+
+HOSTILE_TEXT = ("Title: <script>alert('title')</script>\x0b\x01\n"
+                "Source: <img src=x onerror=alert(1)> \ufffe\n\n"
+                "Putin called\x0b Erdogan <script>alert(2)</script> on Monday.\x1f\n"
+                "Assad fled to Moscow ]]> <![CDATA[ \x08 </script><script>alert(3)</script>.\n")
+
+
+def test_control_characters_and_markup_never_break_json_graphml_or_html(tmp_path):
+    import json
+    import re
+    import xml.etree.ElementTree as ET
+
+    from graphx.export import write_all
+    from graphx.export.html import render_html
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "evil.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    G, report = _build(tmp_path / "in")
+    assert not report.skipped
+    # A trained model's NER could make an actor of any words: give one a hostile label.
+    G.nodes["vladimir_putin"]["label"] = "</script><script>alert(4)</script>\x0b"
+    out = tmp_path / "out"
+    write_all(G, out)
+
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    cites = [c for e in data["edges"] for c in e["citations"]]
+    assert cites and all(HOSTILE_TEXT[c["start"]:c["end"]] == c["text"] for c in cites)
+    assert cites[0]["title"] == "<script>alert('title')</script>\x0b\x01"  # kept as data, exactly
+
+    ET.parse(out / "graph.graphml")  # well-formed XML: control characters removed
+    igraph = pytest.importorskip("igraph")
+    g = igraph.Graph.Read_GraphML(str(out / "graph.graphml"))
+    assert "</script><script>alert(4)</script>" in g.vs["label"]
+
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    calm = G.copy()
+    calm.nodes["vladimir_putin"]["label"] = "Putin"
+    baseline = render_html(calm)
+    # No text from the reports opens or closes an element: the page has exactly the
+    # script/img tags of a page built from harmless text.
+    for tag in ("<script", "</script", "<img", "<![CDATA["):
+        assert page.count(tag) == baseline.count(tag), tag
+    assert not re.search(r"alert\(\d\)</script>", page)
