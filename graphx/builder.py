@@ -63,6 +63,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
         raise InputError("no .txt or .md reports found in " + ", ".join(str(p) for p in
                                                                          ([paths] if isinstance(paths, str) else paths)))
     nlp = make_pipeline(table, lexicon, model=model)
+    nlp.max_length = max(nlp.max_length, max_bytes or 2**62)  # files over max_bytes never get here
     report.model = model or "blank:en"
     finder = MentionFinder(table)
     extractor = Extractor(nlp, table, lexicon)

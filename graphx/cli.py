@@ -57,7 +57,7 @@ def main():
               help="Alias table (TOML) read on top of the shipped one; repeatable.")
 @click.option("--lexicon", type=click.Path(dir_okay=False), help="Cue lexicon (TOML) replacing the shipped one.")
 @click.option("--model", help="Installed trained spaCy pipeline (name or path) whose NER adds actors.")
-@click.option("--max-bytes", default=10_000_000, show_default=True, type=click.IntRange(0),
+@click.option("--max-bytes", default=1_000_000, show_default=True, type=click.IntRange(0),
               help="Skip files larger than this (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def build(paths, outdir, aliases, lexicon, model, max_bytes, quiet):

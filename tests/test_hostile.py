@@ -230,3 +230,14 @@ def test_control_characters_and_markup_never_break_json_graphml_or_html(tmp_path
     for tag in ("<script", "</script", "<img", "<![CDATA["):
         assert page.count(tag) == baseline.count(tag), tag
     assert not re.search(r"alert\(\d\)</script>", page)
+
+
+def test_a_file_over_spacys_length_limit_is_built_when_the_limit_is_raised(tmp_path):
+    # spaCy refuses texts over nlp.max_length (1,000,000 characters) with a ValueError;
+    # --max-bytes above it must build the file, not crash.
+    (tmp_path / "long.txt").write_text("Putin called Erdogan.\n" + "x " * 500_001, encoding="utf-8")
+    r = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "o"), "-q"])
+    assert r.exit_code == 3 and "long.txt: too large (1,000,024 bytes; the limit is 1,000,000:" in r.output
+    r = CliRunner().invoke(main, ["build", str(tmp_path), "--max-bytes", "2000000", "-o", str(tmp_path / "o"), "-q"])
+    assert r.exit_code == 0, r.output
+    assert graphx.load(tmp_path / "o" / "graph.json").has_edge(*GOOD_EDGE[:2], key=GOOD_EDGE[2])
