@@ -192,3 +192,41 @@ def test_failed_write_leaves_the_old_file_and_no_temp(tmp_path):
             f.write("half")
             raise RuntimeError("disk full")
     assert target.read_text() == "old" and sorted(p.name for p in tmp_path.iterdir()) == ["graph.json"]
+
+
+def test_disk_full_while_writing_is_an_error_naming_what_changed(previous, tmp_path, monkeypatch):
+    import errno
+
+    from graphx.errors import OutputError
+
+    base, old, new = previous
+    out = tmp_path / "out"
+    shutil.copytree(base / "old", out)
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if str(dst).endswith("graph.graphml"):
+            raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OutputError) as info:
+        write_all(graphx.load(base / "new" / "graph.json"), out)
+    assert str(info.value) == (f"{out / 'graph.graphml'}: cannot write (No space left on device); "
+                               "outputs already there are unchanged except graph.json")
+    assert (out / "graph.graphml").read_bytes() == old["graph.graphml"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)  # no temp file left
+
+
+def test_output_folder_that_cannot_be_made_is_a_one_line_error(tmp_path):
+    from click.testing import CliRunner
+
+    from graphx.cli import main
+
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "a.txt").write_text("Putin called Erdogan.")
+    (tmp_path / "file").write_text("x")
+    r = CliRunner().invoke(main, ["build", str(tmp_path / "r"), "-o", str(tmp_path / "file" / "out"), "-q"])
+    assert r.exit_code == 1
+    assert r.output == f"Error: {tmp_path / 'file' / 'out'}: cannot write (Not a directory); " \
+                       "outputs already there are unchanged\n"

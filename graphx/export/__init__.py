@@ -19,14 +19,22 @@ FORMATS = {"json": ("graph.json", write_json), "graphml": ("graph.graphml", writ
 
 def write_all(G, outdir="output", formats=("json", "graphml", "html")) -> list[Path]:
     """Write the graph in each format into ``outdir``; return the paths written."""
+    from ..errors import OutputError
+
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(outdir)  # left by a build that was killed while writing
     written = []
-    for fmt in formats:
-        name, writer = FORMATS[fmt]
-        writer(G, outdir / name)
-        written.append(outdir / name)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(outdir)  # left by a build that was killed while writing
+        for fmt in formats:
+            name, writer = FORMATS[fmt]
+            writer(G, outdir / name)
+            written.append(outdir / name)
+    except OSError as exc:
+        where = exc.filename or outdir
+        raise OutputError(f"{where}: cannot write ({exc.strerror or exc}); outputs already there are "
+                          "unchanged" + (f" except {', '.join(p.name for p in written)}" if written else "")
+                          ) from None
     return written
 
 
