@@ -241,3 +241,21 @@ def test_a_file_over_spacys_length_limit_is_built_when_the_limit_is_raised(tmp_p
     r = CliRunner().invoke(main, ["build", str(tmp_path), "--max-bytes", "2000000", "-o", str(tmp_path / "o"), "-q"])
     assert r.exit_code == 0, r.output
     assert graphx.load(tmp_path / "o" / "graph.json").has_edge(*GOOD_EDGE[:2], key=GOOD_EDGE[2])
+
+
+def test_folder_that_cannot_be_listed_is_skipped(tmp_path, monkeypatch):
+    # As root every folder can be listed: make os.walk's scandir refuse one.
+    (tmp_path / "ok.txt").write_text(GOOD)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "in.txt").write_text(GOOD)
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(str(path)) == "locked":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    pairs, skipped = find_documents([tmp_path])
+    assert [p[0] for p in pairs] == ["ok.txt"]
+    assert [(s.path, s.reason) for s in skipped] == [(str(tmp_path / "locked"), "cannot list folder (Permission denied)")]
