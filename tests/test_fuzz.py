@@ -26,6 +26,19 @@ texts = st.lists(pieces, max_size=60).flatmap(
     lambda parts: st.lists(st.sampled_from([" ", "", "\n", ". ", ", "]), min_size=len(parts),
                            max_size=len(parts)).map(lambda seps: "".join(p + s for p, s in zip(parts, seps))))
 
+# Sentence-shaped text, so that most examples do make evidence: actor, cue, actor,
+# with noise (markup, control characters, odd spaces, random text) between the words.
+ACTORS = ["Putin", "Erdogan", "Assad", "Qatar", "Turkey", "HTS", "Moscow", "the Kremlin", "he", "his aides",
+          "Hakan Fidan", "President Ahmed Al-Sharaa", "the Iraqi Prime Minister", "بشار الأسد", "موسكو", "بوتين"]
+CUES = ["called", "met", "phoned", "refused", "rejected", "fled to", "mediated between", "did not call",
+        "reportedly met", "tried to call", "held talks with", "اتصل ب", "فر إلى", "denied meeting"]
+NOISE = ["", " ", "  ", "\n", "\t", "\x0b", "\u200f", "<b>", "</script>", "&lt;", "“", "”", ",", "'s", " and "]
+noise = st.one_of(st.sampled_from(NOISE), st.text(max_size=4))
+sentence = st.tuples(st.sampled_from(ACTORS), noise, st.sampled_from(CUES), noise, st.sampled_from(ACTORS),
+                     noise, st.sampled_from([".", "!", "?", "。", ".\n", "،", "."])).map(
+    lambda t: "{} {}{} {}{}{}{}".format(*t))
+stories = st.lists(st.tuples(sentence, noise).map("".join), min_size=1, max_size=12).map(" ".join)
+
 
 def _check_offsets(text, evidence):
     for e in evidence:
@@ -41,6 +54,12 @@ def _check_offsets(text, evidence):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_any_text_extracts_without_error_and_citations_slice_the_text(extract_edges, text):
+    _check_offsets(text, extract_edges(text, all_evidence=True))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stories)
+def test_sentence_shaped_text_with_noise(extract_edges, text):
     _check_offsets(text, extract_edges(text, all_evidence=True))
 
 
