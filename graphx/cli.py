@@ -13,6 +13,8 @@ from collections import Counter
 
 import click
 
+from .documents import MAX_BYTES  # stdlib only: --help stays fast
+
 EXIT_SKIPPED = 3
 DEFAULT_GRAPH = "output/graph.json"
 
@@ -57,8 +59,8 @@ def main():
               help="Alias table (TOML) read on top of the shipped one; repeatable.")
 @click.option("--lexicon", type=click.Path(dir_okay=False), help="Cue lexicon (TOML) replacing the shipped one.")
 @click.option("--model", help="Installed trained spaCy pipeline (name or path) whose NER adds actors.")
-@click.option("--max-bytes", default=1_000_000, show_default=True, type=click.IntRange(0),
-              help="Skip files larger than this (0: no limit).")
+@click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(0),
+              help="Skip files larger than this, with a reason (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def build(paths, outdir, aliases, lexicon, model, max_bytes, quiet):
     """Build the graph from report files and folders (default: seeds/).
