@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import tomllib
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 from .errors import ConfigError
 
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+_HEADER = re.compile(r"""^\s*\[\[?\s*[\w."' -]+\]\]?\s*(#.*)?$""")
+_TWICE = re.compile(r"Cannot declare (\(.*?\)) twice")
 
 
 def read_toml(path) -> tuple[dict, list[str]]:
@@ -31,6 +34,12 @@ def read_toml(path) -> tuple[dict, list[str]]:
         if m is None and "at end of document" in msg:
             line = max(len(text.splitlines()), 1)
             msg = msg.replace("(at end of document)", "(at the end of the file)")
+        twice = _TWICE.search(msg)
+        if twice:  # the usual cause: an id used for two tables
+            keys = ast.literal_eval(twice.group(1))
+            keys = keys if isinstance(keys, tuple) else (keys,)
+            raise ConfigError(path, line, f"[{'.'.join(map(str, keys))}] is defined twice (a duplicate id)",
+                              "give each table its own id, or merge the two") from None
         problem = _AT_LINE.sub("", msg).strip() + (f" at column {m.group(2)}" if m else "")
         raise ConfigError(path, line, f"TOML syntax error: {problem}",
                           "see https://toml.io for the syntax") from None
@@ -53,3 +62,27 @@ def value_line(lines: list[str], value: str, start: int = 1) -> int | None:
         if any(n in lines[i - 1] for n in needles):
             return i
     return None
+
+
+def section_line(lines: list[str], name: str) -> int | None:
+    """1-based line of the header ``[name]``, if present."""
+    pat = re.compile(r"^\s*\[\s*" + re.escape(name) + r"\s*\]")
+    return next((i for i, line in enumerate(lines, 1) if pat.match(line)), None)
+
+
+def key_line(lines: list[str], key: str, header: int | None) -> int | None:
+    """1-based line of ``key = ...`` in the table whose header is at line ``header``.
+
+    The search stops at the next table header; with ``header`` None it covers
+    the top of the file, before the first header. Falls back to ``header``.
+
+    >>> key_line(["[a]", "x = 1", "y = 2", "[b]", "y = 3"], "y", 1)
+    3
+    """
+    pat = re.compile(r"^\s*([\"']?)" + re.escape(key) + r"\1\s*=")
+    for i in range((header or 0) + 1, len(lines) + 1):
+        if _HEADER.match(lines[i - 1]):
+            break
+        if pat.match(lines[i - 1]):
+            return i
+    return header

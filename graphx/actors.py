@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
-from ._toml import read_toml, table_line, value_line
+from ._toml import key_line, read_toml, table_line, value_line
 from .errors import ConfigError
 from .types import KINDS, Actor
 
@@ -85,19 +85,24 @@ class AliasTable:
         return h.hexdigest()[:16]
 
 
-def _as_tuple(value, path, line, key, aid):
+def _as_tuple(value, path, lines, line, key, aid):
     if value is None:
         return ()
     if isinstance(value, str):
         value = [value]
+    at = key_line(lines, key, line)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(path, line, f"actor {aid!r}: {key} must be a list of strings",
+        raise ConfigError(path, at, f"actor {aid!r}: {key} must be a list of strings",
                           f'write {key} = ["...", "..."]')
     out = []
     for v in value:
         if not v.strip():
-            raise ConfigError(path, line, f"actor {aid!r}: empty string in {key}",
+            raise ConfigError(path, value_line(lines, v, at or 1) or at, f"actor {aid!r}: empty string in {key}",
                               "remove it")
+        if not any(c.isalnum() for c in v):
+            # it would match stray punctuation in every report
+            raise ConfigError(path, value_line(lines, v, at or 1) or at,
+                              f"actor {aid!r}: {key} entry {v!r} has no letter or digit", "remove it")
         out.append(" ".join(v.split()))
     return tuple(dict.fromkeys(out))
 
@@ -127,16 +132,17 @@ def _parse_file(path) -> tuple[dict[str, Actor], tuple, list[str]]:
                               "known keys: " + ", ".join(_STR_KEYS + _LIST_KEYS))
         for key in _STR_KEYS:
             if key in entry and not isinstance(entry[key], str):
-                raise ConfigError(path, line, f"actor {aid!r}: {key} must be a string")
+                raise ConfigError(path, key_line(lines, key, line), f"actor {aid!r}: {key} must be a string",
+                                  f'write {key} = "..."')
         label = (entry.get("label") or "").strip()
-        if not label:
-            raise ConfigError(path, line, f"actor {aid!r} has an empty or missing label",
-                              'add label = "Display Name"')
+        if not any(c.isalnum() for c in label):
+            raise ConfigError(path, key_line(lines, "label", line) if "label" in entry else line,
+                              f"actor {aid!r} has an empty or missing label", 'add label = "Display Name"')
         kind = entry.get("kind", "")
         if kind not in KINDS:
-            raise ConfigError(path, line, f"actor {aid!r}: unknown kind {kind!r}",
-                              "use one of " + ", ".join(KINDS))
-        lists = {k: _as_tuple(entry.get(k), path, line, k, aid) for k in _LIST_KEYS}
+            raise ConfigError(path, key_line(lines, "kind", line) if "kind" in entry else line,
+                              f"actor {aid!r}: unknown kind {kind!r}", "use one of " + ", ".join(KINDS))
+        lists = {k: _as_tuple(entry.get(k), path, lines, line, k, aid) for k in _LIST_KEYS}
         if kind != "state" and (entry.get("capital") or lists["demonyms"] or lists["people"]):
             raise ConfigError(path, line, f"actor {aid!r}: capital/demonyms/people are for states",
                               'set kind = "state" or remove them')
@@ -176,7 +182,10 @@ def load_aliases(*extra_paths, include_default: bool = True) -> AliasTable:
 
 def _index(table: AliasTable, origin) -> None:
     claimed: dict[str, str] = {}
-    for aid in sorted(table.actors, key=lambda a: (str(origin[a][0]), table.actors[a].line or 0)):
+    # In load order (shipped table first, then each --aliases file): a clash is
+    # reported where the second claim is made, which is the file to fix.
+    order = {p: n for n, p in enumerate(table.sources)}
+    for aid in sorted(table.actors, key=lambda a: (order[str(origin[a][0])], table.actors[a].line or 0, a)):
         actor = table.actors[aid]
         path, lines = origin[aid]
         for ref_key in ("capital", "located_in"):
@@ -189,10 +198,11 @@ def _index(table: AliasTable, origin) -> None:
             key = normalize(name)
             other = claimed.get(key)
             if other and other != aid:
+                first = table.actors[other]
                 raise ConfigError(
                     path, value_line(lines, name, actor.line or 1) or actor.line,
                     f"alias {name!r} is claimed by both {other!r} and {aid!r}",
-                    "keep it on one actor only",
+                    f"{other!r} is at {origin[other][0]}:{first.line}; keep the alias on one actor only",
                 )
             claimed[key] = aid
     table._index = claimed

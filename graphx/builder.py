@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .actors import AliasTable, load_aliases
-from .documents import Skipped, find_documents, read_document
+from .documents import MAX_BYTES, Skipped, find_documents, read_document
 from .errors import InputError
 from .lexicon import Lexicon, load_lexicon
 from .types import Document, Evidence
@@ -33,11 +33,11 @@ class BuildReport:
     model: str = "blank:en"
 
 
-def _documents(pairs, report: BuildReport, progress):
+def _documents(pairs, report: BuildReport, progress, max_bytes=MAX_BYTES):
     total = len(pairs)
     for n, (doc_id, path) in enumerate(pairs, 1):
         try:
-            doc = read_document(doc_id, path)
+            doc = read_document(doc_id, path, max_bytes)
         except InputError as exc:
             report.skipped.append(Skipped(str(path), str(exc).split(": ", 1)[-1]))
             doc = None
@@ -49,7 +49,7 @@ def _documents(pairs, report: BuildReport, progress):
 
 
 def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, progress=None,
-                     report: BuildReport | None = None):
+                     report: BuildReport | None = None, max_bytes=MAX_BYTES):
     """Run the pipeline over the documents at ``paths``; return (evidence, mention counts, report)."""
     from .arabic import ArabicExtractor
     from .mentions import MentionFinder
@@ -64,13 +64,14 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
         raise InputError("no .txt or .md reports found in " + ", ".join(str(p) for p in
                                                                          ([paths] if isinstance(paths, str) else paths)))
     nlp = make_pipeline(table, lexicon, model=model)
+    nlp.max_length = max(nlp.max_length, max_bytes or 2**62)  # files over max_bytes never get here
     report.model = model or "blank:en"
     finder = MentionFinder(table)
     extractor = Extractor(nlp, table, lexicon)
     arabic = ArabicExtractor(table, lexicon)  # the Arabic paragraphs, read by spaCy's Arabic tokenizer
     evidence: list[Evidence] = []
     counts: Counter = Counter()
-    docs = _documents(pairs, report, progress)
+    docs = _documents(pairs, report, progress, max_bytes)
     stream = nlp.pipe(((d.body, d) for d in docs), as_tuples=True, batch_size=BATCH_SIZE)
     for sdoc, document in stream:
         report.tokens += len(sdoc)
@@ -85,7 +86,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
 
 
 def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=None,
-          report: BuildReport | None = None) -> nx.MultiDiGraph:
+          report: BuildReport | None = None, max_bytes=MAX_BYTES) -> nx.MultiDiGraph:
     """Build the cited actor graph from report files and folders.
 
     Parameters
@@ -101,6 +102,8 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     progress : callable(done, total, doc_id), optional
     report : BuildReport, optional
         Filled in with documents read, files skipped and actors discovered.
+    max_bytes : int, optional
+        Files larger than this are skipped (None or 0: no limit).
 
     Examples
     --------
@@ -116,7 +119,7 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     lex = load_lexicon(lexicon)
     report = report if report is not None else BuildReport()
     evidence, counts, report = extract_evidence(paths, table=table, lexicon=lex, model=model,
-                                                progress=progress, report=report)
+                                                progress=progress, report=report, max_bytes=max_bytes)
     discovered = {a.id: a for a in report.discovered}
     # Every actor named at least once is a node (a query for one with no edge
     # says "no path", not "unknown actor").

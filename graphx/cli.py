@@ -13,6 +13,8 @@ from collections import Counter
 
 import click
 
+from .documents import MAX_BYTES  # stdlib only: --help stays fast
+
 EXIT_SKIPPED = 3
 DEFAULT_GRAPH = "output/graph.json"
 
@@ -59,8 +61,10 @@ def main():
 @click.option("--model", help="Installed trained spaCy pipeline (name or path) whose NER adds actors.")
 @click.option("--page-actors", default=2000, show_default=True, type=click.IntRange(1),
               help="Most actors graph.html draws (the most connected first; the page says what it left out).")
+@click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(0),
+              help="Skip files larger than this, with a reason (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def build(paths, outdir, aliases, lexicon, model, page_actors, quiet):
+def build(paths, outdir, aliases, lexicon, model, page_actors, max_bytes, quiet):
     """Build the graph from report files and folders (default: seeds/).
 
     Reads .txt and .md files (folders recursively), finds actors with the alias
@@ -95,7 +99,7 @@ def build(paths, outdir, aliases, lexicon, model, page_actors, quiet):
 
     try:
         G = run_build(paths, aliases=list(aliases), model=model, lexicon=lexicon, progress=progress,
-                      report=report)
+                      report=report, max_bytes=max_bytes)
         written = write_all(G, outdir, page_actors=page_actors)
     except GraphxError as exc:
         raise _fail(exc) from None

@@ -11,8 +11,10 @@ the outlet when the header does not.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,11 @@ from .errors import InputError
 from .types import Document
 
 EXTENSIONS = (".txt", ".md")
+# Files larger than this are skipped before reading. A news report is a few kB; 1 MB is
+# ~180k tokens, ~60 MB of memory and some seconds, and it is spaCy's own default limit
+# (nlp.max_length, 1,000,000 characters), beyond which a trained parser or NER needs
+# about 1 GB of memory per 100k characters. --max-bytes raises it.
+MAX_BYTES = 1_000_000
 
 # Header keys we understand, lower-cased -> metadata key.
 HEADER_KEYS = {
@@ -52,6 +59,11 @@ def find_documents(paths) -> tuple[list[tuple[str, Path]], list[Skipped]]:
     folder given (a file given directly is its own name). A path that does not
     exist raises :class:`InputError`.
 
+    Symlinks to files are read through; symlinks to folders inside a folder are
+    not followed (so a loop cannot hang the search) and are listed as skipped,
+    as are folders that cannot be listed. When two files have the same id, the
+    one whose path sorts first is used, whatever the order the paths were given in.
+
     Examples
     --------
     >>> pairs, skipped = find_documents(["seeds"])
@@ -60,49 +72,74 @@ def find_documents(paths) -> tuple[list[tuple[str, Path]], list[Skipped]]:
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    found: dict[str, Path] = {}
+    candidates: list[tuple[str, Path]] = []
     skipped: list[Skipped] = []
     for given in paths:
         root = Path(given)
         if not root.exists() and not root.is_symlink():
             raise InputError(f"{given}: no such file or folder")
         if root.is_dir():
-            candidates = []
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in filenames:
-                    if name.startswith(".") or not name.lower().endswith(EXTENSIONS):
-                        continue
-                    p = Path(dirpath) / name
-                    candidates.append((p.relative_to(root).as_posix(), p))
+            candidates.extend(_walk(root, skipped))
         else:
-            candidates = [(root.name, root)]
-        for doc_id, p in candidates:
-            if doc_id in found:
-                skipped.append(Skipped(str(p), f"same document id as {found[doc_id]}"))
+            candidates.append((root.name, root))
+    found: dict[str, Path] = {}
+    for doc_id, p in sorted(set(candidates), key=lambda c: (c[0], c[1].as_posix())):
+        if doc_id in found:
+            skipped.append(Skipped(str(p), f"same document id as {found[doc_id]}"))
+            continue
+        found[doc_id] = p
+    return sorted(found.items()), sorted(skipped, key=lambda s: (s.path, s.reason))
+
+
+def _walk(root: Path, skipped: list[Skipped]):
+    def unlistable(exc: OSError):
+        skipped.append(Skipped(str(exc.filename), f"cannot list folder ({exc.strerror or exc})"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlistable):
+        keep = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
                 continue
-            found[doc_id] = p
-    return sorted(found.items()), skipped
+            if os.path.islink(os.path.join(dirpath, d)):
+                skipped.append(Skipped(os.path.join(dirpath, d),
+                                       "symlink to a folder, not followed (give the folder itself)"))
+                continue
+            keep.append(d)
+        dirnames[:] = keep
+        for name in filenames:
+            if name.startswith(".") or not name.lower().endswith(EXTENSIONS):
+                continue
+            p = Path(dirpath) / name
+            yield p.relative_to(root).as_posix(), p
 
 
 def decode(data: bytes, name: str = "<bytes>") -> str:
-    """Decode report bytes: UTF-8 (a BOM is dropped), or UTF-16 with a BOM.
+    """Decode report bytes: UTF-8 (a BOM is dropped), or UTF-16/UTF-32 with a BOM.
 
-    Raises :class:`InputError` naming the byte offset of invalid UTF-8, and
-    for data that looks binary.
+    Raises :class:`InputError` naming the byte offset (and line) of invalid
+    UTF-8, and for data that looks binary. Invalid UTF-8 is refused, not
+    repaired: such a file is usually in another encoding (Windows-1256 for
+    Arabic), and guessing would put garbled names and quotes in the graph.
+
+    >>> decode(b"\\xef\\xbb\\xbfAssad")
+    'Assad'
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: invalid UTF-16 at byte {exc.start}") from None
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: invalid {codec.upper()} at byte {exc.start}") from None
     if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file (NUL byte at {data.index(0)})")
+        raise InputError(f"{name}: binary file (NUL byte at {data.index(0)}; "
+                         "if it is UTF-16 text, save it with a BOM or as UTF-8)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"{name}: not valid UTF-8 at byte {exc.start} (re-save it as UTF-8)"
+            f"{name}: not valid UTF-8 at byte {exc.start} (line {line}); re-save it as UTF-8"
         ) from None
 
 
@@ -163,13 +200,46 @@ def make_document(doc_id: str, text: str, path: str = "") -> Document:
     return Document(id=doc_id, path=path or doc_id, text=text, meta=meta, body_start=body_start)
 
 
-def read_document(doc_id: str, path: Path) -> Document:
-    """Read and decode one report; :class:`InputError` says why it cannot be used."""
+_FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+               (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def read_document(doc_id: str, path: Path, max_bytes: int | None = MAX_BYTES) -> Document:
+    """Read and decode one report; :class:`InputError` says why it cannot be used.
+
+    Only regular files are read (a named pipe would block, a device never ends);
+    files over ``max_bytes`` (None or 0: no limit) are refused before reading.
+    """
+    path = Path(path)
     try:
-        data = Path(path).read_bytes()
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            kind = next((k for test, k in _FILE_KINDS if test(st.st_mode)), "not a file")
+            raise InputError(f"{path}: not a regular file ({kind})")
+        if max_bytes and st.st_size > max_bytes:
+            raise _too_large(path, st.st_size, max_bytes)
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1) if max_bytes else f.read()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{path}: {_read_error(path, exc)}") from None
+    if max_bytes and len(data) > max_bytes:  # it grew after the size check
+        raise _too_large(path, len(data), max_bytes)
     text = decode(data, str(path))
     if not text.strip():
         raise InputError(f"{path}: empty file")
     return make_document(doc_id, text, str(path))
+
+
+def _too_large(path, size, limit) -> InputError:
+    return InputError(f"{path}: too large ({size:,} bytes; the limit is {limit:,}: "
+                      "split the file or raise the limit with --max-bytes)")
+
+
+def _read_error(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop"
+    if exc.errno == errno.ENOENT:
+        if path.is_symlink():
+            return f"broken symlink (points to {os.readlink(path)})"
+        return "vanished before it could be read (deleted or moved during the build)"
+    return f"cannot read ({exc.strerror or exc})"

@@ -39,6 +39,13 @@ class ModelError(GraphxError):
     """A trained spaCy pipeline given with ``--model`` could not be loaded."""
 
 
+class OutputError(GraphxError):
+    """The outputs cannot be written (folder not creatable, disk full, no permission).
+
+    Files already in place are left as they were: each is replaced whole or not at all.
+    """
+
+
 class GraphFileError(GraphxError):
     """A saved graph (JSON or GraphML) cannot be read back."""
 

@@ -151,21 +151,23 @@ def _variants(text: str):
 
 
 def _load_trained(model: str) -> Language:
-    tried = [model]
     try:
         return spacy.load(model)
-    except OSError:
-        path = Path(model).expanduser()
-        if path.exists():
-            tried.append(str(path.resolve()))
-        raise ModelError(
-            f"cannot load spaCy pipeline {model!r} (tried the installed package name"
-            f"{' and the folder ' + tried[-1] if len(tried) > 1 else ' and a folder of that name (none exists)'}); "
-            "give the name of an installed pipeline or the path of one saved with nlp.to_disk(), "
-            "or leave --model out to use the offline default"
-        ) from None
-    except Exception as exc:  # a folder that is not a pipeline, a version mismatch ...
+    except OSError as exc:
+        detail = str(exc).split("\n")[0]
+    except Exception as exc:  # a version mismatch, a broken package ...
         raise ModelError(f"cannot load spaCy pipeline {model!r}: {exc}") from None
+    # spacy.load tries an installed package of that name, then a folder at that path: say both.
+    installed = ", ".join(sorted(spacy.util.get_installed_models())) or "none"
+    path = Path(model).expanduser().resolve()
+    folder = (f"the folder {path} (it exists but is not a saved pipeline: {detail})" if path.exists()
+              else f"the folder {path} (it does not exist)")
+    raise ModelError(
+        f"cannot load spaCy pipeline {model!r}; tried the installed package name {model!r} "
+        f"(not installed; installed pipelines: {installed}) and {folder}. Give the name of an "
+        "installed pipeline or the path of one saved with nlp.to_disk(), or leave --model out "
+        "to use the offline default"
+    ) from None
 
 
 def make_pipeline(table: AliasTable, lexicon: Lexicon, model: str | None = None,

@@ -29,6 +29,11 @@ from .lexicon import Cue, Lexicon
 from .mentions import TokenMention
 from .types import Document, Evidence
 
+# A sentence longer than this is not read for edges: the clause rules look back and
+# forth within a sentence (quadratic in its length), and real news sentences stay
+# under ~100 tokens (the longest in seeds and dev has 88). Longer "sentences" are scraped
+# tables, lists or text without full stops; skipping them keeps a build linear.
+MAX_SENTENCE_TOKENS = 200
 
 
 def _citation(document: Document, ctx, off: int) -> dict:
@@ -141,6 +146,8 @@ class Extractor:
         travels = []  # (evidence, sentence has flight words): decided once the report is read
         fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
         for sent in doc.sents:
+            if len(sent) > MAX_SENTENCE_TOKENS:
+                continue
             sent_mentions = [by_start[i] for i in range(sent.start, sent.end) if i in by_start]
             hits = []
             while hit_i < len(cue_hits) and cue_hits[hit_i][1] < sent.end:

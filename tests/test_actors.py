@@ -40,15 +40,15 @@ def test_user_table_extends_and_overrides(tmp_path):
 
 @pytest.mark.parametrize("content, line, message", [
     ('[actors.a]\nlabel = "A"\nkind = "person"\naliases = ["A"\n', 4, "TOML syntax error"),
-    ('[actors.a]\nlabel = "A"\nkind = "robot"\n', 1, "unknown kind 'robot'"),
-    ('[actors.a]\nlabel = ""\nkind = "person"\n', 1, "empty or missing label"),
+    ('[actors.a]\nlabel = "A"\nkind = "robot"\n', 3, "unknown kind 'robot'"),
+    ('[actors.a]\nlabel = ""\nkind = "person"\n', 2, "empty or missing label"),
     ('[actors.a]\nlabel = "A"\nkind = "person"\naliases = ["Zed"]\n\n'
      '[actors.b]\nlabel = "B"\nkind = "person"\naliases = ["Zed"]\n', 9, "alias 'Zed' is claimed by both"),
     ('[actors.a]\nlabel = "A"\nkind = "state"\ncapital = "nowhere"\n', 4, "capital 'nowhere' is not an actor id"),
     ('[actors.Bad-Id]\nlabel = "A"\nkind = "person"\n', 1, "bad actor id"),
-    ('[actors.a]\nlabel = "A"\nkind = "person"\naliases = ["ok", " "]\n', 1, "empty string in aliases"),
+    ('[actors.a]\nlabel = "A"\nkind = "person"\naliases = ["ok", " "]\n', 4, "empty string in aliases"),
     ('[actors.a]\nlabel = "A"\nkind = "person"\ncolour = "red"\n', 1, "unknown key 'colour'"),
-    ('[actors.a]\nlabel = "A"\nkind = "person"\n[actors.a]\nlabel = "B"\n', 4, "TOML syntax error"),
+    ('[actors.a]\nlabel = "A"\nkind = "person"\n[actors.a]\nlabel = "B"\n', 4, "[actors.a] is defined twice"),
 ])
 def test_malformed_table_names_file_line_and_problem(tmp_path, content, line, message):
     f = tmp_path / "bad.toml"

@@ -42,7 +42,7 @@ def test_bad_alias_table_names_file_and_line(runner, tmp_path):
     bad.write_text('[actors.x]\nlabel = "X"\nkind = "alien"\n')
     r = runner.invoke(main, ["build", str(SEEDS), "--aliases", str(bad), "-o", str(tmp_path / "o")])
     assert r.exit_code == 1
-    assert f"Error: {bad}:1: actor 'x': unknown kind 'alien'" in r.output
+    assert f"Error: {bad}:3: actor 'x': unknown kind 'alien'" in r.output
     assert not (tmp_path / "o").exists()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .atomic import atomic_write
+from .atomic import atomic_write, remove_stale_temps
 from .conflicts import write_conflicts
 from .gexf import write_gexf
 from .graphml import write_graphml
@@ -27,21 +27,31 @@ def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts
     """Write the graph in each format into ``outdir``; return the paths written.
 
     ``page_actors`` caps the actors the HTML page draws (the most connected first;
-    the page says so); the other formats always hold the whole graph.
+    the page says so); the other formats always hold the whole graph. A write that
+    fails raises :class:`~graphx.errors.OutputError` saying which outputs were replaced.
     """
+    from ..errors import OutputError
+
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
     written = []
-    for fmt in formats:
-        name, writer = FORMATS[fmt]
-        if name is None:  # several files into the folder (csv)
-            written.extend(writer(G, outdir))
-            continue
-        if writer is write_html:
-            writer(G, outdir / name, max_actors=page_actors)
-        else:
-            writer(G, outdir / name)
-        written.append(outdir / name)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(outdir)  # left by a build that was killed while writing
+        for fmt in formats:
+            name, writer = FORMATS[fmt]
+            if name is None:  # several files into the folder (csv)
+                written.extend(writer(G, outdir))
+            elif writer is write_html:
+                writer(G, outdir / name, max_actors=page_actors)
+                written.append(outdir / name)
+            else:
+                writer(G, outdir / name)
+                written.append(outdir / name)
+    except OSError as exc:
+        where = exc.filename or outdir
+        raise OutputError(f"{where}: cannot write ({exc.strerror or exc}); outputs already there are "
+                          "unchanged" + (f" except {', '.join(p.name for p in written)}" if written else "")
+                          ) from None
     return written
 
 

@@ -1,0 +1,147 @@
+"""A malformed alias table or cue lexicon stops the build before any work,
+naming the file, the line and the fix; so does an unknown --model."""
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from graphx.cli import main
+from graphx.lexicon import default_lexicon_path, load_lexicon
+
+ACTOR = '[actors.{id}]\nlabel = "{label}"\nkind = "person"\n'
+
+
+def _build(tmp_path, *options):
+    """Run `graphx build` on a folder that does not exist: a config error must come first."""
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(tmp_path / "no_such_reports"), "-o", str(out), *options])
+    assert r.exit_code == 1, r.output
+    assert "Traceback" not in r.output and "no such file or folder" not in r.output
+    assert not out.exists()  # nothing written
+    return r.output.strip()
+
+
+@pytest.mark.parametrize("content, expected", [
+    ('[actors.a]\nlabel = "A"\nkind = "person"\naliases = ["x"\n',
+     "{f}:4: TOML syntax error: Unclosed array (at the end of the file) (see https://toml.io for the syntax)"),
+    (ACTOR.format(id="a", label="A") + "\n" + ACTOR.format(id="a", label="B"),
+     "{f}:5: [actors.a] is defined twice (a duplicate id) (give each table its own id, or merge the two)"),
+    (ACTOR.format(id="a", label="A") + 'aliases = ["Zed"]\n\n' + ACTOR.format(id="b", label="B")
+     + 'aliases = ["zed"]\n',
+     "{f}:9: alias 'zed' is claimed by both 'a' and 'b' ('a' is at {f}:1; keep the alias on one actor only)"),
+    ('[actors.a]\nlabel = "A"\nkind = "robot"\n',
+     "{f}:3: actor 'a': unknown kind 'robot' (use one of person, state, organisation, armed_group, place, outlet)"),
+    ('[actors.a]\nlabel = " "\nkind = "person"\n',
+     "{f}:2: actor 'a' has an empty or missing label (add label = \"Display Name\")"),
+    (ACTOR.format(id="a", label="A") + 'aliases = ["ok",\n  ""]\n',
+     "{f}:5: actor 'a': empty string in aliases (remove it)"),
+    (ACTOR.format(id="a", label="A") + 'aliases = ["--"]\n',
+     "{f}:4: actor 'a': aliases entry '--' has no letter or digit (remove it)"),
+])
+def test_bad_alias_table(tmp_path, content, expected):
+    f = tmp_path / "mine.toml"
+    f.write_text(content, encoding="utf-8")
+    assert _build(tmp_path, "--aliases", str(f)) == "Error: " + expected.format(f=f)
+
+
+def test_alias_taken_from_the_shipped_table_blames_the_users_file(tmp_path):
+    f = tmp_path / "mine.toml"
+    f.write_text(ACTOR.format(id="my_putin", label="My Putin") + 'aliases = ["Putin"]\n')
+    out = _build(tmp_path, "--aliases", str(f))
+    assert out.startswith(f"Error: {f}:4: alias 'Putin' is claimed by both 'vladimir_putin' and 'my_putin' "
+                          "('vladimir_putin' is at ")
+    assert re.search(r"actors\.toml:\d+; keep the alias on one actor only\)$", out)
+
+
+def _lexicon(tmp_path, old, new):
+    text = default_lexicon_path().read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    text = text.replace(old, new, 1)
+    f = tmp_path / "lex.toml"
+    f.write_text(text, encoding="utf-8")
+    line = text[:text.index(new) + len(new)].count("\n") + 1  # the last line of the change
+    return f, line
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('relation = "contacted"', 'relation = "phoned"',
+     "cue relation 'phoned' is not defined (use one of contacted, fled-to, mediated, refused, represents)"),
+    ('relation = "contacted"', 'relation = "contacted"\nphrase = ["x"]',
+     "cue: unknown key 'phrase' (known keys: relation, rule, phrases, voice, target_preps, agent_preps, "
+     "window, travel)"),
+    ('"phoned",', '"", "phoned",', "[cue] phrases must be a list of non-empty strings"),
+    ('negation_scope = 4', 'negation_scope = "four"',
+     "[markers] negation_scope must be a whole number of tokens (write negation_scope = 4)"),
+    ('negation_scope = 4', 'negation_scop = 4',
+     "[markers]: unknown key 'negation_scop' (known keys: negation, "),
+    ("negation_scope = 4", "negation_scope = = 4", None),
+])
+def test_bad_lexicon(tmp_path, old, new, expected):
+    f, line = _lexicon(tmp_path, old, new)
+    out = _build(tmp_path, "--lexicon", str(f))
+    if expected is None:  # a TOML error: line and column from the parser
+        assert re.match(rf"Error: {re.escape(str(f))}:\d+: TOML syntax error: .+ at column \d+ ", out)
+        return
+    assert out.startswith(f"Error: {f}:{line}: {expected}"), out
+
+
+def test_cue_phrase_in_two_groups(tmp_path):
+    # "refused" added to the first (contacted) group: the refused group's own "refused" clashes.
+    f, first = _lexicon(tmp_path, '"phoned",', '"phoned", "refused",')
+    lines = f.read_text(encoding="utf-8").splitlines()
+    second = next(i for i, ln in enumerate(lines, 1) if ln.strip().startswith('"refused", "refuses"'))
+    cue = max(i for i in range(1, first + 1) if lines[i - 1].strip() == "[[cue]]")
+    assert _build(tmp_path, "--lexicon", str(f)) == (
+        f"Error: {f}:{second}: cue phrase 'refused' is also in the [[cue]] at line {cue} "
+        "(a phrase belongs to one cue group: remove one of them)")
+
+
+def test_bad_relation_color_and_kinds(tmp_path):
+    f, line = _lexicon(tmp_path, 'color = "#1f77b4"', 'color = "blue"')
+    assert _build(tmp_path, "--lexicon", str(f)) == (
+        f"Error: {f}:{line}: relation 'contacted': bad color 'blue' (write color = \"#RRGGBB\")")
+    f, line = _lexicon(tmp_path, "[relations.contacted]", '[relations.contacted]\nsource_kinds = "person"')
+    assert _build(tmp_path, "--lexicon", str(f)) == (
+        f"Error: {f}:{line}: relation 'contacted': source_kinds must be a list "
+        "(write source_kinds = [\"person\", \"state\"])")
+
+
+def test_shipped_lexicon_is_valid():
+    assert len(load_lexicon().cues) >= 5
+
+
+def test_config_error_comes_before_any_document_is_read(tmp_path, monkeypatch):
+    import graphx.documents as documents
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text("Putin called Erdogan.")
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("a document was read before the configuration was checked")
+
+    monkeypatch.setattr(documents, "read_document", no_reading)
+    monkeypatch.setattr("graphx.builder.read_document", no_reading, raising=False)
+    f = tmp_path / "mine.toml"
+    f.write_text('[actors.a]\nlabel = "A"\nkind = "robot"\n')
+    r = CliRunner().invoke(main, ["build", str(reports), "--aliases", str(f), "-o", str(tmp_path / "o")])
+    assert r.exit_code == 1 and r.output.startswith(f"Error: {f}:3: actor 'a': unknown kind 'robot'")
+
+
+@pytest.mark.parametrize("make_folder", [False, True])
+def test_unknown_model_lists_what_was_tried(tmp_path, monkeypatch, make_folder):
+    monkeypatch.chdir(tmp_path)
+    if make_folder:
+        (tmp_path / "my_model").mkdir()  # a folder, but not a saved pipeline
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "a.txt").write_text("Putin called Erdogan.")
+    r = CliRunner().invoke(main, ["build", "r", "--model", "my_model", "-o", "out"])
+    assert r.exit_code == 1 and not (tmp_path / "out").exists()
+    folder = tmp_path.resolve() / "my_model"
+    assert r.output.startswith("Error: cannot load spaCy pipeline 'my_model'; tried the installed package name "
+                               "'my_model' (not installed; installed pipelines: ")
+    if make_folder:
+        assert f"and the folder {folder} (it exists but is not a saved pipeline: [E053]" in r.output
+    else:
+        assert f"and the folder {folder} (it does not exist). Give the name of an installed pipeline" in r.output
