@@ -30,10 +30,9 @@ from .lexicon import Lexicon
 from .types import Actor, Document, Evidence, evidence_from_dict, evidence_to_dict
 
 BATCH_SIZE = 64
-# Sources whose change changes what extraction yields: part of the cache fingerprint, so a
-# developer editing a rule never reads stale results (the exporters and CLI are not in it).
-_EXTRACTION_SOURCES = ("actors.py", "clauses.py", "coref.py", "dates.py", "documents.py", "extract.py",
-                       "lexicon.py", "mentions.py", "nlp.py", "relations.py", "types.py")
+# The package's code is part of the cache fingerprint, so a developer editing a rule never
+# reads stale results; modules that only read or write finished graphs are left out.
+_NOT_EXTRACTION = ("cli.py", "query.py", "evaluate.py", "cache.py", "parallel.py", "graph.py")
 
 
 @dataclass(frozen=True)
@@ -62,10 +61,9 @@ class Settings:
 
         code = hashlib.sha256()
         here = Path(__file__).resolve().parent
-        for name in _EXTRACTION_SOURCES:
-            p = here / name
-            if p.exists():
-                code.update(p.read_bytes())
+        for p in sorted(here.glob("*.py")) + sorted((here / "data").glob("*.toml")):
+            if p.name not in _NOT_EXTRACTION:
+                code.update(p.name.encode() + b"\0" + p.read_bytes())
         parts = {
             "graphx": __version__, "code": code.hexdigest()[:16], "spacy": version("spacy"),  # not `import spacy`: a warm build never loads it
             "model": _model_version(self.model), "aliases": self.table.version,
@@ -119,17 +117,18 @@ class Pipeline:
     """A loaded pipeline: spaCy, the mention finder's table data and the extractor."""
 
     def __init__(self, settings: Settings):
+        from .mentions import MentionFinder
         from .nlp import make_pipeline
         from .relations import Extractor
 
         self.settings = settings
         self.nlp = make_pipeline(settings.table, settings.lexicon, model=settings.model)
         self.extractor = Extractor(self.nlp, settings.table, settings.lexicon)
+        self.finder = MentionFinder(settings.table)
 
     def result(self, document: Document, sdoc) -> DocResult:
-        from .mentions import MentionFinder
-
-        finder = MentionFinder(self.settings.table)
+        finder = self.finder
+        finder.discovered = {}  # per document: nothing crosses documents (see the module doc)
         mentions = finder(sdoc)
         evidence = tuple(self.extractor.extract(document, sdoc, mentions, finder.discovered))
         counts = Counter(m.actor for m in mentions)

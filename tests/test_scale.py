@@ -302,3 +302,48 @@ def test_unreachable_scheduler_is_a_clear_error(corpus, tmp_path, monkeypatch):
                                        "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 1
     assert "Error: cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'" in result.output
+
+
+# ------------------------------------------------------------------ speed-ups keep the output
+def test_window_matcher_finds_what_the_matcher_finds():
+    from graphx.actors import load_aliases
+    from graphx.lexicon import load_lexicon
+    from graphx.matching import WindowMatcher
+    from graphx.nlp import make_pipeline
+    from graphx.relations import compile_phrases
+
+    from .conftest import ROOT
+
+    lex = load_lexicon()
+    nlp = make_pipeline(load_aliases(), lex)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "gold" / "dev").glob("*.txt"))]
+    texts += ["They held direct, lengthy talks with Iran. He turned the offer down.", "held", "turned down"]
+    found = 0
+    for groups in ({str(n): c.phrases for n, c in enumerate(lex.cues)}, {"NOT": lex.markers["not_cues"]}):
+        match = compile_phrases(nlp.vocab, nlp.make_doc, groups)
+        windows = next(c.cell_contents for c in match.__closure__ if isinstance(c.cell_contents, WindowMatcher))
+        assert windows.first is not None  # every gapped phrase starts with a word
+        for doc in nlp.pipe(texts):
+            assert windows(doc) == list(windows.matcher(doc))
+            found += len(windows(doc))
+    assert found >= 10
+
+
+def test_line_breaks_start_sentences_where_the_token_loop_did():
+    import spacy
+    from spacy.tokens import Doc
+
+    from graphx.nlp import line_breaks
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())]
+    texts += ["A\nB", "A \n\n B\n", "\n\nx", "x\n", "Title\r\nBody text.\n- item\n- item two", "\n", "ab"]
+    for doc in nlp.pipe(texts):
+        old = Doc(doc.vocab).from_bytes(doc.to_bytes())
+        for i, tok in enumerate(old[:-1]):  # the loop line_breaks replaced
+            if "\n" in tok.text:
+                old[i + 1].is_sent_start = True
+        new = line_breaks(doc)
+        assert [t.is_sent_start for t in new] == [t.is_sent_start for t in old]
