@@ -295,6 +295,20 @@ def test_dask_build_fills_and_uses_the_cache(corpus, tmp_path, dask_cluster):
     assert (warm.cached, warm.extracted) == (15, 0)
 
 
+@pytest.mark.slow
+def test_scheduler_local_starts_worker_processes(tmp_path):
+    """`--scheduler local`: a LocalCluster of real worker processes, each loading the pipeline."""
+    _dask()
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i, text in enumerate(SHORT[:4]):
+        (docs / f"s{i}.txt").write_text(text + "\n", encoding="utf-8")
+    run(docs, tmp_path / "local", "--no-cache", "-q")
+    run(docs, tmp_path / "dask", "--no-cache", "-q", "--scheduler", "local", "--jobs", "1")
+    for name in OUTPUTS:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+
+
 def test_unreachable_scheduler_is_a_clear_error(corpus, tmp_path, monkeypatch):
     _dask()
     monkeypatch.setattr("graphx.parallel.CONNECT_TIMEOUT", "1s")
