@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -15,9 +14,8 @@ from .actors import AliasTable, load_aliases
 from .documents import MAX_BYTES, Skipped, find_documents, read_document
 from .errors import InputError
 from .lexicon import Lexicon, load_lexicon
-from .types import Document, Evidence
+from .types import Document
 
-BATCH_SIZE = 32
 
 
 @dataclass
@@ -31,30 +29,33 @@ class BuildReport:
     tokens: int = 0
     seconds: float = 0.0
     model: str = "blank:en"
+    cached: int = 0  # documents whose extraction came from the cache
+    extracted: int = 0  # documents run through the pipeline
+    warnings: list = field(default_factory=list)  # e.g. a damaged cache that was rebuilt
 
 
-def _documents(pairs, report: BuildReport, progress, max_bytes=MAX_BYTES):
-    total = len(pairs)
-    for n, (doc_id, path) in enumerate(pairs, 1):
+def _read(pairs, report: BuildReport, max_bytes=MAX_BYTES) -> list[Document]:
+    docs = []
+    for doc_id, path in pairs:
         try:
-            doc = read_document(doc_id, path, max_bytes)
+            docs.append(read_document(doc_id, path, max_bytes))
         except InputError as exc:
             report.skipped.append(Skipped(str(path), str(exc).split(": ", 1)[-1]))
-            doc = None
-        if progress:
-            progress(n, total, doc_id)
-        if doc is not None:
-            report.documents.append(doc)
-            yield doc
+    return docs
 
 
 def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, progress=None,
-                     report: BuildReport | None = None, max_bytes=MAX_BYTES):
-    """Run the pipeline over the documents at ``paths``; return (evidence, mention counts, report)."""
-    from .arabic import ArabicExtractor
-    from .mentions import MentionFinder
-    from .nlp import make_pipeline
-    from .relations import Extractor
+                     report: BuildReport | None = None, cache=None, jobs: int = 1, scheduler=None,
+                     max_bytes=MAX_BYTES):
+    """Run the pipeline over the documents at ``paths``; return (evidence, mention counts, report).
+
+    Each document is extracted on its own (:mod:`graphx.extract`), from the cache
+    at ``cache`` (a file path) when its text and the settings are unchanged, else by
+    ``jobs`` processes or the Dask ``scheduler``; results merge in document-id order,
+    so every way of running gives the same records.
+    """
+    from .extract import Settings, document_key, merge
+    from .parallel import run
 
     report = report or BuildReport()
     started = time.perf_counter()
@@ -63,30 +64,73 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
     if not pairs:
         raise InputError("no .txt or .md reports found in " + ", ".join(str(p) for p in
                                                                          ([paths] if isinstance(paths, str) else paths)))
-    nlp = make_pipeline(table, lexicon, model=model)
-    nlp.max_length = max(nlp.max_length, max_bytes or 2**62)  # files over max_bytes never get here
+    docs = _read(pairs, report, max_bytes)
+    report.documents.extend(docs)
     report.model = model or "blank:en"
-    finder = MentionFinder(table)
-    extractor = Extractor(nlp, table, lexicon)
-    arabic = ArabicExtractor(table, lexicon)  # the Arabic paragraphs, read by spaCy's Arabic tokenizer
-    evidence: list[Evidence] = []
-    counts: Counter = Counter()
-    docs = _documents(pairs, report, progress, max_bytes)
-    stream = nlp.pipe(((d.body, d) for d in docs), as_tuples=True, batch_size=BATCH_SIZE)
-    for sdoc, document in stream:
-        report.tokens += len(sdoc)
-        mentions = finder(sdoc)
-        counts.update(m.actor for m in mentions)
-        evidence.extend(extractor.extract(document, sdoc, mentions, finder.discovered))
-        evidence.extend(arabic.extract(document))
-    report.discovered = sorted(finder.discovered.values(), key=lambda a: a.id)
-    report.evidence = len(evidence)
+    settings = Settings(table, lexicon, model)
+    if model:
+        # A model that cannot be loaded fails here, before the cache (or anything) is written.
+        from .extract import pipeline_for
+
+        pipeline_for(settings)
+    results: list = [None] * len(docs)
+    keys = [(d.id, document_key(d)) for d in docs] if cache is not None else []
+    store = None
+    done = 0
+    if cache is not None:
+        import sqlite3
+
+        from .cache import Cache
+
+        try:
+            store = Cache(cache)
+        except (OSError, sqlite3.Error) as exc:
+            # No cache is no reason to fail: the build goes on, and the export says what
+            # is wrong with the folder if it cannot write there either.
+            report.warnings.append(f"cache {cache}: cannot open ({getattr(exc, 'strerror', None) or exc}); "
+                                   "extracting every report")
+    if store is not None:
+        found = store.get_many(keys, settings.fingerprint)
+        for i, d in enumerate(docs):
+            if d.id in found:
+                results[i] = found[d.id]
+                done += 1
+                if progress:
+                    progress(done, len(docs), d.id)
+    todo = [i for i, r in enumerate(results) if r is None]
+    try:
+        fresh = []
+        for k, result in run(settings, [docs[i] for i in todo], jobs=jobs, scheduler=scheduler):
+            i = todo[k]
+            results[i] = result
+            done += 1
+            if progress:
+                progress(done, len(docs), docs[i].id)
+            if store is not None:
+                fresh.append((keys[i][0], keys[i][1], result))
+                if len(fresh) >= 512:
+                    store.put_many(fresh, settings.fingerprint)
+                    fresh = []
+        if store is not None:
+            store.put_many(fresh, settings.fingerprint)
+            store.prune(d.id for d in docs)
+    finally:
+        if store is not None:
+            store.close()
+            report.warnings.extend(store.warnings)
+            report.cached = store.hits
+    report.extracted = len(todo)
+    merged = merge(results)
+    report.tokens += merged.tokens
+    report.discovered = merged.discovered
+    report.evidence = len(merged.evidence)
     report.seconds = time.perf_counter() - started
-    return evidence, counts, report
+    return merged.evidence, merged.counts, report
 
 
 def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=None,
-          report: BuildReport | None = None, max_bytes=MAX_BYTES) -> nx.MultiDiGraph:
+          report: BuildReport | None = None, cache=None, jobs: int = 1,
+          scheduler: str | None = None, max_bytes=MAX_BYTES) -> nx.MultiDiGraph:
     """Build the cited actor graph from report files and folders.
 
     Parameters
@@ -102,8 +146,16 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     progress : callable(done, total, doc_id), optional
     report : BuildReport, optional
         Filled in with documents read, files skipped and actors discovered.
+    cache : path, optional
+        SQLite file of per-document results (``graphx build`` uses
+        ``<output>/.graphx-cache.sqlite``); unchanged documents are not re-extracted.
+    jobs : int
+        Processes extracting in parallel (the output does not depend on it).
+    scheduler : str, optional
+        Dask scheduler address, or ``"local"`` for a cluster on this machine
+        (needs ``pip install 'graphx[dask]'``).
     max_bytes : int, optional
-        Files larger than this are skipped (None or 0: no limit).
+        Files larger than this are skipped with a reason (None or 0: no limit).
 
     Examples
     --------
@@ -119,7 +171,8 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     lex = load_lexicon(lexicon)
     report = report if report is not None else BuildReport()
     evidence, counts, report = extract_evidence(paths, table=table, lexicon=lex, model=model,
-                                                progress=progress, report=report, max_bytes=max_bytes)
+                                                progress=progress, report=report, cache=cache,
+                                                jobs=jobs, scheduler=scheduler, max_bytes=max_bytes)
     discovered = {a.id: a for a in report.discovered}
     # Every actor named at least once is a node (a query for one with no edge
     # says "no path", not "unknown actor").

@@ -59,12 +59,19 @@ def main():
               help="Alias table (TOML) read on top of the shipped one; repeatable.")
 @click.option("--lexicon", type=click.Path(dir_okay=False), help="Cue lexicon (TOML) replacing the shipped one.")
 @click.option("--model", help="Installed trained spaCy pipeline (name or path) whose NER adds actors.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1),
+              help="Processes extracting in parallel (same output as 1).")
+@click.option("--no-cache", is_flag=True,
+              help="Extract every report again and do not touch the output folder's cache.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run extraction as Dask tasks on this scheduler ('local': a cluster of --jobs "
+                   "processes here). Needs pip install 'graphx[dask]'.")
 @click.option("--page-actors", default=2000, show_default=True, type=click.IntRange(1),
               help="Most actors graph.html draws (the most connected first; the page says what it left out).")
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(0),
               help="Skip files larger than this, with a reason (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def build(paths, outdir, aliases, lexicon, model, page_actors, max_bytes, quiet):
+def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, page_actors, max_bytes, quiet):
     """Build the graph from report files and folders (default: seeds/).
 
     Reads .txt and .md files (folders recursively), finds actors with the alias
@@ -76,10 +83,13 @@ def build(paths, outdir, aliases, lexicon, model, page_actors, max_bytes, quiet)
       graphx build
       graphx build reports/ extra.txt -o out/
       graphx build --aliases my_actors.toml --model en_core_web_sm
+      graphx build archive/ -o out/ --jobs 2          # only changed reports are re-read
+      graphx build archive/ --scheduler tcp://10.0.0.5:8786
     Exit status: 0 ok, 1 error, 2 bad usage, 3 built but some files skipped.
     """
     from .builder import BuildReport
     from .builder import build as run_build
+    from .cache import cache_path
     from .errors import GraphxError
     from .export import write_all
 
@@ -99,13 +109,16 @@ def build(paths, outdir, aliases, lexicon, model, page_actors, max_bytes, quiet)
 
     try:
         G = run_build(paths, aliases=list(aliases), model=model, lexicon=lexicon, progress=progress,
-                      report=report, max_bytes=max_bytes)
+                      report=report, cache=None if no_cache else cache_path(outdir), jobs=jobs,
+                      scheduler=scheduler, max_bytes=max_bytes)
         written = write_all(G, outdir, page_actors=page_actors)
     except GraphxError as exc:
         raise _fail(exc) from None
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+    for w in report.warnings:
+        click.echo(f"warning: {w}", err=True)
     if not quiet:
         _summary(G, report, written)
     for s in report.skipped:
@@ -119,7 +132,8 @@ def _summary(G, report, written):
     unasserted = sum(1 for *_, d in G.edges(keys=True, data=True) if not d.get("asserted"))
     rate = report.tokens / report.seconds if report.seconds else 0
     click.echo(f"Read {len(report.documents)} document(s), {report.tokens:,} tokens in "
-               f"{report.seconds:.2f}s ({rate:,.0f} tokens/s) with {report.model}.")
+               f"{report.seconds:.2f}s ({rate:,.0f} tokens/s) with {report.model}"
+               + (f"; {report.cached} from the cache." if report.cached else "."))
     click.echo(f"{G.number_of_nodes()} actors, {sum(types.values())} edges "
                + "(" + ", ".join(f"{k} {v}" for k, v in sorted(types.items())) + ")"
                + (f", plus {unasserted} negated or unconfirmed" if unasserted else "")
@@ -452,6 +466,60 @@ def shell(graph, plain):
 
     G = _load(graph)
     start(G, graph, plain=plain)
+
+
+@main.group()
+def cache():
+    """The per-document extraction cache kept in an output folder.
+
+    `graphx build` stores each report's extraction in <output>/.graphx-cache.sqlite
+    and re-extracts only reports whose text changed (or everything, when the alias
+    table, cue lexicon, model or graphx itself changed).
+
+    \b
+    Examples:
+      graphx cache info -o out/
+      graphx cache clear -o out/
+    """
+
+
+@cache.command("clear")
+@click.option("-o", "--output", "outdir", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="The output folder whose cache to delete.")
+def cache_clear(outdir):
+    """Delete the cache: the next build extracts every report.
+
+    \b
+    Example:
+      graphx cache clear -o out/
+    """
+    from .cache import cache_path, clear_cache
+
+    if clear_cache(outdir):
+        click.echo(f"Deleted {cache_path(outdir)}")
+    else:
+        click.echo(f"No cache in {outdir}")
+
+
+@cache.command("info")
+@click.option("-o", "--output", "outdir", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="The output folder whose cache to describe.")
+def cache_info_cmd(outdir):
+    """How many reports the cache holds and its size.
+
+    \b
+    Example:
+      graphx cache info -o out/
+    """
+    from .cache import cache_info
+
+    info = cache_info(outdir)
+    if not info:
+        click.echo(f"No cache in {outdir}")
+        return
+    for w in info["warnings"]:
+        click.echo(f"warning: {w}", err=True)
+    click.echo(f"{info['path']}: {info['documents']} report(s), {info['bytes']:,} bytes")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,6 +26,7 @@ from .clauses import Phrases, SentenceContext, contains, phrase_len
 from .dates import event_date
 from .coref import Salience
 from .lexicon import Cue, Lexicon
+from .matching import WindowMatcher
 from .mentions import TokenMention
 from .types import Document, Evidence
 
@@ -65,6 +66,7 @@ def compile_phrases(vocab, make_doc, groups: dict):
     phrases with "*" (a 0-3 word gap) in a token Matcher. Call with a doc: (key, start, end)."""
     matcher = Matcher(vocab)
     phrases = PhraseMatcher(vocab, attr="NORM")
+    gapped = []
     for key, group in groups.items():
         patterns, plain = [], []
         for phrase in group:
@@ -80,11 +82,13 @@ def compile_phrases(vocab, make_doc, groups: dict):
             patterns.append(pat)
         if patterns:
             matcher.add(key, patterns)
+            gapped.extend(patterns)
         if plain:
             phrases.add(key, plain)
+    windows = WindowMatcher(matcher, gapped)  # the same matches, looked for near their first words
 
     def match(doc):
-        return list(phrases(doc)) + list(matcher(doc))
+        return list(phrases(doc)) + windows(doc)
 
     return match
 

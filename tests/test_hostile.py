@@ -149,16 +149,21 @@ def test_unreadable_file_really_chmod_000(tmp_path):
     assert _reasons(report) == {"secret.txt": "cannot read (Permission denied)"}
 
 
-def test_file_that_vanishes_during_the_run_is_skipped(tmp_path):
+def test_file_that_vanishes_during_the_run_is_skipped(tmp_path, monkeypatch):
+    import graphx.builder
+
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text(GOOD)
+    listed = graphx.builder.find_documents
 
-    def progress(done, total, doc_id):
-        if doc_id == "a.txt":  # a.txt is read: b.txt was listed, and now it goes
-            (tmp_path / "b.txt").unlink()
+    def list_then_delete(paths):
+        found = listed(paths)
+        (tmp_path / "b.txt").unlink()  # b.txt was listed, and now it goes before it is read
+        return found
 
+    monkeypatch.setattr(graphx.builder, "find_documents", list_then_delete)
     report = graphx.BuildReport()
-    G = graphx.build(tmp_path, report=report, progress=progress)
+    G = graphx.build(tmp_path, report=report)
     assert _reasons(report) == {"b.txt": "vanished before it could be read (deleted or moved during the build)"}
     assert [d.id for d in report.documents] == ["a.txt", "c.txt"]
     assert G.edges[GOOD_EDGE[0], GOOD_EDGE[1], GOOD_EDGE[2]]["documents"] == 2
