@@ -62,8 +62,8 @@ def main():
 @click.option("--no-cache", is_flag=True,
               help="Extract every report again and do not touch the output folder's cache.")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="Run extraction as Dask tasks on this scheduler ('local': a cluster of --jobs "
-                   "processes here). Needs pip install 'graphx[dask]'.")
+              help="Run extraction as Dask tasks on this scheduler ('local': a LocalCluster here with "
+                   "--jobs worker processes, one per CPU if --jobs is 1). Needs pip install 'graphx[dask]'.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, quiet):
     """Build the graph from report files and folders (default: seeds/).
