@@ -277,7 +277,7 @@ def _dask():
 def dask_cluster():
     distributed = _dask()
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                       dashboard_address=None, silence_logs=40)
+                                       dashboard_address=":0", silence_logs=40)
     yield cluster
     cluster.close()
 
