@@ -17,6 +17,7 @@ import sqlite3
 import zlib
 from pathlib import Path
 
+from .errors import GraphFileError
 from .extract import DocResult
 
 CACHE_NAME = ".graphx-cache.sqlite"
@@ -43,6 +44,13 @@ class Cache:
         self.hits = 0
         try:
             self.db = self._open()
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):  # another build is writing it: not damage
+                raise GraphFileError(f"cache {self.path} is in use by another build ({exc}); wait for it, "
+                                     "or build with --no-cache or into another --output folder") from None
+            self.warnings.append(f"cache {self.path} is unreadable ({exc}); rebuilding it")
+            self._remove()
+            self.db = self._open()
         except sqlite3.DatabaseError as exc:
             self.warnings.append(f"cache {self.path} is unreadable ({exc}); rebuilding it")
             self._remove()
@@ -50,7 +58,7 @@ class Cache:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path)
+        db = sqlite3.connect(self.path, timeout=30)  # wait out another build's write
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")

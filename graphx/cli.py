@@ -64,8 +64,8 @@ def main():
 @click.option("--no-cache", is_flag=True,
               help="Extract every report again and do not touch the output folder's cache.")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="Run extraction as Dask tasks on this scheduler ('local': a cluster of --jobs "
-                   "processes here). Needs pip install 'graphx[dask]'.")
+              help="Run extraction as Dask tasks on this scheduler ('local': a LocalCluster here with "
+                   "--jobs worker processes, one per CPU if --jobs is 1). Needs pip install 'graphx[dask]'.")
 @click.option("--page-actors", default=2000, show_default=True, type=click.IntRange(1),
               help="Most actors graph.html draws (the most connected first; the page says what it left out).")
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(0),

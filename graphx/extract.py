@@ -27,7 +27,7 @@ from pathlib import Path
 
 from .actors import AliasTable
 from .lexicon import Lexicon
-from .types import Actor, Document, Evidence, evidence_from_dict, evidence_to_dict
+from .types import EVIDENCE_FIELDS, Actor, Document, Evidence
 
 BATCH_SIZE = 64
 # The package's code is part of the cache fingerprint, so a developer editing a rule never
@@ -100,7 +100,8 @@ class DocResult:
     def to_json(self) -> bytes:
         return json.dumps({
             "doc": self.doc, "tokens": self.tokens, "counts": [list(c) for c in self.counts],
-            "evidence": [evidence_to_dict(e) for e in self.evidence],
+            # rows of values in EVIDENCE_FIELDS order: a third of the size of dicts, and faster to read back
+            "fields": len(EVIDENCE_FIELDS), "evidence": [[getattr(e, f) for f in EVIDENCE_FIELDS] for e in self.evidence],
             "discovered": [asdict(a) for a in self.discovered],
         }, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -109,8 +110,11 @@ class DocResult:
         d = json.loads(data)
         actors = tuple(Actor(**{k: tuple(v) if isinstance(v, list) else v for k, v in a.items()})
                        for a in d["discovered"])
+        width = len(EVIDENCE_FIELDS)
+        if d["fields"] != width or any(len(row) != width for row in d["evidence"]):
+            raise ValueError("evidence rows do not match this graphx's Evidence fields")
         return cls(doc=d["doc"], tokens=int(d["tokens"]), counts=tuple((a, int(n)) for a, n in d["counts"]),
-                   evidence=tuple(evidence_from_dict(e) for e in d["evidence"]), discovered=actors)
+                   evidence=tuple(Evidence(*row) for row in d["evidence"]), discovered=actors)
 
 
 class Pipeline:

@@ -89,7 +89,7 @@ def run_dask(settings: Settings, documents, scheduler: str, jobs: int = 0):
     try:
         if scheduler == "local":
             cluster = LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1,
-                                   processes=True, dashboard_address=None, silence_logs=40)
+                                   processes=True, dashboard_address=":0", silence_logs=40)
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)

@@ -277,7 +277,7 @@ def _dask():
 def dask_cluster():
     distributed = _dask()
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                       dashboard_address=None, silence_logs=40)
+                                       dashboard_address=":0", silence_logs=40)
     yield cluster
     cluster.close()
 
@@ -361,3 +361,26 @@ def test_line_breaks_start_sentences_where_the_token_loop_did():
                 old[i + 1].is_sent_start = True
         new = line_breaks(doc)
         assert [t.is_sent_start for t in new] == [t.is_sent_start for t in old]
+
+
+def test_new_graphx_version_invalidates_every_report(corpus, tmp_path, monkeypatch):
+    build_report(corpus, tmp_path)
+    monkeypatch.setattr(graphx, "__version__", "999.0")
+    report = build_report(corpus, tmp_path)
+    assert (report.cached, report.extracted) == (0, 15)
+
+
+def test_a_cache_locked_by_another_build_is_an_error_not_damage(corpus, tmp_path, monkeypatch):
+    from graphx.cache import Cache
+    from graphx.errors import GraphFileError
+
+    build_report(corpus, tmp_path)
+    path = tmp_path / CACHE
+
+    def locked(self):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(Cache, "_open", locked)
+    with pytest.raises(GraphFileError, match="is in use by another build"):
+        Cache(path)
+    assert path.exists()
