@@ -32,6 +32,7 @@ class BuildReport:
     cached: int = 0  # documents whose extraction came from the cache
     extracted: int = 0  # documents run through the pipeline
     warnings: list = field(default_factory=list)  # e.g. a damaged cache that was rebuilt
+    long_sentences: int = 0  # sentences over relations.MAX_SENTENCE_TOKENS, not read for edges
 
 
 def _read(pairs, report: BuildReport, max_bytes=MAX_BYTES) -> list[Document]:
@@ -106,7 +107,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
             done += 1
             if progress:
                 progress(done, len(docs), docs[i].id)
-            if store is not None:
+            if store is not None and not result.error:  # a failure is tried again next time
                 fresh.append((keys[i][0], keys[i][1], result))
                 if len(fresh) >= 512:
                     store.put_many(fresh, settings.fingerprint)
@@ -120,6 +121,15 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
             report.warnings.extend(store.warnings)
             report.cached = store.hits
     report.extracted = len(todo)
+    failed = {docs[i].id for i, r in enumerate(results) if r.error}
+    for i, r in enumerate(results):
+        if r.error:
+            report.skipped.append(Skipped(docs[i].path or docs[i].id,
+                                          f"extraction failed ({r.error}); this is a bug in graphx, please report it"))
+    if failed:
+        report.documents[:] = [d for d in report.documents if d.id not in failed]
+        results = [r for r in results if not r.error]
+    report.long_sentences = sum(r.long_sentences for r in results)
     merged = merge(results)
     report.tokens += merged.tokens
     report.discovered = merged.discovered

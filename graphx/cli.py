@@ -138,6 +138,11 @@ def _summary(G, report, written):
                + "(" + ", ".join(f"{k} {v}" for k, v in sorted(types.items())) + ")"
                + (f", plus {unasserted} negated or unconfirmed" if unasserted else "")
                + f", {report.evidence} citations.")
+    if report.long_sentences:
+        from .relations import MAX_SENTENCE_TOKENS
+
+        click.echo(f"{report.long_sentences} sentence(s) over {MAX_SENTENCE_TOKENS} tokens were not read for edges "
+                   "(tables or text without full stops); their actors still count as mentions.")
     if report.discovered:
         click.echo(f"Discovered {len(report.discovered)} actor(s) not in the alias table (review them, "
                    "then add them with --aliases):")

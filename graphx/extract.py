@@ -96,10 +96,13 @@ class DocResult:
     counts: tuple = ()  # ((actor id, mentions), ...) sorted by id
     discovered: tuple = ()  # Actor records first named in this document
     tokens: int = 0
+    long_sentences: int = 0  # sentences too long to read for edges (relations.MAX_SENTENCE_TOKENS)
+    error: str = ""  # the extraction failed (a bug): the build skips the document and says why
 
     def to_json(self) -> bytes:
         return json.dumps({
             "doc": self.doc, "tokens": self.tokens, "counts": [list(c) for c in self.counts],
+            "long_sentences": self.long_sentences,
             # rows of values in EVIDENCE_FIELDS order: a third of the size of dicts, and faster to read back
             "fields": len(EVIDENCE_FIELDS), "evidence": [[getattr(e, f) for f in EVIDENCE_FIELDS] for e in self.evidence],
             "discovered": [asdict(a) for a in self.discovered],
@@ -114,7 +117,8 @@ class DocResult:
         if d["fields"] != width or any(len(row) != width for row in d["evidence"]):
             raise ValueError("evidence rows do not match this graphx's Evidence fields")
         return cls(doc=d["doc"], tokens=int(d["tokens"]), counts=tuple((a, int(n)) for a, n in d["counts"]),
-                   evidence=tuple(Evidence(*row) for row in d["evidence"]), discovered=actors)
+                   evidence=tuple(Evidence(*row) for row in d["evidence"]), discovered=actors,
+                   long_sentences=int(d.get("long_sentences", 0)))
 
 
 class Pipeline:
@@ -124,9 +128,10 @@ class Pipeline:
         from .arabic import ArabicExtractor
         from .mentions import MentionFinder
         from .nlp import make_pipeline
-        from .relations import Extractor
+        from .relations import MAX_SENTENCE_TOKENS, Extractor
 
         self.settings = settings
+        self.max_tokens = MAX_SENTENCE_TOKENS
         self.nlp = make_pipeline(settings.table, settings.lexicon, model=settings.model)
         # The file-size limit (documents.MAX_BYTES, --max-bytes) is the guard: a file that
         # passed it is read whatever spaCy's own default text limit says.
@@ -138,13 +143,17 @@ class Pipeline:
     def result(self, document: Document, sdoc) -> DocResult:
         finder = self.finder
         finder.discovered = {}  # per document: nothing crosses documents (see the module doc)
-        mentions = finder(sdoc)
-        evidence = (tuple(self.extractor.extract(document, sdoc, mentions, finder.discovered))
-                    + tuple(self.arabic.extract(document)))
+        try:
+            mentions = finder(sdoc)
+            evidence = (tuple(self.extractor.extract(document, sdoc, mentions, finder.discovered))
+                        + tuple(self.arabic.extract(document)))
+        except Exception as exc:  # noqa: BLE001 - one report must not sink an archive's build
+            return DocResult(doc=document.id, tokens=len(sdoc), error=f"{type(exc).__name__}: {exc}")
         counts = Counter(m.actor for m in mentions)
         return DocResult(doc=document.id, evidence=evidence, counts=tuple(sorted(counts.items())),
                          discovered=tuple(sorted(finder.discovered.values(), key=lambda a: a.id)),
-                         tokens=len(sdoc))
+                         tokens=len(sdoc),
+                         long_sentences=sum(1 for s in sdoc.sents if len(s) > self.max_tokens))
 
     def run(self, documents):
         """Yield a :class:`DocResult` per document, streaming them through ``nlp.pipe``."""

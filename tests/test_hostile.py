@@ -264,3 +264,51 @@ def test_folder_that_cannot_be_listed_is_skipped(tmp_path, monkeypatch):
     pairs, skipped = find_documents([tmp_path])
     assert [p[0] for p in pairs] == ["ok.txt"]
     assert [(s.path, s.reason) for s in skipped] == [(str(tmp_path / "locked"), "cannot list folder (Permission denied)")]
+
+
+def test_a_report_that_breaks_the_extractor_is_skipped_and_the_rest_build(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from graphx.cli import main
+    from graphx.relations import Extractor
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(GOOD)
+    (tmp_path / "in" / "bad.txt").write_text("Assad fled to Moscow. TRIGGER-A-BUG")
+    real = Extractor.extract
+
+    def extract(self, document, *args):
+        if "TRIGGER-A-BUG" in document.text:
+            raise IndexError("list index out of range")
+        return real(self, document, *args)
+
+    monkeypatch.setattr(Extractor, "extract", extract)
+    report = graphx.BuildReport()
+    G = graphx.build(tmp_path / "in", report=report)
+    assert _reasons(report) == {"bad.txt": "extraction failed (IndexError: list index out of range); "
+                                           "this is a bug in graphx, please report it"}
+    assert [d.id for d in report.documents] == ["good.txt"]
+    assert G.has_edge(*GOOD_EDGE) and not G.has_edge("bashar_al_assad", "moscow")
+    # the CLI: outputs written, the file listed, exit status 3; the failure is not cached
+    r = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"])
+    assert r.exit_code == 3 and "bad.txt: extraction failed (IndexError" in r.output
+    monkeypatch.setattr(Extractor, "extract", real)
+    r = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"])
+    assert r.exit_code == 0, r.output
+
+
+def test_sentences_too_long_to_read_are_counted_in_the_summary(tmp_path):
+    from click.testing import CliRunner
+
+    from graphx.cli import main
+    from graphx.relations import MAX_SENTENCE_TOKENS
+
+    (tmp_path / "in").mkdir()
+    table = " , ".join(["Putin called Erdogan"] * MAX_SENTENCE_TOKENS)  # one "sentence", no full stop
+    (tmp_path / "in" / "a.txt").write_text(GOOD + "\n\n" + table + "\n\n" + GOOD)
+    r = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    assert f"1 sentence(s) over {MAX_SENTENCE_TOKENS} tokens were not read for edges" in r.output
+    report = graphx.BuildReport()
+    graphx.build(tmp_path / "in", report=report)
+    assert report.long_sentences == 1
