@@ -488,9 +488,13 @@ def cache():
     """
 
 
+def cache_folder_option(f):
+    return click.option("-o", "--output", "outdir", default="output", show_default=True,
+                        type=click.Path(file_okay=False), help="The output folder whose cache this is.")(f)
+
+
 @cache.command("clear")
-@click.option("-o", "--output", "outdir", default="output", show_default=True, type=click.Path(file_okay=False),
-              help="The output folder whose cache to delete.")
+@cache_folder_option
 def cache_clear(outdir):
     """Delete the cache: the next build extracts every report.
 
@@ -507,8 +511,7 @@ def cache_clear(outdir):
 
 
 @cache.command("info")
-@click.option("-o", "--output", "outdir", default="output", show_default=True, type=click.Path(file_okay=False),
-              help="The output folder whose cache to describe.")
+@cache_folder_option
 def cache_info_cmd(outdir):
     """How many reports the cache holds and its size.
 
