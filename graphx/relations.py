@@ -51,6 +51,10 @@ def _citation(document: Document, ctx, off: int) -> dict:
             "url": meta.get("url", ""), "language": language}
 
 
+def _status_norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
 def _at(offset, char):
     # -1 marks an actor carried over from an earlier sentence (no words here).
     return offset + char if char >= 0 else -1
@@ -200,7 +204,7 @@ class Extractor:
         if not persons:
             return
         yield from status_claims(
-            document, ctx.doc, persons, self.lexicon.status, norm=lambda w: w.lower().replace("’", "'"),
+            document, ctx.doc, persons, self.lexicon.status, norm=_status_norm,
             negation=("not", "n't", "never"), denial=self.lexicon.markers.get("denial", ()),
             sentences=[(ctx.start, ctx.end)], off=off, language="en")
 

@@ -14,12 +14,15 @@ before the cue in its sentence (with no other person between), or right after it
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .types import Evidence
 
 STATUSES = ("killed", "survived")
 
 
-def _phrases(words, norm):
+@lru_cache(maxsize=64)
+def _phrases(words: tuple, norm):
     return sorted({tuple(norm(w) for w in p.split()) for p in words}, key=len, reverse=True)
 
 
@@ -31,10 +34,16 @@ def status_claims(document, tokens, parties, words: dict, *, norm=str.lower, neg
     persons, by token; ``words``: {"killed": [...], "survived": [...]}; ``sentences``: the
     doc's sentences as (start, end) token spans; ``off``: the doc's offset in ``document.text``.
     """
-    norms = [norm(t.text) for t in tokens]
-    cues = {s: _phrases(words.get(s, ()), norm) for s in STATUSES}
+    if not sentences:
+        return
+    # Normalised words of these sentences only (and the token after them): ``tokens`` is the
+    # whole doc, and this runs once per sentence, so normalising all of it would be quadratic.
+    cues = {s: _phrases(tuple(words.get(s, ())), norm) for s in STATUSES}
     neg = {norm(w) for w in negation}
-    den = _phrases(denial, norm)
+    den = _phrases(tuple(denial), norm)
+    reach = max((len(ph) for ph in den + [ph for st in STATUSES for ph in cues[st]]), default=1)
+    lo, hi = min(s for s, _ in sentences), min(len(tokens), max(e for _, e in sentences) + reach)
+    norms = _Window({k: norm(tokens[k].text) for k in range(lo, hi)})
     for s0, s1 in sentences:
         inside = [p for p in parties if s0 <= p[1] < s1]
         if not inside:
@@ -66,6 +75,15 @@ def status_claims(document, tokens, parties, words: dict, *, norm=str.lower, neg
                     negated=negated, asserted=not negated, date=meta.get("date", ""), title=meta.get("title", ""),
                     outlet=meta.get("source", ""), url=meta.get("url", ""), language=language)
             i += n
+
+
+class _Window(dict):
+    """Token index -> normalised word for a window of a doc; slices give the words inside it."""
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[k] for k in range(key.start, key.stop) if k in self]
+        return dict.__getitem__(self, key)
 
 
 __all__ = ["status_claims", "STATUSES"]
