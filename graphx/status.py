@@ -36,21 +36,27 @@ def status_claims(document, tokens, parties, words: dict, *, norm=str.lower, neg
     """
     if not sentences:
         return
-    # Normalised words of these sentences only (and the token after them): ``tokens`` is the
-    # whole doc, and this runs once per sentence, so normalising all of it would be quadratic.
     cues = {s: _phrases(tuple(words.get(s, ())), norm) for s in STATUSES}
     neg = {norm(w) for w in negation}
     den = _phrases(tuple(denial), norm)
+    # Normalised words of these sentences only (and as far past them as a phrase reaches):
+    # ``tokens`` is the whole doc and this runs once per sentence, so normalising all of it
+    # each time would make a report's cost quadratic in its length.
     reach = max((len(ph) for ph in den + [ph for st in STATUSES for ph in cues[st]]), default=1)
     lo, hi = min(s for s, _ in sentences), min(len(tokens), max(e for _, e in sentences) + reach)
-    norms = _Window({k: norm(tokens[k].text) for k in range(lo, hi)})
+    norms = [None] * lo + [norm(tokens[k].text) for k in range(lo, hi)]
+    by_first: dict = {}  # first word -> (status, phrase), longest phrase first as in cues
+    for st in STATUSES:
+        for ph in cues[st]:
+            by_first.setdefault(ph[0], []).append((st, ph))
     for s0, s1 in sentences:
         inside = [p for p in parties if s0 <= p[1] < s1]
         if not inside:
             continue
         i = s0
         while i < s1:
-            hit = next(((st, len(ph)) for st in STATUSES for ph in cues[st] if tuple(norms[i:i + len(ph)]) == ph), None)
+            hit = next(((st, len(ph)) for st, ph in by_first.get(norms[i], ()) if tuple(norms[i:i + len(ph)]) == ph),
+                       None)
             if hit is None:
                 i += 1
                 continue
@@ -75,15 +81,6 @@ def status_claims(document, tokens, parties, words: dict, *, norm=str.lower, neg
                     negated=negated, asserted=not negated, date=meta.get("date", ""), title=meta.get("title", ""),
                     outlet=meta.get("source", ""), url=meta.get("url", ""), language=language)
             i += n
-
-
-class _Window(dict):
-    """Token index -> normalised word for a window of a doc; slices give the words inside it."""
-
-    def __getitem__(self, key):
-        if isinstance(key, slice):
-            return [self[k] for k in range(key.start, key.stop) if k in self]
-        return dict.__getitem__(self, key)
 
 
 __all__ = ["status_claims", "STATUSES"]
