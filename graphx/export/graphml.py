@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
@@ -75,7 +76,12 @@ def rgb(hex_color: str) -> tuple[int, int, int]:
     >>> rgb("#ff8000")
     (255, 128, 0)
     """
-    h = str(hex_color).lstrip("#")
+    return _rgb(str(hex_color))
+
+
+@lru_cache(maxsize=1024)  # a handful of colours, asked once per edge
+def _rgb(text: str) -> tuple[int, int, int]:
+    h = text.lstrip("#")
     if not re.fullmatch(r"[0-9a-fA-F]{6}", h):
         h = DEFAULT_COLOR.lstrip("#")
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
@@ -212,6 +218,17 @@ def _attr(value) -> str:
     return escape(value, _ATTR_ENTITIES)
 
 
+def _escape(text: str) -> str:
+    # xml.sax.saxutils.escape without its three unconditional replaces (most text has none of these)
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
 def _element(tag, attrs, data, indent) -> str:
     """``<tag a="..">`` with its ``<data>`` children, laid out as ``ET.indent(space="  ")`` does."""
     head = f"<{tag}" + "".join(f' {name}="{_attr(value)}"' for name, value in attrs)
@@ -221,13 +238,36 @@ def _element(tag, attrs, data, indent) -> str:
     return head + ">" + "".join(inner + d for d in data) + indent + f"</{tag}>"
 
 
-def _data(rec, cols, prefix) -> list[str]:
-    out = []
-    for i, (name, kind, as_json) in enumerate(cols):
-        if name in rec:
-            text = _text(flat(rec[name], kind, as_json), kind)
-            out.append(f'<data key="{prefix}{i}">{escape(text)}</data>' if text else f'<data key="{prefix}{i}" />')
-    return out
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+# The text of a <data> element, escaped, for a column's (type, as JSON): the same as
+# _escape(_text(flat(value, kind, as_json), kind)) in one call (this is the export's inner loop).
+_FORMATS = {("boolean", False): lambda v: "true" if v else "false",
+            ("int", False): lambda v: str(int(v)), ("long", False): lambda v: str(int(v)),
+            ("double", False): lambda v: repr(float(v)),
+            ("string", False): lambda v: _escape(clean(v)),
+            ("string", True): lambda v: _escape(clean(_dumps(v)))}
+
+
+def _formatter(kind, as_json):
+    return _FORMATS.get((kind, as_json)) or (lambda v: _escape(_text(flat(v, kind, as_json), kind)))
+
+
+def _data_writer(cols, prefix):
+    """A function: record -> its ``<data>`` elements (a column the record lacks is left out)."""
+    plan = [(name, f'<data key="{prefix}{i}">', f'<data key="{prefix}{i}" />', _formatter(kind, as_json))
+            for i, (name, kind, as_json) in enumerate(cols)]
+
+    def data(rec) -> list[str]:
+        out = []
+        for name, opening, empty, fmt in plan:
+            if name in rec:
+                text = fmt(rec[name])
+                out.append(opening + text + "</data>" if text else empty)
+        return out
+    return data
 
 
 def iter_graphml(G):
@@ -275,12 +315,13 @@ def iter_graphml(G):
         yield "".join(head) + '\n  <graph edgedefault="directed" />\n</graphml>\n'
         return
     yield "".join(head) + '\n  <graph edgedefault="directed">'
+    node_data, edge_data = _data_writer(ncols, "n"), _data_writer(ecols, "e")
     for n in nodes:
-        yield "\n    " + _element("node", (("id", clean(n)),), _data(node_record(n, G.nodes[n]), ncols, "n"), "\n    ")
+        yield "\n    " + _element("node", (("id", clean(n)),), node_data(node_record(n, G.nodes[n])), "\n    ")
     for s, t, k in edges:
         rec = edge_record(G, s, t, k, G.edges[s, t, k])
         yield "\n    " + _element("edge", (("id", clean(edge_id(s, t, k))), ("source", clean(s)), ("target", clean(t))),
-                                   _data(rec, ecols, "e"), "\n    ")
+                                   edge_data(rec), "\n    ")
     yield "\n  </graph>\n</graphml>\n"
 
 
