@@ -1,4 +1,5 @@
-"""The streamed GraphML writer gives the bytes of the ElementTree writer it replaced, with flat memory."""
+"""Streamed exports: GraphML gives the bytes of the ElementTree writer it replaced, with flat memory;
+graph.json gives the bytes of ``json.dumps`` of the whole graph."""
 
 import tracemalloc
 import xml.etree.ElementTree as ET
@@ -105,3 +106,38 @@ def test_graphml_is_written_edge_by_edge_in_flat_memory(tmp_path):
         tracemalloc.stop()
     size = (tmp_path / "g.graphml").stat().st_size
     assert size > 3_000_000 and peak < size / 8, (peak, size)
+
+
+# ---- graph.json ----
+
+class Name(str):
+    pass
+
+
+def json_odd_graph():
+    """Values json writes its own way (NaN, infinities, tuples, subclasses, keys that are not text)."""
+    G = odd_graph()
+    G.nodes["b"]["roles"] = ["president", None]  # no lone surrogate: graph.json is strict UTF-8
+    G.nodes['a"<&>\t\r\n']["aliases"] = ["a\x01", "&amp;"]
+    G.nodes["c"].update(nan=float("nan"), inf=[float("inf"), -float("inf"), -0.0, 1e300], pair=(1, (2, [])),
+                        sub=Name("x"), keys={1: "one", None: [], 2.5: {}, True: {"k": ()}})
+    G.edges["c", "d", "fled-to"].update(empty={}, nested=[{"a": [{"b": {}}]}], big=10 ** 30)
+    for e in G.edges(keys=True):
+        G.edges[e]["citations"] = [c for c in G.edges[e]["citations"] if "\ud800" not in c.text]
+    G.graph["note"] = {"x": [1.5]}
+    return G
+
+
+@pytest.mark.parametrize("make", [json_odd_graph, lambda: build_graph([], [])], ids=["odd", "empty"])
+def test_streamed_graph_json_is_json_dumps_of_the_whole_graph(tmp_path, make):
+    from graphx.export.json import dumps, write_json
+
+    G = make()
+    write_json(G, tmp_path / "g.json")
+    assert (tmp_path / "g.json").read_bytes() == dumps(G).encode("utf-8")
+
+
+def test_seeds_graph_json_is_json_dumps_of_the_whole_graph(built_dir, seeds_graph):
+    from graphx.export.json import dumps
+
+    assert (built_dir / "graph.json").read_bytes() == dumps(seeds_graph[0]).encode("utf-8")
