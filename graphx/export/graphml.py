@@ -183,6 +183,8 @@ def _scan(attrs, known):
             if n not in declared and n != "citations":
                 kinds.setdefault(n, set()).add(type(value))
     return _typed(declared, kinds), names
+
+
 # Known columns stored as JSON text.
 JSON_COLUMNS = ("aliases", "citations")
 

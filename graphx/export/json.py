@@ -49,7 +49,7 @@ def _indented(value, level: int) -> str:
     pure-Python encoder, which dominated the export of large graphs.
 
     Plain str, int, float, bool, None, list, tuple and dict with str keys are written here,
-    anything else (subclasses, other keys, NaN) by ``json`` itself, so the bytes are the same.
+    anything else (subclasses, keys that are not str) by ``json`` itself, so the bytes are the same.
 
     >>> v = {"a": [1, 2.5, True, None, "x\\n\\u00e9", float("-inf")], "b": {}, "c": [], "d": [{"e": (1,)}]}
     >>> all(_indented(x, n) == _json_indented(x, n) for x in (v, {**v, 1: float("nan")}, [v, [v]]) for n in (0, 2))
