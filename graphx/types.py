@@ -7,6 +7,7 @@ rules -> :class:`Evidence`. The graph stores Evidence on its edges under
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field, fields
 
 KINDS = ("person", "state", "organisation", "armed_group", "place", "outlet")
@@ -103,6 +104,7 @@ class Evidence:
 
 
 EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
+_evidence_values = operator.attrgetter(*EVIDENCE_FIELDS)  # all fields in one C call
 
 
 def evidence_to_dict(ev: Evidence) -> dict:
@@ -111,7 +113,7 @@ def evidence_to_dict(ev: Evidence) -> dict:
     Every field is a str, int or bool, so no deep copy is needed (``asdict``
     deep-copies and dominated the export of large graphs).
     """
-    return {name: getattr(ev, name) for name in EVIDENCE_FIELDS}
+    return dict(zip(EVIDENCE_FIELDS, _evidence_values(ev)))
 
 
 def evidence_from_dict(d: dict) -> Evidence:

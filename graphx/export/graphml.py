@@ -1,7 +1,8 @@
 """GraphML that Gephi, igraph, graphology and networkx read as it is.
 
-Written by hand (ElementTree) rather than with ``networkx.write_graphml``, to
-control what readers we did not write trip on:
+Written by hand rather than with ``networkx.write_graphml``, to control what
+readers we did not write trip on (and streamed node by node and edge by edge,
+so that memory stays flat however large the graph: see :func:`iter_graphml`):
 
 - Gephi matches a key by its *id* before its name, and treats the ids ``d3``
   (nodes) and ``d7`` (edges) as yEd's label keys; networkx numbers its keys
@@ -26,7 +27,9 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape
 
 from ..query import edge_sources
 from ..types import evidence_to_dict
@@ -73,7 +76,12 @@ def rgb(hex_color: str) -> tuple[int, int, int]:
     >>> rgb("#ff8000")
     (255, 128, 0)
     """
-    h = str(hex_color).lstrip("#")
+    return _rgb(str(hex_color))
+
+
+@lru_cache(maxsize=1024)  # a handful of colours, asked once per edge
+def _rgb(text: str) -> tuple[int, int, int]:
+    h = text.lstrip("#")
     if not re.fullmatch(r"[0-9a-fA-F]{6}", h):
         h = DEFAULT_COLOR.lstrip("#")
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
@@ -139,24 +147,42 @@ def columns(records, known) -> list[tuple[str, str, bool]]:
 
     A column whose values are not all of one scalar type (lists, None, int mixed
     with float ...) is written as JSON strings, so that it reads back exactly.
+    ``records`` is read once (it may be a generator).
 
     >>> columns([{"a": 1, "b": [1], "c": 1}, {"a": 2, "c": 1.5}], (("x", "int"),))
     [('x', 'int', False), ('a', 'long', False), ('b', 'string', True), ('c', 'string', True)]
     """
     declared = dict(known)
-    names = list(declared)
+    kinds: dict = {}  # the other columns, in order of first appearance: the types of their values
     for rec in records:
-        names.extend(n for n in rec if n not in declared and n not in names)
-    out = []
-    for n in names:
-        kinds = {type(r[n]) for r in records if n in r}
-        if n in declared:
-            out.append((n, declared[n], n in JSON_COLUMNS))
-        elif len(kinds) == 1 and next(iter(kinds)) in _SCALARS:
-            out.append((n, _SCALARS[next(iter(kinds))], False))
+        for n, value in rec.items():
+            if n not in declared:
+                kinds.setdefault(n, set()).add(type(value))
+    return _typed(declared, kinds)
+
+
+def _typed(declared, kinds) -> list[tuple[str, str, bool]]:
+    out = [(n, kind, n in JSON_COLUMNS) for n, kind in declared.items()]
+    for n, types in kinds.items():
+        if len(types) == 1 and next(iter(types)) in _SCALARS:
+            out.append((n, _SCALARS[next(iter(types))], False))
         else:
             out.append((n, "string", True))
     return out
+
+
+def _scan(attrs, known):
+    """The columns of the records made from the attribute dicts ``attrs``, and every attribute
+    name they use, in one pass without making the records (see _with_extras)."""
+    declared = dict(known)
+    kinds: dict = {}
+    names: set = set()
+    for d in attrs:
+        names.update(d)
+        for n, value in d.items():
+            if n not in declared and n != "citations":
+                kinds.setdefault(n, set()).add(type(value))
+    return _typed(declared, kinds), names
 
 
 # Known columns stored as JSON text.
@@ -186,47 +212,119 @@ def _text(value, kind) -> str:
     return clean(value)
 
 
-def graphml_tree(G) -> ET.ElementTree:
-    """The GraphML document for ``G`` (nothing written).
+# Escapes as ElementTree writes them (the file's bytes are those of the earlier ElementTree writer).
+_ATTR_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
+
+
+def _attr(value) -> str:
+    return escape(value, _ATTR_ENTITIES)
+
+
+def _escape(text: str) -> str:
+    # xml.sax.saxutils.escape without its three unconditional replaces (most text has none of these)
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _element(tag, attrs, data, indent) -> str:
+    """``<tag a="..">`` with its ``<data>`` children, laid out as ``ET.indent(space="  ")`` does."""
+    head = f"<{tag}" + "".join(f' {name}="{_attr(value)}"' for name, value in attrs)
+    if not data:
+        return head + " />"
+    inner = indent + "  "
+    return head + ">" + "".join(inner + d for d in data) + indent + f"</{tag}>"
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+# The text of a <data> element, escaped, for a column's (type, as JSON): the same as
+# _escape(_text(flat(value, kind, as_json), kind)) in one call (this is the export's inner loop).
+_FORMATS = {("boolean", False): lambda v: "true" if v else "false",
+            ("int", False): lambda v: str(int(v)), ("long", False): lambda v: str(int(v)),
+            ("double", False): lambda v: repr(float(v)),
+            ("string", False): lambda v: _escape(clean(v)),
+            ("string", True): lambda v: _escape(clean(_dumps(v)))}
+
+
+def _formatter(kind, as_json):
+    return _FORMATS.get((kind, as_json)) or (lambda v: _escape(_text(flat(v, kind, as_json), kind)))
+
+
+def _data_writer(cols, prefix):
+    """A function: record -> its ``<data>`` elements (a column the record lacks is left out)."""
+    plan = [(name, f'<data key="{prefix}{i}">', f'<data key="{prefix}{i}" />', _formatter(kind, as_json))
+            for i, (name, kind, as_json) in enumerate(cols)]
+
+    def data(rec) -> list[str]:
+        out = []
+        for name, opening, empty, fmt in plan:
+            if name in rec:
+                text = fmt(rec[name])
+                out.append(opening + text + "</data>" if text else empty)
+        return out
+    return data
+
+
+def iter_graphml(G):
+    """The text of ``graph.graphml`` in pieces, one node or edge at a time (memory stays flat).
+
+    The columns are found in a first pass over the attribute dicts; each node and
+    edge record is then made, written and dropped.
 
     >>> from graphx.graph import build_graph
     >>> from graphx.types import Actor
-    >>> root = graphml_tree(build_graph([Actor("a", "A", "person")], [])).getroot()
-    >>> sorted({k.get("id")[0] for k in root.iter(f"{{{NS}}}key")})
-    ['e', 'n']
+    >>> text = "".join(iter_graphml(build_graph([Actor("a", "A", "person")], [])))
+    >>> print(text[:text.index("<key")].strip())
+    <?xml version='1.0' encoding='utf-8'?>
+    <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+    >>> print(text[text.index("<graph "):].strip())
+    <graph edgedefault="directed">
+        <node id="a">
+          <data key="n0">A</data>
+          <data key="n1">person</data>
+          <data key="n2">["A"]</data>
+          <data key="n3">0</data>
+          <data key="n4">false</data>
+          <data key="n5">10.0</data>
+          <data key="n6">78</data>
+          <data key="n7">121</data>
+          <data key="n8">167</data>
+        </node>
+      </graph>
+    </graphml>
     """
-    nodes = [(n, node_record(n, G.nodes[n])) for n in sorted(G.nodes)]
-    edges = [((s, t, k), edge_record(G, s, t, k, G.edges[s, t, k])) for s, t, k in sorted(G.edges(keys=True))]
-    ncols = columns([r for _, r in nodes], NODE_COLUMNS)
-    ecols = columns([r for _, r in edges], EDGE_COLUMNS)
-    derived = {"node": set(NODE_DERIVED) - {a for n in G.nodes for a in G.nodes[n]},
-               "edge": set(EDGE_DERIVED) - {a for e in G.edges(keys=True) for a in G.edges[e]}}
-    ET.register_namespace("", NS)
-    root = ET.Element(f"{{{NS}}}graphml")
+    nodes = sorted(G.nodes)
+    edges = sorted(G.edges(keys=True))
+    ncols, node_names = _scan((G.nodes[n] for n in nodes), NODE_COLUMNS)
+    ecols, edge_names = _scan((G.edges[e] for e in edges), EDGE_COLUMNS)
+    derived = {"node": set(NODE_DERIVED) - node_names, "edge": set(EDGE_DERIVED) - edge_names}
+    head = [f"<?xml version='1.0' encoding='utf-8'?>\n<graphml xmlns=\"{NS}\">"]
     for prefix, scope, cols in (("n", "node", ncols), ("e", "edge", ecols)):
         for i, (name, kind, as_json) in enumerate(cols):
-            key = ET.SubElement(root, f"{{{NS}}}key", {"id": f"{prefix}{i}", "for": scope, "attr.name": name,
-                                                       "attr.type": kind})
             # Notes for graphx.load (decode it / drop it); other readers ignore <desc>.
             note = JSON_DESC if as_json else DERIVED_DESC if name in derived[scope] else None
-            if note:
-                ET.SubElement(key, f"{{{NS}}}desc").text = note
-    graph = ET.SubElement(root, f"{{{NS}}}graph", {"edgedefault": "directed"})
-    for prefix, items, cols in (("n", nodes, ncols), ("e", edges, ecols)):
-        for ident, rec in items:
-            if prefix == "n":
-                el = ET.SubElement(graph, f"{{{NS}}}node", {"id": clean(ident)})
-            else:
-                s, t, k = ident
-                el = ET.SubElement(graph, f"{{{NS}}}edge", {"id": clean(edge_id(s, t, k)), "source": clean(s),
-                                                            "target": clean(t)})
-            for i, (name, kind, as_json) in enumerate(cols):
-                if name in rec:
-                    text = _text(flat(rec[name], kind, as_json), kind)
-                    ET.SubElement(el, f"{{{NS}}}data", {"key": f"{prefix}{i}"}).text = text
-    tree = ET.ElementTree(root)
-    ET.indent(tree, space="  ")
-    return tree
+            head.append("\n  " + _element("key", (("id", f"{prefix}{i}"), ("for", scope), ("attr.name", name),
+                                                   ("attr.type", kind)), [f"<desc>{note}</desc>"] if note else [],
+                                          "\n  "))
+    if not nodes and not edges:
+        yield "".join(head) + '\n  <graph edgedefault="directed" />\n</graphml>\n'
+        return
+    yield "".join(head) + '\n  <graph edgedefault="directed">'
+    node_data, edge_data = _data_writer(ncols, "n"), _data_writer(ecols, "e")
+    for n in nodes:
+        yield "\n    " + _element("node", (("id", clean(n)),), node_data(node_record(n, G.nodes[n])), "\n    ")
+    for s, t, k in edges:
+        rec = edge_record(G, s, t, k, G.edges[s, t, k])
+        yield "\n    " + _element("edge", (("id", clean(edge_id(s, t, k))), ("source", clean(s)), ("target", clean(t))),
+                                   edge_data(rec), "\n    ")
+    yield "\n  </graph>\n</graphml>\n"
 
 
 def key_notes(path) -> dict:
@@ -277,7 +375,22 @@ def write_graphml(G, path) -> None:
     >>> 'id="a|contacted|b"' in p.read_text(encoding="utf-8")
     True
     """
-    tree = graphml_tree(G)
     with atomic_write(path, mode="wb") as f:
-        tree.write(f, encoding="utf-8", xml_declaration=True)
-        f.write(b"\n")
+        chunk: list[str] = []
+        size = 0
+        for piece in iter_graphml(G):
+            chunk.append(piece)
+            size += len(piece)
+            if size >= _CHUNK:
+                f.write(_encoded(chunk))
+                chunk.clear()
+                size = 0
+        f.write(_encoded(chunk))
+
+
+_CHUNK = 1 << 16  # characters per write: few system calls, little memory
+
+
+def _encoded(pieces) -> bytes:
+    # As ElementTree writes: a character UTF-8 cannot encode (a lone surrogate) becomes &#N;.
+    return "".join(pieces).encode("utf-8", "xmlcharrefreplace")
