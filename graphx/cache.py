@@ -95,7 +95,9 @@ class Cache:
         wanted = dict(keys)
         found = {}
         bad = []
-        rows = self.db.execute("SELECT doc, digest, fingerprint, checksum, result FROM docs")
+        # rows of other settings are never read (after a change of settings, none are)
+        rows = self.db.execute("SELECT doc, digest, fingerprint, checksum, result FROM docs WHERE fingerprint=?",
+                               (fingerprint,))
         for doc, digest, fp, checksum, blob in rows:
             if wanted.get(doc) != digest or fp != fingerprint:
                 continue

@@ -520,8 +520,12 @@ def cache_info_cmd(outdir):
       graphx cache info -o out/
     """
     from .cache import cache_info
+    from .errors import GraphxError
 
-    info = cache_info(outdir)
+    try:
+        info = cache_info(outdir)
+    except GraphxError as exc:
+        raise _fail(exc) from None
     if not info:
         click.echo(f"No cache in {outdir}")
         return

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from .query import edge_sources
+
 COUNTS = ("evidence", "weight", "documents", "sources", "outlets", "stated", "languages")
 
 
@@ -22,11 +24,11 @@ def attested(G, *, min_sources: int = 1, types=None, limit: int | None = None) -
     """
     rows = []
     for s, t, k, d in G.edges(keys=True, data=True):
-        if not d.get("asserted") or d.get("sources", 0) < min_sources or (types and k not in types):
+        if not d.get("asserted") or edge_sources(d) < min_sources or (types and k not in types):
             continue
         rows.append({"source": s, "relation": k, "target": t,
                      "source_label": G.nodes[s].get("label", s), "target_label": G.nodes[t].get("label", t),
-                     **{c: d.get(c) for c in COUNTS},
+                     **{c: d.get(c) for c in COUNTS}, "sources": edge_sources(d),
                      "cameo": d.get("cameo", ""), "plover": d.get("plover", ""),
                      "attributions": sorted({c.attributed_to for c in d["citations"] if c.asserted and c.attributed_to})})
     rows.sort(key=lambda r: (-r["sources"], -r["documents"], -r["weight"], r["source"], r["relation"], r["target"]))

@@ -61,9 +61,10 @@ class Settings:
 
         code = hashlib.sha256()
         here = Path(__file__).resolve().parent
-        for p in sorted(here.glob("*.py")) + sorted((here / "data").glob("*.toml")):
-            if p.name not in _NOT_EXTRACTION:
-                code.update(p.name.encode() + b"\0" + p.read_bytes())
+        # every module that extracts, sub-packages included (graphx/arabic), not the exporters
+        sources = [p for p in here.rglob("*.py") if p.parent.name != "export" and p.name not in _NOT_EXTRACTION]
+        for p in sorted(sources) + sorted((here / "data").glob("*.toml")):
+            code.update(p.relative_to(here).as_posix().encode() + b"\0" + p.read_bytes())
         parts = {
             "graphx": __version__, "code": code.hexdigest()[:16], "spacy": version("spacy"),  # not `import spacy`: a warm build never loads it
             "model": _model_version(self.model), "aliases": self.table.version,

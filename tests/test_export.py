@@ -296,3 +296,28 @@ def test_graphml_written_before_key_notes_still_loads(tmp_path, seeds_graph):
     L = graphx.load(tmp_path / "old.graphml")
     assert dict(L.nodes(data=True)) == dict(G.nodes(data=True))
     assert all(L.edges[e] == {a: v for a, v in G.edges[e].items() if a not in newer} for e in G.edges(keys=True))
+
+
+def test_page_counts_sources_and_dates_as_the_library_does():
+    """The page's "independent sources" filter and date range agree with paths()/corroboration."""
+    from graphx.corroboration import attested
+    from graphx.export.html import page_data
+    from graphx.graph import build_graph
+    from graphx.query import edge_sources
+    from graphx.types import Actor, Evidence
+
+    def ev(s, t, outlet, date, negated=False):
+        return Evidence(s, "contacted", t, outlet + ".txt", 0, 9, "A called B", "called", 2, 8, "r",
+                        outlet=outlet, date=date, negated=negated, asserted=not negated)
+
+    G = build_graph([Actor(x, x.upper(), "person") for x in "abc"],
+                    [ev("a", "b", "Reuters", "2024-12-07"), ev("a", "b", "AP", "Dec 3", negated=True),
+                     ev("a", "c", "AP", "", negated=True)])
+    edges = {(e["source"], e["target"]): e for e in page_data(G)["edges"].values()}
+    assert edges["a", "b"]["sources"] == edge_sources(G.edges["a", "b", "contacted"]) == 1
+    assert edges["a", "c"]["sources"] == 1  # only denied: still drawn (dashed) at "at least 1"
+    assert (edges["a", "b"]["first"], edges["a", "b"]["last"]) == ("2024-12-07", "2024-12-07")
+    # a graph from before the sources column (an older graph.json) is counted the same way
+    for *_, d in G.edges(keys=True, data=True):
+        del d["sources"]
+    assert [(r["source"], r["target"], r["sources"]) for r in attested(G)] == [("a", "b", 1)]

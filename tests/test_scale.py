@@ -384,3 +384,27 @@ def test_a_cache_locked_by_another_build_is_an_error_not_damage(corpus, tmp_path
     with pytest.raises(GraphFileError, match="is in use by another build"):
         Cache(path)
     assert path.exists()
+
+
+def test_fingerprint_covers_the_arabic_package(monkeypatch, tmp_path):
+    """Editing an extraction module in a sub-package (graphx/arabic) invalidates the cache;
+    editing an exporter does not."""
+    from pathlib import Path
+
+    import graphx.extract as ex
+    from graphx.actors import load_aliases
+    from graphx.extract import Settings
+    from graphx.lexicon import load_lexicon
+
+    pkg = tmp_path / "graphx"
+    shutil.copytree(Path(ex.__file__).parent, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    table, lex = load_aliases(), load_lexicon()
+    monkeypatch.setattr(ex, "__file__", str(pkg / "extract.py"))
+    before = Settings(table, lex).fingerprint
+    with open(pkg / "arabic" / "extract.py", "a", encoding="utf-8") as f:
+        f.write("\n# a rule changed\n")
+    after_rule = Settings(table, lex).fingerprint
+    assert after_rule != before
+    with open(pkg / "export" / "html.py", "a", encoding="utf-8") as f:
+        f.write("\n# the page changed\n")
+    assert Settings(table, lex).fingerprint == after_rule

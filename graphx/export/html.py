@@ -14,8 +14,10 @@ import math
 import re
 from importlib import resources
 
+from ..query import edge_sources
 from ..types import evidence_to_dict
 from .atomic import atomic_write
+from .gexf import edge_dates
 from .graphml import DEFAULT_COLOR, KIND_COLORS
 from .layout import sampled_spring_layout
 
@@ -76,7 +78,8 @@ def page_subgraph(G, max_actors: int | None = MAX_ACTORS):
                "edges": H.number_of_edges(), "edges_total": G.number_of_edges()}
 
 
-def page_data(G, limit: dict | None = None) -> dict:
+def page_data(G, limit: dict | None = None, whole=None) -> dict:
+    """What the page's script reads; ``whole``: the graph before the page limit (its conflicts)."""
     nodes, edges = {}, {}
     for n in sorted(G.nodes):
         d = G.nodes[n]
@@ -85,13 +88,14 @@ def page_data(G, limit: dict | None = None) -> dict:
     for i, (s, t, k) in enumerate(sorted(G.edges(keys=True))):
         d = G.edges[s, t, k]
         cites = [evidence_to_dict(e) for e in d["citations"]]
-        dates = sorted(c["date"] for c in cites if c.get("date"))
+        first, last = edge_dates(d["citations"])
         edges[f"e{i}"] = {"source": s, "target": t, "type": k, "weight": d.get("weight", 0),
                           "documents": d.get("documents", 0), "outlets": d.get("outlets", 0),
-                          # independent sources of the claim, stated or not: distinct outlets
-                          # (the document where a report names none)
-                          "sources": len({c.get("outlet") or c.get("doc") for c in cites}),
-                          "first": dates[0] if dates else "", "last": dates[-1] if dates else "",
+                          # independent sources as paths(min_sources=...) counts them; an edge
+                          # only denied or intended counts the sources of its citations, so that
+                          # the page's "at least 1" still draws it (dashed)
+                          "sources": edge_sources(d) if d.get("asserted") else edge_sources(d, asserted_only=False),
+                          "first": first, "last": last,
                           "asserted": bool(d.get("asserted")), "citations": cites,
                           # corroboration and event codes (issue 8)
                           "evidence": d.get("evidence", len(cites)), "stated": bool(d.get("stated")),
@@ -99,7 +103,7 @@ def page_data(G, limit: dict | None = None) -> dict:
                           "plover": d.get("plover", ""), "codes_note": d.get("codes_note", "")}
     return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}), "limit": limit,
             "kinds": {k: {"color": c, "shape": KIND_SHAPES[k]} for k, c in KIND_COLORS.items()},
-            "conflicts": _conflicts(G, edges)}
+            "conflicts": _conflicts(G if whole is None else whole, edges)}
 
 
 def _conflicts(G, edges) -> list:
@@ -118,6 +122,7 @@ def render_html(G, title: str = "graphx — actor graph", max_actors: int | None
     """The page as a string (nothing written); see :func:`page_subgraph` for ``max_actors``."""
     from pyvis.network import Network
 
+    whole = G
     G, limit = page_subgraph(G, max_actors)
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
     relations = G.graph.get("relations", {})
@@ -155,7 +160,7 @@ def render_html(G, title: str = "graphx — actor graph", max_actors: int | None
     for pat in _EXTERNAL:
         page = pat.sub("", page)
     page = page.replace("<head>", f"<head>\n<title>{_html.escape(title)}</title>", 1)
-    panel = _panel_template().replace("/*GRAPHX_DATA*/", safe_json(page_data(G, limit)))
+    panel = _panel_template().replace("/*GRAPHX_DATA*/", safe_json(page_data(G, limit, whole)))
     return page.replace("</body>", panel + "\n</body>", 1)
 
 
