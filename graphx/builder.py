@@ -194,6 +194,9 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
         "model": report.model,
         "aliases": table.version,
         "lexicon": lex.version,
+        # the user's tables, so that later readers of the graph (conflicts) use what the build used
+        "alias_files": [str(a) for a in aliases or []],
+        "lexicon_file": str(lexicon) if lexicon else "",
         "relations": {name: {"color": r.color, "cameo": r.cameo, "plover": r.plover, "codes_note": r.codes_note,
                              "description": r.description} for name, r in lex.relations.items()},
         "documents": [{"id": d.id, **d.meta} for d in report.documents],

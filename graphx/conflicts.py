@@ -203,11 +203,11 @@ def find_conflicts(G, table=None, *, lexicon=None) -> list[Conflict]:
     """
     from .lexicon import load_lexicon
 
-    if table is None:
+    if table is None:  # the tables the build used (graph.json records them), else the shipped ones
         from .actors import load_aliases
 
-        table = load_aliases()
-    lex = lexicon or load_lexicon()
+        table = load_aliases(*G.graph.get("alias_files", ()))
+    lex = lexicon or load_lexicon(G.graph.get("lexicon_file") or None)
     words = tuple(" ".join(w) if isinstance(w, tuple) else w for w in lex.markers.get("asylum", ()))
     out = list(_destinations(G, table)) + list(_denied(G)) + list(_granted_refused(G, table, words)) + list(_status(G))
     return sorted(out, key=lambda c: (KINDS.index(c.kind), c.subject, c.summary))

@@ -216,3 +216,23 @@ def test_status_claims_survive_the_json_round_trip(tmp_path):
     assert c.kind == "status" and all(s.citations for s in c.sides)
     data = json.loads((tmp_path / "out" / "conflicts.json").read_text(encoding="utf-8"))
     assert [s["claim"] for s in data["conflicts"][0]["sides"]] == ["Maher al-Assad: killed", "Maher al-Assad: alive"]
+
+
+def test_conflicts_use_the_alias_table_the_build_used(tmp_path):
+    """A user's table says Newtown lies in Oldland: one route, not rival destinations."""
+    import graphx
+    from graphx.conflicts import find_conflicts
+
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[actors.zed_quorum]\nlabel = "Zed Quorum"\nkind = "person"\naliases = ["Zed Quorum"]\n\n'
+                    '[actors.oldland]\nlabel = "Oldland"\nkind = "state"\naliases = ["Oldland"]\n\n'
+                    '[actors.newtown]\nlabel = "Newtown"\nkind = "place"\naliases = ["Newtown"]\n'
+                    'located_in = "oldland"\n', encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Zed Quorum fled to Newtown on 8 December 2024.", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("Zed Quorum fled to Oldland on 8 December 2024.", encoding="utf-8")
+    G = graphx.build(tmp_path / "in", aliases=[mine])
+    assert G.has_edge("zed_quorum", "newtown", key="fled-to") and G.has_edge("zed_quorum", "oldland", key="fled-to")
+    assert [c.kind for c in find_conflicts(G)] == []
+    G.graph["alias_files"] = []  # as if the build had not recorded its table: the shipped one lacks Newtown
+    assert [c.kind for c in find_conflicts(G)] == ["destination"]
