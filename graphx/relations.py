@@ -205,7 +205,7 @@ class Extractor:
             return
         yield from status_claims(
             document, ctx.doc, persons, self.lexicon.status, norm=_status_norm,
-            negation=("not", "n't", "never"), denial=self.lexicon.markers.get("denial", ()),
+            negation=self.lexicon.markers.get("negation", ()), denial=self.lexicon.markers.get("denial", ()),
             sentences=[(ctx.start, ctx.end)], off=off, language="en")
 
     def _group_at(self, doc, lo, hi, discovered):
