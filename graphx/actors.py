@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -72,6 +73,11 @@ class AliasTable:
             if key.startswith(art) and key[len(art):] in self._index:
                 return self.actors[self._index[key[len(art):]]]
         return None
+
+    @cached_property
+    def capital_of(self) -> dict[str, str]:
+        """A capital's id -> its state's id (the capital acts for its state)."""
+        return {a.capital: a.id for a in self.actors.values() if a.capital}
 
     @property
     def version(self) -> str:

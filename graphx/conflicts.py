@@ -68,7 +68,7 @@ def _label(G, n):
 def _ancestors(table, aid):
     """The places and the state ``aid`` lies in (itself first); a capital lies in its state."""
     out, seen = [], set()
-    capital_of = {a.capital: a.id for a in table.actors.values() if a.capital} if table else {}
+    capital_of = table.capital_of if table else {}
     while aid and aid not in seen:
         seen.add(aid)
         out.append(aid)

@@ -109,7 +109,7 @@ class Extractor:
                   for k, v in sec.items()}
         self.single = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
         self.multiword_prepositions = [p for p in self.w["prepositions"] if len(p) > 1]
-        self.capital_of = {a.capital: a.id for a in table.actors.values() if a.capital}
+        self.capital_of = table.capital_of
         self.demonyms = {norm(d)[0] for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.w["titles"] = Phrases(norm(t) for t in lexicon.names.get("titles", ()))

@@ -26,6 +26,20 @@ def _phrases(words: tuple, norm):
     return sorted({tuple(norm(w) for w in p.split()) for p in words}, key=len, reverse=True)
 
 
+@lru_cache(maxsize=16)
+def _rules(words: tuple, negation: tuple, denial: tuple, norm):
+    """The cue tables of one lexicon (built once, not per sentence): negation words, denial
+    phrases, the longest phrase's length, and cue phrases by first word (longest first)."""
+    cues = {s: _phrases(w, norm) for s, w in zip(STATUSES, words)}
+    den = _phrases(denial, norm)
+    reach = max((len(ph) for ph in den + [ph for st in STATUSES for ph in cues[st]]), default=1)
+    by_first: dict = {}
+    for st in STATUSES:
+        for ph in cues[st]:
+            by_first.setdefault(ph[0], []).append((st, ph))
+    return frozenset(norm(w) for w in negation), den, reach, by_first
+
+
 def status_claims(document, tokens, parties, words: dict, *, norm=str.lower, negation=(), denial=(),
                   sentences=(), off=0, language="en"):
     """Yield status evidence for one spaCy doc of ``document``.
@@ -36,19 +50,13 @@ def status_claims(document, tokens, parties, words: dict, *, norm=str.lower, neg
     """
     if not sentences:
         return
-    cues = {s: _phrases(tuple(words.get(s, ())), norm) for s in STATUSES}
-    neg = {norm(w) for w in negation}
-    den = _phrases(tuple(denial), norm)
+    neg, den, reach, by_first = _rules(tuple(tuple(words.get(s, ())) for s in STATUSES), tuple(negation),
+                                       tuple(denial), norm)
     # Normalised words of these sentences only (and as far past them as a phrase reaches):
     # ``tokens`` is the whole doc and this runs once per sentence, so normalising all of it
     # each time would make a report's cost quadratic in its length.
-    reach = max((len(ph) for ph in den + [ph for st in STATUSES for ph in cues[st]]), default=1)
     lo, hi = min(s for s, _ in sentences), min(len(tokens), max(e for _, e in sentences) + reach)
     norms = [None] * lo + [norm(tokens[k].text) for k in range(lo, hi)]
-    by_first: dict = {}  # first word -> (status, phrase), longest phrase first as in cues
-    for st in STATUSES:
-        for ph in cues[st]:
-            by_first.setdefault(ph[0], []).append((st, ph))
     for s0, s1 in sentences:
         inside = [p for p in parties if s0 <= p[1] < s1]
         if not inside:

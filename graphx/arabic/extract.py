@@ -34,7 +34,9 @@ class ArabicExtractor:
             for name in table.names(actor):
                 if _ARABIC_LETTER.search(name):
                     self.names.setdefault(normalise(" ".join(name.split())), actor.id)
-        self.capital_of = {a.capital: a.id for a in table.actors.values() if a.capital}
+        self.capital_of = table.capital_of
+        self._status_words = {k: words.get(k, ()) for k in ("killed", "survived")}
+        self._status_denial = tuple(c + w for w in words.get("denial", ()) for c in ("",) + _CONJUNCTIONS)  # "ونفى"
         self.demonym_of = {normalise(d): a.id for a in table.actors.values() for d in a.demonyms
                            if _ARABIC_LETTER.search(d)}
 
@@ -238,13 +240,12 @@ class ArabicExtractor:
     def _status(self, document, ctx, off):
         from ..status import status_claims
 
-        words = {k: self.ar.words.get(k, ()) for k in ("killed", "survived")}
+        words = self._status_words
         persons = [(p.actor, p.start, p.end, p.text, p.start_char, p.end_char) for p in ctx.parties
                    if self.kind(p.actor) == "person"]
         if persons and any(words.values()):
-            denial = [c + w for w in self.ar.words.get("denial", ()) for c in ("",) + _CONJUNCTIONS]  # "ونفى"
             yield from status_claims(document, ctx.doc, persons, words, norm=normalise,
-                                     negation=self.ar.words.get("negation", ()), denial=denial,
+                                     negation=self.ar.words.get("negation", ()), denial=self._status_denial,
                                      sentences=[(ctx.start, ctx.end)], off=off, language="ar")
 
     def _travel_rules(self):
