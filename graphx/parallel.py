@@ -17,9 +17,10 @@ from .extract import Settings, extract_batch, pipeline_for
 
 
 def chunked(items, workers: int, most: int = 256, least: int = 8):
-    """Split into chunks small enough to balance ``workers``, big enough to amortise a task."""
+    """``(start, chunk)`` pairs: chunks small enough to balance ``workers``, big enough to
+    amortise a task; ``start`` is the chunk's first index in ``items``."""
     size = max(least, min(most, -(-len(items) // max(1, workers * 4))))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [(i, items[i:i + size]) for i in range(0, len(items), size)]
 
 
 def run_sequential(settings: Settings, documents):
@@ -56,10 +57,7 @@ def run_pool(settings: Settings, documents, jobs: int):
     chunks = chunked(documents, jobs)
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context(),
                              initializer=_init_worker, initargs=(settings,)) as pool:
-        starts = [0]
-        for c in chunks[:-1]:
-            starts.append(starts[-1] + len(c))
-        futures = [pool.submit(_pool_task, s, c) for s, c in zip(starts, chunks)]
+        futures = [pool.submit(_pool_task, s, c) for s, c in chunks]
         for fut in as_completed(futures):
             start, results = fut.result()
             for k, r in enumerate(results):
@@ -101,11 +99,7 @@ def run_dask(settings: Settings, documents, scheduler: str, jobs: int = 0):
         workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs or 1)
         chunks = chunked(documents, workers)
         shared = client.scatter(settings, broadcast=True)
-        starts, n = [], 0
-        for c in chunks:
-            starts.append(n)
-            n += len(c)
-        futures = [client.submit(_dask_task, shared, s, c, pure=False) for s, c in zip(starts, chunks)]
+        futures = [client.submit(_dask_task, shared, s, c, pure=False) for s, c in chunks]
         for _, (start, results) in dask_completed(futures, with_results=True):
             for k, r in enumerate(results):
                 yield start + k, r
