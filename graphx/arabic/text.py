@@ -32,6 +32,8 @@ def normalise(word: str) -> str:
 
 def is_arabic(text: str) -> bool:
     """True when most letters of ``text`` are Arabic."""
+    if _ARABIC_LETTER.search(text) is None:  # (most paragraphs of an archive: no letter to count)
+        return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and 2 * sum(1 for c in letters if _ARABIC_LETTER.match(c)) > len(letters)
 
