@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .atomic import atomic_write, remove_stale_temps
-from .conflicts import write_conflicts
+from .conflicts import conflicts_data, write_conflicts
 from .gexf import write_gexf
 from .graphml import write_graphml
 from .html import MAX_ACTORS, write_html
@@ -34,6 +34,8 @@ def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts
 
     outdir = Path(outdir)
     written = []
+    # The page and conflicts.json show the same conflicts: found once (seconds on an archive).
+    conflicts = conflicts_data(G) if {"html", "conflicts"} <= set(formats) else None
     try:
         outdir.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(outdir)  # left by a build that was killed while writing
@@ -42,7 +44,10 @@ def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts
             if name is None:  # several files into the folder (csv)
                 written.extend(writer(G, outdir))
             elif writer is write_html:
-                writer(G, outdir / name, max_actors=page_actors)
+                writer(G, outdir / name, max_actors=page_actors, conflicts=conflicts)
+                written.append(outdir / name)
+            elif writer is write_conflicts and conflicts is not None:
+                writer(G, outdir / name, data=conflicts)
                 written.append(outdir / name)
             else:
                 writer(G, outdir / name)

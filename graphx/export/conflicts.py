@@ -13,8 +13,9 @@ def conflicts_data(G, table=None) -> dict:
     return conflicts_to_data(G, find_conflicts(G, table))
 
 
-def write_conflicts(G, path, table=None) -> None:
-    """Write ``conflicts.json`` atomically (UTF-8, Arabic kept as is)."""
-    text = json.dumps(conflicts_data(G, table), ensure_ascii=False, indent=1) + "\n"
+def write_conflicts(G, path, table=None, data: dict | None = None) -> None:
+    """Write ``conflicts.json`` atomically (UTF-8, Arabic kept as is); ``data``: already
+    computed ``conflicts_data(G, table)``."""
+    text = json.dumps(data if data is not None else conflicts_data(G, table), ensure_ascii=False, indent=1) + "\n"
     with atomic_write(path) as f:
         f.write(text)

@@ -78,8 +78,9 @@ def page_subgraph(G, max_actors: int | None = MAX_ACTORS):
                "edges": H.number_of_edges(), "edges_total": G.number_of_edges()}
 
 
-def page_data(G, limit: dict | None = None, whole=None) -> dict:
-    """What the page's script reads; ``whole``: the graph before the page limit (its conflicts)."""
+def page_data(G, limit: dict | None = None, whole=None, conflicts: dict | None = None) -> dict:
+    """What the page's script reads; ``whole``: the graph before the page limit (its conflicts);
+    ``conflicts``: that graph's conflicts data, when already computed (``conflicts_data``)."""
     nodes, edges = {}, {}
     for n in sorted(G.nodes):
         d = G.nodes[n]
@@ -103,22 +104,23 @@ def page_data(G, limit: dict | None = None, whole=None) -> dict:
                           "plover": d.get("plover", ""), "codes_note": d.get("codes_note", "")}
     return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}), "limit": limit,
             "kinds": {k: {"color": c, "shape": KIND_SHAPES[k]} for k, c in KIND_COLORS.items()},
-            "conflicts": _conflicts(G if whole is None else whole, edges)}
+            "conflicts": _conflicts(G if whole is None else whole, edges, conflicts)}
 
 
-def _conflicts(G, edges) -> list:
+def _conflicts(G, edges, data: dict | None = None) -> list:
     """The conflicts panel's rows: conflicts.json's, each side pointing at its edge id."""
     from ..conflicts import conflicts_to_data, find_conflicts
 
     ids = {(e["source"], e["type"], e["target"]): eid for eid, e in edges.items()}
-    rows = conflicts_to_data(G, find_conflicts(G))["conflicts"]
-    for row in rows:
-        for side in row["sides"]:
-            side["edge"] = ids.get((side["source"], side["relation"], side["target"]), "")
-    return rows
+    if data is None:
+        data = conflicts_to_data(G, find_conflicts(G))
+    # new dicts: ``data`` may also be what conflicts.json is written from
+    return [{**row, "sides": [{**side, "edge": ids.get((side["source"], side["relation"], side["target"]), "")}
+                              for side in row["sides"]]} for row in data["conflicts"]]
 
 
-def render_html(G, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS) -> str:
+def render_html(G, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS,
+                conflicts: dict | None = None) -> str:
     """The page as a string (nothing written); see :func:`page_subgraph` for ``max_actors``."""
     from pyvis.network import Network
 
@@ -160,13 +162,14 @@ def render_html(G, title: str = "graphx — actor graph", max_actors: int | None
     for pat in _EXTERNAL:
         page = pat.sub("", page)
     page = page.replace("<head>", f"<head>\n<title>{_html.escape(title)}</title>", 1)
-    panel = _panel_template().replace("/*GRAPHX_DATA*/", safe_json(page_data(G, limit, whole)))
+    panel = _panel_template().replace("/*GRAPHX_DATA*/", safe_json(page_data(G, limit, whole, conflicts)))
     return page.replace("</body>", panel + "\n</body>", 1)
 
 
-def write_html(G, path, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS) -> None:
+def write_html(G, path, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS,
+               conflicts: dict | None = None) -> None:
     """Write ``graph.html`` atomically as UTF-8."""
-    text = render_html(G, title, max_actors)
+    text = render_html(G, title, max_actors, conflicts)
     with atomic_write(path) as f:
         f.write(text)
 
