@@ -68,10 +68,13 @@ def main():
                    "--jobs worker processes, one per CPU if --jobs is 1). Needs pip install 'graphx[dask]'.")
 @click.option("--page-actors", default=2000, show_default=True, type=click.IntRange(1),
               help="Most actors graph.html draws (the most connected first; the page says what it left out).")
+@click.option("--page-edges", default=6000, show_default=True, type=click.IntRange(1),
+              help="Most edges graph.html draws (most independent sources first; the page says what it left out).")
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(0),
               help="Skip files larger than this, with a reason (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, page_actors, max_bytes, quiet):
+def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, page_actors, page_edges, max_bytes,
+          quiet):
     """Build the graph from report files and folders (default: seeds/).
 
     Reads .txt and .md files (folders recursively), finds actors with the alias
@@ -111,7 +114,7 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
         G = run_build(paths, aliases=list(aliases), model=model, lexicon=lexicon, progress=progress,
                       report=report, cache=None if no_cache else cache_path(outdir), jobs=jobs,
                       scheduler=scheduler, max_bytes=max_bytes)
-        written = write_all(G, outdir, page_actors=page_actors)
+        written = write_all(G, outdir, page_actors=page_actors, page_edges=page_edges)
     except GraphxError as exc:
         raise _fail(exc) from None
     finally:

@@ -242,3 +242,23 @@ def test_a_large_graph_shows_its_most_connected_actors_and_says_so(browser, tmp_
     # laid out before it reached the browser: no physics to wait for
     assert page.evaluate("network.physics.options.enabled") is False
     assert errors == [] and requests == []
+
+
+def test_a_graph_with_many_edges_draws_the_best_attested_and_says_so(browser, tmp_path):
+    import sys
+
+    from graphx.export.html import page_subgraph, write_html
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic_graph import synthetic_graph
+
+    G = synthetic_graph(300, 900, seed=2)
+    write_html(G, tmp_path / "dense.html", max_edges=250)
+    page, requests, errors = open_page(browser, tmp_path / "dense.html")
+    H, _ = page_subgraph(G, max_edges=250)
+    assert page.evaluate("edges.length") == 250 == H.number_of_edges()
+    drawn = {(e["from"], e["to"]) for e in page.evaluate("edges.get().map(e => ({from: e.from, to: e.to}))")}
+    assert drawn == {(s, t) for s, t, _ in H.edges}
+    text = page.locator("#gx-limit").inner_text()
+    assert "all 300 actors" in text and "the 250 best-attested of 900 edges" in text and "--page-edges" in text
+    assert errors == [] and requests == []

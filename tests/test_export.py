@@ -321,3 +321,48 @@ def test_page_counts_sources_and_dates_as_the_library_does():
     for *_, d in G.edges(keys=True, data=True):
         del d["sources"]
     assert [(r["source"], r["target"], r["sources"]) for r in attested(G)] == [("a", "b", 1)]
+
+
+def _cited_graph():
+    """Edges a->b (3 outlets), a->c (2), b->c (1, two citations), c->a (only denied)."""
+    def ev(s, t, outlet, negated=False):
+        return Evidence(s, "contacted", t, outlet + ".txt", 0, 9, "A called B", "called", 2, 8, "r",
+                        outlet=outlet, negated=negated, asserted=not negated)
+
+    return build_graph([Actor(x, x.upper(), "person") for x in "abc"],
+                       [ev("a", "b", "Reuters"), ev("a", "b", "AP"), ev("a", "b", "AFP"),
+                        ev("a", "c", "AP"), ev("a", "c", "BBC"), ev("b", "c", "TASS"), ev("b", "c", "TASS"),
+                        ev("c", "a", "AP", negated=True)])
+
+
+def test_the_page_draws_the_best_attested_edges_under_its_edge_limit():
+    from graphx.export.html import page_data, page_subgraph
+
+    G = _cited_graph()
+    assert page_subgraph(G, max_edges=4) == (G, None)  # under both limits: the whole graph
+    H, limit = page_subgraph(G, max_edges=2)
+    assert sorted(H.edges) == [("a", "b", "contacted"), ("a", "c", "contacted")]  # 3 and 2 sources
+    assert sorted(H) == ["a", "b", "c"]  # the actors stay
+    assert (limit["edges"], limit["edges_total"], limit["edge_limit"], limit["actors"]) == (2, 4, 2, 3)
+    H, _ = page_subgraph(G, max_edges=3)  # one source, two citations beats only denied
+    assert ("b", "c", "contacted") in H.edges and ("c", "a", "contacted") not in H.edges
+    # the page's data holds only the drawn edges' citations
+    data = page_data(H, limit, whole=G)
+    assert len(data["edges"]) == 3 and sum(len(e["citations"]) for e in data["edges"].values()) == 7
+
+
+def test_the_page_lists_conflicts_on_drawn_edges_first_and_counts_them_all():
+    from graphx.export.html import _conflicts
+
+    G = _cited_graph()
+    rows = [{"kind": "denied", "summary": str(i), "sides": [{"source": s, "relation": "contacted", "target": t}]}
+            for i, (s, t) in enumerate([("b", "c"), ("c", "a"), ("a", "b")])]
+    data = {"conflicts": rows}
+    edges = {"e0": {"source": "a", "type": "contacted", "target": "b"}}
+    out = _conflicts(G, edges, data, most=2)
+    assert out["conflicts_total"] == 3
+    assert [r["summary"] for r in out["conflicts"]] == ["2", "0"]  # the drawn edge's first
+    assert out["conflicts"][0]["sides"][0]["edge"] == "e0" and out["conflicts"][1]["sides"][0]["edge"] == ""
+    assert "edge" not in rows[2]["sides"][0]  # conflicts.json's own rows are left as they were
+    everything = _conflicts(G, edges, data)
+    assert [r["summary"] for r in everything["conflicts"]] == ["0", "1", "2"]  # under the limit: as given

@@ -12,7 +12,7 @@ from .atomic import atomic_write, remove_stale_temps
 from .conflicts import conflicts_data, write_conflicts
 from .gexf import write_gexf
 from .graphml import write_graphml
-from .html import MAX_ACTORS, write_html
+from .html import MAX_ACTORS, MAX_EDGES, write_html
 from .json import graph_to_data, write_json
 from .tables import CSV_FILES, write_csv
 
@@ -23,11 +23,12 @@ FORMATS = {"json": ("graph.json", write_json), "graphml": ("graph.graphml", writ
 
 
 def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts"), *,
-              page_actors: int | None = MAX_ACTORS) -> list[Path]:
+              page_actors: int | None = MAX_ACTORS, page_edges: int | None = MAX_EDGES) -> list[Path]:
     """Write the graph in each format into ``outdir``; return the paths written.
 
-    ``page_actors`` caps the actors the HTML page draws (the most connected first;
-    the page says so); the other formats always hold the whole graph. A write that
+    ``page_actors`` and ``page_edges`` cap the actors and edges the HTML page draws (the
+    most connected actors and the best-attested edges first; the page says so); the
+    other formats always hold the whole graph. A write that
     fails raises :class:`~graphx.errors.OutputError` saying which outputs were replaced.
     """
     from ..errors import OutputError
@@ -44,7 +45,7 @@ def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts
             if name is None:  # several files into the folder (csv)
                 written.extend(writer(G, outdir))
             elif writer is write_html:
-                writer(G, outdir / name, max_actors=page_actors, conflicts=conflicts)
+                writer(G, outdir / name, max_actors=page_actors, max_edges=page_edges, conflicts=conflicts)
                 written.append(outdir / name)
             elif writer is write_conflicts and conflicts is not None:
                 writer(G, outdir / name, data=conflicts)

@@ -25,9 +25,15 @@ from .layout import sampled_spring_layout
 # so it is interactive at once; below it vis-network settles the graph, then freezes it.
 LARGE_NODES = 200
 LARGE_EDGES = 600
-# A browser stays responsive up to a few thousand drawn actors; beyond this the page
-# shows the most connected ones and says so (graph.json and graph.graphml keep everything).
+# A browser stays responsive up to a few thousand drawn actors and edges; beyond these the
+# page shows the most connected actors and the best-attested edges among them, and says so
+# (graph.json and graph.graphml keep everything). 2,000 and 6,000 are ready in about 2 s
+# (benchmarks/bench_page.py); the page also holds each drawn edge's citations, so the edge
+# limit bounds its size and the memory to write it (a 20,000-report archive: 127,000 edges).
 MAX_ACTORS = 2000
+MAX_EDGES = 6000
+# Conflicts listed in the page's panel (each carries its sides' citations); conflicts.json has all.
+MAX_CONFLICTS = 500
 
 KIND_SHAPES = {"person": "dot", "state": "diamond", "place": "triangle", "organisation": "square",
                "armed_group": "hexagon", "outlet": "star"}
@@ -57,25 +63,50 @@ def _tip_edge(G, s, t, k, d) -> str:
             f"{d.get('documents', 0)} document(s), {d.get('outlets', 0)} outlet(s)")
 
 
-def page_subgraph(G, max_actors: int | None = MAX_ACTORS):
+def page_subgraph(G, max_actors: int | None = MAX_ACTORS, max_edges: int | None = MAX_EDGES):
     """The part of ``G`` the page draws, and what was left out (None when nothing was).
 
-    Below the limit that is the whole graph. Above it, the ``max_actors`` actors
+    Below both limits that is the whole graph. Above ``max_actors``, the actors
     with the most edges (ties by id, so the choice is deterministic) and the
-    edges among them; actors in no edge are dropped first.
+    edges among them; actors in no edge are dropped first. Above ``max_edges``
+    edges among those, the best attested: most independent sources, then most
+    citations (ties by source, type, target); the actors stay, some now without
+    a drawn edge.
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph([("a", "b"), ("a", "c"), ("d", "e")])
     >>> H, limit = page_subgraph(G, 3)
     >>> sorted(H), limit["actors_total"], limit["edges"]
     (['a', 'b', 'c'], 5, 2)
+    >>> H, limit = page_subgraph(G, 10, max_edges=1)
+    >>> list(H.edges), limit["edges_total"]
+    ([('a', 'b')], 3)
     """
-    if not max_actors or G.number_of_nodes() <= max_actors:
+    H = G
+    if max_actors and G.number_of_nodes() > max_actors:
+        ranked = sorted((n for n in G if G.degree(n)), key=lambda n: (-G.degree(n), str(n)))[:max_actors]
+        H = G.subgraph(ranked)
+    if max_edges and H.number_of_edges() > max_edges:
+        def strength(e):
+            s, t, k, d = e
+            asserted = bool(d.get("asserted", True))
+            return (not asserted, -edge_sources(d, asserted_only=asserted), -len(d.get("citations", ())),
+                    str(s), str(k), str(t))
+
+        ranked = sorted(H.edges(keys=True, data=True), key=strength)
+        kept = {(s, t, k) for s, t, k, _ in ranked[:max_edges]}
+        H = _edges_view(G, set(H), kept)
+    if H is G:
         return G, None
-    ranked = sorted((n for n in G if G.degree(n)), key=lambda n: (-G.degree(n), str(n)))[:max_actors]
-    H = G.subgraph(ranked)
-    return H, {"limit": max_actors, "actors": H.number_of_nodes(), "actors_total": G.number_of_nodes(),
-               "edges": H.number_of_edges(), "edges_total": G.number_of_edges()}
+    return H, {"limit": max_actors, "edge_limit": max_edges, "actors": H.number_of_nodes(),
+               "actors_total": G.number_of_nodes(), "edges": H.number_of_edges(), "edges_total": G.number_of_edges()}
+
+
+def _edges_view(G, nodes, kept):
+    """A read-only view of ``G`` with these nodes and these (source, target, key) edges."""
+    import networkx as nx
+
+    return nx.subgraph_view(G, filter_node=nodes.__contains__, filter_edge=lambda s, t, k: (s, t, k) in kept)
 
 
 def page_data(G, limit: dict | None = None, whole=None, conflicts: dict | None = None) -> dict:
@@ -104,28 +135,35 @@ def page_data(G, limit: dict | None = None, whole=None, conflicts: dict | None =
                           "plover": d.get("plover", ""), "codes_note": d.get("codes_note", "")}
     return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}), "limit": limit,
             "kinds": {k: {"color": c, "shape": KIND_SHAPES[k]} for k, c in KIND_COLORS.items()},
-            "conflicts": _conflicts(G if whole is None else whole, edges, conflicts)}
+            **_conflicts(G if whole is None else whole, edges, conflicts)}
 
 
-def _conflicts(G, edges, data: dict | None = None) -> list:
-    """The conflicts panel's rows: conflicts.json's, each side pointing at its edge id."""
+def _conflicts(G, edges, data: dict | None = None, most: int = MAX_CONFLICTS) -> dict:
+    """The conflicts panel's rows: conflicts.json's, each side pointing at its edge id (""
+    when the page does not draw it). Over ``most`` rows, those with a side drawn come
+    first, and the page says how many it lists of how many."""
     from ..conflicts import conflicts_to_data, find_conflicts
 
     ids = {(e["source"], e["type"], e["target"]): eid for eid, e in edges.items()}
     if data is None:
         data = conflicts_to_data(G, find_conflicts(G))
+    every = data["conflicts"]
+    if len(every) > most:
+        drawn = [any((s["source"], s["relation"], s["target"]) in ids for s in row["sides"]) for row in every]
+        every = ([r for r, d in zip(every, drawn) if d] + [r for r, d in zip(every, drawn) if not d])[:most]
     # new dicts: ``data`` may also be what conflicts.json is written from
-    return [{**row, "sides": [{**side, "edge": ids.get((side["source"], side["relation"], side["target"]), "")}
-                              for side in row["sides"]]} for row in data["conflicts"]]
+    rows = [{**row, "sides": [{**side, "edge": ids.get((side["source"], side["relation"], side["target"]), "")}
+                              for side in row["sides"]]} for row in every]
+    return {"conflicts": rows, "conflicts_total": len(data["conflicts"])}
 
 
 def render_html(G, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS,
-                conflicts: dict | None = None) -> str:
+                conflicts: dict | None = None, max_edges: int | None = MAX_EDGES) -> str:
     """The page as a string (nothing written); see :func:`page_subgraph` for ``max_actors``."""
     from pyvis.network import Network
 
     whole = G
-    G, limit = page_subgraph(G, max_actors)
+    G, limit = page_subgraph(G, max_actors, max_edges)
     net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
     relations = G.graph.get("relations", {})
     large = G.number_of_nodes() > LARGE_NODES or G.number_of_edges() > LARGE_EDGES
@@ -167,9 +205,9 @@ def render_html(G, title: str = "graphx — actor graph", max_actors: int | None
 
 
 def write_html(G, path, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS,
-               conflicts: dict | None = None) -> None:
+               conflicts: dict | None = None, max_edges: int | None = MAX_EDGES) -> None:
     """Write ``graph.html`` atomically as UTF-8."""
-    text = render_html(G, title, max_actors, conflicts)
+    text = render_html(G, title, max_actors, conflicts, max_edges)
     with atomic_write(path) as f:
         f.write(text)
 
