@@ -56,7 +56,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
     so every way of running gives the same records.
     """
     from .extract import Settings, document_key, merge
-    from .parallel import run
+    from .parallel import run, start_pool
 
     report = report or BuildReport()
     started = time.perf_counter()
@@ -65,8 +65,6 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
     if not pairs:
         raise InputError("no .txt or .md reports found in " + ", ".join(str(p) for p in
                                                                          ([paths] if isinstance(paths, str) else paths)))
-    docs = _read(pairs, report, max_bytes)
-    report.documents.extend(docs)
     report.model = model or "blank:en"
     settings = Settings(table, lexicon, model)
     if model:
@@ -74,8 +72,6 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
         from .extract import pipeline_for
 
         pipeline_for(settings)
-    results: list = [None] * len(docs)
-    keys = [(d.id, document_key(d)) for d in docs] if cache is not None else []
     store = None
     done = 0
     if cache is not None:
@@ -90,19 +86,33 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
             # is wrong with the folder if it cannot write there either.
             report.warnings.append(f"cache {cache}: cannot open ({getattr(exc, 'strerror', None) or exc}); "
                                    "extracting every report")
-    if store is not None:
-        found = store.get_many(keys, settings.fingerprint)
-        for i, d in enumerate(docs):
-            if d.id in found:
-                results[i] = found[d.id]
-                done += 1
-                if progress:
-                    progress(done, len(docs), d.id)
-    todo = [i for i, r in enumerate(results) if r is None]
+    have = store.digests(settings.fingerprint) if store is not None else {}
+    # A warm build (the cache holds reports read with these settings) starts its workers now:
+    # they import spaCy and build the pipeline while this process reads the reports and
+    # decodes their cached results, then extract what changed. That is a second process
+    # even at --jobs 1, and still the only one extracting.
+    pool = start_pool(settings, jobs) if have and not scheduler else None
     try:
-        fresh = []
-        for k, result in run(settings, [docs[i] for i in todo], jobs=jobs, scheduler=scheduler):
-            i = todo[k]
+        docs = _read(pairs, report, max_bytes)
+    except BaseException:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+        if store is not None:
+            store.close()
+        raise
+    report.documents.extend(docs)
+    results: list = [None] * len(docs)
+    keys = [(d.id, document_key(d)) for d in docs] if cache is not None else []
+    todo = list(range(len(docs)))
+    if store is not None:
+        todo = [i for i, (doc_id, digest) in enumerate(keys) if have.get(doc_id) != digest]
+    runner = iter(())
+    fresh: list = []
+
+    def collect(pairs, indices):
+        nonlocal done, fresh
+        for k, result in pairs:
+            i = indices[k]
             results[i] = result
             done += 1
             if progress:
@@ -112,15 +122,37 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
                 if len(fresh) >= 512:
                     store.put_many(fresh, settings.fingerprint)
                     fresh = []
+
+    damaged: list = []
+    try:
+        runner = run(settings, [docs[i] for i in todo], jobs=jobs, scheduler=scheduler, pool=pool)
+        if store is not None and len(todo) < len(docs):
+            pending = set(todo)
+            found = store.get_many([k for i, k in enumerate(keys) if i not in pending], settings.fingerprint)
+            for i, d in enumerate(docs):
+                if i in pending:
+                    continue
+                if d.id in found:
+                    results[i] = found[d.id]
+                    done += 1
+                    if progress:
+                        progress(done, len(docs), d.id)
+                else:
+                    damaged.append(i)  # its row failed its checks (a warning says so): extract it
+        collect(runner, todo)
+        if damaged:
+            collect(run(settings, [docs[i] for i in damaged], jobs=jobs, scheduler=scheduler), damaged)
         if store is not None:
             store.put_many(fresh, settings.fingerprint)
             store.prune(d.id for d in docs)
     finally:
+        if hasattr(runner, "close"):
+            runner.close()  # a failure above: stop the workers
         if store is not None:
             store.close()
             report.warnings.extend(store.warnings)
             report.cached = store.hits
-    report.extracted = len(todo)
+    report.extracted = len(todo) + len(damaged)
     failed = {docs[i].id for i, r in enumerate(results) if r.error}
     for i, r in enumerate(results):
         if r.error:

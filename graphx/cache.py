@@ -90,6 +90,11 @@ class Cache:
             except FileNotFoundError:
                 pass
 
+    def digests(self, fingerprint: str) -> dict:
+        """``{doc id: digest}`` of the rows stored with ``fingerprint`` (nothing decoded, nothing
+        verified: :meth:`get_many` checks each row it returns)."""
+        return dict(self.db.execute("SELECT doc, digest FROM docs WHERE fingerprint=?", (fingerprint,)))
+
     def get_many(self, keys, fingerprint: str) -> dict:
         """``{doc id: DocResult}`` for the ``(doc id, digest)`` pairs cached with ``fingerprint``."""
         wanted = dict(keys)

@@ -48,20 +48,68 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def run_pool(settings: Settings, documents, jobs: int):
-    """Extract with ``jobs`` processes, each building the pipeline once."""
+def _ready() -> None:
+    """A task that only makes the pool start its workers (each builds the pipeline first)."""
+
+
+def start_pool(settings: Settings, jobs: int) -> ProcessPoolExecutor:
+    """``jobs`` worker processes, started now: each imports spaCy and builds the pipeline
+    while the caller goes on (a warm build reads its reports and cache meanwhile)."""
+    pool = ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=_context(),
+                               initializer=_init_worker, initargs=(settings,))
+    pool.submit(_ready)
+    return pool
+
+
+def run_pool(settings: Settings, documents, jobs: int, *, pool=None):
+    """Extract with ``jobs`` processes, each building the pipeline once.
+
+    The work is handed out before this returns, so the caller can do other things (a
+    warm build decodes its cached results) while the workers extract; iterating the
+    result collects it. ``pool``: workers already started by :func:`start_pool` (used
+    even for one job or one document; shut down when the results are collected or closed).
+    """
     documents = list(documents)
-    if jobs <= 1 or len(documents) < 2:
-        yield from run_sequential(settings, documents)
-        return
-    chunks = chunked(documents, jobs)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_context(),
-                             initializer=_init_worker, initargs=(settings,)) as pool:
+    if pool is None and (jobs <= 1 or len(documents) < 2):
+        return run_sequential(settings, documents)
+    chunks = chunked(documents, max(1, jobs))
+    if pool is None:
+        pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(chunks))), mp_context=_context(),
+                                   initializer=_init_worker, initargs=(settings,))
+    try:
         futures = [pool.submit(_pool_task, s, c) for s, c in chunks]
-        for fut in as_completed(futures):
-            start, results = fut.result()
-            for k, r in enumerate(results):
-                yield start + k, r
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+    return _Running(pool, futures)
+
+
+class _Running:
+    """Iterates ``(index, result)`` as the pool's chunks finish; ``close()`` stops the pool
+    whether or not iteration began (a generator that never started cannot clean up)."""
+
+    def __init__(self, pool, futures):
+        self.pool = pool
+        self._results = self._iterate(futures)
+
+    def _iterate(self, futures):
+        try:
+            for fut in as_completed(futures):
+                start, results = fut.result()
+                for k, r in enumerate(results):
+                    yield start + k, r
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._results)
+
+    def close(self) -> None:
+        self._results.close()
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --------------------------------------------------------------------- Dask
@@ -109,16 +157,19 @@ def run_dask(settings: Settings, documents, scheduler: str, jobs: int = 0):
             cluster.close()
 
 
-def run(settings: Settings, documents, *, jobs: int = 1, scheduler: str | None = None):
-    """Pick the runner: Dask when ``scheduler`` is given, else a pool when ``jobs > 1``."""
+def run(settings: Settings, documents, *, jobs: int = 1, scheduler: str | None = None, pool=None):
+    """Pick the runner: Dask when ``scheduler`` is given, else the workers of ``pool``
+    (:func:`start_pool`) when given, else a pool when ``jobs > 1``, else this process."""
     documents = list(documents)
     if not documents:  # everything came from the cache: load no pipeline, start no workers
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         return iter(())
     if scheduler:
         return run_dask(settings, documents, scheduler, jobs if jobs > 1 else 0)
-    if jobs > 1:
-        return run_pool(settings, documents, jobs)
+    if jobs > 1 or pool is not None:
+        return run_pool(settings, documents, jobs, pool=pool)
     return run_sequential(settings, documents)
 
 
-__all__ = ["run", "run_pool", "run_dask", "run_sequential", "chunked"]
+__all__ = ["run", "run_pool", "run_dask", "run_sequential", "chunked", "start_pool"]

@@ -115,6 +115,50 @@ def test_one_changed_report_is_the_only_one_extracted(corpus, tmp_path):
     assert as_json(report.graph) == as_json(graphx.build(docs))
 
 
+def test_a_warm_build_starts_its_worker_before_reading_and_extracts_there(corpus, tmp_path, monkeypatch):
+    """With a cache for these settings, a worker process builds the pipeline while the reports and
+    the cache are read (even at --jobs 1); a cold build and a build of nothing new extract here."""
+    import graphx.parallel as parallel
+
+    docs = copy_corpus(corpus, tmp_path)
+    out = tmp_path / "out"
+    started, extracted_here = [], []
+    real_start, real_sequential = parallel.start_pool, parallel.run_sequential
+    monkeypatch.setattr(parallel, "start_pool", lambda s, jobs: started.append(jobs) or real_start(s, jobs))
+    monkeypatch.setattr(parallel, "run_sequential",
+                        lambda s, d: extracted_here.append(len(d)) or real_sequential(s, d))
+    build_report(docs, out)  # cold: no cache for these settings yet
+    assert (started, extracted_here) == ([], [15])
+    target = sorted(docs.iterdir())[2]
+    target.write_text(target.read_text(encoding="utf-8") + "\nAssad fled to Moscow.\n", encoding="utf-8")
+    report = build_report(docs, out)
+    assert (report.cached, report.extracted) == (14, 1)
+    assert (started, extracted_here) == ([1], [15])  # the changed report went to the worker
+    assert as_json(report.graph) == as_json(graphx.build(docs))
+    report = build_report(docs, out)  # nothing changed: the worker is stopped unused
+    assert (report.cached, report.extracted, started) == (15, 0, [1, 1])
+
+
+def test_workers_stop_when_their_results_are_not_collected():
+    """A failure between starting the workers and reading their results stops them."""
+    from graphx.actors import load_aliases
+    from graphx.documents import make_document
+    from graphx.extract import Settings
+    from graphx.lexicon import load_lexicon
+    from graphx.parallel import run, start_pool
+
+    settings = Settings(load_aliases(), load_lexicon())
+    pool = start_pool(settings, 1)
+    running = run(settings, [make_document("a.txt", "Putin called Erdogan.")], pool=pool)
+    running.close()  # before a single result was read
+    with pytest.raises(RuntimeError):
+        pool.submit(len, "x")  # shut down
+    pool = start_pool(settings, 1)
+    assert list(run(settings, [], pool=pool)) == []  # nothing to extract: stopped at once
+    with pytest.raises(RuntimeError):
+        pool.submit(len, "x")
+
+
 def test_removed_report_leaves_the_cache(corpus, tmp_path):
     docs = copy_corpus(corpus, tmp_path)
     out = tmp_path / "out"
