@@ -88,6 +88,7 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
       graphx build --aliases my_actors.toml --model en_core_web_sm
       graphx build archive/ -o out/ --jobs 2          # only changed reports are re-read
       graphx build archive/ --scheduler tcp://10.0.0.5:8786
+      graphx build archive/ --page-actors 500 --page-edges 2000   # a lighter page
     Exit status: 0 ok, 1 error, 2 bad usage, 3 built but some files skipped.
     """
     from .builder import BuildReport
