@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from .atomic import atomic_write
 
 
@@ -16,6 +14,9 @@ def conflicts_data(G, table=None) -> dict:
 def write_conflicts(G, path, table=None, data: dict | None = None) -> None:
     """Write ``conflicts.json`` atomically (UTF-8, Arabic kept as is); ``data``: already
     computed ``conflicts_data(G, table)``."""
-    text = json.dumps(data if data is not None else conflicts_data(G, table), ensure_ascii=False, indent=1) + "\n"
-    with atomic_write(path) as f:
-        f.write(text)
+    from .json import iter_indented
+
+    data = data if data is not None else conflicts_data(G, table)
+    with atomic_write(path) as f:  # streamed: the same bytes as json.dumps(data, indent=1)
+        for piece in iter_indented(data):
+            f.write(piece)

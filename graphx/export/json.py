@@ -139,6 +139,37 @@ def iter_json(G):
     yield ("[]" if first else "\n ]") + "\n}\n"
 
 
+def iter_indented(data: dict):
+    """``json.dumps(data, ensure_ascii=False, indent=1) + "\\n"`` in pieces: a top-level dict
+    whose list values are written one item at a time (conflicts.json of an archive runs to
+    hundreds of MB: as one string it doubled the build's peak memory).
+
+    >>> d = {"rules": {"a": [1]}, "rows": [{"x": "é"}, {"y": None}], "none": []}
+    >>> "".join(iter_indented(d)) == json.dumps(d, ensure_ascii=False, indent=1) + "\\n"
+    True
+    """
+    if not data:
+        yield "{}\n"
+        return
+    sep = "{\n "
+    for key, value in data.items():
+        if type(key) is not str:  # json's own way with such keys: the whole text at once
+            yield json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+            return
+    for key, value in data.items():
+        yield sep + encode_basestring(key) + ": "
+        if type(value) is list and value:
+            first = True
+            for item in value:
+                yield ("[\n  " if first else ",\n  ") + _indented(item, 2)
+                first = False
+            yield "\n ]"
+        else:
+            yield _indented(value, 1)
+        sep = ",\n "
+    yield "\n}\n"
+
+
 def dumps(G) -> str:
     return json.dumps(graph_to_data(G), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
