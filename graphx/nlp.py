@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -39,20 +39,14 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 @Language.component("graphx_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headings and list items stand alone."""
-    # Found in the text, not token by token (a Python Token per token was most of this step's cost);
-    # a "\n" is never trailing whitespace, so it lies inside the token whose span holds it.
-    text = doc.text
-    pos = text.find("\n")
-    if pos < 0:
-        return doc
-    starts = doc.to_array(IDX)
-    last = -1
-    while pos >= 0:
-        i = int(np.searchsorted(starts, pos, side="right")) - 1
-        if i != last and i + 1 < len(doc):
+    # spaCy's tokenizer splits at every whitespace character and keeps each run of whitespace
+    # other than one trailing space as a token of its own, so a "\n" always lies inside a
+    # whitespace token: only those are looked at (a Python Token per token, or reading
+    # ``doc.text``, which joins them all, was most of this step's cost).
+    n = len(doc)
+    for i in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if i + 1 < n and "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
-            last = i
-        pos = text.find("\n", pos + 1)
     return doc
 
 
