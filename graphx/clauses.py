@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, NORM
+
 _END_PUNCT = (".", "!", "…")
 _QUESTION = ("?", "\u061f")  # ؟ Arabic question mark
 _CLOSERS = "\"'”’»)] \n\t"
@@ -78,19 +80,28 @@ class TokenArrays:
     __slots__ = ("text", "norms", "texts", "idx", "is_space", "is_punct")
 
     def __init__(self, doc, text: str | None = None):
-        norms, texts, idx, space, punct = [], [], [], [], []
-        for t in doc:
-            norms.append(t.norm_)
-            texts.append(t.text)
-            idx.append(t.idx)
-            space.append(t.is_space)
-            punct.append(t.is_punct)
-        self.norms, self.texts, self.idx, self.is_space, self.is_punct = norms, texts, idx, space, punct
+        # One ``to_array`` call reads every token's attributes without making a Token each;
+        # a token's text is the doc's text at its offset and length.
+        rows = doc.to_array([NORM, IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        names: dict = {}  # norm hash -> norm (a report repeats its words)
+        norms, idx, lengths, space, punct = [], [], [], [], []
+        for h, at, n, sp, pu in rows:
+            norm = names.get(h)
+            if norm is None:
+                norm = names[h] = strings[h]
+            norms.append(norm)
+            idx.append(at)
+            lengths.append(n)
+            space.append(sp == 1)
+            punct.append(pu == 1)
         # ``text``: the doc's text when the caller has it (spaCy joins every token's text each
         # time ``doc.text`` is read)
-        if text is not None and texts and text[idx[-1]:idx[-1] + len(texts[-1])] != texts[-1]:
+        if text is not None and rows and text[idx[-1]:idx[-1] + lengths[-1]] != doc[-1].text:
             text = None  # not this doc's text after all
-        self.text = doc.text if text is None else text
+        self.text = text = doc.text if text is None else text
+        self.texts = [text[at:at + n] for at, n in zip(idx, lengths)]
+        self.norms, self.idx, self.is_space, self.is_punct = norms, idx, space, punct
 
 
 class SentenceContext:
@@ -129,6 +140,7 @@ class SentenceContext:
         self.of_party = ex.of_party
         self._attribution = None
         self._speakers: dict = {}
+        self.citation = None  # the fields of its evidence records (relations._citation), once read
         self.parties = []
         self.parties = self._parties(mentions)
         # "Erdogan called Putin, and Sudani called Araghchi": "and" + a name + a cue opens a clause.

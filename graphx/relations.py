@@ -16,6 +16,7 @@ tagger or parser, so it runs on the offline default pipeline. The rules:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -36,19 +37,25 @@ from .types import Document, Evidence
 # tables, lists or text without full stops; skipping them keeps a build linear.
 MAX_SENTENCE_TOKENS = 200
 
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+
 
 def _citation(document: Document, ctx, off: int) -> dict:
     """The fields every evidence record of one sentence shares: where it is and who published it."""
+    if ctx.citation is not None:
+        return ctx.citation  # (the same for every record of the sentence; callers copy it)
     start = off + ctx.start_char
     text = document.text[start:off + ctx.end_char]
     meta = document.meta
-    arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
+    arabic = len(_ARABIC_CHAR.findall(text))
     # the script decides between Arabic and the rest; the English rules read the rest as English
-    language = "ar" if arabic * 2 > sum(c.isalpha() for c in text) else (
+    # (no Arabic letter: no need to count the letters)
+    language = "ar" if arabic and arabic * 2 > sum(c.isalpha() for c in text) else (
         meta.get("language", "") if not meta.get("language", "").startswith("ar") else "en") or "en"
-    return {"doc": document.id, "start": start, "end": start + len(text), "text": text,
-            "date": meta.get("date", ""), "title": meta.get("title", ""), "outlet": meta.get("source", ""),
-            "url": meta.get("url", ""), "language": language}
+    ctx.citation = {"doc": document.id, "start": start, "end": start + len(text), "text": text,
+                    "date": meta.get("date", ""), "title": meta.get("title", ""), "outlet": meta.get("source", ""),
+                    "url": meta.get("url", ""), "language": language}
+    return ctx.citation
 
 
 def _status_norm(word: str) -> str:
@@ -207,7 +214,7 @@ class Extractor:
         yield from status_claims(
             document, ctx.doc, persons, self.lexicon.status, norm=_status_norm,
             negation=self.lexicon.markers.get("negation", ()), denial=self.lexicon.markers.get("denial", ()),
-            sentences=[(ctx.start, ctx.end)], off=off, language="en")
+            sentences=[(ctx.start, ctx.end)], off=off, language="en", texts=ctx.arrays.texts)
 
     def _group_at(self, doc, lo, hi, discovered):
         """The state or group the words doc[lo:hi] name ("Kremlin", "the Syrian regime"), if any."""
