@@ -115,7 +115,8 @@ class Extractor:
         self.w = {k: Phrases(norm(p) for p in v) for sec in (lexicon.markers, lexicon.clauses, lexicon.pronouns)
                   for k, v in sec.items()}
         self.single = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
-        self.multiword_prepositions = [p for p in self.w["prepositions"] if len(p) > 1]
+        self.multiword_prepositions = Phrases(p for p in self.w["prepositions"] if len(p) > 1)
+        self.raw_boundaries = set(lexicon.clauses["boundaries"])  # punctuation bounds by its text
         self.capital_of = table.capital_of
         self.demonyms = {norm(d)[0] for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
@@ -124,6 +125,14 @@ class Extractor:
         self.of_party = (self.single["owner_nouns"] | self.single["party_nouns"]
                          | {t[-1] for t in self.w["titles"]} | {t[-1] + "s" for t in self.w["titles"]}
                          | {n.split()[-1] for n in table.collective_nouns})
+        # a pronoun's kind by word (the first kind that lists it), and every word that can start
+        # a party other than a mention: SentenceContext._parties skips the rest
+        self.pronoun_kinds = {}
+        for kind in ("subject", "object", "possessive", "group"):
+            for word in self.single[kind]:
+                self.pronoun_kinds.setdefault(word, kind)
+        self.party_starts = (set(self.pronoun_kinds) | self.demonyms | set(self.w["latter"].by_first)
+                             | set(self.w["former"].by_first))
         self.not_cues = None
         if lexicon.markers.get("not_cues"):
             self.not_cues = compile_phrases(nlp.vocab, nlp.make_doc, {"NOT_CUE": lexicon.markers["not_cues"]})
@@ -259,7 +268,7 @@ class Extractor:
             # "<person>, <title> of <group>" / "<title> of <group>, <person>"
             for lo, hi in ((p.end + 1, p.end + 8), (max(ctx.start, p.start - 9), p.start)):
                 for i in range(lo, min(hi, ctx.end)):
-                    k = phrase_len(n, i, titles)
+                    k = phrase_len(n, i, titles) if n[i] in titles.by_first else 0
                     if k and i + k < ctx.end and n[i + k] == "of":
                         g = next((q for q in ctx.in_range(i + k + 1, i + k + 4) if not q.pronoun), None)
                         gid = g and self._group_at(doc, g.start, g.end, discovered)
