@@ -148,6 +148,8 @@ class SentenceContext:
         starts = {p.start: p for p in self.parties}
         extra = []
         for i in range(self.start + 1, self.end - 2):
+            if norms[i] != "and":
+                continue
             p = starts.get(i + 1)
             if norms[i] == "and" and p is not None and not p.pronoun or (
                     norms[i] == "and" and p is not None and p.actor == "?subject"):
@@ -158,8 +160,9 @@ class SentenceContext:
                     extra.append(i + 1)
         # "state media later said HE had arrived": what is said is a clause of its own
         # (unless the verb is itself a cue: "told Saqr that ...").
+        speech = self.one["speech"]
         extra += [i + 1 for i in range(self.start, self.end - 1)
-                  if norms[i] in self.one["speech"] and i not in cue_starts and not (
+                  if norms[i] in speech and i not in cue_starts and not (
                       {norms[i - 1], norms[i - 2]} & self.one["passive_aux"])]
         if extra:
             self.bounds = sorted(set(self.bounds) | set(extra))

@@ -17,6 +17,7 @@ tagger or parser, so it runs on the offline default pipeline. The rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -165,6 +166,7 @@ class Extractor:
         by_start = {}
         for m in mentions:
             by_start.setdefault(m.start, m)
+        starts = sorted(by_start)
         cue_hits = sorted(self._cue_hits(doc), key=lambda h: (h[1], -h[2]))
         salience = Salience(self, discovered)
         hit_i = 0
@@ -173,7 +175,9 @@ class Extractor:
         for sent in doc.sents:
             if len(sent) > MAX_SENTENCE_TOKENS:
                 continue
-            sent_mentions = [by_start[i] for i in range(sent.start, sent.end) if i in by_start]
+            # (the mentions starting in the sentence, found by bisection rather than per token)
+            sent_mentions = [by_start[i] for i in starts[bisect_left(starts, sent.start):
+                                                           bisect_left(starts, sent.end)]]
             hits = []
             while hit_i < len(cue_hits) and cue_hits[hit_i][1] < sent.end:
                 if cue_hits[hit_i][1] >= sent.start:
