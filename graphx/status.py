@@ -66,8 +66,11 @@ def status_claims(document, tokens, parties, words: dict, *, norm=str.lower, neg
             continue
         i = s0
         while i < s1:
-            hit = next(((st, len(ph)) for st, ph in by_first.get(norms[i], ()) if tuple(norms[i:i + len(ph)]) == ph),
-                       None)
+            phrases = by_first.get(norms[i])
+            if not phrases:  # (most words start no cue)
+                i += 1
+                continue
+            hit = next(((st, len(ph)) for st, ph in phrases if tuple(norms[i:i + len(ph)]) == ph), None)
             if hit is None:
                 i += 1
                 continue
