@@ -9,6 +9,7 @@ All word lists come from the lexicon; nothing here names an actor.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, NORM
 
@@ -29,6 +30,15 @@ class Party:
     end: int
     possessor: bool = False  # "Russia's ..." / "his ..."
     pronoun: bool = False
+
+
+class Words(NamedTuple):
+    """Some tokens of a sentence as evidence cites them: what ``doc[lo:hi]`` would give, read
+    from the doc's text (a Span makes a Token per word each time its text is read)."""
+
+    text: str
+    start_char: int
+    end_char: int
 
 
 class Phrases(list):
@@ -174,6 +184,10 @@ class SentenceContext:
         idx, texts = self.arrays.idx, self.arrays.texts
         a, b = idx[lo], idx[hi - 1] + len(texts[hi - 1])
         return self.arrays.text[a:b], a, b
+
+    def words(self, lo, hi) -> Words:
+        """Tokens [lo, hi) (lo < hi) as a trigger: text and character offsets."""
+        return Words(*self._chars(lo, hi))
 
     def _parties(self, mentions):
         out = []

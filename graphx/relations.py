@@ -282,7 +282,7 @@ class Extractor:
         for (src, group), (p, t0, t1) in sorted(found.items()):
             if src == group:
                 continue
-            trig = doc[t0:t1]
+            trig = ctx.words(t0, t1)
             yield Evidence(
                 source=src, relation="represents", target=group, **_citation(document, ctx, off),
                 trigger=trig.text, trigger_start=off + trig.start_char, trigger_end=off + trig.end_char,
@@ -381,7 +381,7 @@ class Extractor:
         asserted = not negated and (modality == "fact" or (modality == "attempt" and relation.attempts_count))
         flags = dict(negated=negated, hedged=hedged, modality=modality, asserted=asserted,
                      attributed_to=ctx.attribution(start), **_citation(document, ctx, off))
-        trigger = ctx.doc[start:end]
+        trigger = ctx.words(start, end)
         requester = beneficiary = None
         if cue.relation == "contacted" and voice == "active" and "mediated" in self.lexicon.relations:
             requester = ctx.requester(start)
