@@ -9,6 +9,9 @@ All word lists come from the lexicon; nothing here names an actor.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, NORM
 
 _END_PUNCT = (".", "!", "…")
 _QUESTION = ("?", "\u061f")  # ؟ Arabic question mark
@@ -29,6 +32,15 @@ class Party:
     pronoun: bool = False
 
 
+class Words(NamedTuple):
+    """Some tokens of a sentence as evidence cites them: what ``doc[lo:hi]`` would give, read
+    from the doc's text (a Span makes a Token per word each time its text is read)."""
+
+    text: str
+    start_char: int
+    end_char: int
+
+
 class Phrases(list):
     """A list of phrases (tuples of norms) indexed by first word, longest first."""
 
@@ -38,6 +50,8 @@ class Phrases(list):
         for ph in sorted(self, key=len, reverse=True):
             if ph:
                 self.by_first.setdefault(ph[0], []).append(ph)
+        # last words, for ends_at (None if an empty phrase, which ends anywhere, is listed)
+        self.by_last = None if not all(self) else {ph[-1] for ph in self}
 
 
 def phrase_len(norms, i, phrases) -> int:
@@ -65,6 +79,9 @@ def contains(norms, lo, hi, phrases) -> bool:
 
 def ends_at(norms, i, phrases) -> bool:
     """True if a phrase ends right before token i."""
+    last = getattr(phrases, "by_last", None)
+    if last is not None and not (0 < i <= len(norms) and norms[i - 1] in last):
+        return False  # (no phrase ends with the word before i: skip the comparisons)
     return any(i - len(ph) >= 0 and tuple(norms[i - len(ph):i]) == ph for ph in phrases)
 
 
@@ -78,19 +95,24 @@ class TokenArrays:
     __slots__ = ("text", "norms", "texts", "idx", "is_space", "is_punct")
 
     def __init__(self, doc, text: str | None = None):
-        norms, texts, idx, space, punct = [], [], [], [], []
-        for t in doc:
-            norms.append(t.norm_)
-            texts.append(t.text)
-            idx.append(t.idx)
-            space.append(t.is_space)
-            punct.append(t.is_punct)
-        self.norms, self.texts, self.idx, self.is_space, self.is_punct = norms, texts, idx, space, punct
+        # One ``to_array`` call reads every token's attributes without making a Token each;
+        # a token's text is the doc's text at its offset and length.
+        hashes, idx, lengths, space, punct = [], [], [], [], []
+        if len(doc):
+            hashes, idx, lengths, space, punct = (c.tolist() for c in doc.to_array(
+                [NORM, IDX, LENGTH, IS_SPACE, IS_PUNCT]).T)
+        strings = doc.vocab.strings
+        names = {h: strings[h] for h in set(hashes)}  # (a report repeats its words: look each up once)
+        norms = [names[h] for h in hashes]
+        space = [x == 1 for x in space]
+        punct = [x == 1 for x in punct]
         # ``text``: the doc's text when the caller has it (spaCy joins every token's text each
         # time ``doc.text`` is read)
-        if text is not None and texts and text[idx[-1]:idx[-1] + len(texts[-1])] != texts[-1]:
+        if text is not None and idx and text[idx[-1]:idx[-1] + lengths[-1]] != doc[-1].text:
             text = None  # not this doc's text after all
-        self.text = doc.text if text is None else text
+        self.text = text = doc.text if text is None else text
+        self.texts = [text[at:at + n] for at, n in zip(idx, lengths)]
+        self.norms, self.idx, self.is_space, self.is_punct = norms, idx, space, punct
 
 
 class SentenceContext:
@@ -113,7 +135,7 @@ class SentenceContext:
         last = arrays.text[idx[sent.start]:idx[sent.end - 1] + len(texts[sent.end - 1])].rstrip(_CLOSERS)
         self.is_heading = not last.endswith(_END_PUNCT) or last.endswith(_QUESTION)
         bounds = self.one["boundaries"]
-        raw = set(ex.lexicon.clauses["boundaries"])
+        raw = ex.raw_boundaries
         # Words match by norm; punctuation by its own text (the norm of "-" in
         # "al-Sabbagh" is the same as a dash's).
         punct = arrays.is_punct
@@ -129,12 +151,15 @@ class SentenceContext:
         self.of_party = ex.of_party
         self._attribution = None
         self._speakers: dict = {}
+        self.citation = None  # the fields of its evidence records (relations._citation), once read
         self.parties = []
         self.parties = self._parties(mentions)
         # "Erdogan called Putin, and Sudani called Araghchi": "and" + a name + a cue opens a clause.
         starts = {p.start: p for p in self.parties}
         extra = []
         for i in range(self.start + 1, self.end - 2):
+            if norms[i] != "and":
+                continue
             p = starts.get(i + 1)
             if norms[i] == "and" and p is not None and not p.pronoun or (
                     norms[i] == "and" and p is not None and p.actor == "?subject"):
@@ -145,68 +170,80 @@ class SentenceContext:
                     extra.append(i + 1)
         # "state media later said HE had arrived": what is said is a clause of its own
         # (unless the verb is itself a cue: "told Saqr that ...").
+        speech = self.one["speech"]
         extra += [i + 1 for i in range(self.start, self.end - 1)
-                  if norms[i] in self.one["speech"] and i not in cue_starts and not (
+                  if norms[i] in speech and i not in cue_starts and not (
                       {norms[i - 1], norms[i - 2]} & self.one["passive_aux"])]
         if extra:
             self.bounds = sorted(set(self.bounds) | set(extra))
 
     # ------------------------------------------------------------ parties
+    def _chars(self, lo, hi):
+        """(text, start_char, end_char) of tokens [lo, hi), read from the doc's text (as ``doc[lo:hi]``
+        would give, without making a Span and a Token per word)."""
+        idx, texts = self.arrays.idx, self.arrays.texts
+        a, b = idx[lo], idx[hi - 1] + len(texts[hi - 1])
+        return self.arrays.text[a:b], a, b
+
+    def words(self, lo, hi) -> Words:
+        """Tokens [lo, hi) (lo < hi) as a trigger: text and character offsets."""
+        return Words(*self._chars(lo, hi))
+
     def _parties(self, mentions):
         out = []
         ms = {m.start: m for m in mentions}
+        norms = self.norms
+        # words that can start a party other than a mention (pronouns, "the latter", demonyms)
+        starters = self.ex.party_starts
         i = self.start
         while i < self.end:
             m = ms.get(i)
+            if m is None and norms[i] not in starters:
+                i += 1
+                continue
             if m is not None:
-                poss = m.end < len(self.doc) and self.norms[m.end] == "'s"
+                poss = m.end < len(norms) and norms[m.end] == "'s"
                 prev = out[-1] if out else None
                 if prev is not None and prev.actor == m.actor and prev.end == m.start and not prev.pronoun:
                     # "Iraqi Prime Minister" + "Mohammed Shia al-Sudani": one party, title and name
-                    span = self.doc[prev.start:m.end]
-                    out[-1] = Party(m.actor, span.text, span.start_char, span.end_char, prev.start, m.end,
-                                    possessor=poss)
+                    out[-1] = Party(m.actor, *self._chars(prev.start, m.end), prev.start, m.end, possessor=poss)
                 else:
-                    out.append(Party(m.actor, m.span.text, m.span.start_char, m.span.end_char,
-                                     m.start, m.end, possessor=poss))
+                    out.append(Party(m.actor, *self._chars(m.start, m.end), m.start, m.end, possessor=poss))
                 i = m.end
                 continue
-            norm = self.norms[i]
-            n = (phrase_len(self.norms, i, self.w["latter"]) or phrase_len(self.norms, i, self.w["former"])
+            norm = norms[i]
+            n = (phrase_len(norms, i, self.w["latter"]) or phrase_len(norms, i, self.w["former"])
                  if norm in self.w["latter"].by_first or norm in self.w["former"].by_first else 0)
-            if n and i + n < self.end and (phrase_len(self.norms, i + n, self.ex.w["titles"]) or
-                                           self.norms[i + n] == "'s"):
+            if n and i + n < self.end and (phrase_len(norms, i + n, self.ex.w["titles"]) or
+                                           norms[i + n] == "'s"):
                 n = 0  # "the former president's brother": a title, not "the former"
             if n:
-                which = "latter" if phrase_len(self.norms, i, self.w["latter"]) else "former"
+                which = "latter" if phrase_len(norms, i, self.w["latter"]) else "former"
                 aid = self.salience.resolve(which, i, self, ())
                 if aid:
-                    span = self.doc[i:i + n]
-                    out.append(Party(aid, span.text, span.start_char, span.end_char, i, i + n, pronoun=True))
+                    out.append(Party(aid, *self._chars(i, i + n), i, i + n, pronoun=True))
                 i += n
                 continue
             if norm in self.ex.demonyms:
                 # "his Egyptian, Saudi and Qatari counterparts": one party per demonym
                 run, j = [i], i + 1
-                while j + 1 < self.end and self.norms[j] in (",", "and"):
-                    k = j + 1 + (self.norms[j] == "," and self.norms[j + 1] == "and")
-                    if k >= self.end or self.norms[k] not in self.ex.demonyms:
+                while j + 1 < self.end and norms[j] in (",", "and"):
+                    k = j + 1 + (norms[j] == "," and norms[j + 1] == "and")
+                    if k >= self.end or norms[k] not in self.ex.demonyms:
                         break
                     run.append(k)
                     j = k + 1
-                if j < self.end and self.norms[j] in self.one["counterpart"]:
+                if j < self.end and norms[j] in self.one["counterpart"]:
                     for k in run:
-                        span = self.doc[k:j + 1 if k == run[-1] else k + 1]
-                        out.append(Party("?counterpart", span.text, span.start_char, span.end_char,
-                                         span.start, span.end, pronoun=True))
+                        hi = j + 1 if k == run[-1] else k + 1
+                        out.append(Party("?counterpart", *self._chars(k, hi), k, hi, pronoun=True))
                     i = j + 1
                     continue
-            for kind in ("subject", "object", "possessive", "group"):
-                if norm in self.one[kind]:
-                    text, at = self.arrays.texts[i], self.arrays.idx[i]
-                    out.append(Party("?" + kind, text, at, at + len(text), i, i + 1,
-                                     possessor=(kind == "possessive"), pronoun=True))
-                    break
+            kind = self.ex.pronoun_kinds.get(norm)
+            if kind is not None:
+                text, at = self.arrays.texts[i], self.arrays.idx[i]
+                out.append(Party("?" + kind, text, at, at + len(text), i, i + 1,
+                                 possessor=(kind == "possessive"), pronoun=True))
             i += 1
         return out
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["event_date", "parse_doc_date"]
 
@@ -518,6 +519,16 @@ def _resolve(m: _Mention, doc: _dt.date | None) -> str:
     return ""
 
 
+@lru_cache(maxsize=256)
+def _sentence_mentions(sentence: str) -> tuple[str, tuple | None]:
+    """The folded sentence and its date mentions (None: no date cue at all). Cached: every
+    edge of a sentence asks for the sentence's date, and reports share header dates."""
+    text = _fold(sentence)
+    if not _has_cue(text):
+        return text, None
+    return text, tuple(_drop_weekdays_beside_dates(_select(_mentions(text)), text))
+
+
 def event_date(sentence: str, doc_date: str = "", *, trigger_offset: int | None = None) -> tuple[str, str]:
     """Return ``(iso_date, how)`` for the event a sentence reports.
 
@@ -554,14 +565,13 @@ def event_date(sentence: str, doc_date: str = "", *, trigger_offset: int | None 
     >>> event_date("Talks continued.")
     ('', '')
     """
-    doc = parse_doc_date(doc_date)
+    doc = _header_date(doc_date) if isinstance(doc_date, str) else parse_doc_date(doc_date)
     fallback = (doc.isoformat(), "document") if doc else ("", "")
     if not isinstance(sentence, str) or not sentence:
         return fallback
-    text = _fold(sentence)
-    if not _has_cue(text):
+    text, mentions = _sentence_mentions(sentence)
+    if mentions is None:
         return fallback
-    mentions = _drop_weekdays_beside_dates(_select(_mentions(text)), text)
     resolved = [(m, iso) for m in mentions if (iso := _resolve(m, doc))]
     anchored = [r for r in resolved if r[0].kind != "earlier"]
     if anchored:
@@ -583,6 +593,11 @@ def event_date(sentence: str, doc_date: str = "", *, trigger_offset: int | None 
     else:
         best = resolved[0]
     return best[1], "sentence"
+
+
+@lru_cache(maxsize=64)
+def _header_date(value: str) -> _dt.date | None:
+    return parse_doc_date(value)  # (a report's header date is read for each of its edges)
 
 
 def parse_doc_date(value: str) -> _dt.date | None:

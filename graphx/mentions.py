@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .actors import AliasTable
@@ -64,9 +66,10 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> list[TokenMention]:
         out = []
+        ents = doc.ents  # (read once: spaCy makes a new Span per entity each time)
         # Surnames of the names a title introduced ("Saadi Ahmed Pira" -> "Pira").
-        short_names = {ent[-1].text for ent in doc.ents if not ent.ent_id_ and len(ent) > 1}
-        for ent in doc.ents:
+        short_names = {ent[-1].text for ent in ents if not ent.ent_id_ and len(ent) > 1}
+        for ent in ents:
             aid = ent.ent_id_
             if aid and aid in self.table.actors:
                 low = ent.text.lower()
@@ -90,7 +93,7 @@ class MentionFinder:
             if did not in self.discovered:
                 self.discovered[did] = Actor(id=did, label=name, kind=kind, aliases=(name,), discovered=True)
             out.append(TokenMention(did, ent.start, ent.end, ent))
-        return self._short_mentions(doc, self._demonym_lists(doc, out))
+        return self._short_mentions(doc, self._demonym_lists(doc, out), ents)
 
     def _demonym_lists(self, doc: Doc, out: list) -> list:
         """"Turkish and Qatari officials": the collective noun is shared, so each demonym
@@ -112,7 +115,7 @@ class MentionFinder:
         extra = [m for m in extra if m.start not in taken]
         return sorted(out + extra, key=lambda m: m.start)
 
-    def _short_mentions(self, doc: Doc, out: list) -> list:
+    def _short_mentions(self, doc: Doc, out: list, ents=None) -> list:
         """Later "Pira" after "PUK spokesperson Saadi Ahmed Pira": the same discovered person.
 
         A surname names a discovered person of this document when no other
@@ -127,16 +130,18 @@ class MentionFinder:
         if not short:
             return out
         covered = {i for m in out for i in range(m.start, m.end)}
-        for ent in doc.ents:
+        for ent in (doc.ents if ents is None else ents):
             covered.update(range(ent.start, ent.end))
         extra = []
-        for tok in doc:
-            aid = short.get(tok.text)
-            if aid is None or tok.i in covered:
+        # Compare each token's text by its hash (one array, no Token per word of the doc).
+        by_hash = {hash_string(k): v for k, v in short.items()}
+        for i, h in enumerate(doc.to_array(ORTH).tolist()):
+            aid = by_hash.get(h)
+            if aid is None or i in covered:
                 continue
-            start = tok.i
+            start = i
             while start >= 2 and doc[start - 1].text in "-‐" and doc[start - 2].lower_ in ("al", "el") \
                     and start - 2 not in covered:
                 start -= 2  # "al-Awda"
-            extra.append(TokenMention(aid, start, tok.i + 1, doc[start:tok.i + 1]))
+            extra.append(TokenMention(aid, start, i + 1, doc[start:i + 1]))
         return sorted(out + extra, key=lambda m: m.start)

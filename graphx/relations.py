@@ -16,6 +16,8 @@ tagger or parser, so it runs on the offline default pipeline. The rules:
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.matcher import Matcher, PhraseMatcher
@@ -36,19 +38,25 @@ from .types import Document, Evidence
 # tables, lists or text without full stops; skipping them keeps a build linear.
 MAX_SENTENCE_TOKENS = 200
 
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+
 
 def _citation(document: Document, ctx, off: int) -> dict:
     """The fields every evidence record of one sentence shares: where it is and who published it."""
+    if ctx.citation is not None:
+        return ctx.citation  # (the same for every record of the sentence; callers copy it)
     start = off + ctx.start_char
     text = document.text[start:off + ctx.end_char]
     meta = document.meta
-    arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
+    arabic = len(_ARABIC_CHAR.findall(text))
     # the script decides between Arabic and the rest; the English rules read the rest as English
-    language = "ar" if arabic * 2 > sum(c.isalpha() for c in text) else (
+    # (no Arabic letter: no need to count the letters)
+    language = "ar" if arabic and arabic * 2 > sum(c.isalpha() for c in text) else (
         meta.get("language", "") if not meta.get("language", "").startswith("ar") else "en") or "en"
-    return {"doc": document.id, "start": start, "end": start + len(text), "text": text,
-            "date": meta.get("date", ""), "title": meta.get("title", ""), "outlet": meta.get("source", ""),
-            "url": meta.get("url", ""), "language": language}
+    ctx.citation = {"doc": document.id, "start": start, "end": start + len(text), "text": text,
+                    "date": meta.get("date", ""), "title": meta.get("title", ""), "outlet": meta.get("source", ""),
+                    "url": meta.get("url", ""), "language": language}
+    return ctx.citation
 
 
 def _status_norm(word: str) -> str:
@@ -108,7 +116,8 @@ class Extractor:
         self.w = {k: Phrases(norm(p) for p in v) for sec in (lexicon.markers, lexicon.clauses, lexicon.pronouns)
                   for k, v in sec.items()}
         self.single = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
-        self.multiword_prepositions = [p for p in self.w["prepositions"] if len(p) > 1]
+        self.multiword_prepositions = Phrases(p for p in self.w["prepositions"] if len(p) > 1)
+        self.raw_boundaries = set(lexicon.clauses["boundaries"])  # punctuation bounds by its text
         self.capital_of = table.capital_of
         self.demonyms = {norm(d)[0] for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
@@ -117,6 +126,14 @@ class Extractor:
         self.of_party = (self.single["owner_nouns"] | self.single["party_nouns"]
                          | {t[-1] for t in self.w["titles"]} | {t[-1] + "s" for t in self.w["titles"]}
                          | {n.split()[-1] for n in table.collective_nouns})
+        # a pronoun's kind by word (the first kind that lists it), and every word that can start
+        # a party other than a mention: SentenceContext._parties skips the rest
+        self.pronoun_kinds = {}
+        for kind in ("subject", "object", "possessive", "group"):
+            for word in self.single[kind]:
+                self.pronoun_kinds.setdefault(word, kind)
+        self.party_starts = (set(self.pronoun_kinds) | self.demonyms | set(self.w["latter"].by_first)
+                             | set(self.w["former"].by_first))
         self.not_cues = None
         if lexicon.markers.get("not_cues"):
             self.not_cues = compile_phrases(nlp.vocab, nlp.make_doc, {"NOT_CUE": lexicon.markers["not_cues"]})
@@ -149,6 +166,7 @@ class Extractor:
         by_start = {}
         for m in mentions:
             by_start.setdefault(m.start, m)
+        starts = sorted(by_start)
         cue_hits = sorted(self._cue_hits(doc), key=lambda h: (h[1], -h[2]))
         salience = Salience(self, discovered)
         hit_i = 0
@@ -157,7 +175,9 @@ class Extractor:
         for sent in doc.sents:
             if len(sent) > MAX_SENTENCE_TOKENS:
                 continue
-            sent_mentions = [by_start[i] for i in range(sent.start, sent.end) if i in by_start]
+            # (the mentions starting in the sentence, found by bisection rather than per token)
+            sent_mentions = [by_start[i] for i in starts[bisect_left(starts, sent.start):
+                                                           bisect_left(starts, sent.end)]]
             hits = []
             while hit_i < len(cue_hits) and cue_hits[hit_i][1] < sent.end:
                 if cue_hits[hit_i][1] >= sent.start:
@@ -207,7 +227,7 @@ class Extractor:
         yield from status_claims(
             document, ctx.doc, persons, self.lexicon.status, norm=_status_norm,
             negation=self.lexicon.markers.get("negation", ()), denial=self.lexicon.markers.get("denial", ()),
-            sentences=[(ctx.start, ctx.end)], off=off, language="en")
+            sentences=[(ctx.start, ctx.end)], off=off, language="en", texts=ctx.arrays.texts)
 
     def _group_at(self, doc, lo, hi, discovered):
         """The state or group the words doc[lo:hi] name ("Kremlin", "the Syrian regime"), if any."""
@@ -252,7 +272,7 @@ class Extractor:
             # "<person>, <title> of <group>" / "<title> of <group>, <person>"
             for lo, hi in ((p.end + 1, p.end + 8), (max(ctx.start, p.start - 9), p.start)):
                 for i in range(lo, min(hi, ctx.end)):
-                    k = phrase_len(n, i, titles)
+                    k = phrase_len(n, i, titles) if n[i] in titles.by_first else 0
                     if k and i + k < ctx.end and n[i + k] == "of":
                         g = next((q for q in ctx.in_range(i + k + 1, i + k + 4) if not q.pronoun), None)
                         gid = g and self._group_at(doc, g.start, g.end, discovered)
@@ -262,7 +282,7 @@ class Extractor:
         for (src, group), (p, t0, t1) in sorted(found.items()):
             if src == group:
                 continue
-            trig = doc[t0:t1]
+            trig = ctx.words(t0, t1)
             yield Evidence(
                 source=src, relation="represents", target=group, **_citation(document, ctx, off),
                 trigger=trig.text, trigger_start=off + trig.start_char, trigger_end=off + trig.end_char,
@@ -361,7 +381,7 @@ class Extractor:
         asserted = not negated and (modality == "fact" or (modality == "attempt" and relation.attempts_count))
         flags = dict(negated=negated, hedged=hedged, modality=modality, asserted=asserted,
                      attributed_to=ctx.attribution(start), **_citation(document, ctx, off))
-        trigger = ctx.doc[start:end]
+        trigger = ctx.words(start, end)
         requester = beneficiary = None
         if cue.relation == "contacted" and voice == "active" and "mediated" in self.lexicon.relations:
             requester = ctx.requester(start)

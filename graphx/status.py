@@ -41,12 +41,13 @@ def _rules(words: tuple, negation: tuple, denial: tuple, norm):
 
 
 def status_claims(document, tokens, parties, words: dict, *, norm=str.lower, negation=(), denial=(),
-                  sentences=(), off=0, language="en"):
+                  sentences=(), off=0, language="en", texts=None):
     """Yield status evidence for one spaCy doc of ``document``.
 
     ``tokens``: the doc; ``parties``: (actor_id, start, end, text, start_char, end_char) of
     persons, by token; ``words``: {"killed": [...], "survived": [...]}; ``sentences``: the
-    doc's sentences as (start, end) token spans; ``off``: the doc's offset in ``document.text``.
+    doc's sentences as (start, end) token spans; ``off``: the doc's offset in ``document.text``;
+    ``texts``: the doc's token texts when the caller has read them (``clauses.TokenArrays``).
     """
     if not sentences:
         return
@@ -56,15 +57,20 @@ def status_claims(document, tokens, parties, words: dict, *, norm=str.lower, neg
     # ``tokens`` is the whole doc and this runs once per sentence, so normalising all of it
     # each time would make a report's cost quadratic in its length.
     lo, hi = min(s for s, _ in sentences), min(len(tokens), max(e for _, e in sentences) + reach)
-    norms = [None] * lo + [norm(tokens[k].text) for k in range(lo, hi)]
+    if texts is None:
+        texts = {k: tokens[k].text for k in range(lo, hi)}
+    norms = [None] * lo + [norm(texts[k]) for k in range(lo, hi)]
     for s0, s1 in sentences:
         inside = [p for p in parties if s0 <= p[1] < s1]
         if not inside:
             continue
         i = s0
         while i < s1:
-            hit = next(((st, len(ph)) for st, ph in by_first.get(norms[i], ()) if tuple(norms[i:i + len(ph)]) == ph),
-                       None)
+            phrases = by_first.get(norms[i])
+            if not phrases:  # (most words start no cue)
+                i += 1
+                continue
+            hit = next(((st, len(ph)) for st, ph in phrases if tuple(norms[i:i + len(ph)]) == ph), None)
             if hit is None:
                 i += 1
                 continue

@@ -43,6 +43,7 @@ class _Sentence:
                                  if norms[i] in one.get("boundaries", ()) or doc[i].text in ("؛", ";", ":")]
         self.cue_starts: list = []  # where the sentence's cues start (a target lies before the next one)
         self.askers: list = []  # sources of the sentence's earlier cues ("حاول الأسد الاتصال ...")
+        self.citation = None  # the fields of its evidence records (relations._citation), once read
         self.parties = sorted(parties + self._counterparts(), key=lambda p: p.start)
         self._nominative = {p.start: self._is_nominative(p) for p in self.parties}
 
