@@ -80,7 +80,7 @@ def page_subgraph(G, max_actors: int | None = MAX_ACTORS, max_edges: int | None 
     (['a', 'b', 'c'], 5, 2)
     >>> H, limit = page_subgraph(G, 10, max_edges=1)
     >>> list(H.edges), limit["edges_total"]
-    ([('a', 'b')], 3)
+    ([('a', 'b', 0)], 3)
     """
     H = G
     if max_actors and G.number_of_nodes() > max_actors:
