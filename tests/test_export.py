@@ -366,3 +366,17 @@ def test_the_page_lists_conflicts_on_drawn_edges_first_and_counts_them_all():
     assert "edge" not in rows[2]["sides"][0]  # conflicts.json's own rows are left as they were
     everything = _conflicts(G, edges, data)
     assert [r["summary"] for r in everything["conflicts"]] == ["0", "1", "2"]  # under the limit: as given
+
+
+def test_page_node_sizes_are_relative_to_the_most_mentioned_actor():
+    """On an archive an actor is named tens of thousands of times: it must not cover the map."""
+    from collections import Counter
+
+    from graphx.export.html import render_html
+
+    G = build_graph([Actor(x, x.upper(), "person") for x in "abc"], [], Counter({"a": 40000, "b": 10000, "c": 0}))
+    page = render_html(G)
+    start = page.index("nodes = new vis.DataSet(") + len("nodes = new vis.DataSet(")
+    nodes = json.JSONDecoder().raw_decode(page[start:])[0]
+    sizes = {n["id"]: n["size"] for n in nodes}
+    assert sizes == {"a": 52.0, "b": 32.0, "c": 12.0}

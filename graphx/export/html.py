@@ -170,12 +170,15 @@ def render_html(G, title: str = "graphx — actor graph", max_actors: int | None
     linked = {n for e in G.edges for n in e[:2]}
     # Only actors in some edge take part in the layout; the rest are shown on request.
     pos = sampled_spring_layout(G.subgraph(linked)) if large else {}
+    # Sized by mentions relative to the most mentioned actor drawn (12 to 52 px): on an archive a
+    # head of state is named tens of thousands of times, and an absolute scale drew him over the map.
+    top = max((G.nodes[n].get("mentions", 0) or 0 for n in G), default=0) or 1
     for n in sorted(G.nodes):
         d = G.nodes[n]
         kind = d.get("kind", "")
         xy = dict(zip("xy", pos[n])) if n in pos else {}
         net.add_node(n, label=str(d.get("label", n)), color=KIND_COLORS.get(kind, DEFAULT_COLOR),
-                     shape=KIND_SHAPES.get(kind, "dot"), size=12 + 4 * math.sqrt(d.get("mentions", 0) or 0),
+                     shape=KIND_SHAPES.get(kind, "dot"), size=round(12 + 40 * math.sqrt((d.get("mentions", 0) or 0) / top), 1),
                      tip=_tip_node(d), kind=kind, discovered=bool(d.get("discovered")), **xy)
     order = sorted(relations) or ["contacted", "fled-to", "mediated", "refused"]
     for i, (s, t, k) in enumerate(sorted(G.edges(keys=True))):
