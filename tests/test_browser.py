@@ -175,6 +175,40 @@ def test_filters_hide_what_they_should_and_combine(browser, tmp_path):
     assert errors == [] and requests == []
 
 
+def test_an_edge_with_more_citations_than_the_page_holds_still_filters_on_all(browser, tmp_path):
+    """The page holds an edge's first citations; dates, attributions and counts come from all."""
+    from graphx.export.html import MAX_PAGE_CITATIONS, write_html
+    from graphx.graph import build_graph
+    from graphx.types import Actor, Evidence
+
+    n = MAX_PAGE_CITATIONS + 5
+
+    def ev(i, t, date, attributed=""):
+        text = f"A called {t.upper()} ({i})."
+        return Evidence("a", "contacted", t, f"d{i:03d}.txt", 0, len(text), text, "called", 2, 8, "test",
+                        outlet=f"O{i}", date=date, attributed_to=attributed)
+
+    # a->b: every citation on 1 December but the last, which alone is dated 9 December and
+    # alone attributed to "Late Wire"; a->c: one citation on 1 December
+    cites = [ev(i, "b", "2024-12-01") for i in range(n - 1)] + [ev(n - 1, "b", "2024-12-09", "Late Wire")]
+    G = build_graph([Actor(x, x.upper(), "person") for x in "abc"], cites + [ev(999, "c", "2024-12-01")])
+    write_html(G, tmp_path / "g.html")
+    page, requests, errors = open_page(browser, tmp_path / "g.html")
+    assert shown(page)[0] == {("a", "contacted", "b"), ("a", "contacted", "c")}
+    page.fill("#gx-date-from", "2024-12-05")  # only the citation past the page's cap is that late
+    assert shown(page)[0] == {("a", "contacted", "b")}
+    page.fill("#gx-date-from", "2024-12-01")
+    assert any(o.startswith("Late Wire (1)") for o in page.locator("#gx-attribution option").all_inner_texts())
+    page.select_option("#gx-attribution", "Late Wire")
+    assert shown(page)[0] == {("a", "contacted", "b")}
+    page.evaluate("network.emit('click', {nodes: [], edges: ['e0']})")  # e0: a -> b (edges in sorted order)
+    body = page.locator("#gx-body").inner_text()
+    assert f"{n} citation(s)" in body
+    assert f"Showing the first {MAX_PAGE_CITATIONS} of {n} citations" in body
+    assert body.count("A called B") == MAX_PAGE_CITATIONS
+    assert errors == [] and requests == []
+
+
 def test_clicking_an_actor_shows_its_card(browser, built_dir):
     data = json.loads((built_dir / "graph.json").read_text(encoding="utf-8"))
     page, _, errors = open_page(browser, built_dir / "graph.html")

@@ -351,11 +351,26 @@ def test_the_page_draws_the_best_attested_edges_under_its_edge_limit():
     assert len(data["edges"]) == 3 and sum(len(e["citations"]) for e in data["edges"].values()) == 7
 
 
+def test_the_page_holds_an_edges_first_citations_and_filters_on_all():
+    from graphx.export.html import MAX_PAGE_CITATIONS, page_data
+
+    n = MAX_PAGE_CITATIONS + 3
+    cites = [Evidence("a", "contacted", "b", f"d{i:03d}.txt", 0, 9, "A called B", "called", 2, 8, "r",
+                      date=f"2024-12-{1 + i % 9:02d}", attributed_to="Reuters" if i == n - 1 else "")
+             for i in range(n)]
+    G = build_graph([Actor(x, x.upper(), "person") for x in "ab"], cites)
+    [edge] = page_data(G)["edges"].values()
+    assert (len(edge["citations"]), edge["citations_total"], edge["evidence"]) == (MAX_PAGE_CITATIONS, n, n)
+    assert edge["dates"] == [f"2024-12-{d:02d}" for d in range(1, 10)]
+    assert edge["attributed"] == {"Reuters": 1}  # from the last citation, past the ones the page holds
+
+
 def test_the_page_lists_conflicts_on_drawn_edges_first_and_counts_them_all():
-    from graphx.export.html import _conflicts
+    from graphx.export.html import MAX_PAGE_CITATIONS, _conflicts
 
     G = _cited_graph()
-    rows = [{"kind": "denied", "summary": str(i), "sides": [{"source": s, "relation": "contacted", "target": t}]}
+    rows = [{"kind": "denied", "summary": str(i), "sides": [{"source": s, "relation": "contacted", "target": t,
+                                                              "citations": [{"n": k} for k in range(30)]}]}
             for i, (s, t) in enumerate([("b", "c"), ("c", "a"), ("a", "b")])]
     data = {"conflicts": rows}
     edges = {"e0": {"source": "a", "type": "contacted", "target": "b"}}
@@ -363,7 +378,9 @@ def test_the_page_lists_conflicts_on_drawn_edges_first_and_counts_them_all():
     assert out["conflicts_total"] == 3
     assert [r["summary"] for r in out["conflicts"]] == ["2", "0"]  # the drawn edge's first
     assert out["conflicts"][0]["sides"][0]["edge"] == "e0" and out["conflicts"][1]["sides"][0]["edge"] == ""
-    assert "edge" not in rows[2]["sides"][0]  # conflicts.json's own rows are left as they were
+    side = out["conflicts"][0]["sides"][0]  # the page holds a side's first citations and counts them all
+    assert (len(side["citations"]), side["citations_total"]) == (MAX_PAGE_CITATIONS, 30)
+    assert "edge" not in rows[2]["sides"][0] and len(rows[2]["sides"][0]["citations"]) == 30  # conflicts.json's rows
     everything = _conflicts(G, edges, data)
     assert [r["summary"] for r in everything["conflicts"]] == ["0", "1", "2"]  # under the limit: as given
 

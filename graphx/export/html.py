@@ -34,6 +34,10 @@ MAX_ACTORS = 2000
 MAX_EDGES = 6000
 # Conflicts listed in the page's panel (each carries its sides' citations); conflicts.json has all.
 MAX_CONFLICTS = 500
+# Citations the page holds per edge (and per side of a conflict): on an archive the best-attested
+# edges have hundreds each. The counts, dates and attributions the filters use are of all of them;
+# the panel says when it lists only the first ones.
+MAX_PAGE_CITATIONS = 20
 
 KIND_SHAPES = {"person": "dot", "state": "diamond", "place": "triangle", "organisation": "square",
                "armed_group": "hexagon", "outlet": "star"}
@@ -119,8 +123,13 @@ def page_data(G, limit: dict | None = None, whole=None, conflicts: dict | None =
                     "mentions": d.get("mentions", 0), "discovered": bool(d.get("discovered"))}
     for i, (s, t, k) in enumerate(sorted(G.edges(keys=True))):
         d = G.edges[s, t, k]
-        cites = [evidence_to_dict(e) for e in d["citations"]]
-        first, last = edge_dates(d["citations"])
+        every = d["citations"]
+        cites = [evidence_to_dict(e) for e in every[:MAX_PAGE_CITATIONS]]
+        first, last = edge_dates(every)
+        attributed: dict = {}
+        for e in every:
+            if e.attributed_to:
+                attributed[e.attributed_to] = attributed.get(e.attributed_to, 0) + 1
         edges[f"e{i}"] = {"source": s, "target": t, "type": k, "weight": d.get("weight", 0),
                           "documents": d.get("documents", 0), "outlets": d.get("outlets", 0),
                           # independent sources as paths(min_sources=...) counts them; an edge
@@ -129,8 +138,11 @@ def page_data(G, limit: dict | None = None, whole=None, conflicts: dict | None =
                           "sources": edge_sources(d) if d.get("asserted") else edge_sources(d, asserted_only=False),
                           "first": first, "last": last,
                           "asserted": bool(d.get("asserted")), "citations": cites,
+                          # of every citation, for the filters (the page holds the first ones only)
+                          "citations_total": len(every), "dates": sorted({e.date for e in every}),
+                          "attributed": attributed,
                           # corroboration and event codes (issue 8)
-                          "evidence": d.get("evidence", len(cites)), "stated": bool(d.get("stated")),
+                          "evidence": d.get("evidence", len(every)), "stated": bool(d.get("stated")),
                           "languages": [x for x in d.get("languages", "").split(",") if x], "cameo": d.get("cameo", ""),
                           "plover": d.get("plover", ""), "codes_note": d.get("codes_note", "")}
     return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}), "limit": limit,
@@ -152,7 +164,9 @@ def _conflicts(G, edges, data: dict | None = None, most: int = MAX_CONFLICTS) ->
         drawn = [any((s["source"], s["relation"], s["target"]) in ids for s in row["sides"]) for row in every]
         every = ([r for r, d in zip(every, drawn) if d] + [r for r, d in zip(every, drawn) if not d])[:most]
     # new dicts: ``data`` may also be what conflicts.json is written from
-    rows = [{**row, "sides": [{**side, "edge": ids.get((side["source"], side["relation"], side["target"]), "")}
+    rows = [{**row, "sides": [{**side, "edge": ids.get((side["source"], side["relation"], side["target"]), ""),
+                               "citations": side["citations"][:MAX_PAGE_CITATIONS],
+                               "citations_total": len(side["citations"])}
                               for side in row["sides"]]} for row in every]
     return {"conflicts": rows, "conflicts_total": len(data["conflicts"])}
 
