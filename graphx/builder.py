@@ -92,21 +92,10 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
     # decodes their cached results, then extract what changed. That is a second process
     # even at --jobs 1, and still the only one extracting.
     pool = start_pool(settings, jobs) if have and not scheduler else None
-    try:
-        docs = _read(pairs, report, max_bytes)
-    except BaseException:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-        if store is not None:
-            store.close()
-        raise
-    report.documents.extend(docs)
-    results: list = [None] * len(docs)
-    keys = [(d.id, document_key(d)) for d in docs] if cache is not None else []
-    todo = list(range(len(docs)))
-    if store is not None:
-        todo = [i for i, (doc_id, digest) in enumerate(keys) if have.get(doc_id) != digest]
     runner = iter(())
+    docs: list = []
+    results: list = []
+    keys: list = []
     fresh: list = []
 
     def collect(pairs, indices):
@@ -125,6 +114,12 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
 
     damaged: list = []
     try:
+        docs = _read(pairs, report, max_bytes)
+        report.documents.extend(docs)
+        results = [None] * len(docs)
+        keys = [(d.id, document_key(d)) for d in docs] if cache is not None else []
+        todo = [i for i, (doc_id, digest) in enumerate(keys) if have.get(doc_id) != digest] \
+            if store is not None else list(range(len(docs)))
         runner = run(settings, [docs[i] for i in todo], jobs=jobs, scheduler=scheduler, pool=pool)
         if store is not None and len(todo) < len(docs):
             pending = set(todo)
@@ -148,6 +143,8 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
     finally:
         if hasattr(runner, "close"):
             runner.close()  # a failure above: stop the workers
+        if pool is not None:  # (already stopped unless reading the reports failed)
+            pool.shutdown(wait=False, cancel_futures=True)
         if store is not None:
             store.close()
             report.warnings.extend(store.warnings)

@@ -74,8 +74,7 @@ def run_pool(settings: Settings, documents, jobs: int, *, pool=None):
         return run_sequential(settings, documents)
     chunks = chunked(documents, max(1, jobs))
     if pool is None:
-        pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(chunks))), mp_context=_context(),
-                                   initializer=_init_worker, initargs=(settings,))
+        pool = start_pool(settings, min(jobs, len(chunks)))
     try:
         futures = [pool.submit(_pool_task, s, c) for s, c in chunks]
     except BaseException:
