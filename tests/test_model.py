@@ -1,4 +1,6 @@
-"""The --model path with a real trained pipeline: a tiny NER trained here."""
+"""The --model path with a pipeline saved to a folder: a tiny NER trained here.
+
+(spaCy's real trained English pipeline is tested in test_pipeline.py.)"""
 
 import random
 
@@ -55,8 +57,9 @@ def test_alias_ruler_runs_before_ner_so_table_ids_win(tiny_model):
     assert [(e.text, e.ent_id_) for e in doc.ents][0] == ("Putin", "vladimir_putin")
 
 
-def test_without_model_the_name_is_not_invented(tmp_path):
+def test_offline_rules_do_not_invent_the_name(tmp_path):
     (tmp_path / "r.txt").write_text("Putin called Zorblat Kaminsky on Monday.", encoding="utf-8")
     report = graphx.BuildReport()
-    G = graphx.build(tmp_path, report=report)
+    G = graphx.build(tmp_path, report=report, model="blank")
     assert report.discovered == [] and G.number_of_edges() == 0
+    assert report.model == "blank:en" and report.notes == ["offline rules: no tagger, lemmas, parser or NER"]
