@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ._toml import key_line, read_toml, table_line, value_line
 from .errors import ConfigError
-from .types import KINDS, Actor
+from .records import KINDS, Actor
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _ARTICLES = ("the ", "al ")  # "the Kremlin" answers to "Kremlin" too

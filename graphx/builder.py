@@ -14,7 +14,7 @@ from .actors import AliasTable, load_aliases
 from .documents import MAX_BYTES, Skipped, find_documents, read_document
 from .errors import InputError
 from .lexicon import Lexicon, load_lexicon
-from .types import Document
+from .records import Document
 
 
 

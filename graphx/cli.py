@@ -149,7 +149,7 @@ def _summary(G, report, written):
                + (f", plus {unasserted} negated or unconfirmed" if unasserted else "")
                + f", {report.evidence} citations.")
     if report.long_sentences:
-        from .relations import MAX_SENTENCE_TOKENS
+        from .extract.tokens.finder import MAX_SENTENCE_TOKENS
 
         click.echo(f"{report.long_sentences} sentence(s) over {MAX_SENTENCE_TOKENS} tokens were not read for edges "
                    "(tables or text without full stops); their actors still count as mentions.")
@@ -208,7 +208,7 @@ def actors(graph_path, kind):
     Example:
       graphx actors --kind person
     """
-    from .types import KINDS
+    from .records import KINDS
 
     G = _load(graph_path)
     if kind and kind not in KINDS:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .types import Evidence, evidence_to_dict
+from .records import Evidence, evidence_to_dict
 
 KINDS = ("destination", "denied", "granted-refused", "status")
 
@@ -167,7 +167,7 @@ def _granted_refused(G, table, words):
 
 
 def _status(G):
-    from .types import evidence_from_dict
+    from .records import evidence_from_dict
 
     claims = [evidence_from_dict(d) if isinstance(d, dict) else d for d in G.graph.get("claims", [])]
     by_person: dict = {}
@@ -194,7 +194,7 @@ def find_conflicts(G, table=None, *, lexicon=None) -> list[Conflict]:
     Examples
     --------
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> people = [Actor("a", "A", "person"), Actor("m", "M", "place"), Actor("t", "T", "place")]
     >>> said = Evidence("a", "fled-to", "m", "one.txt", 0, 15, "A fled to M.", "fled", 2, 6, "r", date="2024-12-08")
     >>> other = Evidence("a", "fled-to", "t", "two.txt", 0, 15, "A fled to T.", "fled", 2, 6, "r", date="2024-12-08")

@@ -1,7 +1,7 @@
 """How well each edge is attested: the corroboration counts ``refresh_counts`` keeps.
 
 >>> from graphx.graph import build_graph
->>> from graphx.types import Actor, Evidence
+>>> from graphx.records import Actor, Evidence
 >>> people = [Actor("a", "A", "person"), Actor("b", "B", "person")]
 >>> ev = [Evidence("a", "contacted", "b", d, 0, 10, "A called B", "called", 2, 8, "r") for d in ("x", "y")]
 >>> [(r["source"], r["sources"]) for r in attested(build_graph(people, ev), min_sources=2)]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .types import Document
+from .records import Document
 
 EXTENSIONS = (".txt", ".md")
 # Files larger than this are skipped before reading. A news report is a few kB; 1 MB is

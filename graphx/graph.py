@@ -12,7 +12,7 @@ from collections import Counter
 
 import networkx as nx
 
-from .types import Actor, Evidence, evidence_to_dict
+from .records import Actor, Evidence, evidence_to_dict
 
 
 def add_actor(G: nx.MultiDiGraph, actor: Actor, mentions: int = 0) -> None:
@@ -88,7 +88,7 @@ def build_graph(actors, evidence, mention_counts: Counter | None = None, relatio
 
     Examples
     --------
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> a, b = Actor("a", "A", "person"), Actor("b", "B", "person")
     >>> ev = Evidence("a", "contacted", "b", "d.txt", 0, 9, "A called B", "called", 2, 8, "r")
     >>> G = build_graph([a, b], [ev, ev])

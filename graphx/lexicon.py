@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ._toml import key_line, read_toml, section_line, value_line
 from .errors import ConfigError
-from .types import KINDS
+from .records import KINDS
 
 VOICES = ("active", "passive", "recipient")
 _RELATION = re.compile(r"^[a-z][a-z0-9-]*$")

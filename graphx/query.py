@@ -16,7 +16,7 @@ import networkx as nx
 
 from .actors import normalize
 from .errors import GraphFileError, UnknownActorError, UnknownRelationError
-from .types import Evidence, Hop, Path, evidence_from_dict
+from .records import Evidence, Hop, Path, evidence_from_dict
 
 MAX_PATHS = 50
 # shortest_simple_paths can yield very many paths in a dense graph; stop looking after this many.
@@ -28,7 +28,7 @@ def load(path) -> nx.MultiDiGraph:
     """Read a graph written by ``graphx build`` (``.json`` or ``.graphml``).
 
     Nodes, edge keys and attributes come back as they were built; citations
-    as :class:`~graphx.types.Evidence` records. Build metadata (``G.graph``)
+    as :class:`~graphx.records.Evidence` records. Build metadata (``G.graph``)
     is only in graph.json: GraphML keeps nodes and edges.
 
     Raises :class:`~graphx.errors.GraphFileError`, naming the file, when it is
@@ -39,7 +39,7 @@ def load(path) -> nx.MultiDiGraph:
     >>> import tempfile, pathlib
     >>> from graphx.export import write_json
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "person")],
     ...                 [Evidence("a", "refused", "b", "d", 0, 12, "A refused B.", "refused", 2, 9, "r")])
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "graph.json"
@@ -112,7 +112,7 @@ def independent_sources(citations, asserted_only: bool = True) -> int:
 
     Examples
     --------
-    >>> from graphx.types import Evidence
+    >>> from graphx.records import Evidence
     >>> ev = [Evidence("a", "contacted", "b", d, 0, 1, "x", "x", 0, 1, "r", outlet=o)
     ...       for d, o in (("d1", "Reuters"), ("d2", "Reuters"), ("d3", ""))]
     >>> independent_sources(ev)
@@ -146,7 +146,7 @@ def actor(G, name: str) -> str:
     Examples
     --------
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor
+    >>> from graphx.records import Actor
     >>> G = build_graph([Actor("putin", "Vladimir Putin", "person", aliases=("Putin",))], [])
     >>> actor(G, "putin"), actor(G, "PUTIN")
     ('putin', 'putin')
@@ -175,7 +175,7 @@ def relation_types(G) -> list[str]:
     """The relation types this graph knows: those of the build's lexicon and of its edges.
 
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "person")],
     ...                 [Evidence("a", "refused", "b", "d", 0, 12, "A refused B.", "refused", 2, 9, "r")])
     >>> relation_types(G)
@@ -221,7 +221,7 @@ def paths(G, a, b, *, types=None, min_sources: int = 1, max_hops: int = 4, asser
 
     Ranked by fewest hops, then best-attested: the most independent sources
     (distinct outlets, see :func:`independent_sources`) on the weakest hop,
-    then the most citations on it, then in all. Each :class:`~graphx.types.Hop`
+    then the most citations on it, then in all. Each :class:`~graphx.records.Hop`
     carries its relation, direction ("forward" along the arrow, "backward"
     against it), citations and source count.
 
@@ -243,7 +243,7 @@ def paths(G, a, b, *, types=None, min_sources: int = 1, max_hops: int = 4, asser
     Examples
     --------
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> people = [Actor(x, x.title(), "person") for x in ("assad", "sudani", "erdogan")]
     >>> ev = [Evidence("assad", "contacted", "sudani", "d", 0, 1, "x", "called", 0, 1, "r"),
     ...       Evidence("erdogan", "contacted", "sudani", "d", 2, 3, "y", "called", 2, 3, "r")]
@@ -287,7 +287,7 @@ def evidence(G, a, b, type: str | None = None, *, both_directions: bool = True) 
     Examples
     --------
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "person")],
     ...                 [Evidence("a", "refused", "b", "d", 0, 12, "A refused B.", "refused", 2, 9, "r")])
     >>> [e.text for e in evidence(G, "A", "B")]
@@ -320,7 +320,7 @@ def neighbors(G, name, *, types=None, direction: str = "both") -> list[str]:
     Examples
     --------
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> G = build_graph([Actor(x, x.upper(), "person") for x in "abc"],
     ...                 [Evidence("a", "contacted", "b", "d", 0, 1, "x", "x", 0, 1, "r"),
     ...                  Evidence("c", "refused", "a", "d", 2, 3, "y", "y", 2, 3, "r")])
@@ -351,7 +351,7 @@ def explain(path: Path, G=None, *, quotes: int = 3) -> str:
     Examples
     --------
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> G = build_graph([Actor("a", "Ann", "person"), Actor("b", "Bo", "person")],
     ...                 [Evidence("a", "contacted", "b", "d.txt", 0, 13, "Ann  called Bo.", "called", 5, 11, "r",
     ...                           outlet="Reuters", date="2024-12-07")])

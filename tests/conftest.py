@@ -38,9 +38,9 @@ def extract_edges(table):
     """Run the default pipeline over one text; return the set of (source, type, target) asserted."""
     from graphx.documents import make_document
     from graphx.lexicon import load_lexicon
-    from graphx.mentions import MentionFinder
+    from graphx.extract.mentions import MentionFinder
     from graphx.nlp import make_pipeline
-    from graphx.relations import Extractor
+    from graphx.extract.tokens.finder import Extractor
 
     lex = load_lexicon()
     nlp = make_pipeline(table, lex)

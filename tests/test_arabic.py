@@ -7,7 +7,7 @@ A, PUTIN = "bashar_al_assad", "vladimir_putin"
 
 @pytest.fixture(scope="module")
 def arabic(table):
-    from graphx.arabic import ArabicExtractor
+    from graphx.extract.tokens.arabic import ArabicExtractor
     from graphx.documents import make_document
     from graphx.lexicon import load_lexicon
 
@@ -120,7 +120,7 @@ def test_arabic_attribution(arabic, text, who):
 
 
 def test_normalise_and_segments():
-    from graphx.arabic import arabic_segments, is_arabic, normalise
+    from graphx.nlp.arabic import arabic_segments, is_arabic, normalise
 
     assert normalise("اجتماعًا") == normalise("اجتماعا")
     assert normalise("أحمد") == normalise("احمد")

@@ -59,7 +59,7 @@ class Runner:
         from graphx.actors import load_aliases
         from graphx.lexicon import load_lexicon
         from graphx.nlp import make_pipeline
-        from graphx.relations import Extractor
+        from graphx.extract.tokens.finder import Extractor
 
         self.table = load_aliases()
         lex = load_lexicon()
@@ -67,7 +67,7 @@ class Runner:
         self.extractor = Extractor(self.nlp, self.table, lex)
 
     def actor_id(self, name: str) -> str:
-        from graphx.mentions import discovered_id
+        from graphx.extract.mentions import discovered_id
 
         if name.startswith("?"):
             return discovered_id(name[1:].strip())
@@ -82,7 +82,7 @@ class Runner:
 
     def evidence(self, case: dict) -> list:
         from graphx.documents import make_document
-        from graphx.mentions import MentionFinder
+        from graphx.extract.mentions import MentionFinder
 
         header = f"Date: {case['date']}\n\n" if case.get("date") else ""
         doc = make_document(case["id"] + ".txt", header + case["text"])

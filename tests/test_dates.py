@@ -3,7 +3,7 @@ import random
 
 import pytest
 
-from graphx.dates import event_date, parse_doc_date
+from graphx.extract.dates import event_date, parse_doc_date
 
 MON = "2024-12-09"   # a Monday, the day after Damascus fell
 SUN = "2024-12-08"   # a Sunday
@@ -218,7 +218,7 @@ def test_fuzz_never_raises():
 
 
 def test_fast_path_knows_every_relative_phrase():
-    from graphx import dates
+    from graphx.extract import dates
 
     for phrase in list(dates.EN_RELATIVE_DAYS) + list(dates.EN_RELATIVE_MONTHS):
         assert dates._has_cue(phrase), phrase

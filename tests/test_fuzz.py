@@ -8,7 +8,7 @@ the trigger and the words naming each actor.
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphx.relations import MAX_SENTENCE_TOKENS
+from graphx.extract.tokens.finder import MAX_SENTENCE_TOKENS
 
 # Pieces that make the rules fire (names, cues, pronouns, Arabic) mixed with
 # pieces that try to break them (markup, control characters, odd whitespace).
@@ -83,7 +83,7 @@ def test_an_endless_sentence_is_not_read_for_edges(extract_edges, monkeypatch):
     # The clause rules are quadratic in a sentence's length: a 30k-token sentence
     # (a scrape with no full stops) must never reach them, while the normal
     # sentences around it still do.
-    import graphx.relations as relations
+    import graphx.extract.tokens.finder as relations
 
     seen = []
     real = relations.SentenceContext

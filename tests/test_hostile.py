@@ -270,7 +270,7 @@ def test_a_report_that_breaks_the_extractor_is_skipped_and_the_rest_build(tmp_pa
     from click.testing import CliRunner
 
     from graphx.cli import main
-    from graphx.relations import Extractor
+    from graphx.extract.tokens.finder import Extractor
 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(GOOD)
@@ -301,7 +301,7 @@ def test_sentences_too_long_to_read_are_counted_in_the_summary(tmp_path):
     from click.testing import CliRunner
 
     from graphx.cli import main
-    from graphx.relations import MAX_SENTENCE_TOKENS
+    from graphx.extract.tokens.finder import MAX_SENTENCE_TOKENS
 
     (tmp_path / "in").mkdir()
     table = " , ".join(["Putin called Erdogan"] * MAX_SENTENCE_TOKENS)  # one "sentence", no full stop

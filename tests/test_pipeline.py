@@ -38,18 +38,18 @@ def test_blank_is_the_offline_path(name):
 
 
 def test_an_official_en_core_web_sm_is_preferred_when_installed(monkeypatch):
-    import graphx.nlp
+    import graphx.nlp.pipeline
 
-    monkeypatch.setattr(graphx.nlp, "installed_version", lambda p: "3.8.0")
+    monkeypatch.setattr(graphx.nlp.pipeline, "installed_version", lambda p: "3.8.0")
     assert resolve_model(None) == "en_core_web_sm"
-    monkeypatch.setattr(graphx.nlp, "installed_version", lambda p: "")
+    monkeypatch.setattr(graphx.nlp.pipeline, "installed_version", lambda p: "")
     assert resolve_model(None) is None  # nothing installed: the offline path, said in one line
 
 
 def test_no_trained_pipeline_installed_builds_offline_and_says_what_is_missing(monkeypatch, tmp_path):
-    import graphx.nlp
+    import graphx.nlp.pipeline
 
-    monkeypatch.setattr(graphx.nlp, "installed_version", lambda p: "")
+    monkeypatch.setattr(graphx.nlp.pipeline, "installed_version", lambda p: "")
     (tmp_path / "r.txt").write_text("Putin called Erdogan.", encoding="utf-8")
     report = graphx.BuildReport()
     G = graphx.build(tmp_path, report=report)

@@ -366,9 +366,9 @@ def test_unreachable_scheduler_is_a_clear_error(corpus, tmp_path, monkeypatch):
 def test_window_matcher_finds_what_the_matcher_finds():
     from graphx.actors import load_aliases
     from graphx.lexicon import load_lexicon
-    from graphx.matching import WindowMatcher
+    from graphx.extract.matching import WindowMatcher
     from graphx.nlp import make_pipeline
-    from graphx.relations import compile_phrases
+    from graphx.extract.tokens.finder import compile_phrases
 
     from .conftest import ROOT
 
@@ -430,9 +430,9 @@ def test_a_cache_locked_by_another_build_is_an_error_not_damage(corpus, tmp_path
     assert path.exists()
 
 
-def test_fingerprint_covers_the_arabic_package(monkeypatch, tmp_path):
-    """Editing an extraction module in a sub-package (graphx/arabic) invalidates the cache;
-    editing an exporter does not."""
+def test_fingerprint_covers_the_extraction_sub_packages(monkeypatch, tmp_path):
+    """Editing an extraction module in a sub-package (graphx/extract/tokens) invalidates the
+    cache; editing an exporter does not."""
     from pathlib import Path
 
     import graphx.extract as ex
@@ -441,11 +441,11 @@ def test_fingerprint_covers_the_arabic_package(monkeypatch, tmp_path):
     from graphx.lexicon import load_lexicon
 
     pkg = tmp_path / "graphx"
-    shutil.copytree(Path(ex.__file__).parent, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(Path(ex.__file__).parents[1], pkg, ignore=shutil.ignore_patterns("__pycache__"))
     table, lex = load_aliases(), load_lexicon()
-    monkeypatch.setattr(ex, "__file__", str(pkg / "extract.py"))
+    monkeypatch.setattr(ex, "__file__", str(pkg / "extract" / "__init__.py"))
     before = Settings(table, lex).fingerprint
-    with open(pkg / "arabic" / "extract.py", "a", encoding="utf-8") as f:
+    with open(pkg / "extract" / "tokens" / "arabic.py", "a", encoding="utf-8") as f:
         f.write("\n# a rule changed\n")
     after_rule = Settings(table, lex).fingerprint
     assert after_rule != before

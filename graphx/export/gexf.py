@@ -22,7 +22,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def edge_dates(citations) -> tuple[str, str]:
     """First and last well-formed date among the citations ("" when none).
 
-    >>> from graphx.types import Evidence
+    >>> from graphx.records import Evidence
     >>> ev = [Evidence("a", "contacted", "b", "d", 0, 1, "x", "x", 0, 1, "r", date=d)
     ...       for d in ("2024-12-07", "", "2024-12-01", "Dec 3")]
     >>> edge_dates(ev)
@@ -41,7 +41,7 @@ def gexf_graph(G) -> nx.MultiDiGraph:
     """A copy of ``G`` that ``networkx.write_gexf`` turns into Gephi's GEXF.
 
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "state")],
     ...                 [Evidence("a", "fled-to", "b", "d", 0, 9, "A fled to B", "fled", 2, 6, "r", date="2024-12-08")])
     >>> H = gexf_graph(G)
@@ -99,7 +99,7 @@ def write_gexf(G, path) -> None:
     >>> import tempfile, pathlib
     >>> import networkx as nx
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "state")],
     ...                 [Evidence("a", "contacted", "b", "d", 0, 9, "A called B", "called", 2, 8, "r",
     ...                           date="2024-12-07")])

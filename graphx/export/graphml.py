@@ -32,7 +32,7 @@ import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
 from ..query import edge_sources
-from ..types import evidence_to_dict
+from ..records import evidence_to_dict
 from .atomic import atomic_write
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -279,7 +279,7 @@ def iter_graphml(G):
     edge record is then made, written and dropped.
 
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor
+    >>> from graphx.records import Actor
     >>> text = "".join(iter_graphml(build_graph([Actor("a", "A", "person")], [])))
     >>> print(text[:text.index("<key")].strip())
     <?xml version='1.0' encoding='utf-8'?>
@@ -335,7 +335,7 @@ def key_notes(path) -> dict:
 
     >>> import tempfile, pathlib
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor
+    >>> from graphx.records import Actor
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"
     >>> write_graphml(build_graph([Actor("a", "A", "person")], []), p)
     >>> notes = key_notes(p)
@@ -367,7 +367,7 @@ def write_graphml(G, path) -> None:
     --------
     >>> import tempfile, pathlib
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> G = build_graph([Actor("a", "A", "person"), Actor("b", "B", "state")],
     ...                 [Evidence("a", "contacted", "b", "d", 0, 9, "A called B", "called", 2, 8, "r")])
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.graphml"

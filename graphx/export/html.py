@@ -15,7 +15,7 @@ import re
 from importlib import resources
 
 from ..query import edge_sources
-from ..types import evidence_to_dict
+from ..records import evidence_to_dict
 from .atomic import atomic_write
 from .gexf import edge_dates
 from .graphml import DEFAULT_COLOR, KIND_COLORS

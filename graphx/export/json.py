@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from json.encoder import INFINITY, encode_basestring
 
-from ..types import evidence_to_dict
+from ..records import evidence_to_dict
 from .atomic import atomic_write
 
 NODE_KEYS = ("label", "kind", "aliases", "mentions", "discovered")

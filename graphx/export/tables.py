@@ -39,7 +39,7 @@ def node_rows(G, kind: str | None = None) -> list[dict]:
     Examples
     --------
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor
+    >>> from graphx.records import Actor
     >>> G = build_graph([Actor("a", "Ann", "person", aliases=("Annie",)), Actor("x", "X", "state")], [])
     >>> [(r["id"], r["kind"], r["aliases"]) for r in node_rows(G, kind="person")]
     [('a', 'person', '["Ann", "Annie"]')]
@@ -60,7 +60,7 @@ def edge_rows(G, types=None) -> list[dict]:
     Examples
     --------
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> G = build_graph([Actor("a", "Ann", "person"), Actor("b", "Bo", "person")],
     ...                 [Evidence("a", "contacted", "b", "d", 0, 9, "Ann called Bo", "called", 4, 10, "r")])
     >>> r = edge_rows(G)[0]
@@ -91,7 +91,7 @@ def citation_rows(G, types=None) -> list[dict]:
     Examples
     --------
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor, Evidence
+    >>> from graphx.records import Actor, Evidence
     >>> G = build_graph([Actor("a", "Ann", "person"), Actor("b", "Bo", "person")],
     ...                 [Evidence("a", "contacted", "b", "d", 0, 9, "Ann\\n called Bo", "called", 5, 11, "r")])
     >>> r = citation_rows(G)[0]
@@ -131,7 +131,7 @@ def write_csv(G, outdir) -> list[Path]:
     --------
     >>> import tempfile
     >>> from graphx.graph import build_graph
-    >>> from graphx.types import Actor
+    >>> from graphx.records import Actor
     >>> [p.name for p in write_csv(build_graph([Actor("a", "A", "person")], []), tempfile.mkdtemp())]
     ['nodes.csv', 'edges.csv', 'citations.csv']
     """

@@ -23,14 +23,14 @@ from dataclasses import replace
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from .actors import AliasTable
+from ...actors import AliasTable
 from .clauses import Phrases, SentenceContext, TokenArrays, contains, phrase_len
-from .dates import event_date
-from .coref import Salience
-from .lexicon import Cue, Lexicon
-from .matching import WindowMatcher
-from .mentions import TokenMention
-from .types import Document, Evidence
+from ..dates import event_date
+from ..coref import Salience
+from ...lexicon import Cue, Lexicon
+from ..matching import WindowMatcher
+from ..mentions import TokenMention
+from ...records import Document, Evidence
 
 # A sentence longer than this is not read for edges: the clause rules look back and
 # forth within a sentence (quadratic in its length), and real news sentences stay
@@ -218,7 +218,7 @@ class Extractor:
 
     def _status(self, document, ctx, off, discovered):
         """"X was killed" / "X survived": claims on a person's fate (graphx/status.py), not edges."""
-        from .status import status_claims
+        from ..claims import status_claims
 
         persons = [(p.actor, p.start, p.end, p.text, p.start_char, p.end_char) for p in ctx.parties
                    if not p.pronoun and self.kind(p.actor, discovered) == "person"]

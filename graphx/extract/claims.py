@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .types import Evidence
+from ..records import Evidence
 
 STATUSES = ("killed", "survived")
 

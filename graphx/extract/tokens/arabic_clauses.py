@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .text import _CONJUNCTIONS, normalise
+from ...nlp.arabic import _CONJUNCTIONS, normalise
 
 if TYPE_CHECKING:
-    from ..lexicon import Cue
-    from .extract import ArabicExtractor
+    from ...lexicon import Cue
+    from .arabic import ArabicExtractor
 
 @dataclass(frozen=True)
 class _Party:

@@ -25,9 +25,9 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .actors import AliasTable
-from .lexicon import Lexicon
-from .types import EVIDENCE_FIELDS, Actor, Document, Evidence
+from ..actors import AliasTable
+from ..lexicon import Lexicon
+from ..records import EVIDENCE_FIELDS, Actor, Document, Evidence
 
 BATCH_SIZE = 64
 # The package's code is part of the cache fingerprint, so a developer editing a rule never
@@ -57,10 +57,10 @@ class Settings:
         """Hash of everything but the text that decides a document's result."""
         from importlib.metadata import version
 
-        from . import __version__
+        from .. import __version__
 
         code = hashlib.sha256()
-        here = Path(__file__).resolve().parent
+        here = Path(__file__).resolve().parent.parent
         # every module that extracts, sub-packages included (graphx/arabic), not the exporters
         sources = [p for p in here.rglob("*.py") if p.parent.name != "export" and p.name not in _NOT_EXTRACTION]
         for p in sorted(sources) + sorted((here / "data").glob("*.toml")):
@@ -135,10 +135,10 @@ class Pipeline:
     """A loaded pipeline: spaCy, the mention finder's table data and the extractor."""
 
     def __init__(self, settings: Settings):
-        from .arabic import ArabicExtractor
+        from .tokens.arabic import ArabicExtractor
         from .mentions import MentionFinder
-        from .nlp import make_pipeline
-        from .relations import MAX_SENTENCE_TOKENS, Extractor
+        from ..nlp import make_pipeline
+        from .tokens.finder import MAX_SENTENCE_TOKENS, Extractor
 
         self.settings = settings
         self.max_tokens = MAX_SENTENCE_TOKENS

@@ -70,7 +70,7 @@ def make_arabic_pipeline(table):
     import spacy
     from spacy.util import compile_suffix_regex
 
-    from ..nlp import KIND_LABELS, line_breaks  # noqa: F401  (registers graphx_line_breaks)
+    from .pipeline import KIND_LABELS, line_breaks  # noqa: F401  (registers graphx_line_breaks)
 
     names = {}  # Arabic names of the table -> actor
     for actor in table.actors.values():

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..dates import event_date
-from ..lexicon import Lexicon
-from ..types import Document, Evidence
-from .sentence import _Hit, _Party, _Sentence
-from .text import _ARABIC_LETTER, _CLOSERS, _CONJUNCTIONS, _END_PUNCT, _FUTURE, _PURPOSE, arabic_segments, \
+from ...lexicon import Lexicon
+from ...records import Document, Evidence
+from .arabic_clauses import _Hit, _Party, _Sentence
+from ...nlp.arabic import _ARABIC_LETTER, _CLOSERS, _CONJUNCTIONS, _END_PUNCT, _FUTURE, _PURPOSE, arabic_segments, \
     make_arabic_pipeline, normalise
 
 class ArabicExtractor:
@@ -202,7 +202,7 @@ class ArabicExtractor:
     def _roles(self, document, ctx, off, doc_date):
         """Person -represents-> state/group: a title then the state's adjective or the group's
         name, within or right before the person's name ("الرئيس الروسي فلاديمير بوتين")."""
-        from ..relations import _citation
+        from .finder import _citation
 
         rel = self.lexicon.relations["represents"]
         n, found = ctx.norms, {}
@@ -238,7 +238,7 @@ class ArabicExtractor:
                            source_end=off + p.end_char)
 
     def _status(self, document, ctx, off):
-        from ..status import status_claims
+        from ..claims import status_claims
 
         words = self._status_words
         persons = [(p.actor, p.start, p.end, p.text, p.start_char, p.end_char) for p in ctx.parties
@@ -252,7 +252,7 @@ class ArabicExtractor:
         return {c.rule for c in self.ar.cues if c.travel}
 
     def _from_hit(self, document, ctx, hit: _Hit, off, last_subject):
-        from ..relations import _citation
+        from .finder import _citation
 
         cue, relation = hit.cue, self.lexicon.relations[hit.cue.relation]
         cs, ce = ctx.clause_of(hit.start)

@@ -11,9 +11,9 @@ from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from .actors import AliasTable
-from .nlp import NER_KINDS
-from .types import Actor
+from ..actors import AliasTable
+from ..nlp import NER_KINDS
+from ..records import Actor
 
 
 @dataclass(frozen=True)

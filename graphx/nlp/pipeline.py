@@ -23,9 +23,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
-from .actors import AliasTable
-from .errors import ModelError
-from .lexicon import Lexicon
+from ..actors import AliasTable
+from ..errors import ModelError
+from ..lexicon import Lexicon
 
 KIND_LABELS = {
     "person": "PERSON", "state": "GPE", "place": "LOC", "organisation": "ORG",
