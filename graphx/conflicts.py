@@ -23,7 +23,8 @@ style) and returns :class:`Conflict` records. The rules, each general:
     speaks of asylum or refuge), while another citation has the person granted
     asylum or taking refuge there (a fled-to edge to that state or a place in it).
 
-Each rule's words are data: ``[markers] asylum`` in ``relations.toml``.
+Which rules run, and on which relations, is data: the ``[[conflict]]`` entries of
+``relations.toml``; their words too: ``[markers] asylum`` of each language file.
 """
 
 from __future__ import annotations
@@ -89,10 +90,11 @@ def _denials(cites):
     return tuple(c for c in cites if c.negated and c.modality in ("fact", "attempt"))
 
 
-def _destinations(G, table):
+def _destinations(G, table, rule, words):
+    (flight,) = rule.relations
     flights: dict = {}
     for s, t, k, d in G.edges(keys=True, data=True):
-        if k != "fled-to":
+        if k != flight:
             continue
         good = _asserted(d["citations"])
         if good:
@@ -126,11 +128,11 @@ def _destinations(G, table):
                             f"or to {_label(G, b)} (per {len(docs_b)} report(s))",
                     why="different reports give different destinations for the same flight (same day or "
                         "undated); no report names both, so they are alternatives, not stops of one route",
-                    sides=(Side(person, "fled-to", a, "asserted", places[a]),
-                           Side(person, "fled-to", b, "asserted", places[b])))
+                    sides=(Side(person, flight, a, "asserted", places[a]),
+                           Side(person, flight, b, "asserted", places[b])))
 
 
-def _denied(G):
+def _denied(G, table, rule, words):
     for s, t, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
         good, denied = _asserted(d["citations"]), _denials(d["citations"])
         # a sentence may both state and deny (two clauses); sides must be different sentences
@@ -144,29 +146,30 @@ def _denied(G):
             sides=(Side(s, k, t, "asserted", good), Side(s, k, t, "denied", denied)))
 
 
-def _granted_refused(G, table, words):
+def _granted_refused(G, table, rule, words):
+    refusal, flight = rule.relations
     for s, t, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
-        if k != "refused":
+        if k != refusal:
             continue
         refusals = tuple(c for c in _asserted(d["citations"]) if any(w in c.text.lower() for w in words))
         if not refusals:
             continue
         grants = []
         for _, place, k2, d2 in G.out_edges(t, keys=True, data=True):
-            if k2 == "fled-to" and s in _ancestors(table, place):
+            if k2 == flight and s in _ancestors(table, place):
                 grants.extend(c for c in _asserted(d2["citations"])
-                              if any(w in c.text.lower() for w in words) or c.rule in ("refuge", "ar-flight"))
+                              if any(w in c.text.lower() for w in words) or c.rule in rule.cue_rules)
         if grants:
             yield Conflict(
                 kind="granted-refused", subject=t,
                 summary=f"{_label(G, s)} refused {_label(G, t)} asylum, yet {_label(G, t)} found refuge there",
                 why="a refusal of asylum or refuge against a citation of the same person granted it or taking "
                     "refuge in that state",
-                sides=(Side(s, "refused", t, "asserted", refusals),
-                       Side(t, "fled-to", s, "asserted", tuple(sorted(grants, key=Evidence.sort_key)))))
+                sides=(Side(s, refusal, t, "asserted", refusals),
+                       Side(t, flight, s, "asserted", tuple(sorted(grants, key=Evidence.sort_key)))))
 
 
-def _status(G):
+def _status(G, table, rule, words):
     from .records import evidence_from_dict
 
     claims = [evidence_from_dict(d) if isinstance(d, dict) else d for d in G.graph.get("claims", [])]
@@ -207,9 +210,9 @@ def find_conflicts(G, table=None, *, lexicon=None) -> list[Conflict]:
         from .actors import load_aliases
 
         table = load_aliases(*G.graph.get("alias_files", ()))
-    lex = lexicon or load_lexicon(G.graph.get("lexicon_file") or None)
-    words = tuple(" ".join(w) if isinstance(w, tuple) else w for w in lex.markers.get("asylum", ()))
-    out = list(_destinations(G, table)) + list(_denied(G)) + list(_granted_refused(G, table, words)) + list(_status(G))
+    lex = lexicon or load_lexicon(*G.graph.get("lexicon_files", ()))
+    words = lex.words_of("markers", "asylum")
+    out = [c for rule in lex.conflicts for c in RULES[rule.rule](G, table, rule, words)]
     return sorted(out, key=lambda c: (KINDS.index(c.kind), c.subject, c.summary))
 
 
@@ -232,6 +235,9 @@ def conflicts_to_data(G, conflicts) -> dict:
                          "citations": [evidence_to_dict(e) for e in s.citations]} for s in c.sides]})
     return {"rules": {k: r for k, r in _RULES.items()}, "conflicts": rows}
 
+
+# The rules relations.toml's [[conflict]] entries may name.
+RULES = {"destination": _destinations, "denied": _denied, "granted-refused": _granted_refused, "status": _status}
 
 _RULES = {
     "destination": "different reports give different destinations for one person's flight (same day or undated); "

@@ -1,7 +1,11 @@
-"""The cue lexicon (``data/relations.toml``): load and validate.
+"""The lexicon: the relations (``data/relations.toml``) and each language's words
+(``data/lang/en.toml``, ``data/lang/ar.toml``): load and validate.
 
-Kept apart from the rules that use it so that a user's lexicon file
-(``--lexicon``) is checked before any document is read.
+Kept apart from the rules that use it so that a user's file (``--lexicon``) is
+checked before any document is read. Every language file has the same schema:
+``[[cue]]`` groups and the sections ``[markers]``, ``[clauses]``, ``[pronouns]``,
+``[names]``, ``[status]`` (a section or key a language does not use may be left
+out). A problem is a :class:`~graphx.errors.ConfigError` naming file and line.
 """
 
 from __future__ import annotations
@@ -16,21 +20,31 @@ from ._toml import key_line, read_toml, section_line, value_line
 from .errors import ConfigError
 from .records import KINDS
 
-VOICES = ("active", "passive", "recipient")
+SOURCES = ("subject", "agent", "object")
+TARGETS = ("object", "oblique", "subject")
 _RELATION = re.compile(r"^[a-z][a-z0-9-]*$")
-_MARKER_KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
-                "visit", "speech", "not_cues", "purpose", "flight_context", "asylum")
-_CLAUSE_KEYS = ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
-                "locative", "determiners", "coordination", "requested_by",
-                "list_openers", "party_nouns", "owner_nouns")
-_PRONOUN_KEYS = ("subject", "object", "possessive", "group", "counterpart", "latter", "former")
-_NAME_KEYS = ("titles", "particles")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+# The keys of each language section: one schema for every language.
+SECTION_KEYS = {
+    "markers": ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
+                "visit", "speech", "not_cues", "purpose", "flight_context", "asylum", "according_to"),
+    "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
+                "locative", "determiners", "coordination", "requested_by", "list_openers", "party_nouns",
+                "owner_nouns", "joined_prepositions"),
+    "pronouns": ("subject", "object", "possessive", "group", "counterpart", "latter", "former"),
+    "names": ("titles", "particles"),
+    "status": ("killed", "survived"),
+}
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5}  # [markers] integers, with their defaults
+_BEHAVIOUR_KEYS = ("joint", "meets", "target_fallback", "go_between", "journey", "roles")
 _RELATION_KEYS = ("description", "color", "cameo", "plover", "codes_note", "attempts_count", "source_kinds",
-                  "target_kinds", "passive_flips")
-_STATUS_KEYS = ("killed", "survived")
-_CUE_KEYS = ("relation", "rule", "phrases", "voice", "target_preps", "agent_preps", "window", "travel")
+                  "target_kinds", "passive_flips") + _BEHAVIOUR_KEYS
+_CUE_KEYS = ("relation", "rule", "phrases", "lemmas", "source", "target", "target_preps", "agent_preps", "window",
+             "travel")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# Named rules the data may switch on (graphx/extract/inference.py, graphx/conflicts.py).
+INFERENCE_RULES = ("refused-request", "request-frame", "purpose-mediation", "mediation-by-proxy")
+CONFLICT_RULES = ("destination", "denied", "granted-refused", "status")
 
 
 @dataclass(frozen=True)
@@ -45,49 +59,145 @@ class Relation:
     source_kinds: tuple = ()
     target_kinds: tuple = ()
     passive_flips: bool = True
+    # behaviour (relations.toml explains each)
+    joint: bool = False
+    meets: bool = False
+    target_fallback: bool = False
+    go_between: bool = False
+    journey: bool = False
+    roles: bool = False
 
 
 @dataclass(frozen=True)
 class Cue:
-    """One group of cue phrases sharing a relation and a way of finding actors."""
+    """One group of cue phrases sharing a relation and where its two actors stand."""
 
     relation: str
     rule: str
     phrases: tuple
-    voice: str = "active"
+    source: str = "subject"
+    target: str = "object"
     target_preps: tuple = ()
     agent_preps: tuple = ("by",)
     window: int = 12
     travel: bool = False  # a travel verb: a visit, not a flight, where [markers] visit says so
+    lemmas: tuple = ()  # lemmas of the cue's head word, for pipelines with a lemmatizer
+    language: str = "en"
     line: int | None = None
+
+    @property
+    def voice(self) -> str:
+        """The offline finder's reading of the roles: active, passive or recipient."""
+        if self.source == "subject":
+            return "active"
+        return "passive" if self.source == "agent" else "recipient"
+
+
+@dataclass(frozen=True)
+class Inference:
+    """A named rule by which an event of relation ``when`` implies edges of ``gives``."""
+
+    rule: str
+    when: str
+    gives: tuple
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class ConflictRule:
+    rule: str
+    relations: tuple = ()
+    cue_rules: tuple = ()  # cue groups whose evidence counts on its own (granted-refused: taking refuge)
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's words: cue groups and the marker, clause, pronoun, name and status lists."""
+
+    code: str
+    cues: tuple = ()
+    markers: dict = field(default_factory=dict)
+    clauses: dict = field(default_factory=dict)
+    pronouns: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)
+    status: dict = field(default_factory=dict)
+    scopes: dict = field(default_factory=dict)
+    path: str = ""
+
+    def words(self) -> dict:
+        """Every word list of the language by key (keys are unique across sections)."""
+        out = {}
+        for section in SECTION_KEYS:
+            out.update(getattr(self, section))
+        return out
 
 
 @dataclass
 class Lexicon:
     relations: dict[str, Relation]
-    cues: list[Cue]
-    markers: dict[str, tuple] = field(default_factory=dict)
-    clauses: dict[str, tuple] = field(default_factory=dict)
-    pronouns: dict[str, tuple] = field(default_factory=dict)
-    names: dict[str, tuple] = field(default_factory=dict)
-    scopes: dict[str, int] = field(default_factory=dict)
-    status: dict[str, tuple] = field(default_factory=dict)
+    languages: dict[str, Language]
+    inferences: tuple = ()
+    conflicts: tuple = ()
+    settings_kinds: tuple = ("place", "outlet")
     version: str = ""
-    path: str = ""
-    arabic: "ArabicLexicon | None" = None
+    paths: tuple = ()
 
+    # The English words, which the English rules read (kept as attributes for them).
+    @property
+    def english(self) -> Language:
+        return self.languages.get("en") or Language("en")
 
-@dataclass(frozen=True)
-class ArabicLexicon:
-    """The ``[arabic]`` section: Arabic cues and marker words (read by :mod:`graphx.arabic`)."""
+    @property
+    def cues(self):
+        return list(self.english.cues)
 
-    cues: tuple
-    words: dict
-    scopes: dict
+    @property
+    def markers(self):
+        return self.english.markers
+
+    @property
+    def clauses(self):
+        return self.english.clauses
+
+    @property
+    def pronouns(self):
+        return self.english.pronouns
+
+    @property
+    def names(self):
+        return self.english.names
+
+    @property
+    def status(self):
+        return self.english.status
+
+    @property
+    def scopes(self):
+        return self.english.scopes
+
+    def inferences_for(self, relation: str) -> tuple:
+        """The inference rules an event of ``relation`` triggers, as {rule name: Inference}."""
+        return {i.rule: i for i in self.inferences if i.when == relation}
+
+    def with_behaviour(self, key: str) -> tuple:
+        """The relations whose behaviour ``key`` is on, in file order."""
+        return tuple(r.name for r in self.relations.values() if getattr(r, key))
+
+    def words_of(self, section: str, key: str) -> tuple:
+        """A word list across every language (e.g. the asylum words a conflict rule reads)."""
+        return tuple(w for lang in self.languages.values() for w in getattr(lang, section).get(key, ()))
 
 
 def default_lexicon_path() -> Path:
     return Path(str(resources.files("graphx") / "data" / "relations.toml"))
+
+
+def default_language_path(code: str) -> Path:
+    return Path(str(resources.files("graphx") / "data" / "lang" / f"{code}.toml"))
+
+
+SHIPPED_LANGUAGES = ("en", "ar")
 
 
 def _words(path, lines, section, key, value, header=None) -> tuple:
@@ -108,22 +218,67 @@ def _unknown_keys(path, lines, header, what, entry, known):
                           "known keys: " + ", ".join(known))
 
 
-def load_lexicon(path=None) -> Lexicon:
-    """Load and validate a cue lexicon (the shipped one by default).
+def _header_lines(lines, header: str) -> list[int]:
+    return [i for i, ln in enumerate(lines, 1) if ln.split("#")[0].strip() == header]
+
+
+def load_lexicon(*paths) -> Lexicon:
+    """Load and validate the lexicon: the shipped files, each replaced by a user's file given.
+
+    A file with a top-level ``language = "xx"`` replaces that language's file
+    (``data/lang/xx.toml``; a new code adds a language); any other file replaces
+    ``relations.toml``.
 
     Examples
     --------
     >>> lex = load_lexicon()
     >>> sorted(lex.relations)
     ['contacted', 'fled-to', 'mediated', 'refused', 'represents']
+    >>> sorted(lex.languages), lex.with_behaviour("journey")
+    (['ar', 'en'], ('fled-to',))
     """
-    path = Path(path) if path else default_lexicon_path()
-    data, lines = read_toml(path)
-    unknown = set(data) - {"relations", "cue", "markers", "clauses", "pronouns", "names", "arabic", "status"}
+    relations_path = default_lexicon_path()
+    language_paths = {code: default_language_path(code) for code in SHIPPED_LANGUAGES}
+    for p in paths:
+        if not p:
+            continue
+        p = Path(p)
+        data, lines = read_toml(p)
+        code = data.get("language")
+        if code is None:
+            relations_path = p
+            continue
+        if not isinstance(code, str) or not _LANGUAGE.match(code):
+            raise ConfigError(p, key_line(lines, "language", None), f"bad language code {code!r}",
+                              'write language = "en" (a two- or three-letter ISO 639 code)')
+        language_paths[code] = p
+    data, lines = read_toml(relations_path)
+    relations, inferences, conflicts, settings = _relations_file(relations_path, data, lines)
+    languages = {}
+    version = hashlib.sha256("\n".join(lines).encode())
+    for code in sorted(language_paths):
+        path = language_paths[code]
+        ldata, llines = read_toml(path)
+        languages[code] = _language_file(path, ldata, llines, relations, code)
+        version.update(b"\0" + code.encode() + b"\0" + "\n".join(llines).encode())
+    return Lexicon(relations=relations, languages=languages, inferences=inferences, conflicts=conflicts,
+                   settings_kinds=settings, version=version.hexdigest()[:16],
+                   paths=(str(relations_path),) + tuple(str(language_paths[c]) for c in sorted(language_paths)))
+
+
+def _relations_file(path, data, lines):
+    if "language" in data or "cue" in data:
+        raise ConfigError(path, key_line(lines, "language", None) if "language" in data else
+                          (_header_lines(lines, "[[cue]]") or [None])[0],
+                          "cues belong in a language file", 'add language = "en" at the top of a file of [[cue]] '
+                          "groups and word lists; a relations file has [relations.NAME], [[inference]] and [[conflict]]")
+    unknown = set(data) - {"relations", "inference", "conflict", "settings_kinds"}
     if unknown:
         key = sorted(unknown)[0]
-        raise ConfigError(path, value_line(lines, key) or None, f"unknown section {key!r}",
-                          "sections: relations, cue, markers, clauses, pronouns, names, arabic, status")
+        raise ConfigError(path, section_line(lines, key) or value_line(lines, key) or key_line(lines, key, None),
+                          f"unknown section {key!r}",
+                          "a relations file has [relations.NAME], [[inference]], [[conflict]] and settings_kinds "
+                          "(word lists go in a language file: graphx/data/lang/en.toml)")
     rels = data.get("relations")
     if not isinstance(rels, dict) or not rels:
         raise ConfigError(path, None, "no [relations.NAME] tables", "define at least one relation")
@@ -138,33 +293,96 @@ def load_lexicon(path=None) -> Lexicon:
         if "color" in spec and not (isinstance(spec["color"], str) and _COLOR.match(spec["color"])):
             raise ConfigError(path, key_line(lines, "color", line), f"relation {name!r}: bad color {spec['color']!r}",
                               'write color = "#RRGGBB"')
+        for key in ("attempts_count", "passive_flips") + _BEHAVIOUR_KEYS:
+            if key in spec and not isinstance(spec[key], bool):
+                raise ConfigError(path, key_line(lines, key, line), f"relation {name!r}: {key} must be true or false",
+                                  f"write {key} = true")
         kinds = {}
         for key in ("source_kinds", "target_kinds"):
-            value = spec.get(key, [])
-            if not isinstance(value, list):
-                raise ConfigError(path, key_line(lines, key, line), f"relation {name!r}: {key} must be a list",
-                                  f'write {key} = ["person", "state"]')
-            kinds[key] = tuple(value)
-            bad = [k for k in kinds[key] if k not in KINDS]
-            if bad:
-                raise ConfigError(path, key_line(lines, key, line),
-                                  f"relation {name!r}: unknown kind {bad[0]!r} in {key}",
-                                  "use one of " + ", ".join(KINDS))
+            kinds[key] = _kinds(path, lines, line, f"relation {name!r}", key, spec.get(key, []))
         relations[name] = Relation(
             name=name, description=str(spec.get("description", "")), color=str(spec.get("color", "#888888")),
             cameo=str(spec.get("cameo", "")), plover=str(spec.get("plover", "")),
             codes_note=str(spec.get("codes_note", "")),
-            attempts_count=bool(spec.get("attempts_count", False)), source_kinds=kinds["source_kinds"],
-            target_kinds=kinds["target_kinds"], passive_flips=bool(spec.get("passive_flips", True)),
+            attempts_count=spec.get("attempts_count", False), source_kinds=kinds["source_kinds"],
+            target_kinds=kinds["target_kinds"], passive_flips=spec.get("passive_flips", True),
+            **{k: spec.get(k, False) for k in _BEHAVIOUR_KEYS},
         )
-    cue_specs = data.get("cue", [])
-    if not isinstance(cue_specs, list) or not cue_specs:
-        raise ConfigError(path, None, "no [[cue]] entries", "add [[cue]] tables with relation and phrases")
-    cue_lines = [i for i, ln in enumerate(lines, 1) if ln.strip() == "[[cue]]"]
-    cues = _cues(path, lines, cue_specs, cue_lines, relations)
+    settings = _kinds(path, lines, None, "settings_kinds", "settings_kinds",
+                      data.get("settings_kinds", ["place", "outlet"]))
+    inferences = []
+    for spec, line in _tables(path, lines, data, "inference"):
+        _unknown_keys(path, lines, line, "inference", spec, ("rule", "when", "gives"))
+        rule = spec.get("rule")
+        if rule not in INFERENCE_RULES:
+            raise ConfigError(path, key_line(lines, "rule", line), f"unknown inference rule {rule!r}",
+                              "rules: " + ", ".join(INFERENCE_RULES))
+        gives = spec.get("gives", [])
+        gives = [gives] if isinstance(gives, str) else gives
+        if spec.get("when") not in relations:
+            raise ConfigError(path, key_line(lines, "when", line), f"inference {rule!r}: relation "
+                              f"{spec.get('when')!r} is not defined", "use one of " + ", ".join(sorted(relations)))
+        if not isinstance(gives, list) or not gives or any(g not in relations for g in gives):
+            raise ConfigError(path, key_line(lines, "gives", line), f"inference {rule!r}: gives must name "
+                              "defined relations", "use some of " + ", ".join(sorted(relations)))
+        inferences.append(Inference(rule, spec["when"], tuple(gives), line))
+    conflicts = []
+    for spec, line in _tables(path, lines, data, "conflict"):
+        _unknown_keys(path, lines, line, "conflict", spec, ("rule", "relations", "cue_rules"))
+        rule = spec.get("rule")
+        if rule not in CONFLICT_RULES:
+            raise ConfigError(path, key_line(lines, "rule", line), f"unknown conflict rule {rule!r}",
+                              "rules: " + ", ".join(CONFLICT_RULES))
+        rels_ = spec.get("relations", [])
+        if not isinstance(rels_, list) or any(r not in relations for r in rels_):
+            raise ConfigError(path, key_line(lines, "relations", line),
+                              f"conflict {rule!r}: relations must list defined relations",
+                              "use some of " + ", ".join(sorted(relations)))
+        arity = {"destination": 1, "granted-refused": 2}.get(rule, 0)
+        if len(rels_) != arity:
+            raise ConfigError(path, key_line(lines, "relations", line) or line,
+                              f"conflict {rule!r} reads {arity} relation(s), not {len(rels_)}",
+                              {0: "remove relations", 1: 'write relations = ["fled-to"]',
+                               2: 'write relations = ["refused", "fled-to"] (the refusal, then the flight)'}[arity])
+        conflicts.append(ConflictRule(rule, tuple(rels_), _words(path, lines, "conflict", "cue_rules",
+                                                                 spec.get("cue_rules", []), line), line))
+    return relations, tuple(inferences), tuple(conflicts), settings
+
+
+def _kinds(path, lines, line, what, key, value) -> tuple:
+    if not isinstance(value, list):
+        raise ConfigError(path, key_line(lines, key, line), f"{what}: {key} must be a list",
+                          f'write {key} = ["person", "state"]')
+    bad = [k for k in value if k not in KINDS]
+    if bad:
+        raise ConfigError(path, key_line(lines, key, line), f"{what}: unknown kind {bad[0]!r} in {key}",
+                          "use one of " + ", ".join(KINDS))
+    return tuple(value)
+
+
+def _tables(path, lines, data, name):
+    """The ``[[name]]`` tables of a file with the line of each header."""
+    specs = data.get(name, [])
+    if not isinstance(specs, list) or not all(isinstance(s, dict) for s in specs):
+        raise ConfigError(path, section_line(lines, name) or value_line(lines, name) or None,
+                          f"{name} entries must be [[{name}]] tables")
+    at = _header_lines(lines, f"[[{name}]]")
+    return [(s, at[n] if n < len(at) else None) for n, s in enumerate(specs)]
+
+
+def _language_file(path, data, lines, relations, code) -> Language:
+    known = {"language", "cue", *SECTION_KEYS, "dates"}
+    unknown = set(data) - known
+    if unknown:
+        key = sorted(unknown)[0]
+        raise ConfigError(path, section_line(lines, key) or value_line(lines, key) or key_line(lines, key, None),
+                          f"unknown section {key!r}", "sections: " + ", ".join(sorted(known - {"language"})))
+    if data.get("language", code) != code:
+        raise ConfigError(path, key_line(lines, "language", None), f"language {data['language']!r} in the file "
+                          f"read as {code!r}", f'write language = "{code}"')
+    cues = _cues(path, lines, _tables(path, lines, data, "cue"), relations, code)
     sections = {}
-    for section, keys in (("markers", _MARKER_KEYS), ("clauses", _CLAUSE_KEYS),
-                          ("pronouns", _PRONOUN_KEYS), ("names", _NAME_KEYS), ("status", _STATUS_KEYS)):
+    for section, keys in SECTION_KEYS.items():
         table = data.get(section, {})
         header = section_line(lines, section)
         if not isinstance(table, dict):
@@ -180,52 +398,27 @@ def load_lexicon(path=None) -> Lexicon:
             raise ConfigError(path, key_line(lines, key, section_line(lines, "markers")),
                               f"[markers] {key} must be a whole number of tokens", f"write {key} = {default}")
         scopes[key] = value
-    version = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
-    return Lexicon(relations=relations, cues=cues, markers=sections["markers"], clauses=sections["clauses"],
-                   pronouns=sections["pronouns"], names=sections["names"], status=sections["status"], scopes=scopes,
-                   version=version, path=str(path), arabic=_arabic(path, lines, data.get("arabic"), relations))
+    return Language(code=code, cues=tuple(cues), scopes=scopes, path=str(path), **sections)
 
 
-def _arabic(path, lines, spec, relations) -> ArabicLexicon | None:
-    """The optional ``[arabic]`` section: word lists plus ``[[arabic.cue]]`` groups."""
-    if spec is None:
-        return None
-    if not isinstance(spec, dict):
-        raise ConfigError(path, value_line(lines, "arabic") or None, "[arabic] must be a table")
-    cue_lines = [i for i, ln in enumerate(lines, 1) if ln.strip() == "[[arabic.cue]]"]
-    cues = _cues(path, lines, spec.get("cue", []), cue_lines, relations)
-    words, scopes = {}, {}
-    for key, value in spec.items():
-        if key == "cue":
-            continue
-        if key.endswith("_scope"):
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ConfigError(path, value_line(lines, key) or None, f"[arabic] {key} must be a positive integer")
-            scopes[key] = value
-        else:
-            words[key] = _words(path, lines, "arabic", key, value)
-    return ArabicLexicon(cues=tuple(cues), words=words, scopes=scopes)
-
-
-def _cues(path, lines, cue_specs, cue_lines, relations) -> list:
-    """Validated :class:`Cue` groups; ``cue_lines`` are the lines of their table headers."""
-    if not isinstance(cue_specs, list):
-        raise ConfigError(path, None, "cue entries must be [[cue]] tables")
+def _cues(path, lines, tables, relations, code) -> list:
+    """Validated :class:`Cue` groups of one language file."""
     cues = []
     phrase_at: dict[str, int | None] = {}
-    for n, spec in enumerate(cue_specs):
-        line = cue_lines[n] if n < len(cue_lines) else None
-        if not isinstance(spec, dict):
-            raise ConfigError(path, line, "each cue must be a [[cue]] table")
+    for spec, line in tables:
+        if "voice" in spec:
+            raise ConfigError(path, key_line(lines, "voice", line), "voice is replaced by source and target",
+                              'passive: source = "agent", target = "subject"; recipient: source = "object", '
+                              'target = "subject"; active is the default')
         _unknown_keys(path, lines, line, "cue", spec, _CUE_KEYS)
         rel = spec.get("relation")
         if rel not in relations:
             raise ConfigError(path, key_line(lines, "relation", line) if "relation" in spec else line,
                               f"cue relation {rel!r} is not defined", "use one of " + ", ".join(sorted(relations)))
-        voice = spec.get("voice", "active")
-        if voice not in VOICES:
-            raise ConfigError(path, key_line(lines, "voice", line), f"unknown voice {voice!r}",
-                              "use one of " + ", ".join(VOICES))
+        for key, allowed, default in (("source", SOURCES, "subject"), ("target", TARGETS, "object")):
+            if spec.get(key, default) not in allowed:
+                raise ConfigError(path, key_line(lines, key, line), f"unknown {key} {spec[key]!r}",
+                                  "use one of " + ", ".join(allowed))
         if "phrases" not in spec:
             raise ConfigError(path, line, "cue has no phrases", 'add phrases = ["...", "..."]')
         phrases = _words(path, lines, "cue", "phrases", spec["phrases"], line)
@@ -240,10 +433,15 @@ def _cues(path, lines, cue_specs, cue_lines, relations) -> list:
         if not isinstance(window, int) or isinstance(window, bool) or window < 1:
             raise ConfigError(path, key_line(lines, "window", line), "window must be a positive integer",
                               "write window = 12")
+        if "travel" in spec and not isinstance(spec["travel"], bool):
+            raise ConfigError(path, key_line(lines, "travel", line), "travel must be true or false",
+                              "write travel = true")
         cues.append(Cue(
-            relation=rel, rule=str(spec.get("rule") or rel), phrases=phrases, voice=voice,
+            relation=rel, rule=str(spec.get("rule") or rel), phrases=phrases,
+            source=spec.get("source", "subject"), target=spec.get("target", "object"),
             target_preps=_words(path, lines, "cue", "target_preps", spec.get("target_preps", []), line),
             agent_preps=_words(path, lines, "cue", "agent_preps", spec.get("agent_preps", ["by"]), line),
-            window=window, travel=bool(spec.get("travel", False)), line=line,
+            window=window, travel=spec.get("travel", False),
+            lemmas=_words(path, lines, "cue", "lemmas", spec.get("lemmas", []), line), language=code, line=line,
         ))
     return cues

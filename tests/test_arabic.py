@@ -165,9 +165,9 @@ def test_bilingual_seed_cites_both_languages(seeds_graph):
 
 def test_lexicon_arabic_section_is_validated(tmp_path):
     from graphx.errors import ConfigError
-    from graphx.lexicon import default_lexicon_path, load_lexicon
+    from graphx.lexicon import default_language_path, load_lexicon
 
-    text = default_lexicon_path().read_text(encoding="utf-8")
+    text = default_language_path("ar").read_text(encoding="utf-8")
     bad = tmp_path / "bad.toml"
     bad.write_text(text.replace('relation = "refused"\nrule = "ar-refusal"', 'relation = "nope"\nrule = "ar-refusal"'),
                    encoding="utf-8")

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphx.cli import main
-from graphx.lexicon import default_lexicon_path, load_lexicon
+from graphx.lexicon import default_language_path, default_lexicon_path, load_lexicon
 
 ACTOR = '[actors.{id}]\nlabel = "{label}"\nkind = "person"\n'
 
@@ -55,7 +55,10 @@ def test_alias_taken_from_the_shipped_table_blames_the_users_file(tmp_path):
 
 
 def _lexicon(tmp_path, old, new):
+    """A copy of the shipped file that holds ``old`` (relations.toml or lang/en.toml), edited."""
     text = default_lexicon_path().read_text(encoding="utf-8")
+    if old not in text:
+        text = default_language_path("en").read_text(encoding="utf-8")
     assert text.count(old) >= 1, old
     text = text.replace(old, new, 1)
     f = tmp_path / "lex.toml"
@@ -68,8 +71,28 @@ def _lexicon(tmp_path, old, new):
     ('relation = "contacted"', 'relation = "phoned"',
      "cue relation 'phoned' is not defined (use one of contacted, fled-to, mediated, refused, represents)"),
     ('relation = "contacted"', 'relation = "contacted"\nphrase = ["x"]',
-     "cue: unknown key 'phrase' (known keys: relation, rule, phrases, voice, target_preps, agent_preps, "
-     "window, travel)"),
+     "cue: unknown key 'phrase' (known keys: relation, rule, phrases, lemmas, source, target, target_preps, "
+     "agent_preps, window, travel)"),
+    ('rule = "reception"', 'rule = "reception"\nvoice = "recipient"',
+     'voice is replaced by source and target (passive: source = "agent", target = "subject"; recipient: '
+     'source = "object", target = "subject"; active is the default)'),
+    ('source = "object"', 'source = "nobody"',
+     "unknown source 'nobody' (use one of subject, agent, object)"),
+    ('joint = true', 'joint = "yes"', "relation 'contacted': joint must be true or false (write joint = true)"),
+    ('rule = "refused-request"', 'rule = "refused-requests"',
+     "unknown inference rule 'refused-requests' (rules: refused-request, request-frame, purpose-mediation, "
+     "mediation-by-proxy)"),
+    ('when = "refused"', 'when = "declined"',
+     "inference 'refused-request': relation 'declined' is not defined (use one of contacted, fled-to, mediated, "
+     "refused, represents)"),
+    ('rule = "destination"', 'rule = "destinations"', "unknown conflict rule 'destinations' (rules: destination, "
+     "denied, granted-refused, status)"),
+    ('relations = ["refused", "fled-to"]', 'relations = ["refused"]',
+     "conflict 'granted-refused' reads 2 relation(s), not 1 (write relations = [\"refused\", \"fled-to\"] "
+     "(the refusal, then the flight))"),
+    ('settings_kinds = ["place", "outlet"]', 'settings_kinds = ["place", "shop"]',
+     "settings_kinds: unknown kind 'shop' in settings_kinds (use one of person, state, organisation, armed_group, "
+     "place, outlet)"),
     ('"phoned",', '"", "phoned",', "[cue] phrases must be a list of non-empty strings"),
     ('negation_scope = 4', 'negation_scope = "four"',
      "[markers] negation_scope must be a whole number of tokens (write negation_scope = 4)"),
@@ -108,7 +131,38 @@ def test_bad_relation_color_and_kinds(tmp_path):
 
 
 def test_shipped_lexicon_is_valid():
-    assert len(load_lexicon().cues) >= 5
+    lex = load_lexicon()
+    assert len(lex.cues) >= 5 and len(lex.languages["ar"].cues) >= 5
+    assert [c.rule for c in lex.conflicts] == ["destination", "denied", "granted-refused", "status"]
+    assert lex.with_behaviour("journey") == ("fled-to",) and lex.with_behaviour("roles") == ("represents",)
+
+
+def test_a_language_file_replaces_only_its_language(tmp_path):
+    text = default_language_path("en").read_text(encoding="utf-8").replace('"phoned",', '"phoned", "buzzed",', 1)
+    f = tmp_path / "my_en.toml"
+    f.write_text(text, encoding="utf-8")
+    lex = load_lexicon(f)
+    assert "buzzed" in lex.cues[0].phrases and lex.languages["ar"].cues == load_lexicon().languages["ar"].cues
+    assert lex.paths[1:] == (str(default_language_path("ar")), str(f))
+
+
+def test_cues_in_a_relations_file_say_where_they_belong(tmp_path):
+    f = tmp_path / "rel.toml"
+    f.write_text(default_lexicon_path().read_text(encoding="utf-8") + '\n[[cue]]\nrelation = "refused"\n'
+                 'phrases = ["nope"]\n', encoding="utf-8")
+    line = f.read_text(encoding="utf-8").splitlines().index("[[cue]]") + 1
+    assert _build(tmp_path, "--lexicon", str(f)) == (
+        f'Error: {f}:{line}: cues belong in a language file (add language = "en" at the top of a file of [[cue]] '
+        "groups and word lists; a relations file has [relations.NAME], [[inference]] and [[conflict]])")
+
+
+def test_arabic_words_have_the_english_schema(tmp_path):
+    text = default_language_path("ar").read_text(encoding="utf-8").replace("negation_scope = 3", "negation_scop = 3")
+    f = tmp_path / "ar.toml"
+    f.write_text(text, encoding="utf-8")
+    line = text[:text.index("negation_scop = 3")].count("\n") + 1
+    assert _build(tmp_path, "--lexicon", str(f)).startswith(
+        f"Error: {f}:{line}: [markers]: unknown key 'negation_scop' (known keys: negation, ")
 
 
 def test_config_error_comes_before_any_document_is_read(tmp_path, monkeypatch):

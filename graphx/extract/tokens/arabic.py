@@ -17,9 +17,11 @@ class ArabicExtractor:
     def __init__(self, table, lexicon: Lexicon):
         self.table = table
         self.lexicon = lexicon
-        self.ar = lexicon.arabic
+        self.ar = lexicon.languages.get("ar")
+        self.settings_kinds = lexicon.settings_kinds
+        self.roles = next(iter(lexicon.with_behaviour("roles")), None)
         self.nlp = None
-        words = self.ar.words if self.ar else {}
+        words = self.ar.words() if self.ar else {}
         self.w = {k: [tuple(normalise(x) for x in p.split()) for p in v] for k, v in words.items()}
         self.one = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
         self.cues: dict[str, list] = {}
@@ -62,7 +64,7 @@ class ArabicExtractor:
     def as_party(self, aid):
         if aid in self.capital_of:
             return self.capital_of[aid]
-        return None if self.kind(aid) in self.one.get("settings", ()) else aid
+        return None if self.kind(aid) in self.settings_kinds else aid
 
     def _joined_preposition(self, text: str) -> bool:
         """"ببوتين", "للأسد": a name written with a joined preposition."""
@@ -180,7 +182,7 @@ class ArabicExtractor:
             for ev in seen.values():
                 date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
                 ev = replace(ev, date=date) if date != ev.date else ev
-                if ev.relation == "fled-to" and ev.asserted:
+                if self.lexicon.relations[ev.relation].journey and ev.asserted:
                     if ev.rule in self._travel_rules():
                         if visit:
                             yield replace(ev, modality="visit", asserted=False)
@@ -190,7 +192,7 @@ class ArabicExtractor:
                     fleeing.add(ev.source)
                 yield ev
             yield from self._status(document, ctx, off)
-            if "represents" in self.lexicon.relations:
+            if self.roles:
                 yield from self._roles(document, ctx, off, doc_date)
             subj = ctx.first_subject()
             if subj:
@@ -204,7 +206,7 @@ class ArabicExtractor:
         name, within or right before the person's name ("الرئيس الروسي فلاديمير بوتين")."""
         from .finder import _citation
 
-        rel = self.lexicon.relations["represents"]
+        rel = self.lexicon.relations[self.roles]
         n, found = ctx.norms, {}
         for p in ctx.parties:
             if self.kind(p.actor) != "person":
@@ -232,7 +234,7 @@ class ArabicExtractor:
                     break
         for (src, group), (p, t0, t1) in sorted(found.items()):
             trig = ctx.doc[t0:t1]
-            yield Evidence(source=src, relation="represents", target=group, **_citation(document, ctx, off),
+            yield Evidence(source=src, relation=self.roles, target=group, **_citation(document, ctx, off),
                            trigger=trig.text, trigger_start=off + trig.start_char, trigger_end=off + trig.end_char,
                            rule="ar-role-title", source_text=p.text, source_start=off + p.start_char,
                            source_end=off + p.end_char)
@@ -245,7 +247,7 @@ class ArabicExtractor:
                    if self.kind(p.actor) == "person"]
         if persons and any(words.values()):
             yield from status_claims(document, ctx.doc, persons, words, norm=normalise,
-                                     negation=self.ar.words.get("negation", ()), denial=self._status_denial,
+                                     negation=self.ar.markers.get("negation", ()), denial=self._status_denial,
                                      sentences=[(ctx.start, ctx.end)], off=off, language="ar")
 
     def _travel_rules(self):
@@ -259,7 +261,7 @@ class ArabicExtractor:
         sources = ctx.sources(hit, cs, ce, relation, last_subject)
         src_ids = {p.actor for p in sources}
         targets = ctx.targets(hit, ce, relation, src_ids)
-        if not targets and cue.relation == "refused":
+        if not targets and relation.target_fallback:
             targets = ctx.other_before(hit.start, src_ids, last_subject)
         if sources and targets:
             ctx.askers.extend(p for p in sources if p.start >= 0)

@@ -428,7 +428,7 @@ class SentenceContext:
             r = self.resolved(p, src_ids)
             if r is None or r.actor in src_ids:
                 continue
-            if cue.relation == "fled-to" and cue.window > 12:
+            if self.ex.lexicon.relations[cue.relation].journey and cue.window > 12:
                 found.append(r)  # a flight's stops: "to Iraq and then on to Russia"
                 continue
             return [x for x in self.coordinated(cands, p, src_ids) if x.actor not in src_ids]

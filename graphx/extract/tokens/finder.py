@@ -123,6 +123,8 @@ class Extractor:
         self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
         self.w["titles"] = Phrases(norm(t) for t in lexicon.names.get("titles", ()))
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
+        # the relation the role rule gives (relations.toml: roles = true), if any
+        self.roles = next(iter(lexicon.with_behaviour("roles")), None)
         self.of_party = (self.single["owner_nouns"] | self.single["party_nouns"]
                          | {t[-1] for t in self.w["titles"]} | {t[-1] + "s" for t in self.w["titles"]}
                          | {n.split()[-1] for n in table.collective_nouns})
@@ -184,7 +186,7 @@ class Extractor:
                     hits.append(cue_hits[hit_i])
                 hit_i += 1
             ctx = SentenceContext(self, doc, sent, norms, sent_mentions, salience, {h[1] for h in hits}, arrays)
-            if not ctx.is_heading and "represents" in self.lexicon.relations:
+            if not ctx.is_heading and self.roles:
                 yield from self._roles(document, ctx, off, discovered)
             if hits and not ctx.is_heading:
                 seen = {}
@@ -199,12 +201,13 @@ class Extractor:
                 flighty = contains(ctx.norms, ctx.start, ctx.end, self.w["flight_context"])
                 for ev in seen.values():
                     ev = self._dated(ev, doc_date)
-                    if ev.asserted and ev.relation == "fled-to":
+                    if ev.asserted and self.lexicon.relations[ev.relation].journey:
                         if ev.rule in self.travel_rules:
                             travels.append((ev, flighty))
                             continue
                         fleeing.add(ev.source)
-                    elif ev.asserted and ev.relation == "contacted" and self.kind(ev.target, discovered) == "person":
+                    elif ev.asserted and self.lexicon.relations[ev.relation].meets and \
+                            self.kind(ev.target, discovered) == "person":
                         meeting.add(ev.source)
                     yield ev
             if self.lexicon.status and not ctx.is_heading:
@@ -236,7 +239,7 @@ class Extractor:
         if actor is None and hi - lo == 2 and doc[lo].norm_ in self.demonyms:
             if doc[hi - 1].norm_ in self.table.collective_nouns:
                 actor = self.demonym_state.get(doc[lo].norm_)
-        if actor and actor.kind in self.lexicon.relations["represents"].target_kinds:
+        if actor and actor.kind in self.lexicon.relations[self.roles].target_kinds:
             return actor.id
         return self.capital_of.get(actor.id) if actor else None
 
@@ -284,12 +287,12 @@ class Extractor:
                 continue
             trig = ctx.words(t0, t1)
             yield Evidence(
-                source=src, relation="represents", target=group, **_citation(document, ctx, off),
+                source=src, relation=self.roles, target=group, **_citation(document, ctx, off),
                 trigger=trig.text, trigger_start=off + trig.start_char, trigger_end=off + trig.end_char,
                 rule="role-title", source_text=p.text, source_start=off + p.start_char,
                 source_end=off + p.end_char)
 
-    def _proxy_mediation(self, document, ctx, cs, ce, askers, proxies, off, discovered):
+    def _proxy_mediation(self, document, ctx, cs, ce, askers, proxies, off, discovered, gives):
         first = proxies[0]
         negated, hedged, modality = ctx.modality(cs, ce, first.start, first.end)
         asserted = not negated and modality in ("fact", "attempt")
@@ -301,15 +304,15 @@ class Extractor:
             for tgt in proxies:
                 tgt_id = self.as_party(tgt.actor, discovered)
                 if src_id and tgt_id and src_id != tgt_id:
-                    yield _evidence(src_id, "mediated", tgt_id, src, tgt, verb, "mediation-by-proxy", off, flags)
+                    yield _evidence(src_id, gives, tgt_id, src, tgt, verb, "mediation-by-proxy", off, flags)
 
     def _visits(self, ctx, evidence):
         """A travel verb ("flew to Doha") is a visit where the sentence says so, or the traveller meets someone."""
         visit = contains(ctx.norms, ctx.start, ctx.end, self.w["visit"])
-        meets = {e.source for e in evidence if e.relation != "fled-to" and e.asserted
+        meets = {e.source for e in evidence if not self.lexicon.relations[e.relation].journey and e.asserted
                  and self.kind(e.target, {}) == "person"}
         for ev in evidence:
-            if ev.relation == "fled-to" and ev.rule in self.travel_rules and ev.asserted and (
+            if self.lexicon.relations[ev.relation].journey and ev.rule in self.travel_rules and ev.asserted and (
                     visit or ev.source in meets):
                 yield replace(ev, modality="visit", asserted=False)
 
@@ -345,9 +348,9 @@ class Extractor:
                 # "met with his political council — the Foreign Minister, ... and Buthaina Shaaban"
                 _, nce = ctx.clause_of(ce + 1)
                 targets = ctx.targets(cue, start, end, nce, sources, window=nce - end)
-            if not targets and cue.relation == "refused":
+            if not targets and relation.target_fallback:
                 targets = ctx.fallback_other(cs, sources)
-            if not targets and cue.relation == "contacted" and len(sources) > 1:
+            if not targets and relation.joint and len(sources) > 1:
                 # "Al-Sudani and Erdogan discuss Syria in a phone call": the first named reached the others
                 sources, targets = sources[:1], sources[1:]
         elif voice == "passive":
@@ -360,20 +363,23 @@ class Extractor:
             ids = {t.actor for t in targets}
             sources = [p for p in ctx.agents_before(cue, cs, start) if p.actor not in ids] or \
                 ctx.targets(cue, start, end, ce, targets)
-            if not sources and cue.relation == "refused":
+            if not sources and relation.target_fallback:
                 sources = ctx.fallback_other(cs, targets)
         proxies = []
-        if cue.relation == "mediated":
+        inferences = self.lexicon.inferences_for(cue.relation)
+        if relation.go_between:
             # "relayed Tehran's message to HTS": the message's owner is a party too
             src_ids = {p.actor for p in sources}
             owners = [r for r in (ctx.resolved(p, src_ids) for p in ctx.in_range(start, end) if p.possessor) if r]
             targets = owners + [t for t in targets if t.actor not in {o.actor for o in owners}]
-            if voice == "active":
+            proxy = inferences.get("mediation-by-proxy")
+            if voice == "active" and proxy:
                 proxies = ctx.asked_to(cs, start, sources)
                 if proxies:
                     # "X engaged Y and Z to leverage their connections to W": Y and Z go between
                     # (Y, Z -mediated-> W, as asked), and X mediated through them
-                    yield from self._proxy_mediation(document, ctx, cs, ce, sources, proxies, off, discovered)
+                    yield from self._proxy_mediation(document, ctx, cs, ce, sources, proxies, off, discovered,
+                                                     proxy.gives[0])
                     sources = proxies
         if not sources or not targets:
             return
@@ -383,9 +389,11 @@ class Extractor:
                      attributed_to=ctx.attribution(start), **_citation(document, ctx, off))
         trigger = ctx.words(start, end)
         requester = beneficiary = None
-        if cue.relation == "contacted" and voice == "active" and "mediated" in self.lexicon.relations:
-            requester = ctx.requester(start)
-            if not requester:
+        request, purpose = inferences.get("request-frame"), inferences.get("purpose-mediation")
+        refusal = inferences.get("refused-request")
+        if voice == "active" and (request or purpose):
+            requester = request and ctx.requester(start)
+            if not requester and purpose:
                 # "Lavrov's meetings with X and Y aimed to facilitate al-Assad's safe passage"
                 beneficiary = ctx.on_behalf_of(max(t.end for t in targets), sources + targets)
         for src in sources:
@@ -403,22 +411,23 @@ class Extractor:
                 made = True
                 yield _evidence(src_id, cue.relation, tgt_id, src, tgt, trigger, cue.rule, off, flags)
                 if beneficiary:
-                    yield _evidence(src_id, "mediated", tgt_id, src, tgt, beneficiary[1], "purpose-mediation",
+                    yield _evidence(src_id, purpose.gives[0], tgt_id, src, tgt, beneficiary[1], "purpose-mediation",
                                     off, flags)
                 if requester and tgt_id != requester[0].actor:
                     # "At X's request, Y reached out to Z": Y went between X and Z.
-                    yield _evidence(src_id, "mediated", tgt_id, src, tgt, requester[1], "request-frame", off, flags)
-                if cue.relation == "refused" and "contacted" in self.lexicon.relations and ctx.owns_request(tgt):
+                    yield _evidence(src_id, request.gives[-1], tgt_id, src, tgt, requester[1], "request-frame", off,
+                                    flags)
+                if refusal and ctx.owns_request(tgt):
                     # "turned down Assad's request": Assad had asked (an explicit request). Denying the
                     # refusal ("did not refuse his request") still says he asked.
                     asked = dict(flags, negated=False, asserted=flags["modality"] in ("fact", "attempt")) \
                         if flags["negated"] else flags
-                    yield _evidence(tgt_id, "contacted", src_id, tgt, src, trigger, "refused-request", off, asked)
+                    yield _evidence(tgt_id, refusal.gives[0], src_id, tgt, src, trigger, "refused-request", off, asked)
             req_id = requester and self.as_party(requester[0].actor, discovered)
             if made and req_id and req_id != src_id:
-                yield _evidence(req_id, "contacted", src_id, requester[0], src, requester[1], "request-frame",
+                yield _evidence(req_id, request.gives[0], src_id, requester[0], src, requester[1], "request-frame",
                                 off, flags)
-                yield _evidence(src_id, "mediated", req_id, src, requester[0], requester[1], "request-frame",
+                yield _evidence(src_id, request.gives[-1], req_id, src, requester[0], requester[1], "request-frame",
                                 off, flags)
 
 
