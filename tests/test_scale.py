@@ -431,8 +431,8 @@ def test_a_cache_locked_by_another_build_is_an_error_not_damage(corpus, tmp_path
 
 
 def test_fingerprint_covers_the_extraction_sub_packages(monkeypatch, tmp_path):
-    """Editing an extraction module in a sub-package (graphx/extract/tokens) invalidates the
-    cache; editing an exporter does not."""
+    """Editing an extraction module in a sub-package (graphx/extract/tokens) or a language's
+    words (graphx/data/lang) invalidates the cache; editing an exporter does not."""
     from pathlib import Path
 
     import graphx.extract as ex
@@ -449,6 +449,10 @@ def test_fingerprint_covers_the_extraction_sub_packages(monkeypatch, tmp_path):
         f.write("\n# a rule changed\n")
     after_rule = Settings(table, lex).fingerprint
     assert after_rule != before
+    with open(pkg / "data" / "lang" / "en.toml", "a", encoding="utf-8") as f:
+        f.write("\n# a date word changed\n")
+    after_words = Settings(table, lex).fingerprint
+    assert after_words != after_rule
     with open(pkg / "export" / "html.py", "a", encoding="utf-8") as f:
         f.write("\n# the page changed\n")
-    assert Settings(table, lex).fingerprint == after_rule
+    assert Settings(table, lex).fingerprint == after_words

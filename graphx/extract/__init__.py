@@ -63,7 +63,7 @@ class Settings:
         here = Path(__file__).resolve().parent.parent
         # every module that extracts, sub-packages included (graphx/arabic), not the exporters
         sources = [p for p in here.rglob("*.py") if p.parent.name != "export" and p.name not in _NOT_EXTRACTION]
-        for p in sorted(sources) + sorted((here / "data").rglob("*.toml")):
+        for p in sorted(sources) + sorted((here / "data").rglob("*.toml")):  # data/lang/ included
             code.update(p.relative_to(here).as_posix().encode() + b"\0" + p.read_bytes())
         parts = {
             "graphx": __version__, "code": code.hexdigest()[:16], "spacy": version("spacy"),  # not `import spacy`: a warm build never loads it

@@ -7,9 +7,10 @@ against the document's date ("on Sunday", "yesterday", "أمس"), or failing all
 of those the document's date itself. :func:`parse_doc_date` reads the date in a
 report's header.
 
-The rules are general language rules (no actor names). The word lists are
-module-level data in the first section below; the patterns are built from them
-once, at import.
+The rules are general language rules (no actor names). The words are data: the
+``[dates]`` table of ``graphx/data/lang/en.toml`` and ``ar.toml``, read by
+:mod:`graphx.extract.date_words`; the patterns are built from them once, on
+first use.
 
 Examples
 --------
@@ -26,143 +27,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .date_words import DateWords, load_date_words
+
 __all__ = ["event_date", "parse_doc_date"]
-
-# ---------------------------------------------------------------------------
-# Word lists (data). Arabic entries are written naturally; hamza forms of alef
-# (أ إ ٱ) are folded to bare alef when the patterns are built, so both
-# spellings match. Alef madda (آ) is kept, so "آب" (August) is not "أب".
-# ---------------------------------------------------------------------------
-
-EN_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}
-# Abbreviations: capitalised only ("Dec." / "Dec"), optionally followed by a period.
-EN_MONTH_ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-# Month names that are also ordinary words: matched only when capitalised.
-EN_MONTHS_CAPITALISED_ONLY = {"may", "march"}
-
-EN_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
-    "friday": 4, "saturday": 5, "sunday": 6,
-}
-# Abbreviated weekdays, only used to skip a leading weekday in a header date
-# ("Sun, 08 Dec 2024 10:00:00 GMT").
-EN_WEEKDAY_ABBREVIATIONS = {
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
-    "fri": 4, "sat": 5, "sun": 6,
-}
-# Words before a weekday: "last Sunday" is strictly before the document date,
-# "next Monday" strictly after; a bare weekday is on or before it.
-EN_WEEKDAY_PAST = ("last", "past", "this past", "previous", "the previous")
-EN_WEEKDAY_FUTURE = ("next", "coming", "this coming", "the coming")
-
-# Phrases naming a day relative to the document date (days added).
-EN_RELATIVE_DAYS = {
-    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "yesterday": -1, "last night": -1,
-    "the day before yesterday": -2,
-    "tomorrow": 1, "the day after tomorrow": 2,
-}
-# Phrases naming a month relative to the document date (months added).
-EN_RELATIVE_MONTHS = {
-    "this month": 0, "earlier this month": 0, "later this month": 0,
-    "last month": -1, "next month": 1,
-}
-EN_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
-EN_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
-# "N days ago" counts back from the document date; "N days earlier" (and a
-# clause-final "N days before") counts back from it only when the sentence
-# has no other date to count from.
-EN_AGO = ("ago",)
-# Words of the relative phrases above that the fast path looks for (every
-# phrase in EN_RELATIVE_DAYS / EN_RELATIVE_MONTHS contains one of them).
-EN_FAST_PATH_CUES = ("today", "tonight", "yesterday", "tomorrow", "night", "morning",
-                   "afternoon", "evening", "month")
-EN_EARLIER = ("earlier",)
-EN_BEFORE_CLAUSE_FINAL = ("before",)
-# Words that make "in December" a month reference ("in early December").
-EN_MONTH_PREPOSITIONS = ("in", "during", "throughout")
-EN_MONTH_QUALIFIERS = (
-    "early", "mid", "late",
-    "the end of", "the beginning of", "the start of", "the middle of",
-    "end of", "beginning of", "start of", "middle of",
-)
-EN_MONTH_PAST = ("last", "this past", "past")
-EN_MONTH_FUTURE = ("next", "this coming", "coming")
-
-AR_MONTHS = {
-    # Egyptian / Gulf names
-    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
-    "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "سبتمبر": 9,
-    "أكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    # Levantine / Iraqi names
-    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5,
-    "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9, "تشرين الأول": 10,
-    "تشرين الثاني": 11, "كانون الأول": 12,
-    # Maghrebi names
-    "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
-}
-# Weekdays, always with the article ("الأحد"); "يوم" and time-of-day words may
-# precede them, and the proclitics و/ف/ب may be attached.
-AR_WEEKDAYS = {
-    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3,
-    "الجمعة": 4, "السبت": 5, "الأحد": 6,
-}
-# "الاثنين" is also "the two": only a weekday after "يوم"/a time word or
-# before "الماضي"/"المقبل".
-AR_WEEKDAYS_NEED_CONTEXT = {"الاثنين", "الإثنين"}
-AR_DAY_WORDS = ("يوم", "صباح", "مساء", "ليل", "ليلة", "فجر", "ظهر", "ظهيرة", "عصر", "نهار")
-AR_PAST = ("الماضي", "المنصرم", "الفائت", "السابق")
-AR_FUTURE = ("المقبل", "القادم")
-AR_PROCLITICS = "وفب"
-
-AR_RELATIVE_DAYS = {
-    "اليوم": 0, "الليلة": 0, "هذا الصباح": 0, "هذه الليلة": 0,
-    "أمس": -1, "الأمس": -1, "البارحة": -1, "الليلة الماضية": -1, "ليلة أمس": -1,
-    "أول أمس": -2, "أول من أمس": -2,
-    "غداً": 1, "غدًا": 1, "يوم غد": 1,
-}
-# "اليوم"/"الليلة" followed by an adjective with the article are "the (first,
-# same, ...) day/night", not today: ignored unless the next word is a weekday.
-AR_RELATIVE_BARE_ONLY = ("اليوم", "الليلة")
-AR_RELATIVE_MONTHS = {"هذا الشهر": 0, "الشهر الجاري": 0, "الشهر الماضي": -1, "الشهر المقبل": 1}
-AR_NUMBERS = {
-    "واحد": 1, "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5,
-    "ستة": 6, "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "تسعة": 9, "تسع": 9,
-    "عشرة": 10, "عشر": 10,
-}
-# Unit words after "قبل"/"منذ" (ago), with the count some of them imply.
-AR_UNITS = {"يوم": (1, 1), "يومين": (1, 2), "أيام": (1, None), "يوما": (1, None), "أسبوع": (7, 1),
-            "أسبوعين": (7, 2), "أسابيع": (7, None)}
-AR_AGO = ("قبل", "منذ")
-AR_MONTH_QUALIFIERS = ("في", "خلال", "أوائل", "مطلع", "بداية", "بدايات", "أواسط",
-                       "منتصف", "أواخر", "نهاية", "شهر")
-AR_YEAR_WORDS = ("عام", "العام", "سنة")
-AR_DATE_LINKS = ("الموافق",)  # "الأحد الموافق 8 ديسمبر": Sunday, i.e. 8 December
-
-# Words that end one coordinated clause and start another: with several dates,
-# one in the trigger's own clause wins over a nearer one across such a word
-# ("took Aleppo on November 30 and entered Damascus on December 8").
-EN_CLAUSE_BREAKS = ("and", "but", "while", "whereas", "then", "after which")
-AR_CLAUSE_BREAKS = ("ثم", "بينما", "فيما", "في حين")
 
 # Years accepted in a header date (a publication date, not history).
 DOC_YEARS = (1900, 2099)
 
 # ---------------------------------------------------------------------------
-# Pattern building (once, at import)
+# Pattern building (once, on first use)
 # ---------------------------------------------------------------------------
 
 # Length-preserving folding, so offsets into the folded text are offsets into
-# the original: hamza alefs to bare alef, Arabic-Indic digits to ASCII.
+# the original: hamza alefs to bare alef, Arabic-Indic digits to ASCII. The
+# Arabic words are folded too, so both spellings match (alef madda is kept).
 _FOLD = str.maketrans({
     "أ": "ا", "إ": "ا", "ٱ": "ا",
     **{chr(0x0660 + i): str(i) for i in range(10)},
@@ -191,134 +69,170 @@ def _cap_alt(words) -> str:
     return "(?:" + "|".join(f"{w[0].upper()}(?i:{re.escape(w[1:])})" for w in words) + ")"
 
 
-_AR_MONTHS_FOLDED = {_fold(k): v for k, v in AR_MONTHS.items()}
-_AR_WEEKDAYS_FOLDED = {_fold(k): v for k, v in AR_WEEKDAYS.items()}
-_AR_RELATIVE_DAYS_FOLDED = {_fold(k): v for k, v in AR_RELATIVE_DAYS.items()}
-_AR_RELATIVE_MONTHS_FOLDED = {_fold(k): v for k, v in AR_RELATIVE_MONTHS.items()}
-_AR_NUMBERS_FOLDED = {_fold(k): v for k, v in AR_NUMBERS.items()}
-_AR_UNITS_FOLDED = {_fold(k): v for k, v in AR_UNITS.items()}
-_AR_PAST_FOLDED = frozenset(map(_fold, AR_PAST))
-_AR_NEED_CONTEXT_FOLDED = frozenset(map(_fold, AR_WEEKDAYS_NEED_CONTEXT))
-_AR_BARE_ONLY_FOLDED = frozenset(map(_fold, AR_RELATIVE_BARE_ONLY))
-
-def _month_number(name: str) -> int | None:
-    key = name.lower().rstrip(".")
-    n = EN_MONTHS.get(key) or EN_MONTH_ABBREVIATIONS.get(key)
-    if n is None:
-        n = _AR_MONTHS_FOLDED.get(" ".join(_fold(name).split()))
-    return n
-
-
-_EN_MONTH = "(?:" + "|".join([
-    _alt_i(set(EN_MONTHS) - EN_MONTHS_CAPITALISED_ONLY) + r"\b",
-    _cap_alt(EN_MONTHS_CAPITALISED_ONLY) + r"\b",
-    _cap_alt(EN_MONTH_ABBREVIATIONS) + r"\b\.?",
-]) + ")"
-_EN_WEEKDAY = _alt_i(EN_WEEKDAYS) + r"\b"
-_ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})(?!\d)"
 _AR_LETTER_BEFORE = r"(?<![^\W\d_])"   # not preceded by a letter
 _AR_LETTER_AFTER = r"(?![^\W\d_])"     # not followed by a letter
-_AR_MONTH = _alt(AR_MONTHS, fold=True)
-_AR_YEAR = (r"(?:\s*[,،]?\s*(?:(?:من\s+)?" + _alt(AR_YEAR_WORDS, fold=True) + r"\s+)?" + _YEAR + ")?")
-_AR_SECOND_MONTH = r"(?:\s*[/(]\s*" + _AR_MONTH + r"\s*\)?)?"  # "كانون الأول/ديسمبر"
-
-# Explicit day and month.
-_EN_MONTH_DAY = re.compile(
-    r"\b(?P<mon>" + _EN_MONTH + r")\s*(?P<day>\d{1,2})(?!\d)" + _ORD + r"\b"
-    r"(?:\s*[-–]\s*\d{1,2}" + _ORD + r"\b)?"
-    r"(?:,?\s+" + _YEAR + ")?")
-_EN_DAY_MONTH = re.compile(
-    r"(?<![\d.,/:])\b(?P<day>\d{1,2})" + _ORD + r"(?:\s*[-–]\s*\d{1,2}" + _ORD + r")?"
-    r"\s+(?i:of\s+)?(?P<mon>" + _EN_MONTH + r")"
-    r"(?:,?\s+" + _YEAR + ")?")
-_AR_DAY_MONTH = re.compile(
-    r"(?<![\d.,/:])(?P<day>\d{1,2})(?!\d)(?:\s*-\s*\d{1,2})?\s*(?:من\s+)?(?:شهر\s+)?"
-    r"(?P<mon>" + _AR_MONTH + ")" + _AR_LETTER_AFTER + _AR_SECOND_MONTH + _AR_YEAR)
 # Numeric dates: year first, or day and month when the order is unambiguous.
 _ISO_DATE = re.compile(r"(?<![\d/.-])(?P<year>\d{4})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?!\d|[/.-]\d)")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<year>\d{4})(?!\d|[/.-]\d)")
-
-# A month without a day.
-_EN_MONTH_ONLY = re.compile(
-    r"\b(?:(?P<prep>" + _alt_i(EN_MONTH_PREPOSITIONS) + r")\s+)?"
-    r"(?:(?P<qual>" + _alt_i(EN_MONTH_QUALIFIERS) + r")[\s-]*)?"
-    r"(?:(?P<rel>" + _alt_i(EN_MONTH_PAST + EN_MONTH_FUTURE) + r")\s+)?"
-    r"(?P<mon>" + _EN_MONTH + r")(?!\.?\s*\d{1,2}(?!\d))"
-    r"(?:,?\s+" + _YEAR + ")?")
-_AR_MONTH_ONLY = re.compile(
-    _AR_LETTER_BEFORE + r"(?:[" + AR_PROCLITICS + r"]?(?P<qual>" + _alt(AR_MONTH_QUALIFIERS, fold=True)
-    + r")\s+(?:شهر\s+)?)?(?P<mon>" + _AR_MONTH + ")" + _AR_LETTER_AFTER + _AR_SECOND_MONTH
-    + r"(?:\s+(?P<rel>" + _alt(AR_PAST + AR_FUTURE, fold=True) + ")" + _AR_LETTER_AFTER + ")?" + _AR_YEAR)
-
-# Weekdays.
-_EN_WEEKDAY_RE = re.compile(
-    r"(?:\b(?P<rel>" + _alt_i(EN_WEEKDAY_PAST + EN_WEEKDAY_FUTURE) + r")\s+)?"
-    r"\b(?P<wd>" + _EN_WEEKDAY + ")")
-_AR_WEEKDAY_RE = re.compile(
-    _AR_LETTER_BEFORE + r"(?P<pre>(?:[" + AR_PROCLITICS + r"]?" + _alt(AR_DAY_WORDS, fold=True) + r"\s+){1,2})?"
-    r"[" + AR_PROCLITICS + r"]?(?P<wd>" + _alt(AR_WEEKDAYS, fold=True) + ")" + _AR_LETTER_AFTER
-    + r"(?!\s+عشر)"  # "الأحد عشر" is eleven
-    + r"(?:\s+(?P<rel>" + _alt(AR_PAST + AR_FUTURE, fold=True) + ")" + _AR_LETTER_AFTER + ")?")
-
-# Relative words.
-_EN_NUMBER = r"(?P<n>\d{1,2}|" + _alt_i(EN_NUMBERS) + r")"
-_EN_UNIT = r"(?P<unit>" + _alt_i(EN_UNITS) + r")"
-_EN_RELATIVE_DAY = re.compile(r"\b(?P<w>" + _alt_i(EN_RELATIVE_DAYS) + r")\b")
-_EN_RELATIVE_MONTH = re.compile(r"\b(?P<w>" + _alt_i(EN_RELATIVE_MONTHS) + r")\b")
-_EN_AGO = re.compile(r"\b" + _EN_NUMBER + r"\s+" + _EN_UNIT + r"\s+" + _alt_i(EN_AGO) + r"\b")
-_EN_EARLIER = re.compile(
-    r"\b" + _EN_NUMBER + r"\s+" + _EN_UNIT + r"\s+(?:" + _alt_i(EN_EARLIER) + r"\b"
-    r"|" + _alt_i(EN_BEFORE_CLAUSE_FINAL) + r"\b(?=\s*(?:[,.;:!?)\]\"'”’]|\Z)))")
-_AR_RELATIVE_DAY = re.compile(
-    _AR_LETTER_BEFORE + "[" + AR_PROCLITICS + r"]?(?P<w>" + _alt(AR_RELATIVE_DAYS, fold=True) + ")"
-    + _AR_LETTER_AFTER)
-_AR_RELATIVE_MONTH = re.compile(
-    _AR_LETTER_BEFORE + "[" + AR_PROCLITICS + r"]?(?P<w>" + _alt(AR_RELATIVE_MONTHS, fold=True) + ")"
-    + _AR_LETTER_AFTER)
-_AR_AGO = re.compile(
-    _AR_LETTER_BEFORE + "[" + AR_PROCLITICS + r"]?" + _alt(AR_AGO, fold=True) + r"\s+"
-    r"(?:(?P<n>\d{1,2}|" + _alt(AR_NUMBERS, fold=True) + r")\s+)?(?P<unit>" + _alt(AR_UNITS, fold=True) + ")"
-    + _AR_LETTER_AFTER + r"(?!\s+(?:من|على|ال))")  # "قبل يومين من ..." counts from something else
-# "قبل يوم" is "a day ago" only at the end of a clause or before "واحد".
-_AR_ONE_DAY_END = re.compile(r"\s+واحد|\s*(?:[.,،;؛:!?)\]\"'”’»]|\Z)")
-_AR_BARE_ONLY_FOLLOWER = re.compile(
-    r"\s+(?:ال(?!" + "|".join(w[2:] for w in _AR_WEEKDAYS_FOLDED) + r")|نفس|ذات)")
-# Text allowed between a weekday and the explicit date it names.
-_DATE_LINK_GAP = re.compile(r"[\s,،(\[\-–—]*(?:(?i:the)\s+|" + _alt(AR_DATE_LINKS, fold=True) + r"\s*)?[\s(]*\Z")
-
-_CLAUSE_BREAK = re.compile(
-    r"[;؛]|\b" + _alt_i(EN_CLAUSE_BREAKS) + r"\b|" + _AR_LETTER_BEFORE + _alt(AR_CLAUSE_BREAKS, fold=True)
-    + _AR_LETTER_AFTER)
-
-# Fast path: a sentence with no digit, no listed English word and no listed
-# Arabic word cannot state a date (English words are looked up in a set, which
-# is much faster than one long alternation).
 _DIGIT = re.compile(r"\d")
 _EN_WORD = re.compile(r"[A-Za-z]+")
-_EN_CUE_WORDS = frozenset(
-    set(EN_MONTHS) | set(EN_MONTH_ABBREVIATIONS) | set(EN_WEEKDAYS) | set(EN_FAST_PATH_CUES)
-    | set(EN_AGO) | set(EN_EARLIER) | set(EN_BEFORE_CLAUSE_FINAL))
 _ARABIC_LETTER = re.compile("[\u0621-\u064A]")
-_AR_CUE = re.compile(_alt(list(AR_MONTHS) + [w[2:] for w in AR_WEEKDAYS] + list(AR_RELATIVE_DAYS)
-                          + list(AR_RELATIVE_MONTHS) + list(AR_AGO), fold=True))
-
-
-def _has_cue(text: str) -> bool:
-    if _DIGIT.search(text):
-        return True
-    if not _EN_CUE_WORDS.isdisjoint(w.lower() for w in _EN_WORD.findall(text)):
-        return True
-    return bool(_ARABIC_LETTER.search(text)) and bool(_AR_CUE.search(text))
-
-
 # Header dates.
-_DOC_WEEKDAY_PREFIX = re.compile(
-    r"\s*(?:" + _alt_i(set(EN_WEEKDAYS) | set(EN_WEEKDAY_ABBREVIATIONS)) + r"\b\.?"
-    r"|(?:يوم\s+)?" + _alt(AR_WEEKDAYS, fold=True) + r")\s*[,،]?\s*")
 _DOC_ISO = re.compile(r"\s*(?P<year>\d{4})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?:(?:[T\s].*)?|Z)\Z", re.S)
 _DOC_NUMERIC = re.compile(r"\s*(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<year>\d{4})(?:\s.*)?\Z", re.S)
 _DOC_TAIL = re.compile(r"(?:\s*(?:[,;|@–—-]\s*)?(?:\d{1,2}:\d{2}.*|\S*)?)\s*\Z", re.S)
+
+
+class _Rules:
+    """The word maps and patterns of both languages, built from their date words."""
+
+    def __init__(self, words: DateWords):
+        en, ar = words.en, words.ar
+        # English words the logic reads (the patterns match them in any case).
+        self.en_months = en["months"]
+        self.en_month_abbreviations = en["month_abbreviations"]
+        self.en_weekdays = en["weekdays"]
+        self.en_weekday_past, self.en_weekday_future = en["weekday_past"], en["weekday_future"]
+        self.en_month_past, self.en_month_future = en["month_past"], en["month_future"]
+        self.en_relative_days, self.en_relative_months = en["relative_days"], en["relative_months"]
+        self.en_numbers, self.en_units = en["numbers"], en["units"]
+        self.en_in_names = frozenset(w[:1].upper() + w[1:] for w in en["relative_days_in_names"])
+        # Arabic words folded, as the text they are looked up in.
+        self.ar_months = {_fold(k): v for k, v in ar["months"].items()}
+        self.ar_weekdays = {_fold(k): v for k, v in ar["weekdays"].items()}
+        self.ar_relative_days = {_fold(k): v for k, v in ar["relative_days"].items()}
+        self.ar_relative_months = {_fold(k): v for k, v in ar["relative_months"].items()}
+        self.ar_numbers = {_fold(k): v for k, v in ar["numbers"].items()}
+        self.ar_units = {_fold(k): v for k, v in ar["units"].items()}
+        self.ar_past = frozenset(map(_fold, ar["past"]))
+        self.ar_need_context = frozenset(map(_fold, ar["weekdays_need_context"]))
+        self.ar_bare_only = frozenset(map(_fold, ar["relative_bare_only"]))
+        article = _fold(ar["article"])
+        weekday_stems = [w[len(article):] for w in self.ar_weekdays]  # (every weekday has the article)
+        procl = "[" + "".join(map(re.escape, ar["proclitics"])) + "]"
+
+        def alt_ar(key):
+            return _alt(ar[key], fold=True)
+
+        ordinal = _alt(en["ordinal_suffixes"]) + "?"
+        capitalised_only = set(en["months_capitalised_only"])
+        en_month = "(?:" + "|".join([
+            _alt_i(set(en["months"]) - capitalised_only) + r"\b",
+            _cap_alt(capitalised_only) + r"\b",
+            _cap_alt(en["month_abbreviations"]) + r"\b\.?",
+        ]) + ")"
+        ar_month = alt_ar("months")
+        ar_year = (r"(?:\s*[,،]?\s*(?:(?:" + alt_ar("year_links") + r"\s+)?" + alt_ar("year_words") + r"\s+)?"
+                   + _YEAR + ")?")
+        ar_second_month = r"(?:\s*[/(]\s*" + ar_month + r"\s*\)?)?"  # "كانون الأول/ديسمبر"
+        ar_past_future = r"(?:\s+(?P<rel>" + _alt(ar["past"] + ar["future"], fold=True) + ")" + _AR_LETTER_AFTER + ")?"
+
+        # Explicit day and month.
+        self.en_month_day = re.compile(
+            r"\b(?P<mon>" + en_month + r")\s*(?P<day>\d{1,2})(?!\d)" + ordinal + r"\b"
+            r"(?:\s*[-–]\s*\d{1,2}" + ordinal + r"\b)?"
+            r"(?:,?\s+" + _YEAR + ")?")
+        self.en_day_month = re.compile(
+            r"(?<![\d.,/:])\b(?P<day>\d{1,2})" + ordinal + r"(?:\s*[-–]\s*\d{1,2}" + ordinal + r")?"
+            r"\s+(?:" + _alt_i(en["day_month_links"]) + r"\s+)?(?P<mon>" + en_month + r")"
+            r"(?:,?\s+" + _YEAR + ")?")
+        self.ar_day_month = re.compile(
+            r"(?<![\d.,/:])(?P<day>\d{1,2})(?!\d)(?:\s*-\s*\d{1,2})?\s*(?:" + alt_ar("day_month_links") + r"\s+)?"
+            r"(?:" + alt_ar("month_words") + r"\s+)?"
+            r"(?P<mon>" + ar_month + ")" + _AR_LETTER_AFTER + ar_second_month + ar_year)
+
+        # A month without a day.
+        self.en_month_only = re.compile(
+            r"\b(?:(?P<prep>" + _alt_i(en["month_prepositions"]) + r")\s+)?"
+            r"(?:(?P<qual>" + _alt_i(en["month_qualifiers"]) + r")[\s-]*)?"
+            r"(?:(?P<rel>" + _alt_i(en["month_past"] + en["month_future"]) + r")\s+)?"
+            r"(?P<mon>" + en_month + r")(?!\.?\s*\d{1,2}(?!\d))"
+            r"(?:,?\s+" + _YEAR + ")?")
+        self.ar_month_only = re.compile(
+            _AR_LETTER_BEFORE + r"(?:" + procl + r"?(?P<qual>" + alt_ar("month_qualifiers")
+            + r")\s+(?:" + alt_ar("month_words") + r"\s+)?)?(?P<mon>" + ar_month + ")" + _AR_LETTER_AFTER
+            + ar_second_month + ar_past_future + ar_year)
+
+        # Weekdays.
+        self.en_weekday = re.compile(
+            r"(?:\b(?P<rel>" + _alt_i(en["weekday_past"] + en["weekday_future"]) + r")\s+)?"
+            r"\b(?P<wd>" + _alt_i(en["weekdays"]) + r"\b" + ")")
+        self.ar_weekday = re.compile(
+            _AR_LETTER_BEFORE + r"(?P<pre>(?:" + procl + r"?" + alt_ar("day_words") + r"\s+){1,2})?"
+            + procl + r"?(?P<wd>" + alt_ar("weekdays") + ")" + _AR_LETTER_AFTER
+            + r"(?!\s+" + alt_ar("weekday_not_before") + ")"  # "الأحد عشر" is eleven
+            + ar_past_future)
+
+        # Relative words.
+        en_number = r"(?P<n>\d{1,2}|" + _alt_i(en["numbers"]) + r")"
+        en_unit = r"(?P<unit>" + _alt_i(en["units"]) + r")"
+        self.en_relative_day = re.compile(r"\b(?P<w>" + _alt_i(en["relative_days"]) + r")\b")
+        self.en_relative_month = re.compile(r"\b(?P<w>" + _alt_i(en["relative_months"]) + r")\b")
+        self.en_ago = re.compile(r"\b" + en_number + r"\s+" + en_unit + r"\s+" + _alt_i(en["ago"]) + r"\b")
+        self.en_earlier = re.compile(
+            r"\b" + en_number + r"\s+" + en_unit + r"\s+(?:" + _alt_i(en["earlier"]) + r"\b"
+            r"|" + _alt_i(en["before_clause_final"]) + r"\b(?=\s*(?:[,.;:!?)\]\"'”’]|\Z)))")
+        self.ar_relative_day = re.compile(
+            _AR_LETTER_BEFORE + procl + r"?(?P<w>" + alt_ar("relative_days") + ")" + _AR_LETTER_AFTER)
+        self.ar_relative_month = re.compile(
+            _AR_LETTER_BEFORE + procl + r"?(?P<w>" + alt_ar("relative_months") + ")" + _AR_LETTER_AFTER)
+        self.ar_ago = re.compile(
+            _AR_LETTER_BEFORE + procl + r"?" + alt_ar("ago") + r"\s+"
+            r"(?:(?P<n>\d{1,2}|" + alt_ar("numbers") + r")\s+)?(?P<unit>" + alt_ar("units") + ")"
+            + _AR_LETTER_AFTER
+            + r"(?!\s+" + alt_ar("ago_not_before") + ")")  # "قبل يومين من ..." counts from something else
+        # "قبل يوم" is "a day ago" only at the end of a clause or before "واحد".
+        self.ar_one_day_end = re.compile(
+            r"\s+" + alt_ar("one_day_followers") + r"|\s*(?:[.,،;؛:!?)\]\"'”’»]|\Z)")
+        # "اليوم" followed by a word with the article (not a weekday), or by "نفس"/"ذات", is not today.
+        self.ar_bare_only_follower = re.compile(
+            r"\s+(?:" + re.escape(article) + "(?!" + "|".join(map(re.escape, weekday_stems)) + r")|"
+            + alt_ar("bare_only_followers") + ")")
+        # Text allowed between a weekday and the explicit date it names.
+        self.date_link_gap = re.compile(
+            r"[\s,،(\[\-–—]*(?:" + _alt_i(en["date_links"]) + r"\s+|" + alt_ar("date_links") + r"\s*)?[\s(]*\Z")
+
+        self.clause_break = re.compile(
+            r"[;؛]|\b" + _alt_i(en["clause_breaks"]) + r"\b|" + _AR_LETTER_BEFORE + alt_ar("clause_breaks")
+            + _AR_LETTER_AFTER)
+
+        # Fast path: a sentence with no digit, no listed English word and no listed
+        # Arabic word cannot state a date (English words are looked up in a set, which
+        # is much faster than one long alternation).
+        self.en_cue_words = frozenset(
+            set(en["months"]) | set(en["month_abbreviations"]) | set(en["weekdays"]) | set(en["fast_path_cues"])
+            | set(en["ago"]) | set(en["earlier"]) | set(en["before_clause_final"]))
+        self.ar_cue = re.compile(_alt(list(ar["months"]) + [w[len(ar["article"]):] for w in ar["weekdays"]]
+                                      + list(ar["relative_days"]) + list(ar["relative_months"]) + list(ar["ago"]),
+                                      fold=True))
+
+        # A leading weekday in a header date.
+        self.doc_weekday_prefix = re.compile(
+            r"\s*(?:" + _alt_i(set(en["weekdays"]) | set(en["weekday_abbreviations"])) + r"\b\.?"
+            r"|(?:" + alt_ar("header_day_words") + r"\s+)?" + alt_ar("weekdays") + r")\s*[,،]?\s*")
+
+    def month_number(self, name: str) -> int | None:
+        key = name.lower().rstrip(".")
+        n = self.en_months.get(key) or self.en_month_abbreviations.get(key)
+        if n is None:
+            n = self.ar_months.get(" ".join(_fold(name).split()))
+        return n
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    """The rules of the shipped date words, read and compiled on first use."""
+    return _Rules(load_date_words())
+
+
+def _has_cue(text: str, r: _Rules | None = None) -> bool:
+    r = r or _rules()
+    if _DIGIT.search(text):
+        return True
+    if not r.en_cue_words.isdisjoint(w.lower() for w in _EN_WORD.findall(text)):
+        return True
+    return bool(_ARABIC_LETTER.search(text)) and bool(r.ar_cue.search(text))
 
 
 # ---------------------------------------------------------------------------
@@ -342,12 +256,12 @@ def _explicit(m: re.Match, month: int) -> _Mention:
     return _Mention(m.start(), m.end(), "ymd", (_int(year) if year else None, month, _int(m["day"])))
 
 
-def _mentions(text: str) -> list[_Mention]:
+def _mentions(text: str, r: _Rules) -> list[_Mention]:
     """Every date expression in ``text`` (already folded), overlaps included."""
     out: list[_Mention] = []
-    for rx in (_EN_MONTH_DAY, _EN_DAY_MONTH, _AR_DAY_MONTH):
+    for rx in (r.en_month_day, r.en_day_month, r.ar_day_month):
         for m in rx.finditer(text):
-            month = _month_number(m.group("mon"))
+            month = r.month_number(m.group("mon"))
             if month:
                 out.append(_explicit(m, month))
     for m in _ISO_DATE.finditer(text):
@@ -356,60 +270,60 @@ def _mentions(text: str) -> list[_Mention]:
         md = _unambiguous_day_month(_int(m["a"]), _int(m["b"]))
         if md:
             out.append(_Mention(m.start(), m.end(), "ymd", (_int(m["year"]), md[0], md[1])))
-    for m in _EN_MONTH_ONLY.finditer(text):
+    for m in r.en_month_only.finditer(text):
         if not (m["prep"] or m["qual"] or m["rel"] or m["year"]):
             continue
         rel = (m["rel"] or "").lower()
-        rel = "last" if rel in EN_MONTH_PAST else "next" if rel in EN_MONTH_FUTURE else ""
+        rel = "last" if rel in r.en_month_past else "next" if rel in r.en_month_future else ""
         if rel and m["year"]:
             continue
         out.append(_Mention(m.start(), m.end(), "ym", (_int(m["year"]) if m["year"] else None,
-                                                        _month_number(m["mon"]), rel)))
-    for m in _AR_MONTH_ONLY.finditer(text):
+                                                        r.month_number(m["mon"]), rel)))
+    for m in r.ar_month_only.finditer(text):
         if not (m["qual"] or m["rel"] or m["year"]):
             continue
         rel = m["rel"] or ""
-        rel = "last" if rel in _AR_PAST_FOLDED else "next" if rel else ""
+        rel = "last" if rel in r.ar_past else "next" if rel else ""
         if rel and m["year"]:
             continue
         out.append(_Mention(m.start(), m.end(), "ym", (_int(m["year"]) if m["year"] else None,
-                                                        _month_number(m["mon"]), rel)))
-    for m in _EN_WEEKDAY_RE.finditer(text):
+                                                        r.month_number(m["mon"]), rel)))
+    for m in r.en_weekday.finditer(text):
         rel = " ".join((m["rel"] or "").lower().split())
-        rel = "last" if rel in EN_WEEKDAY_PAST else "next" if rel in EN_WEEKDAY_FUTURE else ""
-        out.append(_Mention(m.start(), m.end(), "weekday", (EN_WEEKDAYS[m["wd"].lower()], rel)))
-    for m in _AR_WEEKDAY_RE.finditer(text):
+        rel = "last" if rel in r.en_weekday_past else "next" if rel in r.en_weekday_future else ""
+        out.append(_Mention(m.start(), m.end(), "weekday", (r.en_weekdays[m["wd"].lower()], rel)))
+    for m in r.ar_weekday.finditer(text):
         wd = m["wd"]
-        if wd in _AR_NEED_CONTEXT_FOLDED and not (m["pre"] or m["rel"]):
+        if wd in r.ar_need_context and not (m["pre"] or m["rel"]):
             continue
         rel = m["rel"] or ""
-        rel = "last" if rel in _AR_PAST_FOLDED else "next" if rel else ""
-        out.append(_Mention(m.start(), m.end(), "weekday", (_AR_WEEKDAYS_FOLDED[wd], rel)))
-    for m in _EN_RELATIVE_DAY.finditer(text):
+        rel = "last" if rel in r.ar_past else "next" if rel else ""
+        out.append(_Mention(m.start(), m.end(), "weekday", (r.ar_weekdays[wd], rel)))
+    for m in r.en_relative_day.finditer(text):
         w = m["w"]
-        if w == "Today" and m.start() >= 2 and text[m.start() - 2].isalnum():
+        if w in r.en_in_names and m.start() >= 2 and text[m.start() - 2].isalnum():
             continue  # a name such as "Syria Today"
-        out.append(_Mention(m.start(), m.end(), "days", (EN_RELATIVE_DAYS[" ".join(w.lower().split())],)))
-    for m in _EN_RELATIVE_MONTH.finditer(text):
-        out.append(_Mention(m.start(), m.end(), "months", (EN_RELATIVE_MONTHS[" ".join(m["w"].lower().split())],)))
-    for m in _EN_AGO.finditer(text):
-        n = _en_number(m["n"]) * EN_UNITS[m["unit"].lower()]
+        out.append(_Mention(m.start(), m.end(), "days", (r.en_relative_days[" ".join(w.lower().split())],)))
+    for m in r.en_relative_month.finditer(text):
+        out.append(_Mention(m.start(), m.end(), "months", (r.en_relative_months[" ".join(m["w"].lower().split())],)))
+    for m in r.en_ago.finditer(text):
+        n = _en_number(m["n"], r) * r.en_units[m["unit"].lower()]
         out.append(_Mention(m.start(), m.end(), "days", (-n,)))
-    for m in _EN_EARLIER.finditer(text):
-        n = _en_number(m["n"]) * EN_UNITS[m["unit"].lower()]
+    for m in r.en_earlier.finditer(text):
+        n = _en_number(m["n"], r) * r.en_units[m["unit"].lower()]
         out.append(_Mention(m.start(), m.end(), "earlier", (-n,)))
-    for m in _AR_RELATIVE_DAY.finditer(text):
+    for m in r.ar_relative_day.finditer(text):
         w = " ".join(m["w"].split())
-        if w in _AR_BARE_ONLY_FOLDED and _AR_BARE_ONLY_FOLLOWER.match(text, m.end()):
+        if w in r.ar_bare_only and r.ar_bare_only_follower.match(text, m.end()):
             continue
-        out.append(_Mention(m.start(), m.end(), "days", (_AR_RELATIVE_DAYS_FOLDED[w],)))
-    for m in _AR_RELATIVE_MONTH.finditer(text):
-        out.append(_Mention(m.start(), m.end(), "months", (_AR_RELATIVE_MONTHS_FOLDED[" ".join(m["w"].split())],)))
-    for m in _AR_AGO.finditer(text):
-        scale, implied = _AR_UNITS_FOLDED[m["unit"]]
+        out.append(_Mention(m.start(), m.end(), "days", (r.ar_relative_days[w],)))
+    for m in r.ar_relative_month.finditer(text):
+        out.append(_Mention(m.start(), m.end(), "months", (r.ar_relative_months[" ".join(m["w"].split())],)))
+    for m in r.ar_ago.finditer(text):
+        scale, implied = r.ar_units[m["unit"]]
         if m["n"]:
-            n = _int(m["n"]) if m["n"][0].isdigit() else _AR_NUMBERS_FOLDED[m["n"]]
-        elif implied == 1 and scale == 1 and not _AR_ONE_DAY_END.match(text, m.end()):
+            n = _int(m["n"]) if m["n"][0].isdigit() else r.ar_numbers[m["n"]]
+        elif implied == 1 and scale == 1 and not r.ar_one_day_end.match(text, m.end()):
             continue  # "منذ يوم سقوط ...": since the day of ..., not a day ago
         else:
             n = implied
@@ -419,8 +333,8 @@ def _mentions(text: str) -> list[_Mention]:
     return out
 
 
-def _en_number(s: str) -> int:
-    return int(s) if s.isdigit() else EN_NUMBERS[s.lower()]
+def _en_number(s: str, r: _Rules) -> int:
+    return int(s) if s.isdigit() else r.en_numbers[s.lower()]
 
 
 def _unambiguous_day_month(a: int, b: int) -> tuple[int, int] | None:
@@ -439,15 +353,15 @@ def _select(mentions: list[_Mention]) -> list[_Mention]:
     return kept
 
 
-def _beside(a: _Mention, b: _Mention, text: str) -> bool:
+def _beside(a: _Mention, b: _Mention, text: str, r: _Rules) -> bool:
     gap = text[a.end:b.start] if b.start >= a.end else text[b.end:a.start]
-    return len(gap) <= 16 and bool(_DATE_LINK_GAP.match(gap))
+    return len(gap) <= 16 and bool(r.date_link_gap.match(gap))
 
 
-def _drop_weekdays_beside_dates(mentions: list[_Mention], text: str) -> list[_Mention]:
+def _drop_weekdays_beside_dates(mentions: list[_Mention], text: str, r: _Rules) -> list[_Mention]:
     """Drop a weekday that names an adjacent explicit date ("Sunday, December 8")."""
     dates = [m for m in mentions if m.kind == "ymd"]
-    return [m for m in mentions if m.kind != "weekday" or not any(_beside(m, d, text) for d in dates)]
+    return [m for m in mentions if m.kind != "weekday" or not any(_beside(m, d, text, r) for d in dates)]
 
 
 def _add_months(d: _dt.date, k: int) -> tuple[int, int]:
@@ -523,10 +437,11 @@ def _resolve(m: _Mention, doc: _dt.date | None) -> str:
 def _sentence_mentions(sentence: str) -> tuple[str, tuple | None]:
     """The folded sentence and its date mentions (None: no date cue at all). Cached: every
     edge of a sentence asks for the sentence's date, and reports share header dates."""
+    r = _rules()
     text = _fold(sentence)
-    if not _has_cue(text):
+    if not _has_cue(text, r):
         return text, None
-    return text, tuple(_drop_weekdays_beside_dates(_select(_mentions(text)), text))
+    return text, tuple(_drop_weekdays_beside_dates(_select(_mentions(text, r)), text, r))
 
 
 def event_date(sentence: str, doc_date: str = "", *, trigger_offset: int | None = None) -> tuple[str, str]:
@@ -580,13 +495,14 @@ def event_date(sentence: str, doc_date: str = "", *, trigger_offset: int | None 
         return fallback
     if isinstance(trigger_offset, int) and not isinstance(trigger_offset, bool):
         t = trigger_offset
+        clause_break = _rules().clause_break
 
         def distance(r):
             m = r[0]
             if m.start <= t < m.end:
                 return False, 0, m.start
             between = text[m.end:t] if t >= m.end else text[t:m.start]
-            return (bool(_CLAUSE_BREAK.search(between)),
+            return (bool(clause_break.search(between)),
                     min(abs(t - m.start), abs(t - (m.end - 1))), m.start)
 
         best = min(resolved, key=distance)
@@ -627,6 +543,7 @@ def parse_doc_date(value: str) -> _dt.date | None:
     if not isinstance(value, str) or not value.strip() or len(value) > 200:
         return None
     text = _fold(value)
+    r = _rules()
     try:
         found = None
         if m := _DOC_ISO.match(text):
@@ -637,13 +554,13 @@ def parse_doc_date(value: str) -> _dt.date | None:
                 found = (_int(m["year"]), md[0], md[1])
         else:
             pos = 0
-            if w := _DOC_WEEKDAY_PREFIX.match(text):
+            if w := r.doc_weekday_prefix.match(text):
                 pos = w.end()
             pos += len(text[pos:]) - len(text[pos:].lstrip())
-            for rx in (_EN_MONTH_DAY, _EN_DAY_MONTH, _AR_DAY_MONTH):
+            for rx in (r.en_month_day, r.en_day_month, r.ar_day_month):
                 m = rx.match(text, pos)
                 if m and m["year"] and _DOC_TAIL.match(text, m.end()):
-                    month = _month_number(m["mon"])
+                    month = r.month_number(m["mon"])
                     if month:
                         found = (_int(m["year"]), month, _int(m["day"]))
                         break
