@@ -111,7 +111,7 @@ def test_shipped_words_are_the_ones_read():
 def test_other_sections_of_a_lang_file_are_not_read_here(tmp_path):
     # the lang files hold other sections too (markers, names, ...): they are their readers' business
     f, _ = _broken(tmp_path, "en", [("# ---------------------------------------------------------------- dates",
-                                      '[names]\ntitles = ["Mr"]\n\n# ---- dates')])
+                                      '[another_readers_section]\nwords = ["Mr"]\n\n# ---- dates')])
     assert load_date_words(en_path=f).en == load_date_words().en
 
 
