@@ -51,12 +51,24 @@ class Actor:
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor named in a document: ``text == document.text[start:end]``."""
+    """An actor named at one place of a spaCy doc (a name, or a pronoun standing for one).
+
+    ``start``/``end`` are token indices in the doc and ``start_char``/``end_char``
+    offsets into its text (``text`` is the words there); ``start == -1`` marks an actor
+    carried over from an earlier sentence, with no words here. ``possessor``: "Russia's
+    ...", "his ...". A pronoun not yet resolved has no ``actor`` and says in ``slot``
+    what it may stand for ("subject", "object", "possessive", "group", "counterpart").
+    """
 
     actor: str
+    text: str
+    start_char: int
+    end_char: int
     start: int
     end: int
-    text: str
+    possessor: bool = False
+    pronoun: bool = False
+    slot: str = ""
 
 
 @dataclass(frozen=True)

@@ -34,23 +34,24 @@ def table():
 
 
 @pytest.fixture(scope="session")
-def extract_edges(table):
-    """Run the default pipeline over one text; return the set of (source, type, target) asserted."""
-    from graphx.documents import make_document
+def offline_settings(table):
+    """The offline pipeline's settings (no trained model): the token rules."""
+    from graphx.extract import Settings
     from graphx.lexicon import load_lexicon
-    from graphx.extract.mentions import MentionFinder
-    from graphx.nlp import make_pipeline
-    from graphx.extract.tokens.finder import Extractor
 
-    lex = load_lexicon()
-    nlp = make_pipeline(table, lex)
-    ex = Extractor(nlp, table, lex)
+    return Settings(table, load_lexicon(), model=None)
+
+
+@pytest.fixture(scope="session")
+def extract_edges(offline_settings):
+    """Run the offline pipeline over one text; return the set of (source, type, target) asserted."""
+    from graphx.documents import make_document
+    from graphx.extract import extract_document
 
     def run(text, all_evidence=False):
-        doc = make_document("t.txt", text)
-        sdoc = nlp(doc.body)
-        finder = MentionFinder(table)
-        evs = list(ex.extract(doc, sdoc, finder(sdoc), finder.discovered))
+        result = extract_document(make_document("t.txt", text), offline_settings)
+        assert not result.error, result.error
+        evs = list(result.evidence)
         if all_evidence:
             return evs
         return {(e.source, e.relation, e.target) for e in evs if e.asserted}

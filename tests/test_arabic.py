@@ -6,15 +6,14 @@ A, PUTIN = "bashar_al_assad", "vladimir_putin"
 
 
 @pytest.fixture(scope="module")
-def arabic(table):
-    from graphx.extract.tokens.arabic import ArabicExtractor
+def arabic(offline_settings):
     from graphx.documents import make_document
-    from graphx.lexicon import load_lexicon
-
-    ex = ArabicExtractor(table, load_lexicon())
+    from graphx.extract import extract_document
 
     def run(text):
-        return list(ex.extract(make_document("t.txt", text)))
+        result = extract_document(make_document("t.txt", text), offline_settings)
+        assert not result.error, result.error
+        return list(result.evidence)
 
     return run
 

@@ -53,18 +53,15 @@ def load_cases(path=CASES) -> list[dict]:
 
 
 class Runner:
-    """Extracts each case's text as a one-document corpus with the default pipeline."""
+    """Extracts each case's text as a one-document corpus (offline rules unless a model is named)."""
 
-    def __init__(self):
+    def __init__(self, model=None):
         from graphx.actors import load_aliases
+        from graphx.extract import Settings
         from graphx.lexicon import load_lexicon
-        from graphx.nlp import make_pipeline
-        from graphx.extract.tokens.finder import Extractor
 
         self.table = load_aliases()
-        lex = load_lexicon()
-        self.nlp = make_pipeline(self.table, lex)
-        self.extractor = Extractor(self.nlp, self.table, lex)
+        self.settings = Settings(self.table, load_lexicon(), model=model)
 
     def actor_id(self, name: str) -> str:
         from graphx.extract.mentions import discovered_id
@@ -82,13 +79,12 @@ class Runner:
 
     def evidence(self, case: dict) -> list:
         from graphx.documents import make_document
-        from graphx.extract.mentions import MentionFinder
+        from graphx.extract import extract_document
 
         header = f"Date: {case['date']}\n\n" if case.get("date") else ""
-        doc = make_document(case["id"] + ".txt", header + case["text"])
-        sdoc = self.nlp(doc.body)
-        finder = MentionFinder(self.table)
-        return list(self.extractor.extract(doc, sdoc, finder(sdoc), finder.discovered))
+        result = extract_document(make_document(case["id"] + ".txt", header + case["text"]), self.settings)
+        assert not result.error, result.error
+        return list(result.evidence)
 
     def score(self, cases) -> Result:
         res = Result()

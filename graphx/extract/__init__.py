@@ -53,6 +53,13 @@ class Settings:
     model: str | None = None
 
     @cached_property
+    def index(self):
+        """The alias table compiled once for this build (:class:`~graphx.extract.index.ActorIndex`)."""
+        from .index import ActorIndex
+
+        return ActorIndex(self.table, self.lexicon.settings_kinds)
+
+    @cached_property
     def fingerprint(self) -> str:
         """Hash of everything but the text that decides a document's result."""
         from importlib.metadata import version
@@ -142,20 +149,25 @@ class Pipeline:
 
         self.settings = settings
         self.max_tokens = MAX_SENTENCE_TOKENS
-        self.nlp = make_pipeline(settings.table, settings.lexicon, model=settings.model)
+        index = settings.index
+        self.nlp = make_pipeline(index, settings.lexicon, model=settings.model)
         # The file-size limit (documents.MAX_BYTES, --max-bytes) is the guard: a file that
         # passed it is read whatever spaCy's own default text limit says.
         self.nlp.max_length = 2**62
-        self.arabic = ArabicExtractor(settings.table, settings.lexicon)  # Arabic paragraphs, spaCy's Arabic tokenizer
-        self.extractor = Extractor(self.nlp, settings.table, settings.lexicon)
-        self.finder = MentionFinder(settings.table)
+        self.arabic = ArabicExtractor(index, settings.lexicon)  # Arabic paragraphs, spaCy's Arabic tokenizer
+        self.extractor = Extractor(self.nlp, index, settings.lexicon)
+        self.finder = MentionFinder(index)
 
-    def result(self, document: Document, sdoc) -> DocResult:
+    def result(self, document: Document, sdoc=None) -> DocResult:
+        """The stages over one document (``sdoc``: its body already run through ``self.nlp``)."""
+        if sdoc is None:
+            sdoc = self.nlp(document.body)
         finder = self.finder
         finder.discovered = {}  # per document: nothing crosses documents (see the module doc)
         try:
             mentions = finder(sdoc)
-            evidence = (tuple(self.extractor.extract(document, sdoc, mentions, finder.discovered))
+            actors = self.settings.index.for_document(finder.discovered)
+            evidence = (tuple(self.extractor.extract(document, sdoc, mentions, actors))
                         + tuple(self.arabic.extract(document)))
         except Exception as exc:  # noqa: BLE001 - one report must not sink an archive's build
             return DocResult(doc=document.id, tokens=len(sdoc), error=f"{type(exc).__name__}: {exc}")
@@ -186,6 +198,23 @@ def pipeline_for(settings: Settings) -> Pipeline:
         cache.clear()  # a worker serves one build's settings at a time
         cache[key] = Pipeline(settings)
     return cache[key]
+
+
+def extract_document(document: Document, settings: Settings) -> DocResult:
+    """One document in, its result out: the one composition of the extraction stages, which the
+    build, its worker processes, the cache, the tests and the benchmarks all run.
+
+    Examples
+    --------
+    >>> from graphx.actors import load_aliases
+    >>> from graphx.documents import make_document
+    >>> from graphx.lexicon import load_lexicon
+    >>> r = extract_document(make_document("a.txt", "Putin called Erdogan."),
+    ...                      Settings(load_aliases(), load_lexicon(), model=None))
+    >>> [(e.source, e.relation, e.target) for e in r.evidence]
+    [('vladimir_putin', 'contacted', 'recep_tayyip_erdogan')]
+    """
+    return pipeline_for(settings).result(document)
 
 
 def extract_batch(settings: Settings, documents) -> list[DocResult]:
@@ -235,4 +264,4 @@ def document_key(document: Document) -> str:
     return h.hexdigest()
 
 
-__all__ = ["Settings", "DocResult", "Pipeline", "extract_batch", "merge", "document_key", "BATCH_SIZE"]
+__all__ = ["Settings", "DocResult", "Pipeline", "extract_document", "extract_batch", "merge", "document_key", "BATCH_SIZE"]

@@ -10,26 +10,31 @@ from __future__ import annotations
 
 
 class Salience:
-    def __init__(self, ex, discovered):
-        self.ex = ex
-        self.discovered = discovered
+    """The salient actors of a document so far, read sentence by sentence.
+
+    ``actors``: the document's :class:`~graphx.extract.index.DocActors` (kinds of table
+    and discovered actors alike).
+    """
+
+    def __init__(self, actors):
+        self.actors = actors
         self.history: list[tuple[str | None, list[str]]] = []  # per sentence: (subject, mentions)
 
     def _person(self, aid):
-        return aid and not aid.startswith("?") and self.ex.kind(aid, self.discovered) == "person"
+        return bool(aid) and self.actors.kind(aid) == "person"
 
     def _group(self, aid):
-        return aid and not aid.startswith("?") and self.ex.kind(aid, self.discovered) in (
+        return bool(aid) and self.actors.kind(aid) in (
             "state", "organisation", "armed_group")
 
     def resolve(self, kind, i, ctx, exclude) -> str | None:
         ex = {e.actor if hasattr(e, "actor") else e for e in exclude}
-        before = [p for p in ctx.parties if p.start < i and not p.actor.startswith("?")]
+        before = [p for p in ctx.parties if p.start < i and not p.slot]
         if kind in ("latter", "former"):
             if not self.history:
                 return None
             names = [a for a in self.history[-1][1] if self._person(a)] or [
-                a for a in self.history[-1][1] if self.ex.kind(a, self.discovered) != "place"]
+                a for a in self.history[-1][1] if self.actors.kind(a) != "place"]
             if not names:
                 return None
             return names[-1] if kind == "latter" else names[0]
@@ -77,14 +82,14 @@ class Salience:
             return
         subject = None
         for p in ctx.parties:
-            if not p.possessor and ctx.nominative(p) and p.actor != "?object":
+            if not p.possessor and ctx.nominative(p) and p.slot != "object":
                 r = ctx.resolved(p)
                 if r:
                     subject = r.actor
                     break
         mentions = []
         for p in ctx.parties:
-            r = ctx.resolved(p) if p.actor.startswith("?") else p
+            r = ctx.resolved(p) if p.slot else p
             if r:
                 mentions.append(r.actor)
         self.history.append((subject, mentions))

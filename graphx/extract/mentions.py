@@ -5,29 +5,18 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from ..actors import AliasTable
 from ..nlp import NER_KINDS
-from ..records import Actor
+from ..records import Actor, Mention
+from .index import ActorIndex
 
 
-@dataclass(frozen=True)
-class TokenMention:
-    """A mention located by tokens in a spaCy doc (start/end are token indices)."""
-
-    actor: str
-    start: int
-    end: int
-    span: Span = field(compare=False, hash=False, repr=False)
-
-    @property
-    def text(self) -> str:
-        return self.span.text
+def _mention(aid: str, span: Span) -> Mention:
+    return Mention(aid, span.text, span.start_char, span.end_char, span.start, span.end)
 
 
 def discovered_id(name: str) -> str:
@@ -43,28 +32,17 @@ def discovered_id(name: str) -> str:
     return "x_" + slug
 
 
-def _acronyms(table: AliasTable) -> dict[str, set]:
-    # Acronyms ("US", "HTS") match only when written in capitals: "us" is a pronoun.
-    out: dict[str, set] = {}
-    for actor in table.actors.values():
-        for name in table.names(actor):
-            if name.isupper() and len(name.replace(".", "")) <= 4:
-                out.setdefault(actor.id, set()).add(name.lower())
-    return out
-
-
 class MentionFinder:
-    """Turn a doc's entities into :class:`TokenMention` (table ids or discovered)."""
+    """Turn a doc's entities into :class:`~graphx.records.Mention` (table ids or discovered)."""
 
-    def __init__(self, table: AliasTable):
-        self.table = table
-        self.acronyms = _acronyms(table)
+    def __init__(self, index: ActorIndex):
+        self.table = index
+        self.acronyms = index.acronyms
         self.discovered: dict[str, Actor] = {}
-        # one-word demonyms of states ("turkish" -> turkey), for "Turkish and Qatari officials"
-        self.demonyms = {d.lower(): a.id for a in table.actors.values() for d in a.demonyms if " " not in d}
-        self.collective_last = {n.split()[-1].lower() for n in table.collective_nouns}
+        self.demonyms = index.demonym_state  # "Turkish and Qatari officials"
+        self.collective_last = index.collective_last
 
-    def __call__(self, doc: Doc) -> list[TokenMention]:
+    def __call__(self, doc: Doc) -> list[Mention]:
         out = []
         ents = doc.ents  # (read once: spaCy makes a new Span per entity each time)
         # Surnames of the names a title introduced ("Saadi Ahmed Pira" -> "Pira").
@@ -75,7 +53,7 @@ class MentionFinder:
                 low = ent.text.lower()
                 if low in self.acronyms.get(aid, ()) and not ent.text.isupper():
                     continue
-                out.append(TokenMention(aid, ent.start, ent.end, ent))
+                out.append(_mention(aid, ent))
                 continue
             kind = NER_KINDS.get(ent.label_)
             if not kind or ent.label_ == "NORP":
@@ -85,14 +63,14 @@ class MentionFinder:
                 continue
             known = self.table.resolve(name)
             if known:
-                out.append(TokenMention(known.id, ent.start, ent.end, ent))
+                out.append(_mention(known.id, ent))
                 continue
             if kind == "person" and len(ent) == 1 and ent.text in short_names:
                 continue  # a trained NER's "Pira": resolved below to the full name
             did = discovered_id(name)
             if did not in self.discovered:
                 self.discovered[did] = Actor(id=did, label=name, kind=kind, aliases=(name,), discovered=True)
-            out.append(TokenMention(did, ent.start, ent.end, ent))
+            out.append(_mention(did, ent))
         return self._short_mentions(doc, self._demonym_lists(doc, out), ents)
 
     def _demonym_lists(self, doc: Doc, out: list) -> list:
@@ -100,15 +78,16 @@ class MentionFinder:
         before it names its state ("Turkish" -> Turkey) as well as the last one."""
         extra = []
         for m in out:
-            if len(m.span) < 2 or m.span[-1].lower_ not in self.collective_last or \
-                    self.demonyms.get(m.span[0].lower_) != m.actor:
+            span = doc[m.start:m.end]
+            if len(span) < 2 or span[-1].lower_ not in self.collective_last or \
+                    self.demonyms.get(span[0].lower_) != m.actor:
                 continue
             i = m.start
             while i >= 2 and doc[i - 1].lower_ in (",", "and", "or") and doc[i - 2].lower_ in self.demonyms:
                 i -= 2
                 if doc[i].ent_type_:
                     break  # already part of a name
-                extra.append(TokenMention(self.demonyms[doc[i].lower_], i, i + 1, doc[i:i + 1]))
+                extra.append(_mention(self.demonyms[doc[i].lower_], doc[i:i + 1]))
         if not extra:
             return out
         taken = {i for m in out for i in range(m.start, m.end)}
@@ -124,8 +103,9 @@ class MentionFinder:
         owners: dict[str, set] = {}
         for m in out:
             actor = self.discovered.get(m.actor)
-            if actor and actor.kind == "person" and len(m.span) > 1 and m.span[-1].is_alpha:
-                owners.setdefault(m.span[-1].text, set()).add(m.actor)
+            last = doc[m.end - 1]
+            if actor and actor.kind == "person" and m.end - m.start > 1 and last.is_alpha:
+                owners.setdefault(last.text, set()).add(m.actor)
         short = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and len(k) > 2}
         if not short:
             return out
@@ -143,5 +123,5 @@ class MentionFinder:
             while start >= 2 and doc[start - 1].text in "-‐" and doc[start - 2].lower_ in ("al", "el") \
                     and start - 2 not in covered:
                 start -= 2  # "al-Awda"
-            extra.append(TokenMention(aid, start, i + 1, doc[start:i + 1]))
+            extra.append(_mention(aid, doc[start:i + 1]))
         return sorted(out + extra, key=lambda m: m.start)

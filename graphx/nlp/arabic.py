@@ -65,16 +65,17 @@ def arabic_segments(text: str, start: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
-def make_arabic_pipeline(table):
-    """``spacy.blank("ar")`` + sentences + normalised norms + the alias ruler."""
+def make_arabic_pipeline(index):
+    """``spacy.blank("ar")`` + sentences + normalised norms + the alias ruler (``index``: the
+    build's :class:`~graphx.extract.index.ActorIndex`)."""
     import spacy
     from spacy.util import compile_suffix_regex
 
     from .pipeline import KIND_LABELS, line_breaks  # noqa: F401  (registers graphx_line_breaks)
 
     names = {}  # Arabic names of the table -> actor
-    for actor in table.actors.values():
-        for name in table.names(actor):
+    for actor in index.actors.values():
+        for name in index.names(actor):
             if _ARABIC_LETTER.search(name):
                 names.setdefault(" ".join(name.split()), actor)
     # A name written with a joined clitic ("ببوتين", "وروسيا", "للأسد") matches through its norm.

@@ -23,7 +23,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
-from ..actors import AliasTable
 from ..errors import ModelError
 from ..lexicon import Lexicon
 
@@ -171,8 +170,8 @@ def _tune_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
-def alias_patterns(table: AliasTable, nlp: Language) -> list[dict]:
-    """Entity-ruler phrase patterns from the alias table (id = actor id)."""
+def alias_patterns(table, nlp: Language) -> list[dict]:
+    """Entity-ruler phrase patterns from the alias table or the build's actor index (id = actor id)."""
     patterns = []
     seen = set()
 
@@ -227,7 +226,7 @@ def _load_trained(model: str) -> Language:
     ) from None
 
 
-def make_pipeline(table: AliasTable, lexicon: Lexicon, model: str | None = None,
+def make_pipeline(table, lexicon: Lexicon, model: str | None = None,
                   lang: str = "en") -> Language:
     """Build the pipeline that turns text into sentences and actor entities.
 

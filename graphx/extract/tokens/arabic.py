@@ -7,15 +7,16 @@ from dataclasses import replace
 from ..dates import event_date
 from ...lexicon import Lexicon
 from ...records import Document, Evidence
-from .arabic_clauses import _Hit, _Party, _Sentence
+from ...records import Mention
+from .arabic_clauses import _Hit, _Sentence
 from ...nlp.arabic import _ARABIC_LETTER, _CLOSERS, _CONJUNCTIONS, _END_PUNCT, _FUTURE, _PURPOSE, arabic_segments, \
     make_arabic_pipeline, normalise
 
 class ArabicExtractor:
     """Evidence from the Arabic paragraphs of a document (see the module docstring)."""
 
-    def __init__(self, table, lexicon: Lexicon):
-        self.table = table
+    def __init__(self, index, lexicon: Lexicon):
+        self.index = index
         self.lexicon = lexicon
         self.ar = lexicon.languages.get("ar")
         self.settings_kinds = lexicon.settings_kinds
@@ -31,16 +32,11 @@ class ArabicExtractor:
                 self.cues.setdefault(words_[0], []).append((words_, cue))
         for group in self.cues.values():
             group.sort(key=lambda pc: -len(pc[0]))
-        self.names = {}
-        for actor in table.actors.values():
-            for name in table.names(actor):
-                if _ARABIC_LETTER.search(name):
-                    self.names.setdefault(normalise(" ".join(name.split())), actor.id)
-        self.capital_of = table.capital_of
+        self.names = index.arabic_names
+        self.capital_of = index.capital_of
         self._status_words = {k: words.get(k, ()) for k in ("killed", "survived")}
         self._status_denial = tuple(c + w for w in words.get("denial", ()) for c in ("",) + _CONJUNCTIONS)  # "ونفى"
-        self.demonym_of = {normalise(d): a.id for a in table.actors.values() for d in a.demonyms
-                           if _ARABIC_LETTER.search(d)}
+        self.demonym_of = index.arabic_demonyms
 
     # ------------------------------------------------------------ entry
     def extract(self, document: Document):
@@ -51,14 +47,14 @@ class ArabicExtractor:
         if not segments:
             return
         if self.nlp is None:
-            self.nlp = make_arabic_pipeline(self.table)
+            self.nlp = make_arabic_pipeline(self.index)
         for lo, hi in segments:
             doc = self.nlp(document.text[lo:hi])
             yield from self._doc(document, doc, lo)
 
     # ------------------------------------------------------------ helpers
     def kind(self, aid):
-        actor = self.table.actors.get(aid)
+        actor = self.index.actors.get(aid)
         return actor.kind if actor else "person"
 
     def as_party(self, aid):
@@ -149,13 +145,13 @@ class ArabicExtractor:
         norms = [normalise(t.text) for t in doc]
         parties_all = []
         for ent in doc.ents:
-            if ent.ent_id_ in self.table.actors:
+            if ent.ent_id_ in self.index.actors:
                 prev = parties_all[-1] if parties_all else None
                 if prev and prev.actor == ent.ent_id_ and prev.end == ent.start:
                     span = doc[prev.start:ent.end]  # "الرئيس السوري" + "بشار الأسد": one party
-                    parties_all[-1] = _Party(prev.actor, prev.start, ent.end, span.start_char, span.end_char, span.text)
+                    parties_all[-1] = Mention(prev.actor, span.text, span.start_char, span.end_char, prev.start, ent.end)
                 else:
-                    parties_all.append(_Party(ent.ent_id_, ent.start, ent.end, ent.start_char, ent.end_char, ent.text))
+                    parties_all.append(Mention(ent.ent_id_, ent.text, ent.start_char, ent.end_char, ent.start, ent.end))
         doc_date = document.meta.get("date", "")
         last_subject = None
         fleeing, travels = set(), []

@@ -7,20 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...nlp.arabic import _CONJUNCTIONS, normalise
+from ...records import Mention
 
 if TYPE_CHECKING:
     from ...lexicon import Cue
     from .arabic import ArabicExtractor
-
-@dataclass(frozen=True)
-class _Party:
-    actor: str
-    start: int  # token index
-    end: int
-    start_char: int
-    end_char: int
-    text: str
-
 
 @dataclass
 class _Hit:
@@ -55,7 +46,7 @@ class _Sentence:
                 continue
             adj = self.norms[i + 1]
             owner = next((p for p in reversed(self.parties) if p.end <= i and self.ex.kind(p.actor) == "person"), None)
-            actor = owner and self.ex.table.actors.get(owner.actor)
+            actor = owner and self.ex.index.actors.get(owner.actor)
             if not actor or not adj.startswith("ال"):
                 continue
             for role in actor.roles:
@@ -64,7 +55,7 @@ class _Sentence:
                     found = self.ex.names.get(" ".join(words[:-1] + [adj]))
                     if found and found != actor.id:
                         span = self.doc[i:i + 2]
-                        out.append(_Party(found, i, i + 2, span.start_char, span.end_char, span.text))
+                        out.append(Mention(found, span.text, span.start_char, span.end_char, i, i + 2))
                         break
         return out
 
@@ -152,7 +143,7 @@ class _Sentence:
         if earlier:
             return [earlier[0]]
         if last_subject is not None and self._fits(last_subject, relation, "source"):
-            return [_Party(last_subject.actor, -1, -1, -1, -1, "")]
+            return [Mention(last_subject.actor, "", -1, -1, -1, -1)]
         return []
 
     def targets(self, hit, ce, relation, src_ids):
@@ -186,7 +177,7 @@ class _Sentence:
             if p.actor not in src_ids and self.ex.as_party(p.actor) and self.ex.kind(p.actor) == "person":
                 return [p]
         if last_subject is not None and last_subject.actor not in src_ids:
-            return [_Party(last_subject.actor, -1, -1, -1, -1, "")]
+            return [Mention(last_subject.actor, "", -1, -1, -1, -1)]
         return []
 
     def modality(self, cs, ce, hit):
@@ -227,7 +218,7 @@ class _Sentence:
                     return who
         for p in self.parties:
             if ex.kind(p.actor) == "outlet":
-                return ex.table.actors[p.actor].label
+                return ex.index.actors[p.actor].label
         return ""
 
     def _named_near(self, i, joined=False) -> str:
@@ -239,7 +230,7 @@ class _Sentence:
         p = next((p for p in self.parties if j <= p.start <= j + 3 and all(
             self.doc[k].is_quote or k == j for k in range(j, p.start))), None)
         if p is not None:
-            label = self.ex.table.actors[p.actor].label
+            label = self.ex.index.actors[p.actor].label
             if p.start > j and self.ex.kind(p.actor) == "outlet" and self.doc[j].is_alpha and \
                     self.ex._joined_preposition(p.text):
                 return f"{self.doc[j].text} via {label}"  # "مصادر لقناة الجزيرة": sources told Al Jazeera

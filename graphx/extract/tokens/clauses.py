@@ -8,28 +8,15 @@ All word lists come from the lexicon; nothing here names an actor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, NORM
 
+from ...records import Mention
+
 _END_PUNCT = (".", "!", "…")
 _QUESTION = ("?", "\u061f")  # ؟ Arabic question mark
 _CLOSERS = "\"'”’»)] \n\t"
-
-
-@dataclass(frozen=True)
-class Party:
-    """An actor as named at one place in a sentence (a name or a resolved pronoun)."""
-
-    actor: str
-    text: str
-    start_char: int
-    end_char: int
-    start: int  # token index
-    end: int
-    possessor: bool = False  # "Russia's ..." / "his ..."
-    pronoun: bool = False
 
 
 class Words(NamedTuple):
@@ -116,9 +103,10 @@ class TokenArrays:
 
 
 class SentenceContext:
-    def __init__(self, ex, doc, sent, norms, mentions, salience, cue_starts=(), arrays: TokenArrays | None = None):
-        self.ex, self.doc, self.sent, self.norms = ex, doc, sent, norms
-        self.w, self.one = ex.w, ex.single
+    def __init__(self, rules, actors, doc, sent, norms, mentions, salience, cue_starts=(),
+                 arrays: TokenArrays | None = None):
+        self.rules, self.actors, self.doc, self.sent, self.norms = rules, actors, doc, sent, norms
+        self.w, self.one = rules.w, rules.single
         self.salience = salience
         self.w_adverbs = {"reportedly", "allegedly", "also", "then", "later", "quickly", "not", "never"}
         arrays = self.arrays = arrays if arrays is not None else TokenArrays(doc)
@@ -135,7 +123,7 @@ class SentenceContext:
         last = arrays.text[idx[sent.start]:idx[sent.end - 1] + len(texts[sent.end - 1])].rstrip(_CLOSERS)
         self.is_heading = not last.endswith(_END_PUNCT) or last.endswith(_QUESTION)
         bounds = self.one["boundaries"]
-        raw = ex.raw_boundaries
+        raw = rules.raw_boundaries
         # Words match by norm; punctuation by its own text (the norm of "-" in
         # "al-Sabbagh" is the same as a dash's).
         punct = arrays.is_punct
@@ -148,7 +136,7 @@ class SentenceContext:
                 self.bounds = sorted(set(self.bounds) | {comma + 1})
         self._subjects = {}
         # nouns whose "of" still leads to the party: "representatives of HTS", "the leader of Iran"
-        self.of_party = ex.of_party
+        self.of_party = rules.of_party
         self._attribution = None
         self._speakers: dict = {}
         self.citation = None  # the fields of its evidence records (relations._citation), once read
@@ -162,7 +150,7 @@ class SentenceContext:
                 continue
             p = starts.get(i + 1)
             if norms[i] == "and" and p is not None and not p.pronoun or (
-                    norms[i] == "and" and p is not None and p.actor == "?subject"):
+                    norms[i] == "and" and p is not None and p.slot == "subject"):
                 k = p.end
                 while k < self.end and norms[k] in self.w_adverbs:
                     k += 1
@@ -194,7 +182,7 @@ class SentenceContext:
         ms = {m.start: m for m in mentions}
         norms = self.norms
         # words that can start a party other than a mention (pronouns, "the latter", demonyms)
-        starters = self.ex.party_starts
+        starters = self.rules.party_starts
         i = self.start
         while i < self.end:
             m = ms.get(i)
@@ -206,52 +194,52 @@ class SentenceContext:
                 prev = out[-1] if out else None
                 if prev is not None and prev.actor == m.actor and prev.end == m.start and not prev.pronoun:
                     # "Iraqi Prime Minister" + "Mohammed Shia al-Sudani": one party, title and name
-                    out[-1] = Party(m.actor, *self._chars(prev.start, m.end), prev.start, m.end, possessor=poss)
+                    out[-1] = Mention(m.actor, *self._chars(prev.start, m.end), prev.start, m.end, possessor=poss)
                 else:
-                    out.append(Party(m.actor, *self._chars(m.start, m.end), m.start, m.end, possessor=poss))
+                    out.append(Mention(m.actor, *self._chars(m.start, m.end), m.start, m.end, possessor=poss))
                 i = m.end
                 continue
             norm = norms[i]
             n = (phrase_len(norms, i, self.w["latter"]) or phrase_len(norms, i, self.w["former"])
                  if norm in self.w["latter"].by_first or norm in self.w["former"].by_first else 0)
-            if n and i + n < self.end and (phrase_len(norms, i + n, self.ex.w["titles"]) or
+            if n and i + n < self.end and (phrase_len(norms, i + n, self.rules.w["titles"]) or
                                            norms[i + n] == "'s"):
                 n = 0  # "the former president's brother": a title, not "the former"
             if n:
                 which = "latter" if phrase_len(norms, i, self.w["latter"]) else "former"
                 aid = self.salience.resolve(which, i, self, ())
                 if aid:
-                    out.append(Party(aid, *self._chars(i, i + n), i, i + n, pronoun=True))
+                    out.append(Mention(aid, *self._chars(i, i + n), i, i + n, pronoun=True))
                 i += n
                 continue
-            if norm in self.ex.demonyms:
+            if norm in self.rules.demonyms:
                 # "his Egyptian, Saudi and Qatari counterparts": one party per demonym
                 run, j = [i], i + 1
                 while j + 1 < self.end and norms[j] in (",", "and"):
                     k = j + 1 + (norms[j] == "," and norms[j + 1] == "and")
-                    if k >= self.end or norms[k] not in self.ex.demonyms:
+                    if k >= self.end or norms[k] not in self.rules.demonyms:
                         break
                     run.append(k)
                     j = k + 1
                 if j < self.end and norms[j] in self.one["counterpart"]:
                     for k in run:
                         hi = j + 1 if k == run[-1] else k + 1
-                        out.append(Party("?counterpart", *self._chars(k, hi), k, hi, pronoun=True))
+                        out.append(Mention("", *self._chars(k, hi), k, hi, pronoun=True, slot="counterpart"))
                     i = j + 1
                     continue
-            kind = self.ex.pronoun_kinds.get(norm)
+            kind = self.rules.pronoun_kinds.get(norm)
             if kind is not None:
                 text, at = self.arrays.texts[i], self.arrays.idx[i]
-                out.append(Party("?" + kind, text, at, at + len(text), i, i + 1,
-                                 possessor=(kind == "possessive"), pronoun=True))
+                out.append(Mention("", text, at, at + len(text), i, i + 1,
+                                   possessor=(kind == "possessive"), pronoun=True, slot=kind))
             i += 1
         return out
 
-    def resolved(self, p: Party, exclude=()) -> Party | None:
+    def resolved(self, p: Mention, exclude=()) -> Mention | None:
         """A pronoun party with its actor filled in (None if unresolved)."""
-        if not p.actor.startswith("?"):
+        if not p.slot:
             return p
-        kind = p.actor[1:]
+        kind = p.slot
         if kind == "counterpart":
             return self._counterpart(p)
         if kind == "possessive" and not p.possessor:
@@ -259,12 +247,12 @@ class SentenceContext:
         aid = self.salience.resolve(kind, p.start, self, exclude)
         if not aid:
             return None
-        return Party(aid, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
+        return Mention(aid, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
 
-    def _counterpart(self, p: Party) -> Party | None:
+    def _counterpart(self, p: Mention) -> Mention | None:
         """"his Egyptian counterpart": the person whose title is the owner's with this demonym."""
         j = p.start - 1
-        while j >= self.start and (self.norms[j] in self.ex.demonyms or self.norms[j] in (",", "and")):
+        while j >= self.start and (self.norms[j] in self.rules.demonyms or self.norms[j] in (",", "and")):
             j -= 1
         if j < self.start:
             return None
@@ -273,16 +261,16 @@ class SentenceContext:
             owner = self.salience.resolve("subject", j, self, ())
         elif self.norms[j] == "'s":
             owner = next((q.actor for q in self.parties if q.end == j and not q.pronoun), None)
-        actor = owner and self.ex.table.actors.get(owner)
+        actor = owner and self.rules.index.actors.get(owner)
         if actor is None:
             return None
         demonym = self.doc[p.start].text
         for role in actor.roles:
             words = role.split()
-            if len(words) > 1 and words[0].lower() in self.ex.demonyms:
-                found = self.ex.table.resolve(demonym + " " + " ".join(words[1:]))
+            if len(words) > 1 and words[0].lower() in self.rules.demonyms:
+                found = self.rules.index.resolve(demonym + " " + " ".join(words[1:]))
                 if found and found.id != owner:
-                    return Party(found.id, p.text, p.start_char, p.end_char, p.start, p.end, False, True)
+                    return Mention(found.id, p.text, p.start_char, p.end_char, p.start, p.end, False, True)
         return None
 
     def in_range(self, lo, hi):
@@ -297,7 +285,7 @@ class SentenceContext:
     def _prev_word(self, i):
         # Skips determiners and demonyms: "in the Russian Hmeimim base" -> "in".
         j = i - 1
-        while j >= self.start and (self.norms[j] in self.one["determiners"] or self.norms[j] in self.ex.demonyms):
+        while j >= self.start and (self.norms[j] in self.one["determiners"] or self.norms[j] in self.rules.demonyms):
             j -= 1
         return j
 
@@ -316,7 +304,7 @@ class SentenceContext:
                 for lo in dict.fromkeys((cs, self.start)):
                     subj = [s for s in self.subject(lo, p.start) if s.pronoun and s.actor != p.actor]
                     if len(subj) == 1:
-                        return Party(subj[0].actor, p.text, p.start_char, p.end_char, p.start, p.end, True, True)
+                        return Mention(subj[0].actor, p.text, p.start_char, p.end_char, p.start, p.end, True, True)
             return self.resolved(p)
         return None
 
@@ -328,20 +316,20 @@ class SentenceContext:
         return j >= self.start and self.norms[j] in self.one["passive_aux"] and self.doc[start].text.lower().endswith(
             ("ed", "en", "wn", "ld", "ght", "nt"))
 
-    def nominative(self, p: Party) -> bool:
-        if p.actor == "?subject":
+    def nominative(self, p: Mention) -> bool:
+        if p.slot == "subject":
             return True  # "before HE fled": a subject pronoun is never a preposition's object
         j = self._prev_word(p.start)
         if j < self.start:
             return True
         return self.norms[j] not in self.one["prepositions"] and not ends_at(
-            self.norms, j + 1, self.ex.multiword_prepositions)
+            self.norms, j + 1, self.rules.multiword_prepositions)
 
-    def _opens_list(self, p: Party) -> bool:
+    def _opens_list(self, p: Mention) -> bool:
         j = self._prev_word(p.start)
         return j >= self.start and ends_at(self.norms, j + 1, self.w["list_openers"])
 
-    def coordinated(self, parties, first: Party, exclude=()):
+    def coordinated(self, parties, first: Mention, exclude=()):
         """``first`` plus the actors listed with it ("Qatar and Turkey", "Iran, Hezbollah and Russia")."""
         coord = self.one["coordination"]
         idx = parties.index(first)
@@ -357,7 +345,7 @@ class SentenceContext:
         j = idx + 1
         while j < len(parties) and 0 < parties[j].start - chosen[-1].end <= 4 and all(
                 self.norms[k] in coord for k in range(chosen[-1].end, parties[j].start)) and (
-                parties[j].actor != "?subject") and not (  # "talks with the opposition, HE said"
+                parties[j].slot != "subject") and not (  # "talks with the opposition, HE said"
                 parties[j].possessor and self.norms[chosen[-1].end] == ","):  # "Maher, BASHAR's brother"
             chosen.append(parties[j])
             j += 1
@@ -376,7 +364,7 @@ class SentenceContext:
         self._subjects[key] = []  # guards against recursion
         cands = self.in_range(cs, cue_start)
         found = []
-        plain = [p for p in cands if not p.possessor and p.actor not in ("?object",) and self.nominative(p)]
+        plain = [p for p in cands if not p.possessor and p.slot != "object" and self.nominative(p)]
         if plain:
             found = self.coordinated(cands, plain[0])
         if not found:
@@ -428,7 +416,7 @@ class SentenceContext:
             r = self.resolved(p, src_ids)
             if r is None or r.actor in src_ids:
                 continue
-            if self.ex.lexicon.relations[cue.relation].journey and cue.window > 12:
+            if self.rules.relations[cue.relation].journey and cue.window > 12:
                 found.append(r)  # a flight's stops: "to Iraq and then on to Russia"
                 continue
             return [x for x in self.coordinated(cands, p, src_ids) if x.actor not in src_ids]
@@ -459,7 +447,7 @@ class SentenceContext:
             if k < self.end and n[k] in self.one["purpose"]:
                 for p in self.in_range(k + 1, min(self.end, k + 8)):
                     r = self.resolved(p, ids)
-                    if r is not None and r.actor not in ids and self.ex.kind(r.actor, {}) == "person":
+                    if r is not None and r.actor not in ids and self.actors.kind(r.actor) == "person":
                         return r, self.doc[k:k + 1]
         return None
 
@@ -475,7 +463,7 @@ class SentenceContext:
                 return False
         return False
 
-    def owns_request(self, p: Party) -> bool:
+    def owns_request(self, p: Mention) -> bool:
         """"Assad's request", "his appeals", "a plea from Damascus": p made the request."""
         n, nouns = self.norms, self.one["owner_nouns"]
         if p.start < 0:
@@ -533,13 +521,13 @@ class SentenceContext:
                 return [before[-1]]
         aid = self.salience.previous_subject(ex)
         if aid:
-            return [Party(aid, "", -1, -1, -1, -1, pronoun=True)]
+            return [Mention(aid, "", -1, -1, -1, -1, pronoun=True)]
         return []
 
     # ------------------------------------------------------------ markers
     def modality(self, cs, ce, start, end):
         n, w = self.norms, self.w
-        neg_lo = max(cs, start - self.ex.lexicon.scopes["negation_scope"])
+        neg_lo = max(cs, start - self.rules.scopes["negation_scope"])
         # a denial in the cue's clause ("reports that he fled are FALSE"), or one that opens it
         # ("Iraq DENIED THAT Maher entered"); not a denial of another clause's event
         negated = contains(n, neg_lo, start, w["negation"]) or contains(n, cs, ce, w["denial"])
@@ -547,7 +535,7 @@ class SentenceContext:
             # "denied reports circulating on social media THAT Maher had crossed"
             negated = contains(n, max(self.start, cs - 8), cs + 1, w["denial"])
         hedged = contains(n, self.start, self.end, w["hedge"])
-        lo = max(self.start, start - self.ex.lexicon.scopes["intent_scope"])
+        lo = max(self.start, start - self.rules.scopes["intent_scope"])
         if contains(n, cs, start, w["conditional"]) or n[cs] in self.one["conditional"]:
             return negated, hedged, "conditional"
         attempt = contains(n, lo, start, w["attempt"])
@@ -598,7 +586,7 @@ class SentenceContext:
                 r = self.resolved(p)
                 if r is None:
                     continue
-                actor = self.ex.table.actors.get(r.actor)
+                actor = self.rules.index.actors.get(r.actor)
                 return (actor.label if (actor and r.pronoun) else r.text) + via
             words = []
             while j >= self.start and self.doc[j].is_alpha and n[j] not in self.one["boundaries"] and \
@@ -615,9 +603,9 @@ class SentenceContext:
         """" via Al Jazeera" when the speaker told an outlet ("sources told Al Jazeera"):
         the outlet carries the claim, the speaker makes it."""
         p = next((p for p in self.parties if p.start == verb + 1 and not p.pronoun), None)
-        if p is None or self.ex.kind(p.actor, {}) != "outlet":
+        if p is None or self.actors.kind(p.actor) != "outlet":
             return ""
-        actor = self.ex.table.actors.get(p.actor)
+        actor = self.rules.index.actors.get(p.actor)
         return " via " + (actor.label if actor else p.text)
 
     def _other_attribution(self) -> str:
@@ -627,8 +615,8 @@ class SentenceContext:
 
     def _find_attribution(self) -> str:
         for p in self.parties:
-            if not p.pronoun and self.ex.kind(p.actor, {}) == "outlet":
-                actor = self.ex.table.actors.get(p.actor)
+            if not p.pronoun and self.actors.kind(p.actor) == "outlet":
+                actor = self.rules.index.actors.get(p.actor)
                 return actor.label if actor else p.text
         n = self.norms
         for i in range(self.start, self.end - 2):

@@ -23,14 +23,13 @@ from dataclasses import replace
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from ...actors import AliasTable
 from .clauses import Phrases, SentenceContext, TokenArrays, contains, phrase_len
 from ..dates import event_date
 from ..coref import Salience
 from ...lexicon import Cue, Lexicon
 from ..matching import WindowMatcher
-from ..mentions import TokenMention
-from ...records import Document, Evidence
+from ..index import ActorIndex, DocActors
+from ...records import Document, Evidence, Mention
 
 # A sentence longer than this is not read for edges: the clause rules look back and
 # forth within a sentence (quadratic in its length), and real news sentences stay
@@ -105,29 +104,28 @@ def compile_phrases(vocab, make_doc, groups: dict):
     return match
 
 
-class Extractor:
-    """Holds the compiled lexicon; call :meth:`extract` per document."""
+class TokenRules:
+    """What the English token rules read: the language's word lists compiled by the pipeline's
+    norms (phrases as tuples of norms, one-word sets), the relations, and the actor index.
+    Data only: the rules (:class:`~graphx.extract.tokens.clauses.SentenceContext`) read it."""
 
-    def __init__(self, nlp, table: AliasTable, lexicon: Lexicon):
-        self.table = table
-        self.lexicon = lexicon
-        self.matcher = build_cue_matcher(nlp.vocab, lexicon, nlp.make_doc)
+    def __init__(self, nlp, index: ActorIndex, lexicon: Lexicon):
+        self.index = index
+        self.relations = lexicon.relations
+        self.scopes = lexicon.scopes
         norm = lambda s: tuple(t.norm_ for t in nlp.make_doc(s))  # noqa: E731
         self.w = {k: Phrases(norm(p) for p in v) for sec in (lexicon.markers, lexicon.clauses, lexicon.pronouns)
                   for k, v in sec.items()}
         self.single = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
         self.multiword_prepositions = Phrases(p for p in self.w["prepositions"] if len(p) > 1)
         self.raw_boundaries = set(lexicon.clauses["boundaries"])  # punctuation bounds by its text
-        self.capital_of = table.capital_of
-        self.demonyms = {norm(d)[0] for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
-        self.demonym_state = {norm(d)[0]: a for a in table.actors.values() for d in a.demonyms if len(norm(d)) == 1}
+        # one-word demonyms of states ("turkish" -> Turkey)
+        self.demonym_state = {d: index.actors[aid] for d, aid in index.demonym_state.items()}
+        self.demonyms = set(self.demonym_state)
         self.w["titles"] = Phrases(norm(t) for t in lexicon.names.get("titles", ()))
-        self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
-        # the relation the role rule gives (relations.toml: roles = true), if any
-        self.roles = next(iter(lexicon.with_behaviour("roles")), None)
         self.of_party = (self.single["owner_nouns"] | self.single["party_nouns"]
                          | {t[-1] for t in self.w["titles"]} | {t[-1] + "s" for t in self.w["titles"]}
-                         | {n.split()[-1] for n in table.collective_nouns})
+                         | {n.split()[-1] for n in index.collective_nouns})
         # a pronoun's kind by word (the first kind that lists it), and every word that can start
         # a party other than a mention: SentenceContext._parties skips the rest
         self.pronoun_kinds = {}
@@ -136,31 +134,31 @@ class Extractor:
                 self.pronoun_kinds.setdefault(word, kind)
         self.party_starts = (set(self.pronoun_kinds) | self.demonyms | set(self.w["latter"].by_first)
                              | set(self.w["former"].by_first))
+
+
+class Extractor:
+    """The English token finder: cue hits and clause rules -> evidence; call :meth:`extract` per document."""
+
+    def __init__(self, nlp, index: ActorIndex, lexicon: Lexicon):
+        self.index = index
+        self.lexicon = lexicon
+        self.rules = TokenRules(nlp, index, lexicon)
+        self.w = self.rules.w
+        self.matcher = build_cue_matcher(nlp.vocab, lexicon, nlp.make_doc)
+        self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
+        # the relation the role rule gives (relations.toml: roles = true), if any
+        self.roles = next(iter(lexicon.with_behaviour("roles")), None)
         self.not_cues = None
         if lexicon.markers.get("not_cues"):
             self.not_cues = compile_phrases(nlp.vocab, nlp.make_doc, {"NOT_CUE": lexicon.markers["not_cues"]})
 
-    # ------------------------------------------------------------------ helpers
-    def kind(self, aid, discovered):
-        actor = self.table.actors.get(aid) or discovered.get(aid)
-        return actor.kind if actor else "person"
-
-    def as_party(self, aid, discovered):
-        """Actor id as a party to contact/refusal/mediation: capitals act for their state."""
-        if aid in self.capital_of:
-            return self.capital_of[aid]
-        # places are settings; outlets report ("told Al Jazeera" is not a contact)
-        return None if self.kind(aid, discovered) in ("place", "outlet") else aid
-
     # ------------------------------------------------------------------ main
-    def extract(self, document: Document, doc: Doc, mentions: list[TokenMention],
-                discovered=None):
+    def extract(self, document: Document, doc: Doc, mentions: list[Mention], actors: DocActors):
         """Yield the evidence records of one document.
 
         ``doc`` is the spaCy doc of ``document.body``; offsets in the records
         are into ``document.text``.
         """
-        discovered = discovered or {}
         off = document.body_start
         doc_date = document.meta.get("date", "")
         arrays = TokenArrays(doc, document.body)
@@ -170,7 +168,7 @@ class Extractor:
             by_start.setdefault(m.start, m)
         starts = sorted(by_start)
         cue_hits = sorted(self._cue_hits(doc), key=lambda h: (h[1], -h[2]))
-        salience = Salience(self, discovered)
+        salience = Salience(actors)
         hit_i = 0
         travels = []  # (evidence, sentence has flight words): decided once the report is read
         fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
@@ -185,18 +183,19 @@ class Extractor:
                 if cue_hits[hit_i][1] >= sent.start:
                     hits.append(cue_hits[hit_i])
                 hit_i += 1
-            ctx = SentenceContext(self, doc, sent, norms, sent_mentions, salience, {h[1] for h in hits}, arrays)
+            ctx = SentenceContext(self.rules, actors, doc, sent, norms, sent_mentions, salience, {h[1] for h in hits},
+                                 arrays)
             if not ctx.is_heading and self.roles:
-                yield from self._roles(document, ctx, off, discovered)
+                yield from self._roles(document, ctx, off, actors)
             if hits and not ctx.is_heading:
                 seen = {}
                 for cue, start, end in hits:
-                    for ev in self._from_cue(document, ctx, cue, start, end, off, discovered):
+                    for ev in self._from_cue(document, ctx, cue, start, end, off, actors):
                         key = (ev.source, ev.relation, ev.target)
                         if key not in seen or (ev.asserted and not seen[key].asserted) or (
                                 ev.asserted and seen[key].rule in self.travel_rules):
                             seen[key] = ev  # a plain flight verb wins over a travel verb
-                for ev in self._visits(ctx, seen.values()):
+                for ev in self._visits(ctx, seen.values(), actors):
                     seen[(ev.source, ev.relation, ev.target)] = ev
                 flighty = contains(ctx.norms, ctx.start, ctx.end, self.w["flight_context"])
                 for ev in seen.values():
@@ -207,11 +206,11 @@ class Extractor:
                             continue
                         fleeing.add(ev.source)
                     elif ev.asserted and self.lexicon.relations[ev.relation].meets and \
-                            self.kind(ev.target, discovered) == "person":
+                            actors.kind(ev.target) == "person":
                         meeting.add(ev.source)
                     yield ev
             if self.lexicon.status and not ctx.is_heading:
-                yield from self._status(document, ctx, off, discovered)
+                yield from self._status(document, ctx, off, actors)
             salience.close_sentence(ctx)
         for ev, flighty in travels:
             # "He then flew to Ankara": a diplomat's tour (he meets people in this report
@@ -219,12 +218,12 @@ class Extractor:
             touring = ev.source in meeting and ev.source not in fleeing and not flighty
             yield replace(ev, modality="travel", asserted=False) if touring else ev
 
-    def _status(self, document, ctx, off, discovered):
+    def _status(self, document, ctx, off, actors):
         """"X was killed" / "X survived": claims on a person's fate (graphx/status.py), not edges."""
         from ..claims import status_claims
 
         persons = [(p.actor, p.start, p.end, p.text, p.start_char, p.end_char) for p in ctx.parties
-                   if not p.pronoun and self.kind(p.actor, discovered) == "person"]
+                   if not p.pronoun and actors.kind(p.actor) == "person"]
         if not persons:
             return
         yield from status_claims(
@@ -232,24 +231,24 @@ class Extractor:
             negation=self.lexicon.markers.get("negation", ()), denial=self.lexicon.markers.get("denial", ()),
             sentences=[(ctx.start, ctx.end)], off=off, language="en", texts=ctx.arrays.texts)
 
-    def _group_at(self, doc, lo, hi, discovered):
+    def _group_at(self, doc, lo, hi):
         """The state or group the words doc[lo:hi] name ("Kremlin", "the Syrian regime"), if any."""
         text = doc[lo:hi].text
-        actor = self.table.resolve(text)
-        if actor is None and hi - lo == 2 and doc[lo].norm_ in self.demonyms:
-            if doc[hi - 1].norm_ in self.table.collective_nouns:
-                actor = self.demonym_state.get(doc[lo].norm_)
+        actor = self.index.resolve(text)
+        if actor is None and hi - lo == 2 and doc[lo].norm_ in self.rules.demonyms:
+            if doc[hi - 1].norm_ in self.index.collective_nouns:
+                actor = self.rules.demonym_state.get(doc[lo].norm_)
         if actor and actor.kind in self.lexicon.relations[self.roles].target_kinds:
             return actor.id
-        return self.capital_of.get(actor.id) if actor else None
+        return self.index.capital_of.get(actor.id) if actor else None
 
-    def _roles(self, document, ctx, off, discovered):
+    def _roles(self, document, ctx, off, actors):
         """Person -represents-> state/group from a title between them (see relations.toml)."""
         doc, n = ctx.doc, ctx.norms
         titles = self.w["titles"]
         found = {}
         for p in ctx.parties:
-            if p.pronoun or self.kind(p.actor, discovered) != "person":
+            if p.pronoun or actors.kind(p.actor) != "person":
                 continue
             # "<group> <title> <person>" / "<group>'s <title> <person>" / "<demonym> <title> <person>",
             # where the title may be inside the person's own mention ("Iraqi Prime Minister").
@@ -262,13 +261,13 @@ class Extractor:
                 if j >= ctx.start and n[j] == "'s":
                     j -= 1
                 group = None
-                if j >= ctx.start and n[j] in self.demonyms:
-                    group = self.demonym_state.get(n[j])
+                if j >= ctx.start and n[j] in self.rules.demonyms:
+                    group = self.rules.demonym_state.get(n[j])
                     group = group.id if group else None
                 for width in (1, 2, 3):
                     if group or j - width + 1 < ctx.start:
                         break
-                    group = self._group_at(doc, j - width + 1, j + 1, discovered)
+                    group = self._group_at(doc, j - width + 1, j + 1)
                 if group:
                     found.setdefault((p.actor, group), (p, i, i + k))
                     break
@@ -278,7 +277,7 @@ class Extractor:
                     k = phrase_len(n, i, titles) if n[i] in titles.by_first else 0
                     if k and i + k < ctx.end and n[i + k] == "of":
                         g = next((q for q in ctx.in_range(i + k + 1, i + k + 4) if not q.pronoun), None)
-                        gid = g and self._group_at(doc, g.start, g.end, discovered)
+                        gid = g and self._group_at(doc, g.start, g.end)
                         if gid and (hi == p.start) == (g.end <= p.start):
                             found.setdefault((p.actor, gid), (p, i, i + k))
                             break
@@ -292,7 +291,7 @@ class Extractor:
                 rule="role-title", source_text=p.text, source_start=off + p.start_char,
                 source_end=off + p.end_char)
 
-    def _proxy_mediation(self, document, ctx, cs, ce, askers, proxies, off, discovered, gives):
+    def _proxy_mediation(self, document, ctx, cs, ce, askers, proxies, off, actors, gives):
         first = proxies[0]
         negated, hedged, modality = ctx.modality(cs, ce, first.start, first.end)
         asserted = not negated and modality in ("fact", "attempt")
@@ -300,17 +299,17 @@ class Extractor:
                      attributed_to=ctx.attribution(first.start), **_citation(document, ctx, off))
         verb = ctx.doc[max(ctx.start, first.start - 1):first.start]
         for src in askers:
-            src_id = self.as_party(src.actor, discovered)
+            src_id = actors.as_party(src.actor)
             for tgt in proxies:
-                tgt_id = self.as_party(tgt.actor, discovered)
+                tgt_id = actors.as_party(tgt.actor)
                 if src_id and tgt_id and src_id != tgt_id:
                     yield _evidence(src_id, gives, tgt_id, src, tgt, verb, "mediation-by-proxy", off, flags)
 
-    def _visits(self, ctx, evidence):
+    def _visits(self, ctx, evidence, actors):
         """A travel verb ("flew to Doha") is a visit where the sentence says so, or the traveller meets someone."""
         visit = contains(ctx.norms, ctx.start, ctx.end, self.w["visit"])
         meets = {e.source for e in evidence if not self.lexicon.relations[e.relation].journey and e.asserted
-                 and self.kind(e.target, {}) == "person"}
+                 and actors.kind(e.target) == "person"}
         for ev in evidence:
             if self.lexicon.relations[ev.relation].journey and ev.rule in self.travel_rules and ev.asserted and (
                     visit or ev.source in meets):
@@ -334,7 +333,7 @@ class Extractor:
                 out.append((cue, s, e))
         return out
 
-    def _from_cue(self, document, ctx, cue: Cue, start, end, off, discovered):
+    def _from_cue(self, document, ctx, cue: Cue, start, end, off, actors):
         relation = self.lexicon.relations[cue.relation]
         cs, ce = ctx.clause_of(start)
         voice = cue.voice
@@ -378,7 +377,7 @@ class Extractor:
                 if proxies:
                     # "X engaged Y and Z to leverage their connections to W": Y and Z go between
                     # (Y, Z -mediated-> W, as asked), and X mediated through them
-                    yield from self._proxy_mediation(document, ctx, cs, ce, sources, proxies, off, discovered,
+                    yield from self._proxy_mediation(document, ctx, cs, ce, sources, proxies, off, actors,
                                                      proxy.gives[0])
                     sources = proxies
         if not sources or not targets:
@@ -397,15 +396,15 @@ class Extractor:
                 # "Lavrov's meetings with X and Y aimed to facilitate al-Assad's safe passage"
                 beneficiary = ctx.on_behalf_of(max(t.end for t in targets), sources + targets)
         for src in sources:
-            src_id = self.as_party(src.actor, discovered)
-            if not src_id or (relation.source_kinds and self.kind(src_id, discovered) not in relation.source_kinds):
+            src_id = actors.as_party(src.actor)
+            if not src_id or (relation.source_kinds and actors.kind(src_id) not in relation.source_kinds):
                 continue
             made = False
             for tgt in targets:
                 if relation.target_kinds:
-                    tgt_id = tgt.actor if self.kind(tgt.actor, discovered) in relation.target_kinds else None
+                    tgt_id = tgt.actor if actors.kind(tgt.actor) in relation.target_kinds else None
                 else:
-                    tgt_id = self.as_party(tgt.actor, discovered)
+                    tgt_id = actors.as_party(tgt.actor)
                 if not tgt_id or tgt_id == src_id:
                     continue
                 made = True
@@ -423,7 +422,7 @@ class Extractor:
                     asked = dict(flags, negated=False, asserted=flags["modality"] in ("fact", "attempt")) \
                         if flags["negated"] else flags
                     yield _evidence(tgt_id, refusal.gives[0], src_id, tgt, src, trigger, "refused-request", off, asked)
-            req_id = requester and self.as_party(requester[0].actor, discovered)
+            req_id = requester and actors.as_party(requester[0].actor)
             if made and req_id and req_id != src_id:
                 yield _evidence(req_id, request.gives[0], src_id, requester[0], src, requester[1], "request-frame",
                                 off, flags)

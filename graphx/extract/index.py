@@ -1,0 +1,108 @@
+"""The alias table compiled once per build: everything a stage asks of actors.
+
+:class:`ActorIndex` is built from the :class:`~graphx.actors.AliasTable` and
+the lexicon's ``settings_kinds`` (once per :class:`~graphx.extract.Settings`);
+the pipelines' alias rulers, the mention finder, the argument finders of every
+language and the role rule read it instead of compiling the table themselves.
+:meth:`ActorIndex.for_document` adds one document's discovered actors, so that
+a rule asking an actor's kind gets the right answer for those too.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..actors import AliasTable
+from ..records import Actor
+
+
+class ActorIndex:
+    """Actors by id, their names, demonyms, capitals and acronyms.
+
+    Examples
+    --------
+    >>> from graphx.actors import load_aliases
+    >>> index = ActorIndex(load_aliases())
+    >>> index.demonym_state["turkish"], index.capital_of["moscow"]
+    ('turkey', 'russia')
+    >>> index.for_document({}).as_party("moscow"), index.for_document({}).as_party("hmeimim_airbase")
+    ('russia', None)
+    """
+
+    def __init__(self, table: AliasTable, settings_kinds=("place", "outlet")):
+        self.table = table
+        self.actors = table.actors
+        self.capital_of = table.capital_of
+        self.collective_nouns = table.collective_nouns
+        self.settings_kinds = tuple(settings_kinds)
+        # one-word demonyms of states, lower case ("turkish" -> turkey): "Turkish and Qatari officials"
+        self.demonym_state = {d.lower(): a.id for a in self.actors.values() for d in a.demonyms if " " not in d}
+        self.collective_last = {n.split()[-1].lower() for n in self.collective_nouns}
+
+    def resolve(self, name: str) -> Actor | None:
+        """The actor a name stands for (any alias, role, id or label), or None."""
+        return self.table.resolve(name)
+
+    def names(self, actor: Actor):
+        return self.table.names(actor)
+
+    @cached_property
+    def acronyms(self) -> dict[str, set]:
+        """Acronyms ("US", "HTS") by actor: they match only when written in capitals ("us" is a pronoun)."""
+        out: dict[str, set] = {}
+        for actor in self.actors.values():
+            for name in self.table.names(actor):
+                if name.isupper() and len(name.replace(".", "")) <= 4:
+                    out.setdefault(actor.id, set()).add(name.lower())
+        return out
+
+    @cached_property
+    def arabic_names(self) -> dict[str, str]:
+        """Arabic names in their normalised form -> actor id (the first actor listing one wins)."""
+        from ..nlp.arabic import _ARABIC_LETTER, normalise
+
+        names: dict[str, str] = {}
+        for actor in self.actors.values():
+            for name in self.table.names(actor):
+                if _ARABIC_LETTER.search(name):
+                    names.setdefault(normalise(" ".join(name.split())), actor.id)
+        return names
+
+    @cached_property
+    def arabic_demonyms(self) -> dict[str, str]:
+        """Arabic adjectives of states, normalised ("الروسي" -> russia), for the Arabic role rule."""
+        from ..nlp.arabic import _ARABIC_LETTER, normalise
+
+        return {normalise(d): a.id for a in self.actors.values() for d in a.demonyms if _ARABIC_LETTER.search(d)}
+
+    def for_document(self, discovered: dict) -> "DocActors":
+        return DocActors(self, discovered)
+
+
+class DocActors:
+    """The index plus the actors one document discovered (by id)."""
+
+    __slots__ = ("index", "discovered")
+
+    def __init__(self, index: ActorIndex, discovered: dict):
+        self.index = index
+        self.discovered = discovered
+
+    def get(self, aid: str) -> Actor | None:
+        return self.index.actors.get(aid) or self.discovered.get(aid)
+
+    def kind(self, aid: str) -> str:
+        """An actor's kind; a name nothing else tells is taken for a person."""
+        actor = self.get(aid)
+        return actor.kind if actor else "person"
+
+    def label(self, aid: str) -> str:
+        actor = self.get(aid)
+        return actor.label if actor else aid
+
+    def as_party(self, aid: str) -> str | None:
+        """Actor id as a party to a contact, refusal or mediation: capitals act for their state;
+        settings (places) and reporters (outlets) are no party."""
+        if aid in self.index.capital_of:
+            return self.index.capital_of[aid]
+        return None if self.kind(aid) in self.index.settings_kinds else aid
