@@ -49,7 +49,7 @@ def _read(pairs, report: BuildReport, max_bytes=MAX_BYTES) -> list[Document]:
 def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, progress=None,
                      report: BuildReport | None = None, cache=None, jobs: int = 1, scheduler=None,
                      max_bytes=MAX_BYTES):
-    """Run the pipeline over the documents at ``paths``; return (evidence, mention counts, report).
+    """Run the pipeline over the documents at ``paths``; return (evidence, fate claims, mention counts, report).
 
     Each document is extracted on its own (:mod:`graphx.extract`), from the cache
     at ``cache`` (a file path) when its text and the settings are unchanged, else by
@@ -174,7 +174,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
     report.discovered = merged.discovered
     report.evidence = len(merged.evidence)
     report.seconds = time.perf_counter() - started
-    return merged.evidence, merged.counts, report
+    return merged.evidence, merged.claims, merged.counts, report
 
 
 def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=None,
@@ -224,7 +224,7 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
         lexicon = [lexicon]
     lex = load_lexicon(*(lexicon or []))
     report = report if report is not None else BuildReport()
-    evidence, counts, report = extract_evidence(paths, table=table, lexicon=lex, model=model,
+    evidence, claims, counts, report = extract_evidence(paths, table=table, lexicon=lex, model=model,
                                                 progress=progress, report=report, cache=cache,
                                                 jobs=jobs, scheduler=scheduler, max_bytes=max_bytes)
     discovered = {a.id: a for a in report.discovered}
@@ -232,7 +232,7 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     # says "no path", not "unknown actor").
     used = {e.source for e in evidence} | {e.target for e in evidence} | {a for a, n in counts.items() if n}
     actors = [table.actors.get(a) or discovered[a] for a in used]
-    G = build_graph(actors, evidence, counts, lex.relations)
+    G = build_graph(actors, evidence, counts, lex.relations, claims=claims)
     G.graph.update({
         "generator": "graphx",
         "model": report.model,

@@ -16,8 +16,8 @@ style) and returns :class:`Conflict` records. The rules, each general:
     negated records of the same event (fact or attempt, not an intent).
 ``status``
     A person killed in one citation and alive in another ("was killed" / "survived",
-    or "reports that X was killed are false"): the claims ``graphx.status`` finds
-    (``G.graph["claims"]``, not edges).
+    or "reports that X was killed are false"): the :class:`~graphx.records.FateClaim`
+    records of the build (``G.graph["claims"]``, not edges).
 ``granted-refused``
     A state refused a person's asylum or refuge (a refused edge whose sentence
     speaks of asylum or refuge), while another citation has the person granted
@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .records import Evidence, evidence_to_dict
+from .records import Evidence, FateClaim, evidence_to_dict, fate_to_dict
 
 KINDS = ("destination", "denied", "granted-refused", "status")
 
@@ -170,16 +170,16 @@ def _granted_refused(G, table, rule, words):
 
 
 def _status(G, table, rule, words):
-    from .records import evidence_from_dict
+    from .records import fate_from_dict
 
-    claims = [evidence_from_dict(d) if isinstance(d, dict) else d for d in G.graph.get("claims", [])]
+    claims = [fate_from_dict(d) if isinstance(d, dict) else d for d in G.graph.get("claims", [])]
     by_person: dict = {}
     for c in claims:
-        by_person.setdefault(c.source, []).append(c)
+        by_person.setdefault(c.person, []).append(c)
     for person, cites in sorted(by_person.items()):
-        killed = tuple(c for c in cites if c.relation == "status:killed" and c.asserted)
-        alive = tuple(c for c in cites if (c.relation == "status:survived" and c.asserted) or (
-            c.relation == "status:killed" and c.negated))
+        killed = tuple(c for c in cites if c.status == "killed" and c.asserted)
+        alive = tuple(c for c in cites if (c.status == "survived" and c.asserted) or (
+            c.status == "killed" and c.negated))
         alive = tuple(c for c in alive if all((c.doc, c.start) != (k.doc, k.start) for k in killed))
         if killed and alive:
             yield Conflict(
@@ -223,6 +223,10 @@ def describe(G, side: Side) -> str:
     return f"{_label(G, side.source)} —{side.relation}→ {_label(G, side.target)}"
 
 
+def _to_dict(record) -> dict:
+    return fate_to_dict(record) if isinstance(record, FateClaim) else evidence_to_dict(record)
+
+
 def conflicts_to_data(G, conflicts) -> dict:
     """Plain dicts for ``conflicts.json`` and the page: each side with its full citations."""
     rows = []
@@ -232,7 +236,7 @@ def conflicts_to_data(G, conflicts) -> dict:
                          "source": s.source, "relation": s.relation, "target": s.target, "stance": s.stance,
                          "claim": describe(G, s),
                          "documents": list(s.documents),
-                         "citations": [evidence_to_dict(e) for e in s.citations]} for s in c.sides]})
+                         "citations": [_to_dict(e) for e in s.citations]} for s in c.sides]})
     return {"rules": {k: r for k, r in _RULES.items()}, "conflicts": rows}
 
 

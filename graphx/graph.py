@@ -12,7 +12,7 @@ from collections import Counter
 
 import networkx as nx
 
-from .records import Actor, Evidence, evidence_to_dict
+from .records import Actor, Evidence, fate_to_dict
 
 
 def add_actor(G: nx.MultiDiGraph, actor: Actor, mentions: int = 0) -> None:
@@ -83,8 +83,12 @@ def _one_language_per_document(cites):
     return out
 
 
-def build_graph(actors, evidence, mention_counts: Counter | None = None, relations=None) -> nx.MultiDiGraph:
-    """Make the graph from actors (those mentioned) and evidence records.
+def build_graph(actors, evidence, mention_counts: Counter | None = None, relations=None,
+                claims=()) -> nx.MultiDiGraph:
+    """Make the graph from actors (those mentioned), evidence records and fate claims.
+
+    Fate claims (:class:`~graphx.records.FateClaim`) are not edges: they are kept as
+    dicts in ``G.graph["claims"]`` for :mod:`graphx.conflicts`.
 
     Examples
     --------
@@ -99,13 +103,9 @@ def build_graph(actors, evidence, mention_counts: Counter | None = None, relatio
     counts = mention_counts or Counter()
     for actor in sorted(actors, key=lambda a: a.id):
         add_actor(G, actor, counts.get(actor.id, 0))
-    claims = []  # a person's fate ("status:killed"): not edges; read by graphx.conflicts
     for ev in sorted(evidence, key=Evidence.sort_key):
-        if ev.relation.startswith("status:"):
-            claims.append(evidence_to_dict(ev))
-        else:
-            add_evidence(G, ev, relations)
+        add_evidence(G, ev, relations)
     if claims:
-        G.graph["claims"] = claims
+        G.graph["claims"] = [fate_to_dict(c) for c in sorted(claims, key=lambda c: c.sort_key())]
     refresh_counts(G)
     return G

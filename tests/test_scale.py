@@ -435,7 +435,7 @@ def test_fingerprint_covers_the_extraction_sub_packages(monkeypatch, tmp_path):
     words (graphx/data/lang) invalidates the cache; editing an exporter does not."""
     from pathlib import Path
 
-    import graphx.extract as ex
+    import graphx.extract.settings as ex
     from graphx.actors import load_aliases
     from graphx.extract import Settings
     from graphx.lexicon import load_lexicon
@@ -443,7 +443,7 @@ def test_fingerprint_covers_the_extraction_sub_packages(monkeypatch, tmp_path):
     pkg = tmp_path / "graphx"
     shutil.copytree(Path(ex.__file__).parents[1], pkg, ignore=shutil.ignore_patterns("__pycache__"))
     table, lex = load_aliases(), load_lexicon()
-    monkeypatch.setattr(ex, "__file__", str(pkg / "extract" / "__init__.py"))
+    monkeypatch.setattr(ex, "__file__", str(pkg / "extract" / "settings.py"))
     before = Settings(table, lex).fingerprint
     with open(pkg / "extract" / "tokens" / "arabic.py", "a", encoding="utf-8") as f:
         f.write("\n# a rule changed\n")

@@ -1,10 +1,8 @@
 """Claims about a person's fate ("was killed", "survived"), for the ``status`` conflicts.
 
-They are not edges: :func:`status_claims` yields :class:`~graphx.types.Evidence`
-records with ``relation = "status:killed"`` or ``"status:survived"``, the person as
-``source`` and ``target``. The build keeps them in ``G.graph["claims"]``; only
-:mod:`graphx.conflicts` reads them. Cue words are data: ``[status]`` in
-``relations.toml`` (Arabic: ``[arabic] killed`` / ``survived``).
+They are not edges: :func:`status_claims` yields :class:`~graphx.records.FateClaim`
+records. The build keeps them in ``G.graph["claims"]``; only :mod:`graphx.conflicts`
+reads them. Cue words are data: ``[status]`` in each language file (``data/lang/``).
 
 The rule, for English and Arabic alike: the person is the nearest one named
 before the cue in its sentence (with no other person between), or right after it
@@ -16,7 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..records import Evidence
+from ..records import Mention
+from .evidence import Words, fate_claim
 
 STATUSES = ("killed", "survived")
 
@@ -42,7 +41,7 @@ def _rules(words: tuple, negation: tuple, denial: tuple, norm):
 
 def status_claims(document, tokens, parties, words: dict, *, norm=str.lower, negation=(), denial=(),
                   sentences=(), off=0, language="en", texts=None):
-    """Yield status evidence for one spaCy doc of ``document``.
+    """Yield the fate claims of one spaCy doc of ``document``.
 
     ``tokens``: the doc; ``parties``: (actor_id, start, end, text, start_char, end_char) of
     persons, by token; ``words``: {"killed": [...], "survived": [...]}; ``sentences``: the
@@ -87,13 +86,12 @@ def status_claims(document, tokens, parties, words: dict, *, norm=str.lower, neg
                 start = off + sent.start_char
                 trig = tokens[i:i + n]
                 meta = document.meta
-                yield Evidence(
-                    source=who[0], relation="status:" + status, target=who[0], doc=document.id, start=start,
-                    end=start + len(sent.text), text=document.text[start:start + len(sent.text)],
-                    trigger=trig.text, trigger_start=off + trig.start_char, trigger_end=off + trig.end_char,
-                    rule="status", source_text=who[3], source_start=off + who[4], source_end=off + who[5],
-                    negated=negated, asserted=not negated, date=meta.get("date", ""), title=meta.get("title", ""),
-                    outlet=meta.get("source", ""), url=meta.get("url", ""), language=language)
+                flags = dict(doc=document.id, start=start, end=start + len(sent.text),
+                             text=document.text[start:start + len(sent.text)], negated=negated, asserted=not negated,
+                             date=meta.get("date", ""), title=meta.get("title", ""), outlet=meta.get("source", ""),
+                             url=meta.get("url", ""), language=language)
+                yield fate_claim(who[0], status, Mention(who[0], who[3], who[4], who[5], who[1], who[2]),
+                                 Words(trig.text, trig.start_char, trig.end_char), off, flags)
             i += n
 
 

@@ -1,0 +1,114 @@
+"""The composition of the extraction stages: one document in, its :class:`~graphx.records.DocResult` out.
+
+:func:`extract_document` (one document) and :func:`extract_batch` (a worker's
+batch, streamed through ``nlp.pipe``) both run :meth:`Pipeline.result`, so the
+build, its worker processes, the cache, the tests and the benchmarks compose
+the stages in this one place.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+from ..records import DocResult, Document, FateClaim
+from .settings import Settings
+
+BATCH_SIZE = 64
+
+
+class Pipeline:
+    """A loaded pipeline: spaCy, the mention finder's table data and the extractor."""
+
+    def __init__(self, settings: Settings):
+        from ..nlp import make_pipeline
+        from .mentions import MentionFinder
+        from .tokens.arabic import ArabicExtractor
+        from .tokens.finder import MAX_SENTENCE_TOKENS, Extractor
+
+        self.settings = settings
+        self.max_tokens = MAX_SENTENCE_TOKENS
+        index = settings.index
+        self.nlp = make_pipeline(index, settings.lexicon, model=settings.model)
+        # The file-size limit (documents.MAX_BYTES, --max-bytes) is the guard: a file that
+        # passed it is read whatever spaCy's own default text limit says.
+        self.nlp.max_length = 2**62
+        self.arabic = ArabicExtractor(index, settings.lexicon)  # Arabic paragraphs, spaCy's Arabic tokenizer
+        self.extractor = Extractor(self.nlp, index, settings.lexicon)
+        self.finder = MentionFinder(index)
+
+    def result(self, document: Document, sdoc=None) -> DocResult:
+        """The stages over one document (``sdoc``: its body already run through ``self.nlp``)."""
+        if sdoc is None:
+            sdoc = self.nlp(document.body)
+        finder = self.finder
+        finder.discovered = {}  # per document: nothing crosses documents (see the module doc)
+        try:
+            mentions = finder(sdoc)
+            actors = self.settings.index.for_document(finder.discovered)
+            found = (tuple(self.extractor.extract(document, sdoc, mentions, actors))
+                     + tuple(self.arabic.extract(document)))
+            evidence = tuple(r for r in found if not isinstance(r, FateClaim))
+            claims = tuple(r for r in found if isinstance(r, FateClaim))
+        except Exception as exc:  # noqa: BLE001 - one report must not sink an archive's build
+            return DocResult(doc=document.id, tokens=len(sdoc), error=f"{type(exc).__name__}: {exc}")
+        counts = Counter(m.actor for m in mentions)
+        return DocResult(doc=document.id, evidence=evidence, claims=claims, counts=tuple(sorted(counts.items())),
+                         discovered=tuple(sorted(finder.discovered.values(), key=lambda a: a.id)),
+                         tokens=len(sdoc),
+                         long_sentences=sum(1 for s in sdoc.sents if len(s) > self.max_tokens))
+
+    def run(self, documents):
+        """Yield a :class:`DocResult` per document, streaming them through ``nlp.pipe``."""
+        documents = iter(documents)
+        stream = self.nlp.pipe(((d.body, d) for d in documents), as_tuples=True, batch_size=BATCH_SIZE)
+        for sdoc, document in stream:
+            yield self.result(document, sdoc)
+
+
+# One pipeline per settings and thread: a worker process (pool or Dask) builds it once.
+_LOADED = threading.local()
+
+
+def pipeline_for(settings: Settings) -> Pipeline:
+    cache = getattr(_LOADED, "pipelines", None)
+    if cache is None:
+        cache = _LOADED.pipelines = {}
+    key = settings.fingerprint
+    if key not in cache:
+        cache.clear()  # a worker serves one build's settings at a time
+        cache[key] = Pipeline(settings)
+    return cache[key]
+
+
+def extract_document(document: Document, settings: Settings) -> DocResult:
+    """One document in, its result out: the one composition of the extraction stages, which the
+    build, its worker processes, the cache, the tests and the benchmarks all run.
+
+    Examples
+    --------
+    >>> from graphx.actors import load_aliases
+    >>> from graphx.documents import make_document
+    >>> from graphx.lexicon import load_lexicon
+    >>> r = extract_document(make_document("a.txt", "Putin called Erdogan."),
+    ...                      Settings(load_aliases(), load_lexicon(), model=None))
+    >>> [(e.source, e.relation, e.target) for e in r.evidence]
+    [('vladimir_putin', 'contacted', 'recep_tayyip_erdogan')]
+    """
+    return pipeline_for(settings).result(document)
+
+
+def extract_batch(settings: Settings, documents) -> list[DocResult]:
+    """Extract a batch of documents (the task a pool process or Dask worker runs).
+
+    Examples
+    --------
+    >>> from graphx.actors import load_aliases
+    >>> from graphx.documents import make_document
+    >>> from graphx.lexicon import load_lexicon
+    >>> s = Settings(load_aliases(), load_lexicon())
+    >>> [r] = extract_batch(s, [make_document("a.txt", "Putin called Erdogan.")])
+    >>> [(e.source, e.relation, e.target) for e in r.evidence]
+    [('vladimir_putin', 'contacted', 'recep_tayyip_erdogan')]
+    """
+    return list(pipeline_for(settings).run(documents))
