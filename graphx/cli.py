@@ -151,7 +151,7 @@ def _summary(G, report, written):
                + (f", plus {unasserted} negated or unconfirmed" if unasserted else "")
                + f", {report.evidence} citations.")
     if report.long_sentences:
-        from .extract.tokens.finder import MAX_SENTENCE_TOKENS
+        from .extract.sentence import MAX_SENTENCE_TOKENS
 
         click.echo(f"{report.long_sentences} sentence(s) over {MAX_SENTENCE_TOKENS} tokens were not read for edges "
                    "(tables or text without full stops); their actors still count as mentions.")

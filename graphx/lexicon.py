@@ -30,7 +30,7 @@ SECTION_KEYS = {
                 "visit", "speech", "not_cues", "purpose", "flight_context", "asylum", "according_to"),
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "list_openers", "party_nouns",
-                "owner_nouns", "joined_prepositions"),
+                "owner_nouns", "joined_prepositions", "adverbs"),
     "pronouns": ("subject", "object", "possessive", "group", "counterpart", "latter", "former"),
     "names": ("titles", "particles"),
     "status": ("killed", "survived"),
@@ -123,6 +123,7 @@ class Language:
     names: dict = field(default_factory=dict)
     status: dict = field(default_factory=dict)
     scopes: dict = field(default_factory=dict)
+    proclitics: tuple = ()  # cues.Prefix: letters joined to a word, and what they mean
     path: str = ""
 
     def words(self) -> dict:
@@ -371,7 +372,7 @@ def _tables(path, lines, data, name):
 
 
 def _language_file(path, data, lines, relations, code) -> Language:
-    known = {"language", "cue", *SECTION_KEYS, "dates"}
+    known = {"language", "cue", "proclitic", *SECTION_KEYS, "dates"}
     unknown = set(data) - known
     if unknown:
         key = sorted(unknown)[0]
@@ -398,7 +399,31 @@ def _language_file(path, data, lines, relations, code) -> Language:
             raise ConfigError(path, key_line(lines, key, section_line(lines, "markers")),
                               f"[markers] {key} must be a whole number of tokens", f"write {key} = {default}")
         scopes[key] = value
-    return Language(code=code, cues=tuple(cues), scopes=scopes, path=str(path), **sections)
+    return Language(code=code, cues=tuple(cues), scopes=scopes, path=str(path),
+                    proclitics=_proclitics(path, lines, data), **sections)
+
+
+def _proclitics(path, lines, data) -> tuple:
+    """``[[proclitic]]`` tables: letters a word may carry joined to it (Arabic و, ل, س)."""
+    from .extract.cues import Prefix
+
+    out = []
+    for spec, line in _tables(path, lines, data, "proclitic"):
+        _unknown_keys(path, lines, line, "proclitic", spec, ("letters", "meaning", "before"))
+        letters = spec.get("letters")
+        if not isinstance(letters, str) or not letters.strip():
+            raise ConfigError(path, key_line(lines, "letters", line), "a proclitic needs letters",
+                              'write letters = "و"')
+        meaning = spec.get("meaning", "")
+        if meaning not in ("", "purpose", "future"):
+            raise ConfigError(path, key_line(lines, "meaning", line), f"unknown proclitic meaning {meaning!r}",
+                              'use "" (a conjunction), "purpose" or "future"')
+        before = spec.get("before", "")
+        if not isinstance(before, str):
+            raise ConfigError(path, key_line(lines, "before", line), "before must be a string of letters",
+                              'write before = "يتن"')
+        out.append(Prefix(letters.strip(), meaning, before))
+    return tuple(out)
 
 
 def _cues(path, lines, tables, relations, code) -> list:

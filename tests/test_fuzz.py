@@ -88,9 +88,9 @@ def test_an_endless_sentence_is_not_read_for_edges(extract_edges, monkeypatch):
     seen = []
     real = relations.SentenceContext
 
-    def spy(rules, actors, doc, sent, *args, **kwargs):
-        seen.append(len(sent))
-        return real(rules, actors, doc, sent, *args, **kwargs)
+    def spy(rules, actors, view, *args, **kwargs):
+        seen.append(len(view.sent))
+        return real(rules, actors, view, *args, **kwargs)
 
     monkeypatch.setattr(relations, "SentenceContext", spy)
     endless = "Putin called Erdogan and Assad met Qatar, " * 3_000 + "."

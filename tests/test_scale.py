@@ -363,31 +363,6 @@ def test_unreachable_scheduler_is_a_clear_error(corpus, tmp_path, monkeypatch):
 
 
 # ------------------------------------------------------------------ speed-ups keep the output
-def test_window_matcher_finds_what_the_matcher_finds():
-    from graphx.actors import load_aliases
-    from graphx.lexicon import load_lexicon
-    from graphx.extract.matching import WindowMatcher
-    from graphx.nlp import make_pipeline
-    from graphx.extract.tokens.finder import compile_phrases
-
-    from .conftest import ROOT
-
-    lex = load_lexicon()
-    nlp = make_pipeline(load_aliases(), lex)
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "gold" / "dev").glob("*.txt"))]
-    texts += ["They held direct, lengthy talks with Iran. He turned the offer down.", "held", "turned down"]
-    found = 0
-    for groups in ({str(n): c.phrases for n, c in enumerate(lex.cues)}, {"NOT": lex.markers["not_cues"]}):
-        match = compile_phrases(nlp.vocab, nlp.make_doc, groups)
-        windows = next(c.cell_contents for c in match.__closure__ if isinstance(c.cell_contents, WindowMatcher))
-        assert windows.first is not None  # every gapped phrase starts with a word
-        for doc in nlp.pipe(texts):
-            assert windows(doc) == list(windows.matcher(doc))
-            found += len(windows(doc))
-    assert found >= 10
-
-
 def test_line_breaks_start_sentences_where_the_token_loop_did():
     import spacy
     from spacy.tokens import Doc

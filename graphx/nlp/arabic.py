@@ -14,8 +14,6 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _END_PUNCT = (".", "!", "…")
 _CLOSERS = "\"'”’»)] \n\t"
 _CONJUNCTIONS = ("و", "ف")
-_PURPOSE = ("ل", "ول", "فل")
-_FUTURE = ("س", "وس", "فس")
 _CLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")  # longest first
 
 

@@ -6,10 +6,14 @@ from dataclasses import replace
 
 from ..dates import event_date
 from ...lexicon import Lexicon
-from ...records import Document, Evidence
+from ...records import Document
 from ...records import Mention
-from .arabic_clauses import _Hit, _Sentence
-from ...nlp.arabic import _ARABIC_LETTER, _CLOSERS, _CONJUNCTIONS, _END_PUNCT, _FUTURE, _PURPOSE, arabic_segments, \
+from ..cues import CueMatcher
+from ..mentions import MentionFinder
+from ..evidence import Words, citation, make
+from ..sentence import TokenArrays, views
+from .arabic_clauses import _Sentence
+from ...nlp.arabic import _CONJUNCTIONS, arabic_segments, \
     make_arabic_pipeline, normalise
 
 class ArabicExtractor:
@@ -25,23 +29,20 @@ class ArabicExtractor:
         words = self.ar.words() if self.ar else {}
         self.w = {k: [tuple(normalise(x) for x in p.split()) for p in v] for k, v in words.items()}
         self.one = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
-        self.cues: dict[str, list] = {}
-        for cue in (self.ar.cues if self.ar else ()):
-            for phrase in cue.phrases:
-                words_ = tuple(normalise(x) for x in phrase.split())
-                self.cues.setdefault(words_[0], []).append((words_, cue))
-        for group in self.cues.values():
-            group.sort(key=lambda pc: -len(pc[0]))
+        split = lambda p: [normalise(x) for x in p.split()]  # noqa: E731
+        self.matcher = CueMatcher(self.ar.cues if self.ar else (), split, words.get("not_cues", ()),
+                                  self.ar.proclitics if self.ar else ())
         self.names = index.arabic_names
         self.capital_of = index.capital_of
         self._status_words = {k: words.get(k, ()) for k in ("killed", "survived")}
         self._status_denial = tuple(c + w for w in words.get("denial", ()) for c in ("",) + _CONJUNCTIONS)  # "ونفى"
         self.demonym_of = index.arabic_demonyms
+        self.mentions = MentionFinder(index)  # the table's names (the Arabic pipeline has no NER)
 
     # ------------------------------------------------------------ entry
     def extract(self, document: Document):
         """Yield evidence for every Arabic run of ``document.body``."""
-        if not self.cues:
+        if not self.matcher.cues:
             return
         segments = arabic_segments(document.text, document.body_start)
         if not segments:
@@ -90,91 +91,35 @@ class ArabicExtractor:
                 return True
         return False
 
-    def _match(self, norms, i, words) -> int:
-        """End of ``words`` (a cue phrase, "*" = up to three words) matched at token i, else -1."""
-        j = i
-        for k, word in enumerate(words):
-            if word == "*":
-                nxt = words[k + 1] if k + 1 < len(words) else None
-                for gap in range(0, 4):
-                    if nxt is None or (j + gap < len(norms) and norms[j + gap] == nxt):
-                        j += gap
-                        break
-                else:
-                    return -1
-                continue
-            if j >= len(norms) or norms[j] != word:
-                return -1
-            j += 1
-        return j
-
-    def _cue_hits(self, norms, lo, hi):
-        masked = set()
-        for i in range(lo, hi):
-            n = self._phrase_at(norms, i, "not_cues")
-            masked.update(range(i, i + n))
-        found = []
-        for i in range(lo, hi):
-            if i in masked:
-                continue
-            first = norms[i]
-            forms = [(first, "")]
-            forms += [(first[len(p):], "") for p in _CONJUNCTIONS if first.startswith(p)]
-            forms += [(first[len(p):], "purpose") for p in _PURPOSE if first.startswith(p)]
-            forms += [(first[len(p):], "future") for p in _FUTURE if first.startswith(p)
-                      and first[len(p):][:1] in ("ي", "ت", "ن")]
-            for form, prefix in forms:
-                best = None
-                for words, cue in self.cues.get(form, ()):
-                    end = self._match(norms, i + 1, words[1:]) if len(words) > 1 else i + 1
-                    if 0 < end <= hi and (best is None or end > best.end):
-                        best = _Hit(cue, i, end, prefix)
-                if best:
-                    found.append(best)
-                    break
-        found.sort(key=lambda h: (-(h.end - h.start), h.start))
-        taken, out = set(), []
-        for h in found:
-            if not taken.intersection(range(h.start, h.end)):
-                taken.update(range(h.start, h.end))
-                out.append(h)
-        return sorted(out, key=lambda h: h.start)
-
     # ------------------------------------------------------------ a document
     def _doc(self, document, doc, off):
-        norms = [normalise(t.text) for t in doc]
-        parties_all = []
-        for ent in doc.ents:
-            if ent.ent_id_ in self.index.actors:
-                prev = parties_all[-1] if parties_all else None
-                if prev and prev.actor == ent.ent_id_ and prev.end == ent.start:
-                    span = doc[prev.start:ent.end]  # "الرئيس السوري" + "بشار الأسد": one party
-                    parties_all[-1] = Mention(prev.actor, span.text, span.start_char, span.end_char, prev.start, ent.end)
-                else:
-                    parties_all.append(Mention(ent.ent_id_, ent.text, ent.start_char, ent.end_char, ent.start, ent.end))
+        arrays = TokenArrays(doc)
+        norms = [normalise(t) for t in arrays.texts]
+        mentions = []
+        for m in self.mentions(doc):
+            prev = mentions[-1] if mentions else None
+            if prev and prev.actor == m.actor and prev.end == m.start:
+                span = doc[prev.start:m.end]  # "الرئيس السوري" + "بشار الأسد": one party
+                mentions[-1] = Mention(prev.actor, span.text, span.start_char, span.end_char, prev.start, m.end)
+            else:
+                mentions.append(m)
         doc_date = document.meta.get("date", "")
         last_subject = None
         fleeing, travels = set(), []
-        for sent in doc.sents:
-            toks = [t for t in sent if not t.is_space]
-            if not toks:
-                continue
-            s0, s1 = toks[0].i, toks[-1].i + 1
-            text = doc[s0:s1].text
-            if not text.rstrip(_CLOSERS).endswith(_END_PUNCT):
-                continue  # a heading or a caption
-            parties = [p for p in parties_all if s0 <= p.start < s1]
-            ctx = _Sentence(self, doc, norms, s0, s1, parties)
+        for view in views(doc, arrays, mentions):
+            if view.empty or view.is_heading:
+                continue  # a heading, a caption or a question
+            ctx = _Sentence(self, view, norms)
             seen = {}
-            hits = self._cue_hits(norms, s0, s1)
+            hits = self.matcher(norms, arrays.is_punct, view.start, view.end)
             ctx.cue_starts = [h.start for h in hits]
             for hit in hits:
                 for ev in self._from_hit(document, ctx, hit, off, last_subject):
                     key = (ev.source, ev.relation, ev.target)
                     if key not in seen or (ev.asserted and not seen[key].asserted):
                         seen[key] = ev
-            flighty = self._contains(norms, s0, s1, "flight_context")
-            visit = self._contains(norms, s0, s1, "visit")
+            flighty = self._contains(norms, view.start, view.end, "flight_context")
+            visit = self._contains(norms, view.start, view.end, "visit")
             for ev in seen.values():
                 date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
                 ev = replace(ev, date=date) if date != ev.date else ev
@@ -200,8 +145,6 @@ class ArabicExtractor:
     def _roles(self, document, ctx, off, doc_date):
         """Person -represents-> state/group: a title then the state's adjective or the group's
         name, within or right before the person's name ("الرئيس الروسي فلاديمير بوتين")."""
-        from .finder import _citation
-
         rel = self.lexicon.relations[self.roles]
         n, found = ctx.norms, {}
         for p in ctx.parties:
@@ -230,10 +173,8 @@ class ArabicExtractor:
                     break
         for (src, group), (p, t0, t1) in sorted(found.items()):
             trig = ctx.doc[t0:t1]
-            yield Evidence(source=src, relation=self.roles, target=group, **_citation(document, ctx, off),
-                           trigger=trig.text, trigger_start=off + trig.start_char, trigger_end=off + trig.end_char,
-                           rule="ar-role-title", source_text=p.text, source_start=off + p.start_char,
-                           source_end=off + p.end_char)
+            yield make(src, self.roles, group, p, None, Words(trig.text, trig.start_char, trig.end_char),
+                       "ar-role-title", off, citation(document, ctx.view, off))
 
     def _status(self, document, ctx, off):
         from ..claims import status_claims
@@ -249,9 +190,7 @@ class ArabicExtractor:
     def _travel_rules(self):
         return {c.rule for c in self.ar.cues if c.travel}
 
-    def _from_hit(self, document, ctx, hit: _Hit, off, last_subject):
-        from .finder import _citation
-
+    def _from_hit(self, document, ctx, hit, off, last_subject):
         cue, relation = hit.cue, self.lexicon.relations[hit.cue.relation]
         cs, ce = ctx.clause_of(hit.start)
         sources = ctx.sources(hit, cs, ce, relation, last_subject)
@@ -268,8 +207,9 @@ class ArabicExtractor:
         negated, hedged, modality = ctx.modality(cs, ce, hit)
         asserted = not negated and (modality == "fact" or (modality == "attempt" and relation.attempts_count))
         flags = dict(negated=negated, hedged=hedged, modality=modality, asserted=asserted,
-                     attributed_to=ctx.attribution(hit.start), **_citation(document, ctx, off))
+                     attributed_to=ctx.attribution(hit.start), **citation(document, ctx.view, off))
         trigger = ctx.doc[hit.start:hit.end]
+        trigger = Words(trigger.text, trigger.start_char, trigger.end_char)
         for src in sources:
             sid = src.actor if relation.source_kinds else self.as_party(src.actor)
             if not sid or (relation.source_kinds and self.kind(sid) not in relation.source_kinds):
@@ -281,10 +221,4 @@ class ArabicExtractor:
                     tid = self.as_party(tgt.actor)
                 if not tid or tid == sid:
                     continue
-                yield Evidence(
-                    source=sid, relation=cue.relation, target=tid, trigger=trigger.text,
-                    trigger_start=off + trigger.start_char, trigger_end=off + trigger.end_char, rule=cue.rule,
-                    source_text=src.text, source_start=off + src.start_char if src.start >= 0 else -1,
-                    source_end=off + src.end_char if src.start >= 0 else -1, target_text=tgt.text,
-                    target_start=off + tgt.start_char if tgt.start >= 0 else -1,
-                    target_end=off + tgt.end_char if tgt.start >= 0 else -1, **flags)
+                yield make(sid, cue.relation, tid, src, tgt, trigger, cue.rule, off, flags)

@@ -3,38 +3,28 @@ pick a cue's source and target (see :mod:`graphx.arabic`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...nlp.arabic import _CONJUNCTIONS, normalise
 from ...records import Mention
 
 if TYPE_CHECKING:
-    from ...lexicon import Cue
     from .arabic import ArabicExtractor
-
-@dataclass
-class _Hit:
-    cue: Cue
-    start: int
-    end: int
-    prefix: str  # "", "purpose" or "future"
 
 
 class _Sentence:
     """One Arabic sentence: clauses, parties, and the word-order rules."""
 
-    def __init__(self, ex: ArabicExtractor, doc, norms, start, end, parties):
-        self.ex, self.doc, self.norms, self.start, self.end = ex, doc, norms, start, end
-        self.parties = parties
-        self.start_char = doc[start].idx
-        self.end_char = doc[end - 1].idx + len(doc[end - 1].text)
+    def __init__(self, ex: ArabicExtractor, view, norms):
+        doc, start, end = view.doc, view.start, view.end
+        self.ex, self.view, self.doc, self.norms, self.start, self.end = ex, view, doc, norms, start, end
+        self.parties = parties = view.mentions
+        self.start_char, self.end_char = view.start_char, view.end_char
         one = ex.one
         self.bounds = [start] + [i for i in range(start + 1, end)
                                  if norms[i] in one.get("boundaries", ()) or doc[i].text in ("؛", ";", ":")]
         self.cue_starts: list = []  # where the sentence's cues start (a target lies before the next one)
         self.askers: list = []  # sources of the sentence's earlier cues ("حاول الأسد الاتصال ...")
-        self.citation = None  # the fields of its evidence records (relations._citation), once read
         self.parties = sorted(parties + self._counterparts(), key=lambda p: p.start)
         self._nominative = {p.start: self._is_nominative(p) for p in self.parties}
 

@@ -8,24 +8,15 @@ All word lists come from the lexicon; nothing here names an actor.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, NORM
 
 from ...records import Mention
+from ..evidence import Words
+from ..sentence import TokenArrays
 
 _END_PUNCT = (".", "!", "…")
 _QUESTION = ("?", "\u061f")  # ؟ Arabic question mark
 _CLOSERS = "\"'”’»)] \n\t"
-
-
-class Words(NamedTuple):
-    """Some tokens of a sentence as evidence cites them: what ``doc[lo:hi]`` would give, read
-    from the doc's text (a Span makes a Token per word each time its text is read)."""
-
-    text: str
-    start_char: int
-    end_char: int
 
 
 class Phrases(list):
@@ -72,56 +63,21 @@ def ends_at(norms, i, phrases) -> bool:
     return any(i - len(ph) >= 0 and tuple(norms[i - len(ph):i]) == ph for ph in phrases)
 
 
-class TokenArrays:
-    """A doc's per-token text, offset and flags as plain lists, read once per document.
-
-    Rules index these instead of ``doc[i]``: every ``doc[i]`` makes a new spaCy
-    ``Token``, and the clause rules looked at each token about ten times.
-    """
-
-    __slots__ = ("text", "norms", "texts", "idx", "is_space", "is_punct")
-
-    def __init__(self, doc, text: str | None = None):
-        # One ``to_array`` call reads every token's attributes without making a Token each;
-        # a token's text is the doc's text at its offset and length.
-        hashes, idx, lengths, space, punct = [], [], [], [], []
-        if len(doc):
-            hashes, idx, lengths, space, punct = (c.tolist() for c in doc.to_array(
-                [NORM, IDX, LENGTH, IS_SPACE, IS_PUNCT]).T)
-        strings = doc.vocab.strings
-        names = {h: strings[h] for h in set(hashes)}  # (a report repeats its words: look each up once)
-        norms = [names[h] for h in hashes]
-        space = [x == 1 for x in space]
-        punct = [x == 1 for x in punct]
-        # ``text``: the doc's text when the caller has it (spaCy joins every token's text each
-        # time ``doc.text`` is read)
-        if text is not None and idx and text[idx[-1]:idx[-1] + lengths[-1]] != doc[-1].text:
-            text = None  # not this doc's text after all
-        self.text = text = doc.text if text is None else text
-        self.texts = [text[at:at + n] for at, n in zip(idx, lengths)]
-        self.norms, self.idx, self.is_space, self.is_punct = norms, idx, space, punct
-
-
 class SentenceContext:
-    def __init__(self, rules, actors, doc, sent, norms, mentions, salience, cue_starts=(),
-                 arrays: TokenArrays | None = None):
-        self.rules, self.actors, self.doc, self.sent, self.norms = rules, actors, doc, sent, norms
+    """The clause heuristics over one sentence (a :class:`~graphx.extract.sentence.SentenceView`):
+    its clauses, parties (mentions and pronouns) and the rules that pick a cue's actors."""
+
+    def __init__(self, rules, actors, view, norms, salience, cue_starts=(), arrays: TokenArrays | None = None):
+        doc, sent = view.doc, view.sent
+        self.rules, self.actors, self.view, self.doc, self.sent, self.norms = rules, actors, view, doc, sent, norms
         self.w, self.one = rules.w, rules.single
         self.salience = salience
-        self.w_adverbs = {"reportedly", "allegedly", "also", "then", "later", "quickly", "not", "never"}
+        self.w_adverbs = rules.adverbs
         arrays = self.arrays = arrays if arrays is not None else TokenArrays(doc)
-        texts, idx, space = arrays.texts, arrays.idx, arrays.is_space
-        first = next((i for i in range(sent.start, sent.end) if not space[i]), None)
-        if first is None:  # only whitespace
-            self.start, self.end, self.start_char, self.end_char = sent.start, sent.end, sent.start_char, sent.end_char
-        else:
-            self.start = first
-            self.end = next(i for i in range(sent.end - 1, first - 1, -1) if not space[i]) + 1
-            self.start_char = idx[self.start]
-            self.end_char = idx[self.end - 1] + len(texts[self.end - 1])
-        # (the sentence's text is the doc's between its first and last token: no Token per token)
-        last = arrays.text[idx[sent.start]:idx[sent.end - 1] + len(texts[sent.end - 1])].rstrip(_CLOSERS)
-        self.is_heading = not last.endswith(_END_PUNCT) or last.endswith(_QUESTION)
+        texts = arrays.texts
+        self.start, self.end, self.start_char, self.end_char = view.start, view.end, view.start_char, view.end_char
+        self.is_heading = view.is_heading
+        mentions = view.mentions
         bounds = self.one["boundaries"]
         raw = rules.raw_boundaries
         # Words match by norm; punctuation by its own text (the norm of "-" in
@@ -139,7 +95,6 @@ class SentenceContext:
         self.of_party = rules.of_party
         self._attribution = None
         self._speakers: dict = {}
-        self.citation = None  # the fields of its evidence records (relations._citation), once read
         self.parties = []
         self.parties = self._parties(mentions)
         # "Erdogan called Putin, and Sudani called Araghchi": "and" + a name + a cue opens a clause.

@@ -16,92 +16,24 @@ tagger or parser, so it runs on the offline default pipeline. The rules:
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import replace
 
-from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from .clauses import Phrases, SentenceContext, TokenArrays, contains, phrase_len
-from ..dates import event_date
-from ..coref import Salience
 from ...lexicon import Cue, Lexicon
-from ..matching import WindowMatcher
+from ...records import Document, Mention
+from ..coref import Salience
+from ..cues import CueMatcher
+from ..dates import event_date
+from ..evidence import citation, make
 from ..index import ActorIndex, DocActors
-from ...records import Document, Evidence, Mention
+from ..sentence import MAX_SENTENCE_TOKENS, TokenArrays, views
+from .clauses import Phrases, SentenceContext, contains, phrase_len
 
-# A sentence longer than this is not read for edges: the clause rules look back and
-# forth within a sentence (quadratic in its length), and real news sentences stay
-# under ~100 tokens (the longest in seeds and dev has 88). Longer "sentences" are scraped
-# tables, lists or text without full stops; skipping them keeps a build linear.
-MAX_SENTENCE_TOKENS = 200
-
-_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
-
-
-def _citation(document: Document, ctx, off: int) -> dict:
-    """The fields every evidence record of one sentence shares: where it is and who published it."""
-    if ctx.citation is not None:
-        return ctx.citation  # (the same for every record of the sentence; callers copy it)
-    start = off + ctx.start_char
-    text = document.text[start:off + ctx.end_char]
-    meta = document.meta
-    arabic = len(_ARABIC_CHAR.findall(text))
-    # the script decides between Arabic and the rest; the English rules read the rest as English
-    # (no Arabic letter: no need to count the letters)
-    language = "ar" if arabic and arabic * 2 > sum(c.isalpha() for c in text) else (
-        meta.get("language", "") if not meta.get("language", "").startswith("ar") else "en") or "en"
-    ctx.citation = {"doc": document.id, "start": start, "end": start + len(text), "text": text,
-                    "date": meta.get("date", ""), "title": meta.get("title", ""), "outlet": meta.get("source", ""),
-                    "url": meta.get("url", ""), "language": language}
-    return ctx.citation
-
+__all__ = ["Extractor", "TokenRules", "MAX_SENTENCE_TOKENS"]
 
 def _status_norm(word: str) -> str:
     return word.lower().replace("’", "'")
-
-
-def _at(offset, char):
-    # -1 marks an actor carried over from an earlier sentence (no words here).
-    return offset + char if char >= 0 else -1
-
-
-def build_cue_matcher(vocab, lexicon: Lexicon, make_doc):
-    """Matchers with one key per cue group (its index). Call with a doc."""
-    return compile_phrases(vocab, make_doc, {str(n): cue.phrases for n, cue in enumerate(lexicon.cues)})
-
-
-def compile_phrases(vocab, make_doc, groups: dict):
-    """A matcher for groups of phrases: plain phrases in a fast PhraseMatcher (by NORM),
-    phrases with "*" (a 0-3 word gap) in a token Matcher. Call with a doc: (key, start, end)."""
-    matcher = Matcher(vocab)
-    phrases = PhraseMatcher(vocab, attr="NORM")
-    gapped = []
-    for key, group in groups.items():
-        patterns, plain = [], []
-        for phrase in group:
-            if "*" not in phrase.split():
-                plain.append(make_doc(phrase))
-                continue
-            pat = []
-            for part in phrase.split():
-                if part == "*":
-                    pat.extend({"OP": "?", "IS_PUNCT": False} for _ in range(3))
-                else:
-                    pat.extend({"NORM": t.norm_} for t in make_doc(part))
-            patterns.append(pat)
-        if patterns:
-            matcher.add(key, patterns)
-            gapped.extend(patterns)
-        if plain:
-            phrases.add(key, plain)
-    windows = WindowMatcher(matcher, gapped)  # the same matches, looked for near their first words
-
-    def match(doc):
-        return list(phrases(doc)) + windows(doc)
-
-    return match
 
 
 class TokenRules:
@@ -128,6 +60,7 @@ class TokenRules:
                          | {n.split()[-1] for n in index.collective_nouns})
         # a pronoun's kind by word (the first kind that lists it), and every word that can start
         # a party other than a mention: SentenceContext._parties skips the rest
+        self.adverbs = self.single["adverbs"]
         self.pronoun_kinds = {}
         for kind in ("subject", "object", "possessive", "group"):
             for word in self.single[kind]:
@@ -144,13 +77,11 @@ class Extractor:
         self.lexicon = lexicon
         self.rules = TokenRules(nlp, index, lexicon)
         self.w = self.rules.w
-        self.matcher = build_cue_matcher(nlp.vocab, lexicon, nlp.make_doc)
+        split = lambda p: [t.norm_ for t in nlp.make_doc(p)]  # noqa: E731
+        self.matcher = CueMatcher(lexicon.cues, split, lexicon.markers.get("not_cues", ()))
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
         # the relation the role rule gives (relations.toml: roles = true), if any
         self.roles = next(iter(lexicon.with_behaviour("roles")), None)
-        self.not_cues = None
-        if lexicon.markers.get("not_cues"):
-            self.not_cues = compile_phrases(nlp.vocab, nlp.make_doc, {"NOT_CUE": lexicon.markers["not_cues"]})
 
     # ------------------------------------------------------------------ main
     def extract(self, document: Document, doc: Doc, mentions: list[Mention], actors: DocActors):
@@ -163,33 +94,19 @@ class Extractor:
         doc_date = document.meta.get("date", "")
         arrays = TokenArrays(doc, document.body)
         norms = arrays.norms
-        by_start = {}
-        for m in mentions:
-            by_start.setdefault(m.start, m)
-        starts = sorted(by_start)
-        cue_hits = sorted(self._cue_hits(doc), key=lambda h: (h[1], -h[2]))
         salience = Salience(actors)
-        hit_i = 0
         travels = []  # (evidence, sentence has flight words): decided once the report is read
         fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
-        for sent in doc.sents:
-            if len(sent) > MAX_SENTENCE_TOKENS:
+        for view in views(doc, arrays, mentions):
+            if view.too_long:
                 continue
-            # (the mentions starting in the sentence, found by bisection rather than per token)
-            sent_mentions = [by_start[i] for i in starts[bisect_left(starts, sent.start):
-                                                           bisect_left(starts, sent.end)]]
-            hits = []
-            while hit_i < len(cue_hits) and cue_hits[hit_i][1] < sent.end:
-                if cue_hits[hit_i][1] >= sent.start:
-                    hits.append(cue_hits[hit_i])
-                hit_i += 1
-            ctx = SentenceContext(self.rules, actors, doc, sent, norms, sent_mentions, salience, {h[1] for h in hits},
-                                 arrays)
+            hits = self.matcher(norms, arrays.is_punct, view.sent.start, view.sent.end)
+            ctx = SentenceContext(self.rules, actors, view, norms, salience, {h.start for h in hits}, arrays)
             if not ctx.is_heading and self.roles:
                 yield from self._roles(document, ctx, off, actors)
             if hits and not ctx.is_heading:
                 seen = {}
-                for cue, start, end in hits:
+                for cue, start, end, _ in hits:
                     for ev in self._from_cue(document, ctx, cue, start, end, off, actors):
                         key = (ev.source, ev.relation, ev.target)
                         if key not in seen or (ev.asserted and not seen[key].asserted) or (
@@ -285,25 +202,21 @@ class Extractor:
             if src == group:
                 continue
             trig = ctx.words(t0, t1)
-            yield Evidence(
-                source=src, relation=self.roles, target=group, **_citation(document, ctx, off),
-                trigger=trig.text, trigger_start=off + trig.start_char, trigger_end=off + trig.end_char,
-                rule="role-title", source_text=p.text, source_start=off + p.start_char,
-                source_end=off + p.end_char)
+            yield make(src, self.roles, group, p, None, trig, "role-title", off, citation(document, ctx.view, off))
 
     def _proxy_mediation(self, document, ctx, cs, ce, askers, proxies, off, actors, gives):
         first = proxies[0]
         negated, hedged, modality = ctx.modality(cs, ce, first.start, first.end)
         asserted = not negated and modality in ("fact", "attempt")
         flags = dict(negated=negated, hedged=hedged, modality=modality, asserted=asserted,
-                     attributed_to=ctx.attribution(first.start), **_citation(document, ctx, off))
+                     attributed_to=ctx.attribution(first.start), **citation(document, ctx.view, off))
         verb = ctx.doc[max(ctx.start, first.start - 1):first.start]
         for src in askers:
             src_id = actors.as_party(src.actor)
             for tgt in proxies:
                 tgt_id = actors.as_party(tgt.actor)
                 if src_id and tgt_id and src_id != tgt_id:
-                    yield _evidence(src_id, gives, tgt_id, src, tgt, verb, "mediation-by-proxy", off, flags)
+                    yield make(src_id, gives, tgt_id, src, tgt, verb, "mediation-by-proxy", off, flags)
 
     def _visits(self, ctx, evidence, actors):
         """A travel verb ("flew to Doha") is a visit where the sentence says so, or the traveller meets someone."""
@@ -315,23 +228,9 @@ class Extractor:
                     visit or ev.source in meets):
                 yield replace(ev, modality="visit", asserted=False)
 
-    def _dated(self, ev: Evidence, doc_date: str) -> Evidence:
+    def _dated(self, ev, doc_date: str):
         date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
         return replace(ev, date=date) if date != ev.date else ev
-
-    def _cue_hits(self, doc):
-        spans = [(self.lexicon.cues[int(doc.vocab.strings[k])], s, e) for k, s, e in self.matcher(doc)]
-        if self.not_cues is not None:
-            masked = {i for _, s, e in self.not_cues(doc) for i in range(s, e)}
-            spans = [h for h in spans if h[1] not in masked]
-        # Longest cue wins where cues overlap ("met with" over "met").
-        spans.sort(key=lambda h: (-(h[2] - h[1]), h[1]))
-        taken, out = set(), []
-        for cue, s, e in spans:
-            if not taken.intersection(range(s, e)):
-                taken.update(range(s, e))
-                out.append((cue, s, e))
-        return out
 
     def _from_cue(self, document, ctx, cue: Cue, start, end, off, actors):
         relation = self.lexicon.relations[cue.relation]
@@ -385,7 +284,7 @@ class Extractor:
         negated, hedged, modality = ctx.modality(cs, ce, start, end)
         asserted = not negated and (modality == "fact" or (modality == "attempt" and relation.attempts_count))
         flags = dict(negated=negated, hedged=hedged, modality=modality, asserted=asserted,
-                     attributed_to=ctx.attribution(start), **_citation(document, ctx, off))
+                     attributed_to=ctx.attribution(start), **citation(document, ctx.view, off))
         trigger = ctx.words(start, end)
         requester = beneficiary = None
         request, purpose = inferences.get("request-frame"), inferences.get("purpose-mediation")
@@ -408,31 +307,23 @@ class Extractor:
                 if not tgt_id or tgt_id == src_id:
                     continue
                 made = True
-                yield _evidence(src_id, cue.relation, tgt_id, src, tgt, trigger, cue.rule, off, flags)
+                yield make(src_id, cue.relation, tgt_id, src, tgt, trigger, cue.rule, off, flags)
                 if beneficiary:
-                    yield _evidence(src_id, purpose.gives[0], tgt_id, src, tgt, beneficiary[1], "purpose-mediation",
+                    yield make(src_id, purpose.gives[0], tgt_id, src, tgt, beneficiary[1], "purpose-mediation",
                                     off, flags)
                 if requester and tgt_id != requester[0].actor:
                     # "At X's request, Y reached out to Z": Y went between X and Z.
-                    yield _evidence(src_id, request.gives[-1], tgt_id, src, tgt, requester[1], "request-frame", off,
+                    yield make(src_id, request.gives[-1], tgt_id, src, tgt, requester[1], "request-frame", off,
                                     flags)
                 if refusal and ctx.owns_request(tgt):
                     # "turned down Assad's request": Assad had asked (an explicit request). Denying the
                     # refusal ("did not refuse his request") still says he asked.
                     asked = dict(flags, negated=False, asserted=flags["modality"] in ("fact", "attempt")) \
                         if flags["negated"] else flags
-                    yield _evidence(tgt_id, refusal.gives[0], src_id, tgt, src, trigger, "refused-request", off, asked)
+                    yield make(tgt_id, refusal.gives[0], src_id, tgt, src, trigger, "refused-request", off, asked)
             req_id = requester and actors.as_party(requester[0].actor)
             if made and req_id and req_id != src_id:
-                yield _evidence(req_id, request.gives[0], src_id, requester[0], src, requester[1], "request-frame",
+                yield make(req_id, request.gives[0], src_id, requester[0], src, requester[1], "request-frame",
                                 off, flags)
-                yield _evidence(src_id, request.gives[-1], req_id, src, requester[0], requester[1], "request-frame",
+                yield make(src_id, request.gives[-1], req_id, src, requester[0], requester[1], "request-frame",
                                 off, flags)
-
-
-def _evidence(src_id, relation, tgt_id, src, tgt, trigger, rule, off, flags) -> Evidence:
-    return Evidence(
-        source=src_id, relation=relation, target=tgt_id,
-        trigger=trigger.text, trigger_start=off + trigger.start_char, trigger_end=off + trigger.end_char,
-        rule=rule, source_text=src.text, source_start=_at(off, src.start_char), source_end=_at(off, src.end_char),
-        target_text=tgt.text, target_start=_at(off, tgt.start_char), target_end=_at(off, tgt.end_char), **flags)
