@@ -27,7 +27,8 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 # The keys of each language section: one schema for every language.
 SECTION_KEYS = {
     "markers": ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
-                "visit", "speech", "not_cues", "purpose", "flight_context", "asylum", "according_to"),
+                "visit", "speech", "not_cues", "purpose", "flight_context", "asylum", "according_to", "denial_openers",
+                "infinitive", "infinitive_blockers"),
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "list_openers", "party_nouns",
                 "owner_nouns", "joined_prepositions", "adverbs"),
@@ -35,7 +36,7 @@ SECTION_KEYS = {
     "names": ("titles", "particles"),
     "status": ("killed", "survived"),
 }
-_SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5}  # [markers] integers, with their defaults
+_SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
 _BEHAVIOUR_KEYS = ("joint", "meets", "target_fallback", "go_between", "journey", "roles")
 _RELATION_KEYS = ("description", "color", "cameo", "plover", "codes_note", "attempts_count", "source_kinds",
                   "target_kinds", "passive_flips") + _BEHAVIOUR_KEYS

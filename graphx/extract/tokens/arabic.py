@@ -9,6 +9,7 @@ from ...lexicon import Lexicon
 from ...records import Document
 from ...records import Mention
 from ..cues import CueMatcher
+from ..markers import Markers
 from ..mentions import MentionFinder
 from ..evidence import Words, citation, make
 from ..sentence import TokenArrays, views
@@ -37,6 +38,7 @@ class ArabicExtractor:
         self._status_words = {k: words.get(k, ()) for k in ("killed", "survived")}
         self._status_denial = tuple(c + w for w in words.get("denial", ()) for c in ("",) + _CONJUNCTIONS)  # "ونفى"
         self.demonym_of = index.arabic_demonyms
+        self.markers = Markers(self.ar, split, _CONJUNCTIONS) if self.ar else None
         self.mentions = MentionFinder(index)  # the table's names (the Arabic pipeline has no NER)
 
     # ------------------------------------------------------------ entry

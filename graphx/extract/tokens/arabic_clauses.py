@@ -171,22 +171,8 @@ class _Sentence:
         return []
 
     def modality(self, cs, ce, hit):
-        n, ex = self.norms, self.ex
-        scope = ex.ar.scopes.get("negation_scope", 3)
-        negated = ex._contains(n, max(cs, hit.start - scope), hit.start, "negation") or \
-            ex._contains(n, cs, ce, "denial")
-        if not negated and cs > self.start and n[cs] in ex.one.get("boundaries", ()):
-            # "نفى الكرملين أن يكون الأسد قد فر": a denial right before the clause's "أن"
-            negated = ex._contains(n, max(self.start, cs - 6), cs, "denial")
-        hedged = ex._contains(n, self.start, self.end, "hedge")
-        lo = max(cs, hit.start - ex.ar.scopes.get("intent_scope", 5))
-        if ex._contains(n, cs, hit.start, "conditional"):
-            return negated, hedged, "conditional"
-        attempt = ex._contains(n, lo, hit.start, "attempt")
-        intent = hit.prefix in ("purpose", "future") or ex._contains(n, lo, hit.start, "intent")
-        if intent and not attempt:
-            return negated, hedged, "intent"
-        return negated, hedged, "attempt" if attempt else "fact"
+        r = self.ex.markers.read(self.norms, (self.start, self.end), (cs, ce), (hit.start, hit.end), prefix=hit.prefix)
+        return r.negated, r.hedged, r.modality
 
     def attribution(self, cue_start) -> str:
         """Who makes the claim: a speaker ("وقال كامل صقر"), "وفقا لـ X" / "حسب X", or an outlet."""

@@ -481,30 +481,10 @@ class SentenceContext:
 
     # ------------------------------------------------------------ markers
     def modality(self, cs, ce, start, end):
-        n, w = self.norms, self.w
-        neg_lo = max(cs, start - self.rules.scopes["negation_scope"])
-        # a denial in the cue's clause ("reports that he fled are FALSE"), or one that opens it
-        # ("Iraq DENIED THAT Maher entered"); not a denial of another clause's event
-        negated = contains(n, neg_lo, start, w["negation"]) or contains(n, cs, ce, w["denial"])
-        if not negated and cs > self.start and n[cs] == "that":
-            # "denied reports circulating on social media THAT Maher had crossed"
-            negated = contains(n, max(self.start, cs - 8), cs + 1, w["denial"])
-        hedged = contains(n, self.start, self.end, w["hedge"])
-        lo = max(self.start, start - self.rules.scopes["intent_scope"])
-        if contains(n, cs, start, w["conditional"]) or n[cs] in self.one["conditional"]:
-            return negated, hedged, "conditional"
-        attempt = contains(n, lo, start, w["attempt"])
-        intent = contains(n, lo, start, w["intent"])
-        if start - 1 >= self.start and n[start - 1] == "to" and not ends_at(n, start, w["realised_infinitive"]):
-            intent = intent or not attempt
-        elif start - 2 >= cs and n[start - 2] == "to" and self.doc[start - 1].is_alpha and \
-                n[start - 1] not in self.one["determiners"] and not self.in_range(start - 1, start) and \
-                n[start - 1] not in self.one["passive_aux"] | {"have", "has", "had", "it"} and \
-                not ends_at(n, start - 1, w["realised_infinitive"]):
-            intent = intent or not attempt  # "urged Damascus TO open talks with the opposition"
-        if intent and not attempt:
-            return negated, hedged, "intent"
-        return negated, hedged, "attempt" if attempt else "fact"
+        r = self.rules.markers.read(self.norms, (self.start, self.end), (cs, ce), (start, end),
+                                    word_at=lambda i: self.doc[i].is_alpha,
+                                    mention_at=lambda i: bool(self.in_range(i, i + 1)))
+        return r.negated, r.hedged, r.modality
 
     def attribution(self, cue_start: int) -> str:
         """Who the sentence says makes the claim of the event at ``cue_start``, if anyone.

@@ -27,6 +27,7 @@ from ..cues import CueMatcher
 from ..dates import event_date
 from ..evidence import citation, make
 from ..index import ActorIndex, DocActors
+from ..markers import Markers
 from ..sentence import MAX_SENTENCE_TOKENS, TokenArrays, views
 from .clauses import Phrases, SentenceContext, contains, phrase_len
 
@@ -61,6 +62,7 @@ class TokenRules:
         # a pronoun's kind by word (the first kind that lists it), and every word that can start
         # a party other than a mention: SentenceContext._parties skips the rest
         self.adverbs = self.single["adverbs"]
+        self.markers = Markers(lexicon.english, lambda p: [t.norm_ for t in nlp.make_doc(p)])
         self.pronoun_kinds = {}
         for kind in ("subject", "object", "possessive", "group"):
             for word in self.single[kind]:
