@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from typing import NamedTuple
+
 from spacy.tokens import Doc
 
 from ...lexicon import Cue, Lexicon
@@ -74,10 +76,11 @@ class TokenRules:
 class Extractor:
     """The English token finder: cue hits and clause rules -> evidence; call :meth:`extract` per document."""
 
-    def __init__(self, nlp, index: ActorIndex, lexicon: Lexicon):
+    def __init__(self, nlp, index: ActorIndex, lexicon: Lexicon, finder=None):
         self.index = index
         self.lexicon = lexicon
         self.rules = TokenRules(nlp, index, lexicon)
+        self.finder = finder or TokenArguments()
         self.w = self.rules.w
         split = lambda p: [t.norm_ for t in nlp.make_doc(p)]  # noqa: E731
         self.matcher = CueMatcher(lexicon.cues, split, lexicon.markers.get("not_cues", ()))
@@ -236,51 +239,15 @@ class Extractor:
 
     def _from_cue(self, document, ctx, cue: Cue, start, end, off, actors):
         relation = self.lexicon.relations[cue.relation]
-        cs, ce = ctx.clause_of(start)
-        voice = cue.voice
-        if voice == "active" and relation.passive_flips and ctx.is_passive(start):
-            voice = "passive"  # "his requests were rejected" (by whom? only a by-phrase says)
-        if voice == "active":
-            owner = ctx.possessor_of(start)
-            sources = [owner] if owner else ctx.subject(cs, start)
-            targets = ctx.targets(cue, start, end, ce, sources)
-            if not targets and ce < ctx.end and ctx.doc[ce].text in ("—", "–") and ce - end <= 4:
-                # "met with his political council — the Foreign Minister, ... and Buthaina Shaaban"
-                _, nce = ctx.clause_of(ce + 1)
-                targets = ctx.targets(cue, start, end, nce, sources, window=nce - end)
-            if not targets and relation.target_fallback:
-                targets = ctx.fallback_other(cs, sources)
-            if not targets and relation.joint and len(sources) > 1:
-                # "Al-Sudani and Erdogan discuss Syria in a phone call": the first named reached the others
-                sources, targets = sources[:1], sources[1:]
-        elif voice == "passive":
-            targets = ctx.subject(cs, start)
-            sources = ctx.agents(cue, end, ce)
-        else:  # recipient: the subject got no answer from (or was visited by) the source
-            owner = next((p for p in reversed(ctx.in_range(cs, start)) if p.possessor and ctx.owns_request(p)), None)
-            owner = owner and ctx.resolved(owner)
-            targets = [owner] if owner else ctx.subject(cs, start)
-            ids = {t.actor for t in targets}
-            sources = [p for p in ctx.agents_before(cue, cs, start) if p.actor not in ids] or \
-                ctx.targets(cue, start, end, ce, targets)
-            if not sources and relation.target_fallback:
-                sources = ctx.fallback_other(cs, targets)
-        proxies = []
         inferences = self.lexicon.inferences_for(cue.relation)
-        if relation.go_between:
-            # "relayed Tehran's message to HTS": the message's owner is a party too
-            src_ids = {p.actor for p in sources}
-            owners = [r for r in (ctx.resolved(p, src_ids) for p in ctx.in_range(start, end) if p.possessor) if r]
-            targets = owners + [t for t in targets if t.actor not in {o.actor for o in owners}]
-            proxy = inferences.get("mediation-by-proxy")
-            if voice == "active" and proxy:
-                proxies = ctx.asked_to(cs, start, sources)
-                if proxies:
-                    # "X engaged Y and Z to leverage their connections to W": Y and Z go between
-                    # (Y, Z -mediated-> W, as asked), and X mediated through them
-                    yield from self._proxy_mediation(document, ctx, cs, ce, sources, proxies, off, actors,
-                                                     proxy.gives[0])
-                    sources = proxies
+        args = self.finder.arguments(ctx, cue, start, end, relation, inferences)
+        sources, targets, voice, (cs, ce) = args.sources, args.targets, args.voice, args.clause
+        if args.proxies:
+            # "X engaged Y and Z to leverage their connections to W": Y and Z go between
+            # (Y, Z -mediated-> W, as asked), and X mediated through them
+            yield from self._proxy_mediation(document, ctx, cs, ce, sources, args.proxies, off, actors,
+                                             inferences["mediation-by-proxy"].gives[0])
+            sources = args.proxies
         if not sources or not targets:
             return
         negated, hedged, modality = ctx.modality(cs, ce, start, end)
@@ -329,3 +296,65 @@ class Extractor:
                                 off, flags)
                 yield make(src_id, request.gives[-1], req_id, src, requester[0], requester[1], "request-frame",
                                 off, flags)
+
+
+class Arguments(NamedTuple):
+    """Who a trigger's event involves, as an argument finder reads the sentence."""
+
+    sources: list
+    targets: list
+    voice: str  # active | passive | recipient, as read in this sentence
+    clause: tuple  # (start, end) tokens of the trigger's clause: the markers' scope
+    proxies: list = []  # those asked to go between ("engaged Turkey and Qatar TO leverage ...")
+
+
+class TokenArguments:
+    """The offline argument finder: the clause heuristics of :mod:`.clauses`, no tagger or parser.
+
+    The source is the clause's subject (the first actor named in the clause that no
+    preposition governs); the target the first actor after the trigger (after one of
+    the cue's target prepositions for an oblique target); lists give one per actor;
+    the cue's roles (source/target in relations.toml terms) say which side is which.
+    """
+
+    name = "tokens"
+
+    def arguments(self, ctx, cue: Cue, start, end, relation, inferences) -> Arguments:
+        cs, ce = ctx.clause_of(start)
+        voice = cue.voice
+        if voice == "active" and relation.passive_flips and ctx.is_passive(start):
+            voice = "passive"  # "his requests were rejected" (by whom? only a by-phrase says)
+        if voice == "active":
+            owner = ctx.possessor_of(start)
+            sources = [owner] if owner else ctx.subject(cs, start)
+            targets = ctx.targets(cue, start, end, ce, sources)
+            if not targets and ce < ctx.end and ctx.doc[ce].text in ("—", "–") and ce - end <= 4:
+                # "met with his political council — the Foreign Minister, ... and Buthaina Shaaban"
+                _, nce = ctx.clause_of(ce + 1)
+                targets = ctx.targets(cue, start, end, nce, sources, window=nce - end)
+            if not targets and relation.target_fallback:
+                targets = ctx.fallback_other(cs, sources)
+            if not targets and relation.joint and len(sources) > 1:
+                # "Al-Sudani and Erdogan discuss Syria in a phone call": the first named reached the others
+                sources, targets = sources[:1], sources[1:]
+        elif voice == "passive":
+            targets = ctx.subject(cs, start)
+            sources = ctx.agents(cue, end, ce)
+        else:  # recipient: the subject got no answer from (or was visited by) the source
+            owner = next((p for p in reversed(ctx.in_range(cs, start)) if p.possessor and ctx.owns_request(p)), None)
+            owner = owner and ctx.resolved(owner)
+            targets = [owner] if owner else ctx.subject(cs, start)
+            ids = {t.actor for t in targets}
+            sources = [p for p in ctx.agents_before(cue, cs, start) if p.actor not in ids] or \
+                ctx.targets(cue, start, end, ce, targets)
+            if not sources and relation.target_fallback:
+                sources = ctx.fallback_other(cs, targets)
+        proxies = []
+        if relation.go_between:
+            # "relayed Tehran's message to HTS": the message's owner is a party too
+            src_ids = {p.actor for p in sources}
+            owners = [r for r in (ctx.resolved(p, src_ids) for p in ctx.in_range(start, end) if p.possessor) if r]
+            targets = owners + [t for t in targets if t.actor not in {o.actor for o in owners}]
+            if voice == "active" and "mediation-by-proxy" in inferences:
+                proxies = ctx.asked_to(cs, start, sources)
+        return Arguments(sources, targets, voice, (cs, ce), proxies)
