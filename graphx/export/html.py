@@ -15,6 +15,7 @@ import re
 from importlib import resources
 
 from ..query import edge_sources
+from ..timespan import first_last
 from ..types import evidence_to_dict
 from .atomic import atomic_write
 from .gexf import edge_dates
@@ -136,7 +137,9 @@ def page_data(G, limit: dict | None = None, whole=None, conflicts: dict | None =
                           # only denied or intended counts the sources of its citations, so that
                           # the page's "at least 1" still draws it (dashed)
                           "sources": edge_sources(d) if d.get("asserted") else edge_sources(d, asserted_only=False),
-                          "first": first, "last": last,
+                          # first/last day (a month is all its days), for the date filter's bounds;
+                          # "when": the dates as the evidence gives them, for reading
+                          "first": first, "last": last, "when": list(first_last(e.date for e in every)),
                           "asserted": bool(d.get("asserted")), "citations": cites,
                           # of every citation, for the filters (the page holds the first ones only)
                           "citations_total": len(every), "dates": sorted({e.date for e in every}),

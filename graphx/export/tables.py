@@ -4,7 +4,7 @@ CSV export writes three files next to each other:
 
 - ``nodes.csv``: ``id, label, kind, mentions, edges, discovered, aliases`` (aliases a JSON list);
 - ``edges.csv``: one row per (source, relation, target), with the counts and the first and last
-  date its citations speak of; ``id`` is the edge id used in GraphML and GEXF;
+  date its citations speak of, as precise as they are ("2024-04" for a month without a day); ``id`` is the edge id used in GraphML and GEXF;
 - ``citations.csv``: one row per citation (the quoted sentence and where it is), ``edge_id``
   linking it to its edge.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..query import edge_sources
 from .atomic import atomic_write
-from .gexf import edge_dates
+from ..timespan import first_last
 from .graphml import edge_id
 
 NODE_FIELDS = ("id", "label", "kind", "mentions", "edges", "discovered", "aliases")
@@ -74,7 +74,7 @@ def edge_rows(G, types=None) -> list[dict]:
             continue
         d = G.edges[s, t, k]
         cites = d.get("citations", [])
-        first, last = edge_dates(cites)
+        first, last = first_last(c.date for c in cites)
         rows.append({"id": edge_id(s, t, k), "source": s, "target": t,
                      "source_label": G.nodes[s].get("label", s), "target_label": G.nodes[t].get("label", t),
                      "relation": k, "weight": d.get("weight", 0), "sources": edge_sources(d),
