@@ -214,6 +214,19 @@ def _index(table: AliasTable, origin) -> None:
     table._index = claimed
 
 
+def kind_from_name(name: str) -> str | None:
+    """The kind a user means, spelled as the page shows it or as the data stores it; None if none.
+
+    >>> kind_from_name("armed group"), kind_from_name("Armed-Group"), kind_from_name("organization")
+    ('armed_group', 'armed_group', 'organisation')
+    >>> kind_from_name("people") is None
+    True
+    """
+    key = "_".join(name.strip().lower().replace("-", " ").split())
+    key = {"organization": "organisation"}.get(key, key)
+    return key if key in KINDS else None
+
+
 def describe(actor: Actor) -> str:
     """One line for listings: ``label (kind) [id]``."""
     return f"{actor.label} ({actor.kind}) [{actor.id}]"

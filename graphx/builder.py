@@ -33,6 +33,7 @@ class BuildReport:
     extracted: int = 0  # documents run through the pipeline
     warnings: list = field(default_factory=list)  # e.g. a damaged cache that was rebuilt
     long_sentences: int = 0  # sentences over relations.MAX_SENTENCE_TOKENS, not read for edges
+    ignored: list = field(default_factory=list)  # files of other types in the folders given (not read)
 
 
 def _read(pairs, report: BuildReport, max_bytes=MAX_BYTES) -> list[Document]:
@@ -60,7 +61,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
 
     report = report or BuildReport()
     started = time.perf_counter()
-    pairs, skipped = find_documents(paths)
+    pairs, skipped = find_documents(paths, ignored=report.ignored)
     report.skipped.extend(skipped)
     if not pairs:
         raise InputError("no .txt or .md reports found in " + ", ".join(str(p) for p in

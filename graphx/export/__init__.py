@@ -22,6 +22,46 @@ FORMATS = {"json": ("graph.json", write_json), "graphml": ("graph.graphml", writ
            "gexf": ("graph.gexf", write_gexf), "csv": (None, write_csv)}
 
 
+# A file name's extension -> the format written to that one file (csv writes three files: no).
+SUFFIXES = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".html": "html", ".htm": "html"}
+
+
+def format_of(path) -> str | None:
+    """The format a file name asks for by its extension, or None.
+
+    >>> format_of("x.GEXF"), format_of("out/graph.json"), format_of("out"), format_of("t.csv")
+    ('gexf', 'json', None, None)
+    """
+    return SUFFIXES.get(Path(path).suffix.lower())
+
+
+def write_one(G, path, fmt: str | None = None) -> Path:
+    """Write the graph to the one file ``path`` in ``fmt`` (by default: from its extension).
+
+    Raises ValueError for a format that is not one file (csv) or an unknown extension, and
+    :class:`~graphx.errors.OutputError` when the file cannot be written.
+
+    >>> import tempfile, pathlib
+    >>> from graphx.graph import build_graph
+    >>> p = write_one(build_graph([], []), pathlib.Path(tempfile.mkdtemp()) / "mine.gexf")
+    >>> p.name, p.read_text(encoding="utf-8").count("<gexf")
+    ('mine.gexf', 1)
+    """
+    from ..errors import OutputError
+
+    path = Path(path)
+    fmt = fmt or format_of(path)
+    if fmt not in FORMATS or FORMATS[fmt][0] is None:
+        raise ValueError(f"{path}: cannot tell one file's format from {path.suffix or 'no extension'!r}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(path.parent)
+        FORMATS[fmt][1](G, path)
+    except OSError as exc:
+        raise OutputError(f"{exc.filename or path}: cannot write ({exc.strerror or exc})") from None
+    return path
+
+
 def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts"), *,
               page_actors: int | None = MAX_ACTORS, page_edges: int | None = MAX_EDGES) -> list[Path]:
     """Write the graph in each format into ``outdir``; return the paths written.
@@ -61,5 +101,5 @@ def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts
     return written
 
 
-__all__ = ["atomic_write", "graph_to_data", "write_all", "write_conflicts", "write_csv", "write_gexf", "write_graphml",
+__all__ = ["atomic_write", "format_of", "graph_to_data", "write_all", "write_one", "write_conflicts", "write_csv", "write_gexf", "write_graphml",
            "write_html", "write_json", "CSV_FILES", "FORMATS"]
