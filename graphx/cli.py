@@ -147,13 +147,14 @@ def _summary(G, report, written):
 
         click.echo(f"{report.long_sentences} sentence(s) over {MAX_SENTENCE_TOKENS} tokens were not read for edges "
                    "(tables or text without full stops); their actors still count as mentions.")
-    if report.discovered:
-        click.echo(f"Discovered {len(report.discovered)} actor(s) not in the alias table (review them, "
-                   "then add them with --aliases):")
-        for a in report.discovered:
-            click.echo(f"  {a.label} ({a.kind})")
     for p in written:
         click.echo(f"Wrote {p}")
+    if report.discovered:
+        listed = next((p for p in written if p.name == "discovered.toml"), None)
+        click.echo(f"Discovered {len(report.discovered)} actor(s) not in the alias table: "
+                   + (f"review {listed}, then build with --aliases (that file, or your alias file with the "
+                      "entries you keep)." if listed else "discovered.toml was not rewritten (the build read it "
+                                                         "with --aliases)."))
     if report.ignored:
         click.echo(_ignored_line(report.ignored))
     page = next((p for p in written if p.name == "graph.html"), None)
