@@ -58,6 +58,7 @@ class AliasTable:
     collective_nouns: tuple = ()
     sources: tuple = ()  # files the table was read from, in order
     _index: dict[str, str] = field(default_factory=dict, repr=False)
+    _origin: dict = field(default_factory=dict, repr=False)  # id -> (file, its lines): where errors point
 
     def names(self, actor: Actor):
         """Every surface form that names ``actor`` on its own (not demonyms)."""
@@ -222,7 +223,8 @@ def load_aliases(*extra_paths, include_default: bool = True) -> AliasTable:
             actors[aid] = actor
             origin[aid] = (path, lines)
         nouns.extend(n for n in file_nouns if n not in nouns)
-    table = AliasTable(actors=actors, collective_nouns=tuple(nouns), sources=tuple(str(p) for p in paths))
+    table = AliasTable(actors=actors, collective_nouns=tuple(nouns), sources=tuple(str(p) for p in paths),
+                       _origin=origin)
     _index(table, origin)
     return table
 

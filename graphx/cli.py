@@ -72,9 +72,13 @@ def main():
               help="Most edges graph.html draws (most independent sources first; the page says what it left out).")
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(0),
               help="Skip files larger than this, with a reason (0: no limit).")
+@click.option("--corrections", "corrections", type=click.Path(dir_okay=False),
+              help="Reviewed corrections (TOML: reject, confirm, retype, merge, alias). Remembered in the "
+                   "output folder: later builds into it use the file until --no-corrections.")
+@click.option("--no-corrections", is_flag=True, help="Build without the corrections file remembered in the output folder.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, page_actors, page_edges, max_bytes,
-          quiet):
+          corrections, no_corrections, quiet):
     """Build the graph from report files and folders (default: seeds/).
 
     Reads .txt and .md files (folders recursively), finds actors with the alias
@@ -89,6 +93,7 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
       graphx build archive/ -o out/ --jobs 2          # only changed reports are re-read
       graphx build archive/ --scheduler tcp://10.0.0.5:8786
       graphx build archive/ --page-actors 500 --page-edges 2000   # a lighter page
+      graphx build --corrections corrections.toml     # later builds into output/ keep using it
     Exit status: 0 ok, 1 error, 2 bad usage, 3 built but some files skipped.
     """
     from .builder import BuildReport
@@ -97,6 +102,15 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
     from .errors import GraphxError
     from .export import write_all
 
+    from .corrections import remember, remembered
+
+    if corrections and no_corrections:
+        raise click.UsageError("--corrections and --no-corrections contradict each other")
+    recalled = None if corrections or no_corrections else remembered(outdir)
+    if recalled is not None and not recalled.is_file():
+        raise click.ClickException(f"{recalled}: the corrections file earlier builds into {outdir} used is gone "
+                                   "(give --corrections FILE, or --no-corrections to build without)")
+    fixes = corrections or recalled
     paths = list(paths) or ["seeds"]
     report = BuildReport()
     bar = None
@@ -114,8 +128,10 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
     try:
         G = run_build(paths, aliases=list(aliases), model=model, lexicon=lexicon, progress=progress,
                       report=report, cache=None if no_cache else cache_path(outdir), jobs=jobs,
-                      scheduler=scheduler, max_bytes=max_bytes)
+                      scheduler=scheduler, max_bytes=max_bytes, corrections=fixes)
         written = write_all(G, outdir, page_actors=page_actors, page_edges=page_edges)
+        if corrections or no_corrections:
+            remember(outdir, corrections)
     except GraphxError as exc:
         raise _fail(exc) from None
     finally:
@@ -123,15 +139,18 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
             bar.__exit__(None, None, None)
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)
+    for o in report.corrections:
+        if not o.applied:
+            click.echo(f"warning: {o.message()}", err=True)
     if not quiet:
-        _summary(G, report, written)
+        _summary(G, report, written, fixes if fixes is None else (fixes, recalled is not None))
     for s in report.skipped:
         click.echo(f"skipped: {s.path}: {s.reason}", err=True)
     if report.skipped:
         sys.exit(EXIT_SKIPPED)
 
 
-def _summary(G, report, written):
+def _summary(G, report, written, fixes=None):
     types = Counter(k for _, _, k, d in G.edges(keys=True, data=True) if d.get("asserted"))
     unasserted = sum(1 for *_, d in G.edges(keys=True, data=True) if not d.get("asserted"))
     rate = report.tokens / report.seconds if report.seconds else 0
@@ -142,6 +161,16 @@ def _summary(G, report, written):
                + "(" + ", ".join(f"{k} {v}" for k, v in sorted(types.items())) + ")"
                + (f", plus {unasserted} negated or unconfirmed" if unasserted else "")
                + f", {report.evidence} citations.")
+    if fixes:
+        path, recalled = fixes
+        used = [o for o in report.corrections if o.applied]
+        kinds = Counter(o.correction.kind for o in used)
+        click.echo(f"Corrections from {path}"
+                   + (" (remembered from an earlier build; --no-corrections to build without)" if recalled else "")
+                   + f": {len(used)} of {len(report.corrections)} applied"
+                   + (" (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")" if kinds else "")
+                   + (f", {len(report.corrections) - len(used)} matched nothing (see the warnings)."
+                      if len(used) < len(report.corrections) else "."))
     if report.long_sentences:
         from .relations import MAX_SENTENCE_TOKENS
 
