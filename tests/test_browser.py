@@ -19,8 +19,8 @@ Assad fled to Moscow <img src=x onerror="window.pwned=4"> href="javascript:windo
 """
 
 
-def open_page(browser, html_path):
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+def open_page(browser, html_path, viewport=None):
+    page = browser.new_page(viewport=viewport or {"width": 1400, "height": 900})
     requests = []
 
     def block(route):

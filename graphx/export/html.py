@@ -149,8 +149,35 @@ def page_data(G, limit: dict | None = None, whole=None, conflicts: dict | None =
                           "languages": [x for x in d.get("languages", "").split(",") if x], "cameo": d.get("cameo", ""),
                           "plover": d.get("plover", ""), "codes_note": d.get("codes_note", "")}
     return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}), "limit": limit,
+            "groups": actor_groups(G),
             "kinds": {k: {"color": c, "shape": KIND_SHAPES[k]} for k, c in KIND_COLORS.items()},
             **_conflicts(G if whole is None else whole, edges, conflicts)}
+
+
+GROUP_KINDS = ("state", "organisation", "armed_group")
+
+
+def actor_groups(G) -> dict:
+    """Person -> the state or organisation the page can fold them into: the one they
+    ``represents`` with the most citations (ties by id).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("putin", {"kind": "person"}), ("russia", {"kind": "state"}), ("x", {"kind": "person"})])
+    >>> G.add_edge("putin", "russia", key="represents", weight=3)
+    'represents'
+    >>> actor_groups(G)
+    {'putin': 'russia'}
+    """
+    out = {}
+    for n in sorted(G.nodes):
+        if G.nodes[n].get("kind") != "person":
+            continue
+        best = sorted(((-(d.get("weight") or 0), t) for _, t, k, d in G.out_edges(n, keys=True, data=True)
+                       if k == "represents" and G.nodes[t].get("kind") in GROUP_KINDS))
+        if best:
+            out[n] = best[0][1]
+    return out
 
 
 def _conflicts(G, edges, data: dict | None = None, most: int = MAX_CONFLICTS) -> dict:
@@ -220,7 +247,10 @@ def render_html(G, title: str = "graphx — actor graph", max_actors: int | None
     for pat in _EXTERNAL:
         page = pat.sub("", page)
     page = page.replace("<head>", f"<head>\n<title>{_html.escape(title)}</title>", 1)
-    panel = _panel_template().replace("/*GRAPHX_DATA*/", safe_json(page_data(G, limit, whole, conflicts)))
+    # explore.js runs in the panel's script element, right after it: the browser may draw the
+    # first frame between two script elements of a large page, before the second one listens
+    panel = (_panel_template().replace("/*GRAPHX_EXPLORE*/", _template("explore.js"))
+             .replace("/*GRAPHX_DATA*/", safe_json(page_data(G, limit, whole, conflicts))))
     return page.replace("</body>", panel + "\n</body>", 1)
 
 
@@ -232,5 +262,9 @@ def write_html(G, path, title: str = "graphx — actor graph", max_actors: int |
         f.write(text)
 
 
+def _template(name: str) -> str:
+    return (resources.files("graphx") / "export" / name).read_text(encoding="utf-8")
+
+
 def _panel_template() -> str:
-    return (resources.files("graphx") / "export" / "panel.html").read_text(encoding="utf-8")
+    return _template("panel.html")
