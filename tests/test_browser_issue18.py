@@ -283,16 +283,23 @@ def test_neighbourhood_view_and_search_dim_the_rest(browser, built_dir):
     page.locator("#gx-panel button.gx-hood-k[data-hops='2']").click()
     page.wait_for_function("window.graphxLabels >= 3")
     assert {n for n, o in _opacity(page).items() if o == 1} == two
+    before = page.evaluate("network.getPositions()")
     page.locator("#gx-panel input.gx-hood-hide").check()
     page.wait_for_timeout(300)
     visible = set(page.evaluate("nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
     assert visible == two
+    # shown alone, it is laid out in rings: Maher at the centre, his neighbours around him
+    pos = page.evaluate("network.getPositions()")
+    assert (pos["maher_al_assad"]["x"], pos["maher_al_assad"]["y"]) == (0, 0)
+    radii = {round((pos[n]["x"] ** 2 + pos[n]["y"] ** 2) ** 0.5) for n in one - {"maher_al_assad"}}
+    assert len(radii) == 1 and radii.pop() > 0
     drawn = page.evaluate("edges.get({filter: e => !e.hidden}).map(e => e.id)")
     D = page.evaluate("graphxData.edges")
     assert all(D[e]["source"] in two and D[e]["target"] in two for e in drawn) and drawn
     # show all: everything back, nothing dimmed
     page.click("#gx-focus-clear")
     page.wait_for_timeout(300)
+    assert page.evaluate("network.getPositions()") == before  # the map as it was
     op = _opacity(page)
     linked = {e["source"] for e in data["edges"]} | {e["target"] for e in data["edges"]}
     assert {n for n, o in op.items() if o == 1} == linked and page.locator("#gx-focus").is_hidden()

@@ -85,10 +85,34 @@
   focusClear.type = "button"; focusClear.id = "gx-focus-clear";
   focusBox.appendChild(focusText); focusBox.appendChild(document.createTextNode(" ")); focusBox.appendChild(focusClear);
   bar.insertBefore(focusBox, document.getElementById("gx-search-msg").nextSibling);
+  // Shown alone, a neighbourhood is laid out in rings (the actor at the centre, then each hop)
+  // so that it can be read whatever the whole map looks like; the map comes back as it was.
+  var saved = null;
+  function rings() {
+    if (!saved) saved = network.getPositions();
+    var byHop = [];
+    Object.keys(inFocus).forEach(function (n) { if (body.nodes[n]) (byHop[inFocus[n]] = byHop[inFocus[n]] || []).push(n); });
+    var radius = 0;
+    byHop.forEach(function (list, hop) {
+      if (!list) return;
+      list.sort(function (a, b) { return label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : 0; });
+      radius = hop === 0 ? 0 : Math.max(radius + 160, list.length * 70 / (2 * Math.PI));
+      list.forEach(function (n, i) {
+        var angle = 2 * Math.PI * i / list.length - Math.PI / 2;
+        network.moveNode(n, radius * Math.cos(angle), radius * Math.sin(angle));
+      });
+    });
+  }
+  function unrings() {
+    if (!saved) return;
+    Object.keys(saved).forEach(function (n) { if (body.nodes[n]) network.moveNode(n, saved[n].x, saved[n].y); });
+    saved = null;
+  }
   function setFocus(id, k, hide) {
     var hideChanged = !!(focus && focus.hide) !== !!hide;
     focus = id ? {id: id, k: k, hide: !!hide} : null;
     inFocus = id ? neighbourhood(id, k) : null;
+    if (focus && focus.hide) { unrings(); rings(); } else unrings();
     window.graphxNodeFilter = focus && focus.hide ? function (n) { return n in inFocus; } : null;
     focusBox.hidden = !focus;
     if (focus) focusText.textContent = "Showing " + label(id) + " and " + (Object.keys(inFocus).length - 1) +
