@@ -215,7 +215,7 @@ LABEL_BOXES = """() => {
     const s = network.getScale(), out = [];
     for (const id of network.body.nodeIndices) {
       const n = network.body.nodes[id];
-      if (n.options.hidden || !n.options.label) continue;
+      if (n.options.hidden || !String(n.options.label || "").trim()) continue;  // (no label, or " ": none drawn)
       const z = n.labelModule.size, v = n.options.font.vadjust || 0;
       const a = network.canvasToDOM({x: z.left, y: z.top + v}), b = network.canvasToDOM({x: z.left + z.width, y: z.top + v + z.height});
       out.push([id, a.x, a.y, b.x, b.y]);

@@ -236,6 +236,7 @@
   var FONT_PX = 13, PAD = 3, measure = document.createElement("canvas").getContext("2d"), widths = {};
   measure.font = FONT_PX + "px arial";
   var nodeState = {}, edgeState = {}, edgeColor = {};
+  Object.keys(DATA.nodes).forEach(function (n) { nodeState[n] = "0"; });  // drawn with no label
   edges.get({fields: ["id", "color"]}).forEach(function (e) { edgeColor[e.id] = e.color; });
   function textWidth(s) { return widths[s] === undefined ? (widths[s] = measure.measureText(s).width) : widths[s]; }
   function restyle() {
@@ -286,7 +287,7 @@
       cells([p.x - r, p.y - r, p.x + r, p.y + r, n], true);
       if (!data) return;  // a folded group: its label stays
       var dim = !!inFocus && !(n in inFocus);
-      var key = (show ? "1" : "0") + (dim ? "d" : "") + fontSize.toFixed(4) + ":" + vadjust.toFixed(2);
+      var key = (show ? "1" + fontSize.toFixed(4) + ":" + vadjust.toFixed(2) : "0") + (dim ? "d" : "");
       if (nodeState[n] === key) return;
       nodeState[n] = key;
       nUp.push({id: n, label: show ? full : "", opacity: dim ? 0.2 : 1,

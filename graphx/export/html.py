@@ -221,7 +221,9 @@ def render_html(G, title: str = "graphx — actor graph", max_actors: int | None
         d = G.nodes[n]
         kind = d.get("kind", "")
         xy = dict(zip("xy", pos[n])) if n in pos else {}
-        net.add_node(n, label=str(d.get("label", n)), color=KIND_COLORS.get(kind, DEFAULT_COLOR),
+        # No label yet (a space: pyvis would put the id in an empty one): the page names the actors
+        # whose label fits (explore.js), so on a large page the first pass touches only those.
+        net.add_node(n, label=" ", color=KIND_COLORS.get(kind, DEFAULT_COLOR),
                      shape=KIND_SHAPES.get(kind, "dot"), size=round(12 + 40 * math.sqrt((d.get("mentions", 0) or 0) / top), 1),
                      tip=_tip_node(d), kind=kind, discovered=bool(d.get("discovered")), **xy)
     order = sorted(relations) or ["contacted", "fled-to", "mediated", "refused"]
