@@ -11,7 +11,7 @@ import random
 
 from graphx.graph import build_graph
 from graphx.lexicon import load_lexicon
-from graphx.types import Actor, Evidence
+from graphx.records import Actor, Evidence
 
 KINDS = ["person"] * 6 + ["state", "organisation", "armed_group", "place"]
 TYPES = ["contacted"] * 5 + ["mediated", "refused", "fled-to"]

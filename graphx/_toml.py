@@ -86,3 +86,18 @@ def key_line(lines: list[str], key: str, header: int | None) -> int | None:
         if pat.match(lines[i - 1]):
             return i
     return header
+
+
+def toml_string(value: str) -> str:
+    """``value`` as a TOML basic string (for files graphx writes for people to edit).
+
+    JSON's string syntax is TOML's, but for DEL (U+007F), which TOML requires escaped.
+
+    >>> import tomllib
+    >>> s = 'He said "no" \\\\ \\x7f\\n'
+    >>> tomllib.loads("k = " + toml_string(s))["k"] == s
+    True
+    """
+    import json
+
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")

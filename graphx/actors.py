@@ -1,8 +1,11 @@
 """The alias table: which names, roles and demonyms stand for which actor.
 
-The table is data (``graphx/data/actors.toml``), extended or overridden by a
-user's file (``--aliases``): an actor with the same id replaces the shipped
-one, new ids are added. Every problem is reported with file, line and fix.
+The table is data (``graphx/data/actors.toml``), extended by a user's file
+(``--aliases``): an entry with a new id adds an actor; an entry with the id of an
+actor already loaded adds its aliases, roles, demonyms and people to that actor
+(and a label, kind or capital given there overrides the old one), unless it says
+``replace = true``, which replaces the whole entry. Every problem is reported
+with file, line and fix.
 
 Examples
 --------
@@ -30,6 +33,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _ARTICLES = ("the ", "al ")  # "the Kremlin" answers to "Kremlin" too
 _LIST_KEYS = ("aliases", "roles", "demonyms", "people")
 _STR_KEYS = ("label", "kind", "capital", "located_in", "note")
+_FLAG_KEYS = ("replace",)
 
 
 def default_aliases_path() -> Path:
@@ -54,6 +58,7 @@ class AliasTable:
     collective_nouns: tuple = ()
     sources: tuple = ()  # files the table was read from, in order
     _index: dict[str, str] = field(default_factory=dict, repr=False)
+    _origin: dict = field(default_factory=dict, repr=False)  # id -> (file, its lines): where errors point
 
     def names(self, actor: Actor):
         """Every surface form that names ``actor`` on its own (not demonyms)."""
@@ -113,7 +118,10 @@ def _as_tuple(value, path, lines, line, key, aid):
     return tuple(dict.fromkeys(out))
 
 
-def _parse_file(path) -> tuple[dict[str, Actor], tuple, list[str]]:
+def _parse_file(path, known: dict | None = None) -> tuple[dict[str, Actor], tuple, list[str]]:
+    """The actors of one file; an id in ``known`` (loaded from earlier files) is extended
+    with this file's names unless its entry says ``replace = true``."""
+    known = known or {}
     data, lines = read_toml(path)
     unknown_top = set(data) - {"actors", "collective_nouns"}
     if unknown_top:
@@ -132,30 +140,46 @@ def _parse_file(path) -> tuple[dict[str, Actor], tuple, list[str]]:
                               "starting with a letter")
         if not isinstance(entry, dict):
             raise ConfigError(path, line, f"actor {aid!r} must be a table", f"write [actors.{aid}]")
-        extra = set(entry) - set(_LIST_KEYS) - set(_STR_KEYS)
+        extra = set(entry) - set(_LIST_KEYS) - set(_STR_KEYS) - set(_FLAG_KEYS)
         if extra:
             raise ConfigError(path, line, f"actor {aid!r}: unknown key {sorted(extra)[0]!r}",
-                              "known keys: " + ", ".join(_STR_KEYS + _LIST_KEYS))
+                              "known keys: " + ", ".join(_STR_KEYS + _LIST_KEYS + _FLAG_KEYS))
         for key in _STR_KEYS:
             if key in entry and not isinstance(entry[key], str):
                 raise ConfigError(path, key_line(lines, key, line), f"actor {aid!r}: {key} must be a string",
                                   f'write {key} = "..."')
-        label = (entry.get("label") or "").strip()
+        replacing = entry.get("replace", False)
+        if not isinstance(replacing, bool):
+            raise ConfigError(path, key_line(lines, "replace", line), f"actor {aid!r}: replace must be true or false",
+                              "write replace = true to replace the whole entry, or leave it out to add to it")
+        if replacing and aid not in known:
+            raise ConfigError(path, key_line(lines, "replace", line),
+                              f"actor {aid!r}: replace = true, but no earlier table has this id",
+                              _did_you_mean(aid, known) or "remove replace, or use the id of the actor to replace")
+        base = known.get(aid) if not replacing else None
+        label = (entry.get("label") or (base.label if base and "label" not in entry else "")).strip()
         if not any(c.isalnum() for c in label):
             raise ConfigError(path, key_line(lines, "label", line) if "label" in entry else line,
-                              f"actor {aid!r} has an empty or missing label", 'add label = "Display Name"')
-        kind = entry.get("kind", "")
+                              f"actor {aid!r} has an empty or missing label",
+                              'add label = "Display Name"' + (
+                                  "; to add names to a shipped actor, use its id: " + hint
+                                  if "label" not in entry and aid not in known and (hint := _did_you_mean(aid, known))
+                                  else ""))
+        kind = entry.get("kind", base.kind if base else "")
         if kind not in KINDS:
             raise ConfigError(path, key_line(lines, "kind", line) if "kind" in entry else line,
                               f"actor {aid!r}: unknown kind {kind!r}", "use one of " + ", ".join(KINDS))
         lists = {k: _as_tuple(entry.get(k), path, lines, line, k, aid) for k in _LIST_KEYS}
-        if kind != "state" and (entry.get("capital") or lists["demonyms"] or lists["people"]):
+        if base:  # extend: the earlier names first, then this file's
+            lists = {k: tuple(dict.fromkeys(getattr(base, k) + v)) for k, v in lists.items()}
+        capital = entry.get("capital", base.capital if base else None) or None
+        if kind != "state" and (capital or lists["demonyms"] or lists["people"]):
             raise ConfigError(path, line, f"actor {aid!r}: capital/demonyms/people are for states",
                               'set kind = "state" or remove them')
         actors[aid] = Actor(
             id=aid, label=label, kind=kind, aliases=lists["aliases"], roles=lists["roles"],
-            capital=entry.get("capital") or None, demonyms=lists["demonyms"],
-            people=lists["people"], located_in=entry.get("located_in") or None, line=line,
+            capital=capital, demonyms=lists["demonyms"], people=lists["people"],
+            located_in=entry.get("located_in", base.located_in if base else None) or None, line=line,
         )
     nouns = data.get("collective_nouns", [])
     if not isinstance(nouns, list) or not all(isinstance(n, str) and n.strip() for n in nouns):
@@ -164,8 +188,26 @@ def _parse_file(path) -> tuple[dict[str, Actor], tuple, list[str]]:
     return actors, tuple(normalize(n) for n in nouns), lines
 
 
+def _did_you_mean(aid: str, known) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(aid, list(known), n=1, cutoff=0.75)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
 def load_aliases(*extra_paths, include_default: bool = True) -> AliasTable:
-    """Load the shipped table, then each user file on top (same id replaces).
+    """Load the shipped table, then each user file on top.
+
+    A user entry whose id is already loaded adds its names (aliases, roles, demonyms,
+    people) to that actor; with ``replace = true`` it replaces the entry whole. New ids
+    are new actors.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "mine.toml"
+    >>> _ = f.write_text('[actors.vladimir_putin]\\naliases = ["V. V. Putin"]\\n', encoding="utf-8")
+    >>> table = load_aliases(f)
+    >>> table.resolve("V. V. Putin").id, table.resolve("Putin").id
+    ('vladimir_putin', 'vladimir_putin')
 
     Raises :class:`~graphx.errors.ConfigError` naming file and line for syntax
     errors, bad ids, unknown kinds, empty names, dangling capital/located_in
@@ -176,12 +218,13 @@ def load_aliases(*extra_paths, include_default: bool = True) -> AliasTable:
     origin: dict[str, tuple[Path, list[str]]] = {}
     nouns: list[str] = []
     for path in paths:
-        file_actors, file_nouns, lines = _parse_file(path)
+        file_actors, file_nouns, lines = _parse_file(path, actors)
         for aid, actor in file_actors.items():
             actors[aid] = actor
             origin[aid] = (path, lines)
         nouns.extend(n for n in file_nouns if n not in nouns)
-    table = AliasTable(actors=actors, collective_nouns=tuple(nouns), sources=tuple(str(p) for p in paths))
+    table = AliasTable(actors=actors, collective_nouns=tuple(nouns), sources=tuple(str(p) for p in paths),
+                       _origin=origin)
     _index(table, origin)
     return table
 
@@ -212,6 +255,19 @@ def _index(table: AliasTable, origin) -> None:
                 )
             claimed[key] = aid
     table._index = claimed
+
+
+def kind_from_name(name: str) -> str | None:
+    """The kind a user means, spelled as the page shows it or as the data stores it; None if none.
+
+    >>> kind_from_name("armed group"), kind_from_name("Armed-Group"), kind_from_name("organization")
+    ('armed_group', 'armed_group', 'organisation')
+    >>> kind_from_name("people") is None
+    True
+    """
+    key = "_".join(name.strip().lower().replace("-", " ").split())
+    key = {"organization": "organisation"}.get(key, key)
+    return key if key in KINDS else None
 
 
 def describe(actor: Actor) -> str:

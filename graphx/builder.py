@@ -34,6 +34,8 @@ class BuildReport:
     warnings: list = field(default_factory=list)  # e.g. a damaged cache that was rebuilt
     long_sentences: int = 0  # sentences over relations.MAX_SENTENCE_TOKENS, not read for edges
     notes: list = field(default_factory=list)  # what the build could not do (e.g. no trained pipeline)
+    ignored: list = field(default_factory=list)  # files of other types in the folders given (not read)
+    corrections: list = field(default_factory=list)  # corrections.Outcome: what each correction matched
 
 
 def _read(pairs, report: BuildReport, max_bytes=MAX_BYTES) -> list[Document]:
@@ -61,7 +63,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
 
     report = report or BuildReport()
     started = time.perf_counter()
-    pairs, skipped = find_documents(paths)
+    pairs, skipped = find_documents(paths, ignored=report.ignored)
     report.skipped.extend(skipped)
     if not pairs:
         raise InputError("no .txt or .md reports found in " + ", ".join(str(p) for p in
@@ -179,7 +181,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
 
 def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=None,
           report: BuildReport | None = None, cache=None, jobs: int = 1,
-          scheduler: str | None = None, max_bytes=MAX_BYTES) -> nx.MultiDiGraph:
+          scheduler: str | None = None, max_bytes=MAX_BYTES, corrections=None) -> nx.MultiDiGraph:
     """Build the cited actor graph from report files and folders.
 
     Parameters
@@ -208,6 +210,10 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
         (needs ``pip install 'graphx[dask]'``).
     max_bytes : int, optional
         Files larger than this are skipped with a reason (None or 0: no limit).
+    corrections : path, optional
+        A reviewed-corrections file (:mod:`graphx.corrections`): rejected, confirmed,
+        retyped edges, merged actors, added aliases. What each matched is in
+        ``report.corrections``.
 
     Examples
     --------
@@ -215,6 +221,8 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     >>> G.has_edge("bashar_al_assad", "mohammed_shia_al_sudani", key="contacted")
     True
     """
+    from .antecedents import add_antecedents
+    from .corrections import correct, extend_table, load_corrections
     from .graph import build_graph
 
     if isinstance(aliases, (str, bytes)) or hasattr(aliases, "__fspath__"):
@@ -223,11 +231,17 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     if isinstance(lexicon, (str, bytes)) or hasattr(lexicon, "__fspath__"):
         lexicon = [lexicon]
     lex = load_lexicon(*(lexicon or []))
+    fixes = load_corrections(corrections, lex.relations) if corrections else None
+    table = extend_table(table, fixes) if fixes else table  # [[alias]] corrections are names to extract
     report = report if report is not None else BuildReport()
     evidence, claims, counts, report = extract_evidence(paths, table=table, lexicon=lex, model=model,
                                                 progress=progress, report=report, cache=cache,
                                                 jobs=jobs, scheduler=scheduler, max_bytes=max_bytes)
     discovered = {a.id: a for a in report.discovered}
+    # For the reader: the earlier sentence naming an actor a citation calls "he" (graphx.antecedents).
+    evidence = add_antecedents(evidence, report.documents, {**table.actors, **discovered}, {
+        w.lower() for key in ("subject", "object", "possessive", "group", "latter", "former")
+        for w in getattr(lex, "pronouns", {}).get(key, ())})
     # Every actor named at least once is a node (a query for one with no edge
     # says "no path", not "unknown actor").
     used = {e.source for e in evidence} | {e.target for e in evidence} | {a for a, n in counts.items() if n}
@@ -247,6 +261,8 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "discovered": [a.id for a in report.discovered],
     })
+    if fixes is not None:  # reviewed corrections, after extraction (graphx.corrections)
+        G, report.corrections = correct(G, fixes, table)
     return G
 
 

@@ -76,9 +76,13 @@ def main():
               help="Most edges graph.html draws (most independent sources first; the page says what it left out).")
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(0),
               help="Skip files larger than this, with a reason (0: no limit).")
+@click.option("--corrections", "corrections", type=click.Path(dir_okay=False),
+              help="Reviewed corrections (TOML: reject, confirm, retype, merge, alias). Remembered in the "
+                   "output folder: later builds into it use the file until --no-corrections.")
+@click.option("--no-corrections", is_flag=True, help="Build without the corrections file remembered in the output folder.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, page_actors, page_edges, max_bytes,
-          quiet):
+          corrections, no_corrections, quiet):
     """Build the graph from report files and folders (default: seeds/).
 
     Reads .txt and .md files (folders recursively), finds actors with the alias
@@ -95,6 +99,7 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
       graphx build archive/ -o out/ --jobs 2          # only changed reports are re-read
       graphx build archive/ --scheduler tcp://10.0.0.5:8786
       graphx build archive/ --page-actors 500 --page-edges 2000   # a lighter page
+      graphx build --corrections corrections.toml     # later builds into output/ keep using it
     Exit status: 0 ok, 1 error, 2 bad usage, 3 built but some files skipped.
     """
     from .builder import BuildReport
@@ -103,6 +108,15 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
     from .errors import GraphxError
     from .export import write_all
 
+    from .corrections import remember, remembered
+
+    if corrections and no_corrections:
+        raise click.UsageError("--corrections and --no-corrections contradict each other")
+    recalled = None if corrections or no_corrections else remembered(outdir)
+    if recalled is not None and not recalled.is_file():
+        raise click.ClickException(f"{recalled}: the corrections file earlier builds into {outdir} used is gone "
+                                   "(give --corrections FILE, or --no-corrections to build without)")
+    fixes = corrections or recalled
     paths = list(paths) or ["seeds"]
     report = BuildReport()
     bar = None
@@ -120,8 +134,10 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
     try:
         G = run_build(paths, aliases=list(aliases), model=model, lexicon=list(lexicon), progress=progress,
                       report=report, cache=None if no_cache else cache_path(outdir), jobs=jobs,
-                      scheduler=scheduler, max_bytes=max_bytes)
+                      scheduler=scheduler, max_bytes=max_bytes, corrections=fixes)
         written = write_all(G, outdir, page_actors=page_actors, page_edges=page_edges)
+        if corrections or no_corrections:
+            remember(outdir, corrections)
     except GraphxError as exc:
         raise _fail(exc) from None
     finally:
@@ -129,15 +145,18 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
             bar.__exit__(None, None, None)
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)
+    for o in report.corrections:
+        if not o.applied:
+            click.echo(f"warning: {o.message()}", err=True)
     if not quiet:
-        _summary(G, report, written)
+        _summary(G, report, written, fixes if fixes is None else (fixes, recalled is not None))
     for s in report.skipped:
         click.echo(f"skipped: {s.path}: {s.reason}", err=True)
     if report.skipped:
         sys.exit(EXIT_SKIPPED)
 
 
-def _summary(G, report, written):
+def _summary(G, report, written, fixes=None):
     types = Counter(k for _, _, k, d in G.edges(keys=True, data=True) if d.get("asserted"))
     unasserted = sum(1 for *_, d in G.edges(keys=True, data=True) if not d.get("asserted"))
     rate = report.tokens / report.seconds if report.seconds else 0
@@ -150,18 +169,44 @@ def _summary(G, report, written):
                + "(" + ", ".join(f"{k} {v}" for k, v in sorted(types.items())) + ")"
                + (f", plus {unasserted} negated or unconfirmed" if unasserted else "")
                + f", {report.evidence} citations.")
+    if fixes:
+        path, recalled = fixes
+        used = [o for o in report.corrections if o.applied]
+        kinds = Counter(o.correction.kind for o in used)
+        click.echo(f"Corrections from {path}"
+                   + (" (remembered from an earlier build; --no-corrections to build without)" if recalled else "")
+                   + f": {len(used)} of {len(report.corrections)} applied"
+                   + (" (" + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")" if kinds else "")
+                   + (f", {len(report.corrections) - len(used)} matched nothing (see the warnings)."
+                      if len(used) < len(report.corrections) else "."))
     if report.long_sentences:
         from .extract.sentence import MAX_SENTENCE_TOKENS
 
         click.echo(f"{report.long_sentences} sentence(s) over {MAX_SENTENCE_TOKENS} tokens were not read for edges "
                    "(tables or text without full stops); their actors still count as mentions.")
-    if report.discovered:
-        click.echo(f"Discovered {len(report.discovered)} actor(s) not in the alias table (review them, "
-                   "then add them with --aliases):")
-        for a in report.discovered:
-            click.echo(f"  {a.label} ({a.kind})")
     for p in written:
         click.echo(f"Wrote {p}")
+    if report.discovered:
+        listed = next((p for p in written if p.name == "discovered.toml"), None)
+        click.echo(f"Discovered {len(report.discovered)} actor(s) not in the alias table: "
+                   + (f"review {listed}, then build with --aliases (that file, or your alias file with the "
+                      "entries you keep)." if listed else "discovered.toml was not rewritten (the build read it "
+                                                         "with --aliases)."))
+    if report.ignored:
+        click.echo(_ignored_line(report.ignored))
+    page = next((p for p in written if p.name == "graph.html"), None)
+    if page is not None:
+        click.echo(f"Open {page} in a browser (it works offline).")
+
+
+def _ignored_line(paths) -> str:
+    """'Ignored 3 file(s) of other types (.pdf 2, .html 1): graphx reads .txt and .md.'"""
+    from pathlib import Path
+
+    kinds = Counter(Path(p).suffix.lower() or "no extension" for p in paths)
+    return (f"Ignored {len(paths)} file(s) of other types ("
+            + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+            + "): graphx reads .txt and .md.")
 
 
 @main.command()
@@ -182,14 +227,18 @@ def path(a, b, graph_path, types, min_sources, max_hops, limit):
     Examples:
       graphx path Assad Erdogan
       graphx path Assad Moscow --type fled-to
+    Exit status: 0 found, 1 no path (or A and B name one actor).
     """
     from .errors import GraphxError
     from .query import actor, explain, paths
 
     G = _load(graph_path)
     try:
-        found = paths(G, a, b, types=types or None, min_sources=min_sources, max_hops=max_hops, limit=limit)
         u, v = actor(G, a), actor(G, b)
+        if u == v:
+            raise click.ClickException(f"{a!r} and {b!r} are one actor, {G.nodes[u]['label']}: "
+                                       "give two different actors")
+        found = paths(G, a, b, types=types or None, min_sources=min_sources, max_hops=max_hops, limit=limit)
     except GraphxError as exc:
         raise _fail(exc) from None
     if not found:
@@ -202,19 +251,24 @@ def path(a, b, graph_path, types, min_sources, max_hops, limit):
 
 @main.command()
 @graph_option
-@click.option("--kind", help="Only actors of this kind (person, state, place, ...).")
+@click.option("--kind", help="Only actors of this kind (person, state, place, organisation, armed group, outlet).")
 def actors(graph_path, kind):
     """List the actors in a built graph with their kind, mentions and edges.
 
     \b
-    Example:
+    Examples:
       graphx actors --kind person
+      graphx actors --kind "armed group"
     """
+    from .actors import kind_from_name
     from .records import KINDS
 
     G = _load(graph_path)
-    if kind and kind not in KINDS:
-        raise click.ClickException(f"unknown kind {kind!r} (kinds: {', '.join(KINDS)})")
+    if kind:
+        given, kind = kind, kind_from_name(kind)
+        if kind is None:
+            raise click.ClickException(f"unknown kind {given!r} (kinds: "
+                                       f"{', '.join(k.replace('_', ' ') for k in KINDS)})")
     rows = [(n, d) for n, d in G.nodes(data=True) if not kind or d.get("kind") == kind]
     if not rows:
         click.echo("No actors." if not kind else f"No actors of kind {kind!r}.")
@@ -380,9 +434,11 @@ EXPORT_FORMATS = ("graphml", "gexf", "json", "csv", "html")
 @main.command()
 @graph_option
 @click.option("--type", "types", multiple=True, help="Only edges of this relation type; repeatable.")
+@click.option("--actor", "actor_names", multiple=True, metavar="NAME",
+              help="Only edges to or from this actor (any alias); repeatable.")
 @click.option("--format", "fmt", type=click.Choice(EDGE_FORMATS), default="table", show_default=True,
               help="table for reading; csv (the columns of edges.csv) or json (as in graph.json, with citations).")
-def edges(graph_path, types, fmt):
+def edges(graph_path, types, actor_names, fmt):
     """List the edges in a built graph: who did what to whom, how well attested.
 
     The table shows, per edge, its citations (asserted sentences), independent
@@ -392,6 +448,7 @@ def edges(graph_path, types, fmt):
     \b
     Examples:
       graphx edges --type fled-to
+      graphx edges --actor Assad --actor Putin     # edges touching either
       graphx edges --format csv > edges.csv
       graphx edges --format json | jq '.[0].citations[0].text'
     """
@@ -400,23 +457,30 @@ def edges(graph_path, types, fmt):
     from .errors import GraphxError
     from .export.json import graph_to_data
     from .export.tables import EDGE_FIELDS, edge_rows, to_csv
-    from .query import check_types
+    from .query import actor, check_types
 
     G = _load(graph_path)
     try:
         wanted = check_types(G, types)
+        ids = {actor(G, name) for name in actor_names}
     except GraphxError as exc:
         raise _fail(exc) from None
+
+    def keep(s, t, k):
+        return (not wanted or k in wanted) and (not ids or s in ids or t in ids)
+
     if fmt == "json":
-        rows = [e for e in graph_to_data(G)["edges"] if not wanted or e["key"] in wanted]
+        rows = [e for e in graph_to_data(G)["edges"] if keep(e["source"], e["target"], e["key"])]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    rows = edge_rows(G, wanted)
+    rows = [r for r in edge_rows(G, wanted) if keep(r["source"], r["target"], r["relation"])]
     if fmt == "csv":
         click.echo(to_csv(rows, EDGE_FIELDS), nl=False)
         return
     if not rows:
-        click.echo("No edges." if not wanted else "No edges of type " + ", ".join(sorted(wanted)) + ".")
+        what = [("of type " + ", ".join(sorted(wanted))) if wanted else "",
+                ("touching " + ", ".join(sorted(G.nodes[i].get("label", i) for i in ids))) if ids else ""]
+        click.echo(" ".join(["No edges"] + [w for w in what if w]) + ".")
         return
     click.echo(f"{'source':<28}{'type':<12}{'target':<28}{'citations':>9}{'sources':>8}  first")
     for r in sorted(rows, key=lambda r: (r["relation"], -r["weight"], r["source"], r["target"])):
@@ -428,10 +492,11 @@ def edges(graph_path, types, fmt):
 
 @main.command(name="export")
 @graph_option
-@click.option("-f", "--format", "formats", multiple=True, required=True, type=click.Choice(EXPORT_FORMATS),
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(EXPORT_FORMATS),
               help="Format to write; repeatable. csv writes nodes.csv, edges.csv and citations.csv.")
-@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False),
-              help="Folder to write into  [default: the folder of --graph]")
+@click.option("-o", "--output", "outdir", type=click.Path(),
+              help="Folder to write into, or one file whose extension (.graphml, .gexf, .json, .html) "
+                   "gives the format  [default: the folder of --graph]")
 def export_(graph_path, formats, outdir):
     """Write an existing build in other formats (no rebuild).
 
@@ -443,17 +508,27 @@ def export_(graph_path, formats, outdir):
     \b
     Examples:
       graphx export --format gexf
+      graphx export -o for_gephi/assad.gexf          # one file; the format from its extension
       graphx export -f csv -f graphml -g out/graph.json -o for_gephi/
     """
     from pathlib import Path
 
     from .errors import GraphxError
-    from .export import write_all
+    from .export import format_of, write_all, write_one
 
+    one = format_of(outdir) if outdir and not Path(outdir).is_dir() else None
+    if one and set(formats) - {one}:
+        raise click.UsageError(f"-o {outdir} is a {one} file, but --format asks for "
+                               f"{', '.join(sorted(set(formats) - {one}))}: give one format, or a folder")
+    if not one and outdir and Path(outdir).suffix.lower() == ".csv":
+        raise click.UsageError("csv is three files (nodes.csv, edges.csv, citations.csv): give -o a folder")
+    if not one and not formats:
+        raise click.UsageError("give --format (" + ", ".join(EXPORT_FORMATS) + "), or -o FILE ending in "
+                               ".graphml, .gexf, .json or .html")
     G = _load(graph_path)
     target = Path(outdir) if outdir else Path(graph_path).parent
     try:
-        written = write_all(G, target, formats=tuple(dict.fromkeys(formats)))
+        written = [write_one(G, target, one)] if one else write_all(G, target, formats=tuple(dict.fromkeys(formats)))
     except GraphxError as exc:
         raise _fail(exc) from None
     except OSError as exc:
@@ -471,7 +546,7 @@ def shell(graph, plain):
     GRAPH defaults to output/graph.json. Loaded: G, paths, explain, evidence,
     neighbors, actor, load, relation_types, graphx and nx (networkx). IPython
     is used when installed and the input is a terminal; commands can also be
-    piped in.
+    piped in (exit status 1 when one of them raises).
 
     \b
     Examples:
@@ -482,7 +557,8 @@ def shell(graph, plain):
     from .shell import start
 
     G = _load(graph)
-    start(G, graph, plain=plain)
+    if not start(G, graph, plain=plain):
+        sys.exit(1)  # a piped command failed (its traceback is above)
 
 
 @main.group()

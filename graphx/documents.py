@@ -51,7 +51,7 @@ class Skipped:
     reason: str
 
 
-def find_documents(paths) -> tuple[list[tuple[str, Path]], list[Skipped]]:
+def find_documents(paths, ignored: list | None = None) -> tuple[list[tuple[str, Path]], list[Skipped]]:
     """Expand files and folders into ``(document id, path)`` pairs, sorted by id.
 
     Folders are searched recursively for ``.txt``/``.md`` files (hidden files
@@ -63,6 +63,8 @@ def find_documents(paths) -> tuple[list[tuple[str, Path]], list[Skipped]]:
     not followed (so a loop cannot hang the search) and are listed as skipped,
     as are folders that cannot be listed. When two files have the same id, the
     one whose path sorts first is used, whatever the order the paths were given in.
+    Files of other types in a folder (not hidden) are appended to ``ignored`` when it is
+    given, so that the build can say how many it left alone.
 
     Examples
     --------
@@ -79,7 +81,7 @@ def find_documents(paths) -> tuple[list[tuple[str, Path]], list[Skipped]]:
         if not root.exists() and not root.is_symlink():
             raise InputError(f"{given}: no such file or folder")
         if root.is_dir():
-            candidates.extend(_walk(root, skipped))
+            candidates.extend(_walk(root, skipped, ignored))
         else:
             candidates.append((root.name, root))
     found: dict[str, Path] = {}
@@ -91,7 +93,7 @@ def find_documents(paths) -> tuple[list[tuple[str, Path]], list[Skipped]]:
     return sorted(found.items()), sorted(skipped, key=lambda s: (s.path, s.reason))
 
 
-def _walk(root: Path, skipped: list[Skipped]):
+def _walk(root: Path, skipped: list[Skipped], ignored: list | None = None):
     def unlistable(exc: OSError):
         skipped.append(Skipped(str(exc.filename), f"cannot list folder ({exc.strerror or exc})"))
 
@@ -107,7 +109,11 @@ def _walk(root: Path, skipped: list[Skipped]):
             keep.append(d)
         dirnames[:] = keep
         for name in filenames:
-            if name.startswith(".") or not name.lower().endswith(EXTENSIONS):
+            if name.startswith("."):
+                continue
+            if not name.lower().endswith(EXTENSIONS):
+                if ignored is not None:
+                    ignored.append(os.path.join(dirpath, name))
                 continue
             p = Path(dirpath) / name
             yield p.relative_to(root).as_posix(), p

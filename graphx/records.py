@@ -111,6 +111,16 @@ class Evidence:
     outlet: str = ""
     url: str = ""
     language: str = ""
+    # Added after extraction (issue 18). Reviewed corrections (graphx.corrections): what was done
+    # ("confirmed", "retyped from fled-to", ...), by whom, on which day, why; several are joined by "; ".
+    correction: str = ""
+    corrected_by: str = ""
+    corrected_on: str = ""
+    corrected_why: str = ""
+    # When an actor of this sentence is named only by a pronoun ("he", "the latter") or not at
+    # all, the earlier sentence of the same document that names it (graphx.antecedents).
+    antecedent: str = ""
+    antecedent_start: int = -1
 
     def sort_key(self):
         return (self.doc, self.start, self.trigger_start, self.relation, self.source, self.target)
@@ -118,15 +128,27 @@ class Evidence:
 
 EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
 _evidence_values = operator.attrgetter(*EVIDENCE_FIELDS)  # all fields in one C call
+# Fields most citations leave at their default: exporters write them only when set, so that
+# graph.json and the page do not grow by a line per citation for nothing.
+OPTIONAL_FIELDS = {"correction": "", "corrected_by": "", "corrected_on": "", "corrected_why": "",
+                   "antecedent": "", "antecedent_start": -1}
 
 
 def evidence_to_dict(ev: Evidence) -> dict:
-    """Plain-dict form used by every exporter (stable key order).
+    """Plain-dict form used by every exporter (stable key order; the optional fields only when set).
 
     Every field is a str, int or bool, so no deep copy is needed (``asdict``
     deep-copies and dominated the export of large graphs).
+
+    >>> d = evidence_to_dict(Evidence("a", "contacted", "b", "d", 0, 9, "A called B", "called", 2, 8, "r"))
+    >>> list(d)[-2:], "correction" in d
+    (['url', 'language'], False)
     """
-    return dict(zip(EVIDENCE_FIELDS, _evidence_values(ev)))
+    d = dict(zip(EVIDENCE_FIELDS, _evidence_values(ev)))
+    for k, default in OPTIONAL_FIELDS.items():
+        if d[k] == default:
+            del d[k]
+    return d
 
 
 def evidence_from_dict(d: dict) -> Evidence:

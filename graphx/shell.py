@@ -46,8 +46,26 @@ def banner(G, path=None) -> str:
             "       neighbors(G, 'Assad', types='contacted', direction='out')")
 
 
-def start(G, path=None, *, plain: bool = False) -> None:
-    """Run the session until the user leaves it (Ctrl-D, ``exit()``) or the input ends."""
+class _Console(code.InteractiveConsole):
+    """The standard console, remembering whether any command failed (for piped input)."""
+
+    failed = False
+
+    def showtraceback(self):
+        self.failed = True
+        super().showtraceback()
+
+    def showsyntaxerror(self, filename=None, **kwargs):
+        self.failed = True
+        super().showsyntaxerror(filename, **kwargs)
+
+
+def start(G, path=None, *, plain: bool = False) -> bool:
+    """Run the session until the user leaves it (Ctrl-D, ``exit()``) or the input ends.
+
+    Returns False when commands were piped in and one of them raised (a script that
+    fails must not look like one that worked), True otherwise.
+    """
     ns = namespace(G, path)
     if not plain and sys.stdin.isatty():
         try:
@@ -59,8 +77,8 @@ def start(G, path=None, *, plain: bool = False) -> None:
             cfg = Config()
             cfg.TerminalInteractiveShell.banner2 = banner(G, path) + "\n"
             IPython.start_ipython(argv=[], user_ns=ns, config=cfg)
-            return
-    console = code.InteractiveConsole(ns)
+            return True
+    console = _Console(ns)
     if sys.stdin.isatty():
         try:
             import readline  # noqa: F401  (line editing and history in the standard console)
@@ -70,3 +88,8 @@ def start(G, path=None, *, plain: bool = False) -> None:
         # Piped commands: no prompts on stdout, so the output is only what the commands print.
         console.raw_input = lambda prompt="": input()
     console.interact(banner=banner(G, path), exitmsg="")
+    if console.buffer and not sys.stdin.isatty():  # the input ended inside an unfinished statement
+        console.write("SyntaxError: the input ended inside an unfinished statement: "
+                      + " ".join(line.strip() for line in console.buffer)[:80] + "\n")
+        console.failed = True
+    return sys.stdin.isatty() or not console.failed

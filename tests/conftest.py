@@ -81,3 +81,41 @@ def browser():
             "--no-first-run", "--disable-sync"])
         yield b
         b.close()
+
+
+# ---- tests write only to temporary folders (issue 18): the session fails if one wrote into the repository
+
+_SKIP_DIRS = {".git", "__pycache__", ".pytest_cache", "node_modules", ".hypothesis"}
+
+
+def _tree_state(root=ROOT) -> dict:
+    state = {}
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d not in _SKIP_DIRS and not d.endswith(".egg-info")]
+        for name in filenames:
+            p = Path(dirpath) / name
+            try:
+                st = p.stat()
+            except OSError:
+                continue
+            state[p.relative_to(root).as_posix()] = (st.st_size, st.st_mtime_ns)
+    return state
+
+
+def pytest_sessionstart(session):
+    session.config._graphx_tree = _tree_state()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    before = getattr(session.config, "_graphx_tree", None)
+    if before is None or os.environ.get("GRAPHX_ALLOW_REPO_WRITES"):
+        return
+    after = _tree_state()
+    changed = sorted(p for p in set(before) | set(after) if before.get(p) != after.get(p))
+    if changed:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        msg = ("tests wrote into the repository (they must write only to temporary folders): "
+               + ", ".join(changed[:10]) + (" ..." if len(changed) > 10 else ""))
+        if reporter:
+            reporter.write_line(msg, red=True)
+        session.exitstatus = 1

@@ -19,8 +19,8 @@ Assad fled to Moscow <img src=x onerror="window.pwned=4"> href="javascript:windo
 """
 
 
-def open_page(browser, html_path):
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+def open_page(browser, html_path, viewport=None):
+    page = browser.new_page(viewport=viewport or {"width": 1400, "height": 900})
     requests = []
 
     def block(route):
@@ -36,15 +36,15 @@ def open_page(browser, html_path):
     return page, requests, errors
 
 
-def test_seeds_page_draws_everything_offline(browser, built_dir):
+def test_seeds_page_draws_everything_offline(browser, built_dir, tmp_path):
     data = json.loads((built_dir / "graph.json").read_text(encoding="utf-8"))
     page, requests, errors = open_page(browser, built_dir / "graph.html")
     assert page.evaluate("nodes.length") == len(data["nodes"])
     assert page.evaluate("edges.length") == len(data["edges"])
     assert requests == [] and errors == []
     page.wait_for_timeout(1500)
-    (ROOT / "output").mkdir(exist_ok=True)
-    page.screenshot(path=str(ROOT / "output" / "screenshot.png"))
+    page.screenshot(path=str(tmp_path / "screenshot.png"))  # to look at when it fails; never into the repository
+    assert (tmp_path / "screenshot.png").stat().st_size > 0
 
 
 def test_clicking_an_edge_lists_its_citations(browser, built_dir):
@@ -116,7 +116,7 @@ def small_graph():
     """Five actors, four edges: enough to check that each filter hides what it should."""
     from graphx.graph import build_graph
     from graphx.lexicon import load_lexicon
-    from graphx.types import Actor, Evidence
+    from graphx.records import Actor, Evidence
 
     actors = [Actor("a", "Alpha", "person", aliases=("Al",)), Actor("b", "Beta", "state"),
               Actor("c", "Gamma Newname", "person", discovered=True), Actor("d", "Delta", "person"),
@@ -179,7 +179,7 @@ def test_an_edge_with_more_citations_than_the_page_holds_still_filters_on_all(br
     """The page holds an edge's first citations; dates, attributions and counts come from all."""
     from graphx.export.html import MAX_PAGE_CITATIONS, write_html
     from graphx.graph import build_graph
-    from graphx.types import Actor, Evidence
+    from graphx.records import Actor, Evidence
 
     n = MAX_PAGE_CITATIONS + 5
 

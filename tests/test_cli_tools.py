@@ -125,7 +125,8 @@ def test_export_to_another_folder_from_graphml(runner, build, tmp_path, seeds_gr
 
 def test_export_errors(runner, build, tmp_path):
     r = runner.invoke(main, ["export", "-g", str(build / "graph.json")])
-    assert r.exit_code == 2 and "Missing option '-f' / '--format'" in r.output
+    assert r.exit_code == 2 and r.output.endswith("Error: give --format (graphml, gexf, json, csv, html), "
+                                                  "or -o FILE ending in .graphml, .gexf, .json or .html\n")
     r = runner.invoke(main, ["export", "-f", "pdf", "-g", str(build / "graph.json")])
     assert r.exit_code == 2
     bad = tmp_path / "bad.json"
@@ -200,7 +201,7 @@ def test_shell_uses_ipython_on_a_terminal(monkeypatch, seeds_graph):
 def test_actors_kind_is_checked(runner, build):
     r = runner.invoke(main, ["actors", "--kind", "people", "-g", str(build / "graph.json")])
     assert r.exit_code == 1
-    assert r.output == ("Error: unknown kind 'people' (kinds: person, state, organisation, armed_group, place, "
+    assert r.output == ("Error: unknown kind 'people' (kinds: person, state, organisation, armed group, place, "
                         "outlet)\n")
     r = runner.invoke(main, ["actors", "--kind", "outlet", "-g", str(build / "graph.json")])
     assert r.exit_code == 0

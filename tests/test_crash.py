@@ -24,7 +24,7 @@ from graphx.export import write_all
 
 from .conftest import ROOT
 
-OUTPUTS = ("graph.json", "graph.graphml", "graph.html", "conflicts.json")
+OUTPUTS = ("graph.json", "graph.graphml", "graph.html", "conflicts.json", "discovered.toml")
 
 # Builds the graph of REPORTS once, then for each "MODE N OUTDIR" forks a child that
 # exports it into OUTDIR and SIGKILLs itself at MODE number N:
@@ -109,6 +109,8 @@ def previous(tmp_path_factory):
         (base / name / "a.txt").write_text(text, encoding="utf-8")
     # a second report that disagrees, so that conflicts.json changes too
     (base / "bigger" / "b.txt").write_text("Assad fled to Tehran.", encoding="utf-8")
+    # and a person the alias table lacks, so that discovered.toml changes too
+    (base / "bigger" / "c.txt").write_text("PUK spokesperson Saadi Ahmed Pira met Fidan.", encoding="utf-8")
     for src, out in (("small", "old"), ("bigger", "new")):
         write_all(graphx.build(base / src), base / out)
     return base, {n: (base / "old" / n).read_bytes() for n in OUTPUTS}, \

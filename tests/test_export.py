@@ -14,7 +14,7 @@ import pytest
 from graphx.export import write_all
 from graphx.export.graphml import KIND_COLORS, UNASSERTED_WEIGHT, rgb
 from graphx.graph import build_graph
-from graphx.types import Actor, Evidence
+from graphx.records import Actor, Evidence
 
 JS = Path(__file__).parent / "js"
 G_NS = "{http://graphml.graphdrawing.org/xmlns}"
@@ -304,7 +304,7 @@ def test_page_counts_sources_and_dates_as_the_library_does():
     from graphx.export.html import page_data
     from graphx.graph import build_graph
     from graphx.query import edge_sources
-    from graphx.types import Actor, Evidence
+    from graphx.records import Actor, Evidence
 
     def ev(s, t, outlet, date, negated=False):
         return Evidence(s, "contacted", t, outlet + ".txt", 0, 9, "A called B", "called", 2, 8, "r",

@@ -10,7 +10,7 @@ from graphx.export.graphml import (DERIVED_DESC, EDGE_COLUMNS, EDGE_DERIVED, JSO
                                    NS, _text, clean, columns, edge_id, edge_record, flat, iter_graphml, node_record,
                                    write_graphml)
 from graphx.graph import build_graph
-from graphx.types import Actor, Evidence
+from graphx.records import Actor, Evidence
 
 
 def elementtree_graphml(G) -> bytes:

@@ -156,8 +156,8 @@ def test_file_that_vanishes_during_the_run_is_skipped(tmp_path, monkeypatch):
         (tmp_path / name).write_text(GOOD)
     listed = graphx.builder.find_documents
 
-    def list_then_delete(paths):
-        found = listed(paths)
+    def list_then_delete(paths, **kwargs):
+        found = listed(paths, **kwargs)
         (tmp_path / "b.txt").unlink()  # b.txt was listed, and now it goes before it is read
         return found
 

@@ -7,7 +7,7 @@ import pytest
 import graphx
 from graphx.errors import GraphFileError, UnknownActorError, UnknownRelationError
 from graphx.graph import build_graph
-from graphx.types import Actor, Evidence
+from graphx.records import Actor, Evidence
 
 
 def ev(s, rel, t, doc="d.txt", outlet="", date="", asserted=True, start=0):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .atomic import atomic_write, remove_stale_temps
 from .conflicts import conflicts_data, write_conflicts
+from .discovered import discovered_toml, write_discovered
 from .gexf import write_gexf
 from .graphml import write_graphml
 from .html import MAX_ACTORS, MAX_EDGES, write_html
@@ -19,16 +20,61 @@ from .tables import CSV_FILES, write_csv
 # format -> (file name, writer(G, path)); a None name: writer(G, folder) writes several files.
 FORMATS = {"json": ("graph.json", write_json), "graphml": ("graph.graphml", write_graphml),
            "html": ("graph.html", write_html), "conflicts": ("conflicts.json", write_conflicts),
-           "gexf": ("graph.gexf", write_gexf), "csv": (None, write_csv)}
+           "gexf": ("graph.gexf", write_gexf), "csv": (None, write_csv),
+           "discovered": ("discovered.toml", write_discovered)}
 
 
-def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts"), *,
+# A file name's extension -> the format written to that one file (csv writes three files: no).
+SUFFIXES = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".html": "html", ".htm": "html"}
+
+
+def format_of(path) -> str | None:
+    """The format a file name asks for by its extension, or None.
+
+    >>> format_of("x.GEXF"), format_of("out/graph.json"), format_of("out"), format_of("t.csv")
+    ('gexf', 'json', None, None)
+    """
+    return SUFFIXES.get(Path(path).suffix.lower())
+
+
+def write_one(G, path, fmt: str | None = None) -> Path:
+    """Write the graph to the one file ``path`` in ``fmt`` (by default: from its extension).
+
+    Raises ValueError for a format that is not one file (csv) or an unknown extension, and
+    :class:`~graphx.errors.OutputError` when the file cannot be written.
+
+    >>> import tempfile, pathlib
+    >>> from graphx.graph import build_graph
+    >>> p = write_one(build_graph([], []), pathlib.Path(tempfile.mkdtemp()) / "mine.gexf")
+    >>> p.name, p.read_text(encoding="utf-8").count("<gexf")
+    ('mine.gexf', 1)
+    """
+    from ..errors import OutputError
+
+    path = Path(path)
+    fmt = fmt or format_of(path)
+    if fmt not in FORMATS or FORMATS[fmt][0] is None:
+        raise ValueError(f"{path}: cannot tell one file's format from {path.suffix or 'no extension'!r}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(path.parent)
+        FORMATS[fmt][1](G, path)
+    except OSError as exc:
+        raise OutputError(f"{exc.filename or path}: cannot write ({exc.strerror or exc})") from None
+    return path
+
+
+BUILD_FORMATS = ("json", "graphml", "html", "conflicts", "discovered")
+
+
+def write_all(G, outdir="output", formats=BUILD_FORMATS, *,
               page_actors: int | None = MAX_ACTORS, page_edges: int | None = MAX_EDGES) -> list[Path]:
     """Write the graph in each format into ``outdir``; return the paths written.
 
     ``page_actors`` and ``page_edges`` cap the actors and edges the HTML page draws (the
     most connected actors and the best-attested edges first; the page says so); the
-    other formats always hold the whole graph. A write that
+    other formats always hold the whole graph. ``discovered.toml`` is not written over
+    an alias file the build read (``--aliases output/discovered.toml``). A write that
     fails raises :class:`~graphx.errors.OutputError` saying which outputs were replaced.
     """
     from ..errors import OutputError
@@ -40,8 +86,11 @@ def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts
     try:
         outdir.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(outdir)  # left by a build that was killed while writing
+        used = {_resolved(p) for p in G.graph.get("alias_files", [])}
         for fmt in formats:
             name, writer = FORMATS[fmt]
+            if fmt == "discovered" and _resolved(outdir / name) in used:
+                continue  # the build read it: rewriting it would drop the actors it holds
             if name is None:  # several files into the folder (csv)
                 written.extend(writer(G, outdir))
             elif writer is write_html:
@@ -61,5 +110,13 @@ def write_all(G, outdir="output", formats=("json", "graphml", "html", "conflicts
     return written
 
 
-__all__ = ["atomic_write", "graph_to_data", "write_all", "write_conflicts", "write_csv", "write_gexf", "write_graphml",
-           "write_html", "write_json", "CSV_FILES", "FORMATS"]
+def _resolved(path) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return str(path)
+
+
+__all__ = ["BUILD_FORMATS", "atomic_write", "discovered_toml", "format_of", "graph_to_data", "write_all", "write_one",
+           "write_conflicts", "write_discovered", "write_csv", "write_gexf", "write_graphml", "write_html", "write_json",
+           "CSV_FILES", "FORMATS"]

@@ -1,7 +1,8 @@
 """GEXF for Gephi: colours and sizes (``viz``) and dates its timeline can replay.
 
-Each edge lives from the first to the last date its citations speak of
-(``start``/``end``, "YYYY-MM-DD"); an actor whose edges are all dated
+Each edge lives from the first to the last day its citations speak of
+(``start``/``end``, "YYYY-MM-DD"; a month or a year is all of its days, see
+:mod:`graphx.timespan`); an actor whose edges are all dated
 appears with its first one. Undated edges and the other actors are always shown. The relation is the ``relation``
 column (GEXF reserves an edge's ``type`` for directed/undirected), and the
 same weight rule as GraphML applies (Gephi drops weight-0 edges).
@@ -13,23 +14,24 @@ import re
 
 import networkx as nx
 
+from ..timespan import span_of
 from .atomic import atomic_write
 from .graphml import EDGE_COLUMNS, NODE_COLUMNS, clean, columns, edge_id, edge_record, flat, node_record
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
 
 def edge_dates(citations) -> tuple[str, str]:
-    """First and last well-formed date among the citations ("" when none).
+    """First and last day the citations speak of ("" when none): a month or a year
+    ("2024-11", "2024") counts as all of its days.
 
     >>> from graphx.records import Evidence
     >>> ev = [Evidence("a", "contacted", "b", "d", 0, 1, "x", "x", 0, 1, "r", date=d)
     ...       for d in ("2024-12-07", "", "2024-12-01", "Dec 3")]
     >>> edge_dates(ev)
     ('2024-12-01', '2024-12-07')
+    >>> edge_dates(ev + [Evidence("a", "contacted", "b", "d", 0, 1, "x", "x", 0, 1, "r", date="2024-12")])
+    ('2024-12-01', '2024-12-31')
     """
-    dates = sorted(c.date for c in citations if c.date and _DATE.fullmatch(c.date))
-    return (dates[0], dates[-1]) if dates else ("", "")
+    return span_of({c.date for c in citations})
 
 
 # Names networkx's GEXF writer takes as GEXF structure rather than data.

@@ -16,6 +16,7 @@ from importlib import resources
 
 from ..query import edge_sources
 from ..records import evidence_to_dict
+from ..timespan import first_last
 from .atomic import atomic_write
 from .gexf import edge_dates
 from .graphml import DEFAULT_COLOR, KIND_COLORS
@@ -136,7 +137,9 @@ def page_data(G, limit: dict | None = None, whole=None, conflicts: dict | None =
                           # only denied or intended counts the sources of its citations, so that
                           # the page's "at least 1" still draws it (dashed)
                           "sources": edge_sources(d) if d.get("asserted") else edge_sources(d, asserted_only=False),
-                          "first": first, "last": last,
+                          # first/last day (a month is all its days), for the date filter's bounds;
+                          # "when": the dates as the evidence gives them, for reading
+                          "first": first, "last": last, "when": list(first_last(e.date for e in every)),
                           "asserted": bool(d.get("asserted")), "citations": cites,
                           # of every citation, for the filters (the page holds the first ones only)
                           "citations_total": len(every), "dates": sorted({e.date for e in every}),
@@ -146,8 +149,35 @@ def page_data(G, limit: dict | None = None, whole=None, conflicts: dict | None =
                           "languages": [x for x in d.get("languages", "").split(",") if x], "cameo": d.get("cameo", ""),
                           "plover": d.get("plover", ""), "codes_note": d.get("codes_note", "")}
     return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}), "limit": limit,
+            "groups": actor_groups(G),
             "kinds": {k: {"color": c, "shape": KIND_SHAPES[k]} for k, c in KIND_COLORS.items()},
             **_conflicts(G if whole is None else whole, edges, conflicts)}
+
+
+GROUP_KINDS = ("state", "organisation", "armed_group")
+
+
+def actor_groups(G) -> dict:
+    """Person -> the state or organisation the page can fold them into: the one they
+    ``represents`` with the most citations (ties by id).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("putin", {"kind": "person"}), ("russia", {"kind": "state"}), ("x", {"kind": "person"})])
+    >>> G.add_edge("putin", "russia", key="represents", weight=3)
+    'represents'
+    >>> actor_groups(G)
+    {'putin': 'russia'}
+    """
+    out = {}
+    for n in sorted(G.nodes):
+        if G.nodes[n].get("kind") != "person":
+            continue
+        best = sorted(((-(d.get("weight") or 0), t) for _, t, k, d in G.out_edges(n, keys=True, data=True)
+                       if k == "represents" and G.nodes[t].get("kind") in GROUP_KINDS))
+        if best:
+            out[n] = best[0][1]
+    return out
 
 
 def _conflicts(G, edges, data: dict | None = None, most: int = MAX_CONFLICTS) -> dict:
@@ -191,7 +221,9 @@ def render_html(G, title: str = "graphx — actor graph", max_actors: int | None
         d = G.nodes[n]
         kind = d.get("kind", "")
         xy = dict(zip("xy", pos[n])) if n in pos else {}
-        net.add_node(n, label=str(d.get("label", n)), color=KIND_COLORS.get(kind, DEFAULT_COLOR),
+        # No label yet (a space: pyvis would put the id in an empty one): the page names the actors
+        # whose label fits (explore.js), so on a large page the first pass touches only those.
+        net.add_node(n, label=" ", color=KIND_COLORS.get(kind, DEFAULT_COLOR),
                      shape=KIND_SHAPES.get(kind, "dot"), size=round(12 + 40 * math.sqrt((d.get("mentions", 0) or 0) / top), 1),
                      tip=_tip_node(d), kind=kind, discovered=bool(d.get("discovered")), **xy)
     order = sorted(relations) or ["contacted", "fled-to", "mediated", "refused"]
@@ -217,7 +249,10 @@ def render_html(G, title: str = "graphx — actor graph", max_actors: int | None
     for pat in _EXTERNAL:
         page = pat.sub("", page)
     page = page.replace("<head>", f"<head>\n<title>{_html.escape(title)}</title>", 1)
-    panel = _panel_template().replace("/*GRAPHX_DATA*/", safe_json(page_data(G, limit, whole, conflicts)))
+    # explore.js runs in the panel's script element, right after it: the browser may draw the
+    # first frame between two script elements of a large page, before the second one listens
+    panel = (_panel_template().replace("/*GRAPHX_EXPLORE*/", _template("explore.js"))
+             .replace("/*GRAPHX_DATA*/", safe_json(page_data(G, limit, whole, conflicts))))
     return page.replace("</body>", panel + "\n</body>", 1)
 
 
@@ -229,5 +264,9 @@ def write_html(G, path, title: str = "graphx — actor graph", max_actors: int |
         f.write(text)
 
 
+def _template(name: str) -> str:
+    return (resources.files("graphx") / "export" / name).read_text(encoding="utf-8")
+
+
 def _panel_template() -> str:
-    return (resources.files("graphx") / "export" / "panel.html").read_text(encoding="utf-8")
+    return _template("panel.html")

@@ -4,9 +4,10 @@ CSV export writes three files next to each other:
 
 - ``nodes.csv``: ``id, label, kind, mentions, edges, discovered, aliases`` (aliases a JSON list);
 - ``edges.csv``: one row per (source, relation, target), with the counts and the first and last
-  date its citations speak of; ``id`` is the edge id used in GraphML and GEXF;
-- ``citations.csv``: one row per citation (the quoted sentence and where it is), ``edge_id``
-  linking it to its edge.
+  date its citations speak of, as precise as they are ("2024-04" for a month without a day); ``id`` is the edge id used in GraphML and GEXF;
+- ``citations.csv``: one row per citation (the quoted sentence and where it is, a reviewed
+  correction with who, when and why, the earlier sentence naming an actor this one calls "he"),
+  ``edge_id`` linking it to its edge.
 
 The relation is in a ``relation`` column: Gephi's spreadsheet import reads a column named
 ``type`` as the edge direction. Booleans are written ``true``/``false``.
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from ..query import edge_sources
 from .atomic import atomic_write
-from .gexf import edge_dates
+from ..timespan import first_last
 from .graphml import edge_id
 
 NODE_FIELDS = ("id", "label", "kind", "mentions", "edges", "discovered", "aliases")
@@ -29,7 +30,8 @@ EDGE_FIELDS = ("id", "source", "target", "source_label", "target_label", "relati
                "documents", "outlets", "evidence", "asserted", "hedged", "negated", "first", "last", "cameo",
                "plover")
 CITATION_FIELDS = ("edge_id", "source", "relation", "target", "asserted", "negated", "hedged", "modality",
-                   "date", "outlet", "doc", "start", "end", "trigger", "attributed_to", "rule", "url", "text")
+                   "date", "outlet", "doc", "start", "end", "trigger", "attributed_to", "rule", "url", "text",
+                   "correction", "corrected_by", "corrected_on", "corrected_why", "antecedent")
 CSV_FILES = ("nodes.csv", "edges.csv", "citations.csv")
 
 
@@ -74,7 +76,7 @@ def edge_rows(G, types=None) -> list[dict]:
             continue
         d = G.edges[s, t, k]
         cites = d.get("citations", [])
-        first, last = edge_dates(cites)
+        first, last = first_last(c.date for c in cites)
         rows.append({"id": edge_id(s, t, k), "source": s, "target": t,
                      "source_label": G.nodes[s].get("label", s), "target_label": G.nodes[t].get("label", t),
                      "relation": k, "weight": d.get("weight", 0), "sources": edge_sources(d),
@@ -105,7 +107,7 @@ def citation_rows(G, types=None) -> list[dict]:
             continue
         for c in G.edges[s, t, k].get("citations", []):
             rows.append({"edge_id": edge_id(s, t, k), **{f: getattr(c, f) for f in CITATION_FIELDS[1:]},
-                         "text": " ".join(c.text.split())})
+                         "text": " ".join(c.text.split()), "antecedent": " ".join(c.antecedent.split())})
     return rows
 
 

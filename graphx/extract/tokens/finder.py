@@ -1,7 +1,7 @@
 """Cue lexicon + clause rules -> evidence records (one per sentence and edge).
 
 Rule-based extraction in the textacy manner: :func:`extract` is a generator
-over a spaCy doc that yields :class:`~graphx.types.Evidence`. It needs no
+over a spaCy doc that yields :class:`~graphx.records.Evidence`. It needs no
 tagger or parser, so it runs on the offline default pipeline. The rules:
 
 * a cue (``data/relations.toml``) names the relation; its voice says on which
