@@ -57,6 +57,7 @@ class AliasTable:
     actors: dict[str, Actor] = field(default_factory=dict)
     collective_nouns: tuple = ()
     sources: tuple = ()  # files the table was read from, in order
+    notes: list = field(default_factory=list)  # where a user's table took over shipped actors or names
     _index: dict[str, str] = field(default_factory=dict, repr=False)
     _origin: dict = field(default_factory=dict, repr=False)  # id -> (file, its lines): where errors point
 
@@ -217,19 +218,54 @@ def load_aliases(*extra_paths, include_default: bool = True) -> AliasTable:
     actors: dict[str, Actor] = {}
     origin: dict[str, tuple[Path, list[str]]] = {}
     nouns: list[str] = []
+    notes: list[str] = []
+    shipped = default_aliases_path() if include_default else None
     for path in paths:
         file_actors, file_nouns, lines = _parse_file(path, actors)
         for aid, actor in file_actors.items():
+            if shipped is not None and path != shipped and aid not in actors:
+                actor = _take_over(actor, actors, origin, shipped, f"{path}:{actor.line}", notes)
             actors[aid] = actor
             origin[aid] = (path, lines)
         nouns.extend(n for n in file_nouns if n not in nouns)
     table = AliasTable(actors=actors, collective_nouns=tuple(nouns), sources=tuple(str(p) for p in paths),
                        _origin=origin)
-    _index(table, origin)
+    table.notes = notes
+    _index(table, origin, shipped)
     return table
 
 
-def _index(table: AliasTable, origin) -> None:
+def _take_over(actor: Actor, actors: dict, origin: dict, shipped: Path, where: str, notes: list) -> Actor:
+    """A user's new actor named like a shipped one (its label or id) IS that actor: it takes the
+    shipped entry's place, its names and links, under the user's id, label and kind.
+
+    An analyst's table for another crisis may list a state the shipped table knows under
+    another id ("us" for "united_states"): one actor, not two, and not an error.
+    """
+    own = {normalize(n) for n in (actor.id, actor.id.replace("_", " "), actor.label, *actor.aliases, *actor.roles,
+                                  *actor.people)}
+    same = [a for a in actors.values() if origin.get(a.id, (None,))[0] == shipped
+            and own & {normalize(a.id), normalize(a.id.replace("_", " ")), normalize(a.label)}]
+    for old in sorted(same, key=lambda a: a.id):
+        del actors[old.id]
+        del origin[old.id]
+        names = (old.label,) + old.aliases
+        actor = replace(actor, aliases=tuple(dict.fromkeys(actor.aliases + tuple(n for n in names if n != actor.label))),
+                        roles=tuple(dict.fromkeys(actor.roles + old.roles)),
+                        demonyms=tuple(dict.fromkeys(actor.demonyms + old.demonyms)) if actor.kind == "state" else (),
+                        people=tuple(dict.fromkeys(actor.people + old.people)) if actor.kind == "state" else (),
+                        capital=actor.capital or (old.capital if actor.kind == "state" else None),
+                        located_in=actor.located_in or old.located_in)
+        for aid, other in list(actors.items()):  # links to the shipped id now lead to this actor
+            if old.id in (other.capital, other.located_in):
+                actors[aid] = replace(other, capital=actor.id if other.capital == old.id else other.capital,
+                                      located_in=actor.id if other.located_in == old.id else other.located_in)
+        notes.append(f"{where}: {actor.id!r} ({actor.label}) takes the place of the shipped {old.id!r} "
+                     f"({old.label}) and its names")
+    return actor
+
+
+def _index(table: AliasTable, origin, shipped: Path | None = None) -> None:
     claimed: dict[str, str] = {}
     # In load order (shipped table first, then each --aliases file): a clash is
     # reported where the second claim is made, which is the file to fix.
@@ -246,7 +282,13 @@ def _index(table: AliasTable, origin) -> None:
         for name in (aid, *table.names(actor)):
             key = normalize(name)
             other = claimed.get(key)
-            if other and other != aid:
+            if other and other != aid and shipped is not None and origin[other][0] == shipped != path:
+                # a user's table names its own actor with a shipped alias: the user's reading wins
+                loser = table.actors[other]
+                table.actors[other] = replace(loser, **{k: tuple(n for n in getattr(loser, k) if normalize(n) != key)
+                                                        for k in ("aliases", "roles", "people")})
+                table.notes.append(f"{path}:{actor.line}: {name!r} names {aid!r}, no longer the shipped {other!r}")
+            elif other and other != aid:
                 first = table.actors[other]
                 raise ConfigError(
                     path, value_line(lines, name, actor.line or 1) or actor.line,

@@ -234,6 +234,7 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     fixes = load_corrections(corrections, lex.relations) if corrections else None
     table = extend_table(table, fixes) if fixes else table  # [[alias]] corrections are names to extract
     report = report if report is not None else BuildReport()
+    report.notes.extend(table.notes)
     evidence, claims, counts, report = extract_evidence(paths, table=table, lexicon=lex, model=model,
                                                 progress=progress, report=report, cache=cache,
                                                 jobs=jobs, scheduler=scheduler, max_bytes=max_bytes)

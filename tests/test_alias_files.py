@@ -66,8 +66,8 @@ def test_replace_true_replaces_the_whole_entry(tmp_path, reports):
      "shipped actor, use its id: did you mean 'vladimir_putin'?)"),
     ('[actors.vladimir_putin]\nreplace = true\naliases = ["V"]\n',
      "{f}:1: actor 'vladimir_putin' has an empty or missing label (add label = \"Display Name\")"),
-    ('[actors.vladimir_putin]\naliases = ["Erdogan"]\n',
-     "{f}:2: alias 'Erdogan' is claimed by both 'recep_tayyip_erdogan' and 'vladimir_putin'"),
+    ('[actors.vladimir_putin]\naliases = ["Vova"]\n\n[actors.vova]\nlabel = "Vova"\nkind = "person"\n',
+     "{f}:4: alias 'vova' is claimed by both 'vladimir_putin' and 'vova'"),  # two claims in the user's files
 ])
 def test_extension_errors_name_file_and_line(tmp_path, content, message):
     f = tmp_path / "mine.toml"
@@ -78,8 +78,9 @@ def test_extension_errors_name_file_and_line(tmp_path, content, message):
 
 
 def test_build_writes_discovered_toml_and_prints_only_a_count(tmp_path, reports):
+    # (the offline rules: their one discovered actor is the titled name; NER would add others)
     out = tmp_path / "out"
-    r = CliRunner().invoke(main, ["build", str(reports), "-o", str(out)])
+    r = CliRunner().invoke(main, ["build", str(reports), "-o", str(out), "--model", "blank"])
     assert r.exit_code == 0, r.output
     found = f"Discovered 1 actor(s) not in the alias table: review {out / 'discovered.toml'}, then build with " \
             "--aliases (that file, or your alias file with the entries you keep)."
@@ -89,14 +90,15 @@ def test_build_writes_discovered_toml_and_prints_only_a_count(tmp_path, reports)
     assert tomllib.loads(text)["actors"] == {
         "saadi_ahmed_pira": {"label": "Saadi Ahmed Pira", "kind": "person", "aliases": ["Pira"]}}
     # ready to use: the next build knows him by id, and discovers nobody
-    before = graphx.build(reports)
+    before = graphx.build(reports, model="blank")
     report = graphx.BuildReport()
-    after = graphx.build(reports, aliases=out / "discovered.toml", report=report)
+    after = graphx.build(reports, aliases=out / "discovered.toml", report=report, model="blank")
     assert report.discovered == []
     rename = {"x_saadi_ahmed_pira": "saadi_ahmed_pira"}
     assert {(rename.get(s, s), k, rename.get(t, t)) for s, k, t in edges(before)} == edges(after)
     # building with --aliases out/discovered.toml does not overwrite the file it read
-    r = CliRunner().invoke(main, ["build", str(reports), "-o", str(out), "--aliases", str(out / "discovered.toml")])
+    r = CliRunner().invoke(main, ["build", str(reports), "-o", str(out), "--aliases", str(out / "discovered.toml"),
+                                  "--model", "blank"])
     assert r.exit_code == 0 and (out / "discovered.toml").read_text(encoding="utf-8") == text
 
 
@@ -114,3 +116,24 @@ def test_the_readme_example_alias_file_works(tmp_path):
     assert table.resolve("Sinjar").located_in == "iraq"
     assert table.actors["puk"].aliases == ("PUK", "the Patriotic Union")
     assert f"shipped table (`graphx/data/actors.toml`, {len(load_aliases().actors)} actors;" in " ".join(readme.split())
+
+
+def test_a_users_table_naming_a_shipped_actor_under_its_own_id_takes_its_place(tmp_path):
+    """An analyst's table for another crisis lists a state the shipped table knows under another
+    id: one actor (the user's id and label, the shipped names too), said in a note, not an error."""
+    f = tmp_path / "mine.toml"
+    f.write_text('[actors.us]\nlabel = "United States"\nkind = "state"\naliases = ["US", "USA"]\n\n'
+                 '[actors.kremlin_palace]\nlabel = "Kremlin palace"\nkind = "place"\naliases = ["Kremlin"]\n',
+                 encoding="utf-8")
+    table = load_aliases(f)
+    assert "united_states" not in table.actors and table.resolve("Washington").located_in == "us"
+    assert table.resolve("the Americans").id == "us" and table.actors["us"].capital == "washington"
+    assert table.resolve("Kremlin").id == "kremlin_palace"  # an alias only: the user's reading wins
+    assert table.resolve("Russian Federation").id == "russia"
+    assert table.notes == [
+        f"{f}:1: 'us' (United States) takes the place of the shipped 'united_states' (United States) and its names",
+        f"{f}:6: 'Kremlin' names 'kremlin_palace', no longer the shipped 'russia'"]
+    (tmp_path / "r.txt").write_text("Washington called Tbilisi. The Americans met Erdogan.", encoding="utf-8")
+    report = graphx.BuildReport()
+    G = graphx.build(tmp_path / "r.txt", aliases=f, report=report, model="blank")
+    assert G.has_edge("us", "recep_tayyip_erdogan", key="contacted") and report.notes[:2] == table.notes
