@@ -21,7 +21,7 @@ _API = {
     "neighbors": ("graphx.query", "neighbors"),
     "explain": ("graphx.query", "explain"),
     "relation_types": ("graphx.query", "relation_types"),
-    "independent_sources": ("graphx.query", "independent_sources"),
+    "independent_sources": ("graphx.graph", "independent_sources"),
     "write_all": ("graphx.export", "write_all"),
     "load_aliases": ("graphx.actors", "load_aliases"),
     "load_lexicon": ("graphx.lexicon", "load_lexicon"),

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from .query import edge_sources
+from .graph import edge_sources
 
 COUNTS = ("evidence", "weight", "documents", "sources", "outlets", "stated", "languages")
 

@@ -109,3 +109,33 @@ def build_graph(actors, evidence, mention_counts: Counter | None = None, relatio
         G.graph["claims"] = [fate_to_dict(c) for c in sorted(claims, key=lambda c: c.sort_key())]
     refresh_counts(G)
     return G
+
+
+def independent_sources(citations, asserted_only: bool = True) -> int:
+    """Distinct outlets among the citations (the document where a report names no outlet).
+
+    This is what ``min_sources`` counts (unless the build gave edges their own
+    ``sources`` attribute, see :func:`edge_sources`). It differs from an edge's
+    ``outlets`` attribute, which also tells apart the parties a report quotes.
+
+    Examples
+    --------
+    >>> from graphx.records import Evidence
+    >>> ev = [Evidence("a", "contacted", "b", d, 0, 1, "x", "x", 0, 1, "r", outlet=o)
+    ...       for d, o in (("d1", "Reuters"), ("d2", "Reuters"), ("d3", ""))]
+    >>> independent_sources(ev)
+    2
+    """
+    return len({c.outlet or c.doc for c in citations if c.asserted or not asserted_only})
+
+
+def edge_sources(d, asserted_only: bool = True) -> int:
+    """An edge's independent sources: its ``sources`` attribute when the build set one,
+    else :func:`independent_sources` of its citations.
+
+    >>> edge_sources({"sources": 3, "citations": []}), edge_sources({"citations": []})
+    (3, 0)
+    """
+    if asserted_only and isinstance(d.get("sources"), int) and not isinstance(d.get("sources"), bool):
+        return d["sources"]
+    return independent_sources(d.get("citations", ()), asserted_only)

@@ -16,7 +16,10 @@ import networkx as nx
 
 from .actors import normalize
 from .errors import GraphFileError, UnknownActorError, UnknownRelationError
-from .records import Evidence, Hop, Path, evidence_from_dict
+from .export.graphml import read_graphml
+from .export.json import graph_from_data
+from .graph import edge_sources, independent_sources  # noqa: F401  (graphx.query's API)
+from .records import Evidence, Hop, Path
 
 MAX_PATHS = 50
 # shortest_simple_paths can yield very many paths in a dense graph; stop looking after this many.
@@ -60,77 +63,13 @@ def load(path) -> nx.MultiDiGraph:
         raise GraphFileError(f"{path}: unknown format (use .json or .graphml)")
     try:
         if suffix == ".json":
-            return _from_json(json.loads(path.read_text(encoding="utf-8")))
-        return _from_graphml(nx.read_graphml(path, force_multigraph=True), path)
+            return graph_from_data(json.loads(path.read_text(encoding="utf-8")))
+        return read_graphml(path)
     except OSError as exc:
         raise GraphFileError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     except (ValueError, KeyError, TypeError, AttributeError, SyntaxError, nx.NetworkXError) as exc:
         # SyntaxError: xml.etree's ParseError; ValueError covers bad JSON and bad UTF-8
         raise GraphFileError(f"{path}: not a graph written by graphx ({type(exc).__name__}: {exc})") from None
-
-
-def _from_json(data) -> nx.MultiDiGraph:
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
-        raise ValueError("expected an object with 'nodes' and 'edges' lists")
-    G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-    for _, _, d in G.edges(data=True):
-        d["citations"] = [evidence_from_dict(c) for c in d.get("citations", [])]
-    return G
-
-
-def _from_graphml(H, path) -> nx.MultiDiGraph:
-    from .export.graphml import key_notes
-
-    notes = key_notes(path)
-    G = nx.MultiDiGraph()
-    for n, d in H.nodes(data=True):
-        d = {k: _decoded(k, v, notes["node"]["json"]) for k, v in d.items() if k not in notes["node"]["derived"]}
-        d.setdefault("aliases", [])
-        G.add_node(n, **d)
-    for s, t, d in H.edges(data=True):
-        d = {k: _decoded(k, v, notes["edge"]["json"]) for k, v in d.items()
-             if k not in notes["edge"]["derived"] and k != "id"}
-        d["citations"] = [evidence_from_dict(c) for c in d.get("citations", [])]
-        # Unasserted edges carry a stand-in weight for Gephi (which drops weight 0).
-        d["weight"] = int(d.get("weight", 0)) if d.get("asserted") else 0
-        G.add_edge(s, t, key=d["type"], **d)
-    return G
-
-
-def _decoded(name, value, json_names):
-    if name in json_names:
-        return json.loads(value)
-    return "" if value is None else value
-
-
-def independent_sources(citations, asserted_only: bool = True) -> int:
-    """Distinct outlets among the citations (the document where a report names no outlet).
-
-    This is what ``min_sources`` counts (unless the build gave edges their own
-    ``sources`` attribute, see :func:`edge_sources`). It differs from an edge's
-    ``outlets`` attribute, which also tells apart the parties a report quotes.
-
-    Examples
-    --------
-    >>> from graphx.records import Evidence
-    >>> ev = [Evidence("a", "contacted", "b", d, 0, 1, "x", "x", 0, 1, "r", outlet=o)
-    ...       for d, o in (("d1", "Reuters"), ("d2", "Reuters"), ("d3", ""))]
-    >>> independent_sources(ev)
-    2
-    """
-    return len({c.outlet or c.doc for c in citations if c.asserted or not asserted_only})
-
-
-def edge_sources(d, asserted_only: bool = True) -> int:
-    """An edge's independent sources: its ``sources`` attribute when the build set one,
-    else :func:`independent_sources` of its citations.
-
-    >>> edge_sources({"sources": 3, "citations": []}), edge_sources({"citations": []})
-    (3, 0)
-    """
-    if asserted_only and isinstance(d.get("sources"), int) and not isinstance(d.get("sources"), bool):
-        return d["sources"]
-    return independent_sources(d.get("citations", ()), asserted_only)
 
 
 def _names(G, n):

@@ -31,8 +31,10 @@ from functools import lru_cache
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
-from ..query import edge_sources
-from ..records import evidence_to_dict
+import networkx as nx
+
+from ..graph import edge_sources
+from ..records import evidence_from_dict, evidence_to_dict
 from .atomic import atomic_write
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -394,3 +396,29 @@ _CHUNK = 1 << 16  # characters per write: few system calls, little memory
 def _encoded(pieces) -> bytes:
     # As ElementTree writes: a character UTF-8 cannot encode (a lone surrogate) becomes &#N;.
     return "".join(pieces).encode("utf-8", "xmlcharrefreplace")
+
+
+def read_graphml(path) -> nx.MultiDiGraph:
+    """Read a GraphML file this module wrote back into the graph that was built (the
+    ``<desc>`` of each key says which columns hold JSON and which were derived for other tools)."""
+    H = nx.read_graphml(path, force_multigraph=True)
+    notes = key_notes(path)
+    G = nx.MultiDiGraph()
+    for n, d in H.nodes(data=True):
+        d = {k: _decoded(k, v, notes["node"]["json"]) for k, v in d.items() if k not in notes["node"]["derived"]}
+        d.setdefault("aliases", [])
+        G.add_node(n, **d)
+    for s, t, d in H.edges(data=True):
+        d = {k: _decoded(k, v, notes["edge"]["json"]) for k, v in d.items()
+             if k not in notes["edge"]["derived"] and k != "id"}
+        d["citations"] = [evidence_from_dict(c) for c in d.get("citations", [])]
+        # Unasserted edges carry a stand-in weight for Gephi (which drops weight 0).
+        d["weight"] = int(d.get("weight", 0)) if d.get("asserted") else 0
+        G.add_edge(s, t, key=d["type"], **d)
+    return G
+
+
+def _decoded(name, value, json_names):
+    if name in json_names:
+        return json.loads(value)
+    return "" if value is None else value

@@ -14,7 +14,7 @@ import math
 import re
 from importlib import resources
 
-from ..query import edge_sources
+from ..graph import edge_sources
 from ..records import evidence_to_dict
 from ..timespan import first_last
 from .atomic import atomic_write

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from json.encoder import INFINITY, encode_basestring
 
-from ..records import evidence_to_dict
+import networkx as nx
+
+from ..records import evidence_from_dict, evidence_to_dict
 from .atomic import atomic_write
 
 NODE_KEYS = ("label", "kind", "aliases", "mentions", "discovered")
@@ -180,3 +182,13 @@ def write_json(G, path) -> None:
     with atomic_write(path) as f:
         for piece in iter_json(G):
             f.write(piece)
+
+
+def graph_from_data(data) -> nx.MultiDiGraph:
+    """The graph of a decoded graph.json (the inverse of :func:`graph_to_data`)."""
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
+        raise ValueError("expected an object with 'nodes' and 'edges' lists")
+    G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    for _, _, d in G.edges(data=True):
+        d["citations"] = [evidence_from_dict(c) for c in d.get("citations", [])]
+    return G

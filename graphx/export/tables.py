@@ -20,7 +20,7 @@ import io
 import json
 from pathlib import Path
 
-from ..query import edge_sources
+from ..graph import edge_sources
 from .atomic import atomic_write
 from ..timespan import first_last
 from .graphml import edge_id

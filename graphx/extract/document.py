@@ -24,6 +24,7 @@ class Pipeline:
         from ..nlp import make_pipeline
         from .mentions import MentionFinder
         from .tokens.arabic import ArabicExtractor
+        from .deps import DepArguments
         from .tokens.finder import MAX_SENTENCE_TOKENS, Extractor
 
         self.settings = settings
@@ -34,7 +35,9 @@ class Pipeline:
         # passed it is read whatever spaCy's own default text limit says.
         self.nlp.max_length = 2**62
         self.arabic = ArabicExtractor(index, settings.lexicon)  # Arabic paragraphs, spaCy's Arabic tokenizer
-        self.extractor = Extractor(self.nlp, index, settings.lexicon)
+        # the argument finder: over the dependency parse when the pipeline has a parser
+        finder = DepArguments() if "parser" in self.nlp.pipe_names else None
+        self.extractor = Extractor(self.nlp, index, settings.lexicon, finder=finder)
         self.finder = MentionFinder(index)
 
     def result(self, document: Document, sdoc=None) -> DocResult:

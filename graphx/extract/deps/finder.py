@@ -1,0 +1,210 @@
+"""The parse-based argument finder: who a trigger's event involves, read from the dependency tree.
+
+The default with a trained pipeline (a parser). For a trigger it finds the
+word that heads it in the tree (the verb of "held talks with", the noun of
+"a call with") and reads the roles the cue declares in grammatical terms:
+
+* the **subject**: ``nsubj``/``nsubjpass`` of the verb; a verb without one takes
+  it from the verb it is coordinated with ("reached the base AND WAS EVACUATED"),
+  the verb whose complement it is ("agreed NOT TO DEPLOY", object control:
+  "urged Damascus TO OPEN talks" -> Damascus), the noun a relative or participle
+  clause describes ("officials WHO FLED", "soldiers CROSSING"), the verb whose
+  preposition governs it ("AFTER FLEEING to"); a noun trigger takes its possessor
+  ("Assad's flight"), or the subject of the verb whose object or prepositional
+  phrase it is ("HELD talks with", "IN a call with X, Pezeshkian said");
+* the **object**: ``dobj``/``dative``/``attr``, or the object of a preposition
+  attached to the trigger ("met WITH", "spoke TO", "a call WITH");
+* the **oblique**: the object of one of the cue's ``target_preps`` ("fled TO
+  Moscow", "crossed INTO Iraq"), every stop of a route ("to Aqaba and finally
+  to Cairo");
+* the **agent** of a passive ("was received BY Putin").
+
+A word names an actor when a mention covers it; a noun that is none ("top
+diplomats FROM the US, the Arab League and Turkey") stands for the actors of
+its ``of``/``from`` phrase; conjuncts on either side are listed with it.
+Whatever the tree does not give, the offline token finder's answer fills in.
+"""
+
+from __future__ import annotations
+
+from ..tokens.finder import Arguments, TokenArguments
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+_OBJ = ("dobj", "dative", "attr", "oprd")
+# A verb that only carries a noun trigger: "HELD talks with", "MADE a call to", "RECEIVED asylum in".
+_LIGHT_DEPS = ("dobj", "attr", "nsubjpass")
+# Nouns standing for the actors of their of/from phrase ("envoys OF A, B and C").
+_GROUP_PREPS = ("of", "from")
+
+
+class DepArguments:
+    """The argument finder over a dependency parse (see the module docstring)."""
+
+    name = "deps"
+
+    def __init__(self, fallback=None):
+        self.fallback = fallback or TokenArguments()
+
+    # ------------------------------------------------------------ the tree and the mentions
+    @staticmethod
+    def _cover(ctx) -> dict:
+        cover = getattr(ctx, "_dep_cover", None)
+        if cover is None:
+            cover = {}
+            for p in ctx.parties:
+                for i in range(p.start, p.end):
+                    cover.setdefault(i, p)
+            ctx._dep_cover = cover
+        return cover
+
+    def _np(self, ctx, tok, seen=None, depth=0) -> list:
+        """The parties a noun phrase headed by ``tok`` names (its conjuncts included)."""
+        seen = set() if seen is None else seen
+        if tok.i in seen or depth > 6:
+            return []
+        seen.add(tok.i)
+        cover = self._cover(ctx)
+        out = []
+        p = cover.get(tok.i)
+        if p is not None:
+            out.append(p)
+        else:
+            # "diplomats from the US", "envoys of A, B and C", "leaders of Iran and Russia"
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            out.extend(self._np(ctx, obj, seen, depth + 1))
+            if not out:
+                # "the Syrian leader's ...": a mention among the words it heads, left to right
+                inner = sorted({cover[c.i].start: cover[c.i] for c in tok.subtree if c.i in cover
+                                and c.dep_ in ("compound", "amod", "nmod", "poss", "appos")}.items())
+                out.extend(q for _, q in inner[:1])
+        for child in tok.children:
+            if child.dep_ in ("conj", "appos") and child.i not in seen:
+                out.extend(self._np(ctx, child, seen, depth + 1))
+        return out
+
+    def _prep_objects(self, ctx, tok, preps=None) -> list:
+        """The parties of ``tok``'s prepositional phrases (of those prepositions when given)."""
+        out = []
+        for child in tok.children:
+            if child.dep_ not in ("prep", "agent", "dative"):
+                continue
+            if preps is not None and child.lower_ not in preps:
+                continue
+            out.extend(self._prep_phrase(ctx, child, preps))
+        return out
+
+    def _prep_phrase(self, ctx, prep, preps) -> list:
+        out = []
+        for obj in prep.children:
+            if obj.dep_ in ("pobj", "pcomp"):
+                out.extend(self._np(ctx, obj))
+            elif obj.dep_ == "prep" and (preps is None or obj.lower_ in preps):  # "up to", "out to"
+                out.extend(self._prep_phrase(ctx, obj, preps))
+        for conj in prep.children:  # "to Aqaba and finally to Cairo": a coordinated preposition
+            if conj.dep_ == "conj" and conj.pos_ == "ADP":
+                out.extend(self._prep_phrase(ctx, conj, preps))
+        return out
+
+    # ------------------------------------------------------------ roles
+    def _head(self, doc, start, end):
+        """The trigger's word that heads it in the tree (its head lies outside the trigger)."""
+        for t in doc[start:end]:
+            if not (start <= t.head.i < end) or t.head.i == t.i:
+                return t
+        return doc[start]
+
+    def _subjects(self, ctx, verb, depth=0) -> list:
+        if depth > 4:
+            return []
+        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subj:
+            return [p for c in subj for p in self._np(ctx, c)]
+        dep, head = verb.dep_, verb.head
+        if head.i == verb.i:
+            return []
+        if dep == "conj":  # "reached the base and was then evacuated": the first verb's subject
+            return self._subjects(ctx, head, depth + 1)
+        if dep == "xcomp":  # object control ("urged Damascus TO open"), else subject control ("agreed to")
+            obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            return [p for c in obj for p in self._np(ctx, c)] if obj else self._subjects(ctx, head, depth + 1)
+        if dep in ("relcl", "acl"):  # "officials who fled", "soldiers crossing into Iraq"
+            return self._np(ctx, head)
+        if dep in ("advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return self._subjects(ctx, head, depth + 1)  # "left Damascus to fly to Moscow"
+        if dep == "pcomp" and head.dep_ == "prep":  # "after fleeing to Moscow"
+            return self._subjects(ctx, head.head, depth + 1)
+        return []
+
+    def _noun_subjects(self, ctx, noun, depth=0) -> list:
+        """Who a noun trigger's event is by: its possessor, or the subject of the verb carrying it."""
+        poss = [c for c in noun.children if c.dep_ == "poss"]
+        if poss:
+            return [p for c in poss for p in self._np(ctx, c)]
+        by = self._prep_objects(ctx, noun, ("by",))
+        if by:
+            return by
+        head = noun.head
+        if head.i == noun.i or depth > 3:
+            return []
+        if noun.dep_ in _LIGHT_DEPS and head.pos_ in ("VERB", "AUX"):
+            return self._subjects(ctx, head)
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return self._subjects(ctx, head.head)  # "In a call with X, Pezeshkian reiterated"
+        if noun.dep_ == "conj":
+            return self._noun_subjects(ctx, head, depth + 1)
+        return []
+
+    def _objects(self, ctx, word, cue) -> list:
+        if cue.target == "oblique" or cue.target_preps:
+            preps = set(cue.target_preps)
+            found = self._prep_objects(ctx, word, preps)
+            if not found and word.dep_ in ("xcomp", "conj", "advcl") and word.head.pos_ in ("VERB", "AUX"):
+                found = []
+            return found
+        found = [p for c in word.children if c.dep_ in _OBJ for p in self._np(ctx, c)]
+        return found or self._prep_objects(ctx, word, None)
+
+    def _agents(self, ctx, verb, cue) -> list:
+        return self._prep_objects(ctx, verb, set(cue.agent_preps) | {"by"})
+
+    # ------------------------------------------------------------ the finder
+    def arguments(self, ctx, cue, start, end, relation, inferences) -> Arguments:
+        base = self.fallback.arguments(ctx, cue, start, end, relation, inferences)
+        doc = ctx.doc
+        if not doc.has_annotation("DEP"):
+            return base
+        head = self._head(doc, start, end)
+        verbal = head.pos_ in ("VERB", "AUX")
+        passive = verbal and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+        voice = base.voice
+        if cue.voice == "active" and relation.passive_flips and passive:
+            voice = "passive"
+        subjects = self._subjects(ctx, head) if verbal else self._noun_subjects(ctx, head)
+        if voice == "active":
+            sources = subjects
+            targets = self._objects(ctx, head, cue)
+        elif voice == "passive":
+            targets = subjects if cue.voice == "active" else subjects
+            sources = self._agents(ctx, head, cue)
+        else:  # recipient: the subject got it (or got no answer) from the object or agent
+            targets = subjects
+            sources = self._objects(ctx, head, cue) or self._agents(ctx, head, cue)
+        sources = self._resolved(ctx, sources)
+        targets = self._resolved(ctx, targets, {p.actor for p in sources})
+        return Arguments(sources or base.sources, targets or base.targets, voice, base.clause, base.proxies)
+
+    @staticmethod
+    def _resolved(ctx, parties, exclude=()) -> list:
+        out, ids = [], set()
+        for p in parties:
+            r = ctx.resolved(p, exclude)
+            if r is not None and r.actor not in ids and r.actor not in exclude:
+                ids.add(r.actor)
+                out.append(r)
+        return out
+
+
+__all__ = ["DepArguments"]
