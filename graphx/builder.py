@@ -223,6 +223,7 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     """
     from .antecedents import add_antecedents
     from .corrections import correct, extend_table, load_corrections
+    from .conflicts import geography, rules_data
     from .graph import build_graph
 
     if isinstance(aliases, (str, bytes)) or hasattr(aliases, "__fspath__"):
@@ -256,6 +257,9 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
         # the user's tables, so that later readers of the graph (conflicts) use what the build used
         "alias_files": [str(a) for a in aliases or []],
         "lexicon_files": [str(p) for p in lexicon or []],
+        # what the conflict rules read, so that no configuration file is read again to find them
+        "geography": geography(table, within=G),
+        "conflicts": rules_data(lex),
         "relations": {name: {"color": r.color, "cameo": r.cameo, "plover": r.plover, "codes_note": r.codes_note,
                              "description": r.description} for name, r in lex.relations.items()},
         "documents": [{"id": d.id, **d.meta} for d in report.documents],

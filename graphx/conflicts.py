@@ -66,20 +66,50 @@ def _label(G, n):
     return G.nodes[n].get("label", n) if n in G else n
 
 
-def _ancestors(table, aid):
-    """The places and the state ``aid`` lies in (itself first); a capital lies in its state."""
+def _ancestors(geography, aid):
+    """The places and the state ``aid`` lies in (itself first); a capital lies in its state.
+    ``geography``: ``{actor id: the place or state it lies in}`` (the build's ``G.graph["geography"]``)."""
     out, seen = [], set()
-    capital_of = table.capital_of if table else {}
     while aid and aid not in seen:
         seen.add(aid)
         out.append(aid)
-        actor = table.actors.get(aid) if table else None
-        aid = (actor.located_in if actor and actor.located_in else capital_of.get(aid))
+        aid = geography.get(aid)
     return out
 
 
-def _nested(table, a, b) -> bool:
-    return a in _ancestors(table, b) or b in _ancestors(table, a)
+def _nested(geography, a, b) -> bool:
+    return a in _ancestors(geography, b) or b in _ancestors(geography, a)
+
+
+def geography(table, within=None) -> dict:
+    """``{actor id: what it lies in}`` from an alias table: ``located_in``, else a capital's state;
+    with ``within`` (a graph), the entries of its actors and of every place they lie in.
+
+    >>> from graphx.actors import load_aliases
+    >>> geography(load_aliases())["moscow"]
+    'russia'
+    """
+    capital_of = table.capital_of
+    out = {}
+    for aid, actor in table.actors.items():
+        parent = actor.located_in or capital_of.get(aid)
+        if parent:
+            out[aid] = parent
+    if within is None:
+        return out
+    kept = {}
+    for n in within:
+        while n in out and n not in kept:
+            kept[n] = out[n]
+            n = out[n]
+    return dict(sorted(kept.items()))
+
+
+def rules_data(lexicon) -> dict:
+    """What the conflict rules read of the lexicon, as the build stores it in ``G.graph["conflicts"]``."""
+    return {"rules": [{"rule": r.rule, "relations": list(r.relations), "cue_rules": list(r.cue_rules)}
+                      for r in lexicon.conflicts],
+            "asylum": list(lexicon.words_of("markers", "asylum"))}
 
 
 def _asserted(cites):
@@ -90,7 +120,7 @@ def _denials(cites):
     return tuple(c for c in cites if c.negated and c.modality in ("fact", "attempt"))
 
 
-def _destinations(G, table, rule, words):
+def _destinations(G, geo, rule, words):
     (flight,) = rule.relations
     flights: dict = {}
     for s, t, k, d in G.edges(keys=True, data=True):
@@ -103,12 +133,12 @@ def _destinations(G, table, rule, words):
     for person, places in flights.items():
         for place, cites in places.items():
             for c in cites:
-                routes.setdefault(person, {}).setdefault(c.doc, set()).update(_ancestors(table, place))
+                routes.setdefault(person, {}).setdefault(c.doc, set()).update(_ancestors(geo, place))
     for person, places in sorted(flights.items()):
         names = sorted(places)
         for i, a in enumerate(names):
             for b in names[i + 1:]:
-                if _nested(table, a, b):
+                if _nested(geo, a, b):
                     continue
                 docs_a = {c.doc for c in places[a]}
                 docs_b = {c.doc for c in places[b]}
@@ -132,7 +162,7 @@ def _destinations(G, table, rule, words):
                            Side(person, flight, b, "asserted", places[b])))
 
 
-def _denied(G, table, rule, words):
+def _denied(G, geo, rule, words):
     for s, t, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
         good, denied = _asserted(d["citations"]), _denials(d["citations"])
         # a sentence may both state and deny (two clauses); sides must be different sentences
@@ -146,7 +176,7 @@ def _denied(G, table, rule, words):
             sides=(Side(s, k, t, "asserted", good), Side(s, k, t, "denied", denied)))
 
 
-def _granted_refused(G, table, rule, words):
+def _granted_refused(G, geo, rule, words):
     refusal, flight = rule.relations
     for s, t, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
         if k != refusal:
@@ -156,7 +186,7 @@ def _granted_refused(G, table, rule, words):
             continue
         grants = []
         for _, place, k2, d2 in G.out_edges(t, keys=True, data=True):
-            if k2 == flight and s in _ancestors(table, place):
+            if k2 == flight and s in _ancestors(geo, place):
                 grants.extend(c for c in _asserted(d2["citations"])
                               if any(w in c.text.lower() for w in words) or c.rule in rule.cue_rules)
         if grants:
@@ -169,7 +199,7 @@ def _granted_refused(G, table, rule, words):
                        Side(t, flight, s, "asserted", tuple(sorted(grants, key=Evidence.sort_key)))))
 
 
-def _status(G, table, rule, words):
+def _status(G, geo, rule, words):
     from .records import fate_from_dict
 
     claims = [fate_from_dict(d) if isinstance(d, dict) else d for d in G.graph.get("claims", [])]
@@ -204,15 +234,27 @@ def find_conflicts(G, table=None, *, lexicon=None) -> list[Conflict]:
     >>> [c.kind for c in find_conflicts(build_graph(people, [said, other]), table=None)]
     ['destination']
     """
-    from .lexicon import load_lexicon
+    from .lexicon import ConflictRule
 
-    if table is None:  # the tables the build used (graph.json records them), else the shipped ones
+    if table is not None:
+        geo = geography(table)
+    elif "geography" in G.graph:  # what the build knew: no configuration file is read again
+        geo = G.graph["geography"]
+    else:  # a graph from before graph.json recorded it: the shipped table's
         from .actors import load_aliases
 
-        table = load_aliases(*G.graph.get("alias_files", ()))
-    lex = lexicon or load_lexicon(*G.graph.get("lexicon_files", ()))
-    words = lex.words_of("markers", "asylum")
-    out = [c for rule in lex.conflicts for c in RULES[rule.rule](G, table, rule, words)]
+        geo = geography(load_aliases())
+    if lexicon is not None:
+        stored = rules_data(lexicon)
+    elif "conflicts" in G.graph:
+        stored = G.graph["conflicts"]
+    else:
+        from .lexicon import load_lexicon
+
+        stored = rules_data(load_lexicon())
+    words = tuple(stored["asylum"])
+    rules = [ConflictRule(r["rule"], tuple(r["relations"]), tuple(r["cue_rules"])) for r in stored["rules"]]
+    out = [c for rule in rules for c in RULES[rule.rule](G, geo, rule, words)]
     return sorted(out, key=lambda c: (KINDS.index(c.kind), c.subject, c.summary))
 
 
