@@ -85,15 +85,17 @@ class DepArguments:
                 out.extend(self._np(ctx, child, seen, depth + 1))
         return out
 
-    def _prep_objects(self, ctx, tok, preps=None) -> list:
-        """The parties of ``tok``'s prepositional phrases (of those prepositions when given)."""
+    def _prep_objects(self, ctx, tok, preps=None, exclude=(), depth=0) -> list:
+        """The parties of ``tok``'s prepositional phrases (of those prepositions when given, not of
+        ``exclude``), and of the legs coordinated with them ("to Hmeimim and then ON TO Moscow")."""
         out = []
         for child in tok.children:
-            if child.dep_ not in ("prep", "agent", "dative"):
-                continue
-            if preps is not None and child.lower_ not in preps:
-                continue
-            out.extend(self._prep_phrase(ctx, child, preps))
+            if child.dep_ in ("prep", "agent", "dative"):
+                if (preps is not None and child.lower_ not in preps) or child.lower_ in exclude:
+                    continue
+                out.extend(self._prep_phrase(ctx, child, preps))
+            elif child.dep_ == "conj" and child.pos_ in ("ADV", "ADP", "PART") and depth < 3:
+                out.extend(self._prep_objects(ctx, child, preps, exclude, depth + 1))
         return out
 
     def _prep_phrase(self, ctx, prep, preps) -> list:
@@ -165,7 +167,8 @@ class DepArguments:
                 found = []
             return found
         found = [p for c in word.children if c.dep_ in _OBJ for p in self._np(ctx, c)]
-        return found or self._prep_objects(ctx, word, None)
+        # a party, not a setting: "met WITH X", not "met IN Jordan"
+        return found or self._prep_objects(ctx, word, None, ctx.one["locative"])
 
     def _agents(self, ctx, verb, cue) -> list:
         return self._prep_objects(ctx, verb, set(cue.agent_preps) | {"by"})
@@ -192,9 +195,11 @@ class DepArguments:
         else:  # recipient: the subject got it (or got no answer) from the object or agent
             targets = subjects
             sources = self._objects(ctx, head, cue) or self._agents(ctx, head, cue)
-        sources = self._resolved(ctx, sources)
+        sources = self._resolved(ctx, sources) or base.sources
         targets = self._resolved(ctx, targets, {p.actor for p in sources})
-        return Arguments(sources or base.sources, targets or base.targets, voice, base.clause, base.proxies)
+        if not targets and relation.joint and len(sources) > 1:
+            return Arguments(sources, [], voice, base.clause, base.proxies, joint=True)
+        return Arguments(sources, targets or base.targets, voice, base.clause, base.proxies, base.joint)
 
     @staticmethod
     def _resolved(ctx, parties, exclude=()) -> list:

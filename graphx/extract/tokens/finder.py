@@ -248,7 +248,11 @@ class Extractor:
             yield from self._proxy_mediation(document, ctx, cs, ce, sources, args.proxies, off, actors,
                                              inferences["mediation-by-proxy"].gives[0])
             sources = args.proxies
-        if not sources or not targets:
+        if args.joint:  # each pair of those named together: "envoys of A, B and C met"
+            pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+        else:
+            pairs = [(a, b) for a in sources for b in targets]
+        if not pairs:
             return
         negated, hedged, modality = ctx.modality(cs, ce, start, end)
         asserted = not negated and (modality == "fact" or (modality == "attempt" and relation.attempts_count))
@@ -262,13 +266,13 @@ class Extractor:
             requester = request and ctx.requester(start)
             if not requester and purpose:
                 # "Lavrov's meetings with X and Y aimed to facilitate al-Assad's safe passage"
-                beneficiary = ctx.on_behalf_of(max(t.end for t in targets), sources + targets)
-        for src in sources:
+                beneficiary = ctx.on_behalf_of(max(b.end for _, b in pairs), sources + targets)
+        for src in dict.fromkeys(a for a, _ in pairs):
             src_id = actors.as_party(src.actor)
             if not src_id or (relation.source_kinds and actors.kind(src_id) not in relation.source_kinds):
                 continue
             made = False
-            for tgt in targets:
+            for tgt in (b for a, b in pairs if a is src):
                 if relation.target_kinds:
                     tgt_id = tgt.actor if actors.kind(tgt.actor) in relation.target_kinds else None
                 else:
@@ -306,6 +310,7 @@ class Arguments(NamedTuple):
     voice: str  # active | passive | recipient, as read in this sentence
     clause: tuple  # (start, end) tokens of the trigger's clause: the markers' scope
     proxies: list = []  # those asked to go between ("engaged Turkey and Qatar TO leverage ...")
+    joint: bool = False  # the sources met each other (a joint relation with no one named after the cue)
 
 
 class TokenArguments:
@@ -335,8 +340,8 @@ class TokenArguments:
             if not targets and relation.target_fallback:
                 targets = ctx.fallback_other(cs, sources)
             if not targets and relation.joint and len(sources) > 1:
-                # "Al-Sudani and Erdogan discuss Syria in a phone call": the first named reached the others
-                sources, targets = sources[:1], sources[1:]
+                # "Al-Sudani and Erdogan discuss Syria in a phone call": they met each other
+                return Arguments(sources, [], voice, (cs, ce), joint=True)
         elif voice == "passive":
             targets = ctx.subject(cs, start)
             sources = ctx.agents(cue, end, ce)
