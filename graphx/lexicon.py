@@ -32,12 +32,13 @@ SECTION_KEYS = {
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "list_openers", "party_nouns",
                 "owner_nouns", "joined_prepositions", "adverbs"),
-    "pronouns": ("subject", "object", "possessive", "group", "counterpart", "latter", "former"),
+    "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "counterpart", "latter", "former"),
     "names": ("titles", "particles"),
     "status": ("killed", "survived"),
+    "groups": ("people", "kin", "modifiers"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
-_BEHAVIOUR_KEYS = ("joint", "meets", "target_fallback", "go_between", "journey", "roles")
+_BEHAVIOUR_KEYS = ("joint", "meets", "target_fallback", "go_between", "journey", "roles", "members")
 _RELATION_KEYS = ("description", "color", "cameo", "plover", "codes_note", "attempts_count", "source_kinds",
                   "target_kinds", "passive_flips") + _BEHAVIOUR_KEYS
 _CUE_KEYS = ("relation", "rule", "phrases", "lemmas", "source", "target", "target_preps", "agent_preps", "window",
@@ -67,6 +68,7 @@ class Relation:
     go_between: bool = False
     journey: bool = False
     roles: bool = False
+    members: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ class Language:
     pronouns: dict = field(default_factory=dict)
     names: dict = field(default_factory=dict)
     status: dict = field(default_factory=dict)
+    groups: dict = field(default_factory=dict)
     scopes: dict = field(default_factory=dict)
     proclitics: tuple = ()  # cues.Prefix: letters joined to a word, and what they mean
     path: str = ""

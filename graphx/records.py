@@ -11,7 +11,7 @@ import json
 import operator
 from dataclasses import asdict, dataclass, field, fields
 
-KINDS = ("person", "state", "organisation", "armed_group", "place", "outlet")
+KINDS = ("person", "state", "organisation", "armed_group", "place", "outlet", "group")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Actor:
     located_in: str | None = None
     discovered: bool = False
     line: int | None = field(default=None, compare=False)
+    member_of: str | None = None  # a group's state, organisation or person ("Syrian soldiers": syria)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Mention:
     possessor: bool = False
     pronoun: bool = False
     slot: str = ""
+    group: str = ""  # a pronoun's group noun ("his FAMILY", "its FIGHTERS"): the mention is that group
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from .atomic import atomic_write
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 KIND_COLORS = {
     "person": "#4e79a7", "state": "#f28e2b", "place": "#59a14f", "organisation": "#b07aa1",
-    "armed_group": "#e15759", "outlet": "#9c755f",
+    "armed_group": "#e15759", "outlet": "#9c755f", "group": "#b07aa1",
 }
 DEFAULT_COLOR = "#bab0ac"
 NS = "http://graphml.graphdrawing.org/xmlns"

@@ -41,7 +41,7 @@ MAX_CONFLICTS = 500
 MAX_PAGE_CITATIONS = 20
 
 KIND_SHAPES = {"person": "dot", "state": "diamond", "place": "triangle", "organisation": "square",
-               "armed_group": "hexagon", "outlet": "star"}
+               "armed_group": "hexagon", "outlet": "star", "group": "triangleDown"}
 _EXTERNAL = [
     re.compile(r"<link[^>]*bootstrap[^>]*>", re.S),
     re.compile(r"<script[^>]*bootstrap[^>]*>\s*</script>", re.S),

@@ -22,6 +22,7 @@ class Pipeline:
 
     def __init__(self, settings: Settings):
         from ..nlp import make_pipeline
+        from .groups import GroupWords
         from .mentions import MentionFinder
         from .tokens.arabic import ArabicExtractor
         from .deps import DepArguments
@@ -38,7 +39,8 @@ class Pipeline:
         # the argument finder: over the dependency parse when the pipeline has a parser
         finder = DepArguments() if "parser" in self.nlp.pipe_names else None
         self.extractor = Extractor(self.nlp, index, settings.lexicon, finder=finder)
-        self.finder = MentionFinder(index)
+        self.finder = MentionFinder(index, GroupWords(settings.lexicon.english),
+                                    settings.lexicon.names.get("titles", ()))
 
     def result(self, document: Document, sdoc=None) -> DocResult:
         """The stages over one document (``sdoc``: its body already run through ``self.nlp``)."""
@@ -56,6 +58,10 @@ class Pipeline:
         except Exception as exc:  # noqa: BLE001 - one report must not sink an archive's build
             return DocResult(doc=document.id, tokens=len(sdoc), error=f"{type(exc).__name__}: {exc}")
         counts = Counter(m.actor for m in mentions)
+        for m in mentions:  # a group's mention ("Syrian soldiers") mentions its owner too
+            owner = finder.discovered.get(m.actor)
+            if owner is not None and owner.member_of:
+                counts[owner.member_of] += 1
         return DocResult(doc=document.id, evidence=evidence, claims=claims, counts=tuple(sorted(counts.items())),
                          discovered=tuple(sorted(finder.discovered.values(), key=lambda a: a.id)),
                          tokens=len(sdoc),

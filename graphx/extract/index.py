@@ -102,7 +102,12 @@ class DocActors:
 
     def as_party(self, aid: str) -> str | None:
         """Actor id as a party to a contact, refusal or mediation: capitals act for their state;
+        a state's officials, diplomats or government (the table's collective nouns) for the state;
         settings (places) and reporters (outlets) are no party."""
         if aid in self.index.capital_of:
             return self.index.capital_of[aid]
+        actor = self.get(aid)
+        if actor is not None and actor.kind == "group" and actor.member_of and \
+                aid[len(actor.member_of) + 1:].replace("_", " ") in self.index.collective_nouns:
+            return self.as_party(actor.member_of)
         return None if self.kind(aid) in self.index.settings_kinds else aid

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from ..nlp import NER_KINDS
 from ..records import Actor, Mention
+from .groups import find_groups
 from .index import ActorIndex
 
 
@@ -35,12 +36,14 @@ def discovered_id(name: str) -> str:
 class MentionFinder:
     """Turn a doc's entities into :class:`~graphx.records.Mention` (table ids or discovered)."""
 
-    def __init__(self, index: ActorIndex):
+    def __init__(self, index: ActorIndex, groups=None, titles=()):
         self.table = index
         self.acronyms = index.acronyms
         self.discovered: dict[str, Actor] = {}
         self.demonyms = index.demonym_state  # "Turkish and Qatari officials"
         self.collective_last = index.collective_last
+        self.groups = groups  # groups.GroupWords: "Syrian soldiers", "Assad's family"
+        self.titles = {t.split()[-1] for t in titles}  # last words of titles ("president", "minister")
 
     def __call__(self, doc: Doc) -> list[Mention]:
         out = []
@@ -53,7 +56,7 @@ class MentionFinder:
                 low = ent.text.lower()
                 if low in self.acronyms.get(aid, ()) and not ent.text.isupper():
                     continue
-                out.append(_mention(aid, ent))
+                out.append(self._longer_name(doc, ent, aid) or _mention(aid, ent))
                 continue
             kind = NER_KINDS.get(ent.label_)
             if not kind or ent.label_ == "NORP":
@@ -71,7 +74,40 @@ class MentionFinder:
             if did not in self.discovered:
                 self.discovered[did] = Actor(id=did, label=name, kind=kind, aliases=(name,), discovered=True)
             out.append(_mention(did, ent))
-        return self._short_mentions(doc, self._demonym_lists(doc, out), ents)
+        out = self._short_mentions(doc, self._demonym_lists(doc, out), ents)
+        if self.groups is not None:
+            out = find_groups(doc, out, self.table, self.groups, self.discovered)
+        return out
+
+    def _longer_name(self, doc: Doc, ent, aid: str) -> Mention | None:
+        """"Rifaat al-Assad": a person's surname alias right after other names is someone else.
+
+        Capitalised words before the alias that are no title, demonym, common word or the
+        actor's own first name make a longer name; unless the table knows it, that person
+        is discovered (not the table's "Assad")."""
+        actor = self.table.actors[aid]
+        if actor.kind != "person" or ent.start == 0:
+            return None
+        first = actor.label.split()[0].lower()
+        if ent[0].lower_ == first:
+            return None
+        j = ent.start
+        while j > 0:
+            prev = doc[j - 1]
+            if not (prev.is_title and prev.is_alpha) or prev.is_stop or prev.ent_id_ or prev.lower_ in self.titles \
+                    or prev.lower_ in self.demonyms or prev.lower_ == first:
+                break
+            j -= 1
+        if j == ent.start:
+            return None
+        span = doc[j:ent.end]
+        name = " ".join(span.text.split())
+        known = self.table.resolve(name)
+        if known:
+            return _mention(known.id, span)
+        did = discovered_id(name)
+        self.discovered.setdefault(did, Actor(id=did, label=name, kind="person", aliases=(name,), discovered=True))
+        return _mention(did, span)
 
     def _demonym_lists(self, doc: Doc, out: list) -> list:
         """"Turkish and Qatari officials": the collective noun is shared, so each demonym

@@ -28,7 +28,7 @@ from ..lexicon import Lexicon
 
 KIND_LABELS = {
     "person": "PERSON", "state": "GPE", "place": "LOC", "organisation": "ORG",
-    "armed_group": "ORG", "outlet": "ORG",
+    "armed_group": "ORG", "outlet": "ORG", "group": "NORP",
 }
 # Labels of a trained NER that name actors, and the kind a discovered one gets.
 NER_KINDS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": "state",

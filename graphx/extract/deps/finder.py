@@ -68,22 +68,34 @@ class DepArguments:
         p = cover.get(tok.i)
         if p is not None:
             out.append(p)
-        else:
+        elif tok.lower_ in self._envoys(ctx):
             # "diplomats from the US", "envoys of A, B and C", "leaders of Iran and Russia"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             out.extend(self._np(ctx, obj, seen, depth + 1))
-            if not out:
-                # "the Syrian leader's ...": a mention among the words it heads, left to right
-                inner = sorted({cover[c.i].start: cover[c.i] for c in tok.subtree if c.i in cover
-                                and c.dep_ in ("compound", "amod", "nmod", "poss", "appos")}.items())
-                out.extend(q for _, q in inner[:1])
+        if not out and p is None:
+            # "Russia's Hmeimim airbase": a mention among the words right under it, left to right
+            inner = sorted({cover[c.i].start: cover[c.i] for c in tok.children if c.i in cover
+                            and c.dep_ in ("compound", "nmod", "appos")}.items())
+            out.extend(q for _, q in inner[:1])
         for child in tok.children:
-            if child.dep_ in ("conj", "appos") and child.i not in seen:
+            # a conjunct is another actor; an apposition names the same one ("the president, Assad")
+            if (child.dep_ == "conj" or (child.dep_ == "appos" and not out)) and child.i not in seen:
                 out.extend(self._np(ctx, child, seen, depth + 1))
         return out
+
+    @staticmethod
+    def _envoys(ctx) -> set:
+        """Nouns that stand for the actors of their of/from phrase: group nouns, party nouns, titles."""
+        rules = ctx.rules
+        cached = getattr(rules, "_dep_envoys", None)
+        if cached is None:
+            cached = rules._dep_envoys = (set(rules.group_words.people) - set(rules.group_words.kin)) | \
+                set(rules.single["party_nouns"]) | {t[-1] for t in rules.w["titles"]} | \
+                {t[-1] + "s" for t in rules.w["titles"]}
+        return cached
 
     def _prep_objects(self, ctx, tok, preps=None, exclude=(), depth=0) -> list:
         """The parties of ``tok``'s prepositional phrases (of those prepositions when given, not of

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ...records import Mention
 from ..evidence import Words
+from ..groups import group_actor, group_id
 from ..sentence import TokenArrays
 
 _END_PUNCT = (".", "!", "…")
@@ -183,6 +184,22 @@ class SentenceContext:
                     i = j + 1
                     continue
             kind = self.rules.pronoun_kinds.get(norm)
+            if kind in ("possessive", "group_possessive"):
+                # "his family", "its fighters": a pronoun that names its owner's group
+                k = i + 1
+                while k < self.end and norms[k] in self.rules.group_words.modifiers:
+                    k += 1
+                if k < self.end and norms[k] in self.rules.group_words.people:
+                    end = k + 1
+                    while end + 1 < self.end and norms[end] in ("and", ",") and \
+                            norms[end + 1] in self.rules.group_words.people:
+                        end += 2
+                    out.append(Mention("", *self._chars(i, end), i, end, pronoun=True,
+                                       slot="subject" if kind == "possessive" else "group",
+                                       group=self.rules.group_words.canonical(norms[k])))
+                    i = end
+                    continue
+                kind = "possessive" if kind == "possessive" else None
             if kind is not None:
                 text, at = self.arrays.texts[i], self.arrays.idx[i]
                 out.append(Mention("", text, at, at + len(text), i, i + 1,
@@ -202,6 +219,14 @@ class SentenceContext:
         aid = self.salience.resolve(kind, p.start, self, exclude)
         if not aid:
             return None
+        if p.group:  # "his family": the owner's group
+            owner = self.actors.get(aid)
+            if owner is None:
+                return None
+            gid = group_id(aid, p.group)
+            if self.actors.get(gid) is None:
+                self.actors.discovered[gid] = group_actor(owner, p.group, "")
+            aid = gid
         return Mention(aid, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
 
     def _counterpart(self, p: Mention) -> Mention | None:

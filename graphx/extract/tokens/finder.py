@@ -28,6 +28,7 @@ from ..coref import Salience
 from ..cues import CueMatcher
 from ..dates import event_date
 from ..evidence import citation, make
+from ..groups import GroupWords
 from ..index import ActorIndex, DocActors
 from ..markers import Markers
 from ..sentence import MAX_SENTENCE_TOKENS, TokenArrays, views
@@ -66,9 +67,10 @@ class TokenRules:
         self.adverbs = self.single["adverbs"]
         self.markers = Markers(lexicon.english, lambda p: [t.norm_ for t in nlp.make_doc(p)])
         self.pronoun_kinds = {}
-        for kind in ("subject", "object", "possessive", "group"):
+        for kind in ("subject", "object", "possessive", "group", "group_possessive"):
             for word in self.single[kind]:
                 self.pronoun_kinds.setdefault(word, kind)
+        self.group_words = GroupWords(lexicon.english)
         self.party_starts = (set(self.pronoun_kinds) | self.demonyms | set(self.w["latter"].by_first)
                              | set(self.w["former"].by_first))
 
@@ -87,6 +89,8 @@ class Extractor:
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
         # the relation the role rule gives (relations.toml: roles = true), if any
         self.roles = next(iter(lexicon.with_behaviour("roles")), None)
+        # the relation the group rule gives (members = true): "Syrian soldiers" -member-of-> Syria
+        self.members = next(iter(lexicon.with_behaviour("members")), None)
 
     # ------------------------------------------------------------------ main
     def extract(self, document: Document, doc: Doc, mentions: list[Mention], actors: DocActors):
@@ -109,6 +113,8 @@ class Extractor:
             ctx = SentenceContext(self.rules, actors, view, norms, salience, {h.start for h in hits}, arrays)
             if not ctx.is_heading and self.roles:
                 yield from self._roles(document, ctx, off, actors)
+            if not ctx.is_heading and self.members:
+                yield from self._members(document, ctx, off, actors)
             if hits and not ctx.is_heading:
                 seen = {}
                 for cue, start, end, _ in hits:
@@ -208,6 +214,18 @@ class Extractor:
                 continue
             trig = ctx.words(t0, t1)
             yield make(src, self.roles, group, p, None, trig, "role-title", off, citation(document, ctx.view, off))
+
+    def _members(self, document, ctx, off, actors):
+        """A group named in the sentence belongs to its owner: "Syrian soldiers" -member-of-> Syria."""
+        seen = set()
+        for p in ctx.parties:
+            r = ctx.resolved(p) if p.slot else p
+            actor = r and actors.get(r.actor)
+            if actor is None or actor.kind != "group" or not actor.member_of or actor.id in seen:
+                continue
+            seen.add(actor.id)
+            yield make(actor.id, self.members, actor.member_of, r, None, ctx.words(p.start, p.end) if p.start >= 0
+                       else ctx.words(ctx.start, ctx.start + 1), "group", off, citation(document, ctx.view, off))
 
     def _proxy_mediation(self, document, ctx, cs, ce, askers, proxies, off, actors, gives):
         first = proxies[0]

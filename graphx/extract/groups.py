@@ -1,0 +1,123 @@
+"""Group actors: "Syrian soldiers", "Hezbollah fighters", "Maher al-Assad's wife and son".
+
+A group of people named by a collective noun and the state, organisation or
+person it belongs to is an actor of its own (kind ``group``, ``member_of`` its
+owner): soldiers flee, a family is evacuated, a state does neither. The words
+are data (``[groups]`` of the language file): ``people`` nouns ("soldiers",
+"officials"), ``kin`` nouns ("family", "wife", "son": a person's family), and
+``modifiers`` that may stand between the owner and the noun ("army", "security").
+The owner is read, in order of the patterns:
+
+* a demonym or an actor's name right before the noun: "Syrian (army) soldiers",
+  "Hezbollah fighters", "Iranian diplomats";
+* an actor's possessive: "Assad's family", "Maher al-Assad's wife and son";
+* an ``of`` phrase: "the family of Maher al-Assad", "relatives of Rami Makhlouf";
+* a possessive pronoun ("his family", "its fighters"): resolved with the other
+  pronouns of the sentence (:mod:`graphx.extract.tokens.clauses`).
+
+The build gets the group as a discovered actor and an edge ``member-of`` its
+owner (``relations.toml``: ``members = true``).
+"""
+
+from __future__ import annotations
+
+from ..records import Actor, Mention
+
+KIN_GROUP = "family"
+
+
+class GroupWords:
+    """A language's ``[groups]`` words (lower case)."""
+
+    def __init__(self, language):
+        words = language.words()
+        self.kin = set(words.get("kin", ()))
+        self.people = set(words.get("people", ())) | self.kin
+        self.modifiers = set(words.get("modifiers", ()))
+        self.linkers = {"and", ","}
+
+    def canonical(self, noun: str) -> str:
+        return KIN_GROUP if noun in self.kin else noun
+
+
+def group_id(owner: str, noun: str) -> str:
+    return f"{owner}_{noun.replace(' ', '_')}"
+
+
+def group_actor(owner: Actor, noun: str, surface: str, demonym: str = "") -> Actor:
+    """The group actor of ``owner``'s ``noun`` (a canonical noun: "soldiers", "family")."""
+    if noun == KIN_GROUP:
+        label = f"{owner.label}'s family"
+    elif demonym:
+        label = f"{demonym[:1].upper()}{demonym[1:]} {noun}"
+    else:
+        label = f"{owner.label} {noun}"
+    aliases = tuple(dict.fromkeys(a for a in (label, " ".join(surface.split())) if a))
+    return Actor(id=group_id(owner.id, noun), label=label, kind="group", aliases=aliases, discovered=True,
+                 member_of=owner.id)
+
+
+def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict) -> list:
+    """``mentions`` with the group phrases of ``doc`` as group mentions (an owner's mention
+    inside one is replaced by it); new group actors go into ``discovered``."""
+    if not words.people:
+        return mentions
+    lower = [t.lower_ for t in doc]
+    n = len(lower)
+    by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
+    found: list[tuple[int, int, str, str, str]] = []  # (start, end, owner id, noun, demonym)
+
+    def owner(aid):
+        return index.actors.get(aid) or discovered.get(aid)
+
+    i = 0
+    while i < n:
+        noun = lower[i]
+        if noun not in words.people:
+            i += 1
+            continue
+        # the nouns of the group: "wife and son", "officers and soldiers"
+        end = i + 1
+        while end + 1 < n and lower[end] in words.linkers and lower[end + 1] in words.people:
+            end += 2
+        j = i
+        while j - 1 >= 0 and lower[j - 1] in words.modifiers:
+            j -= 1
+        hit = None
+        if j - 1 >= 0 and lower[j - 1] in ("'s", "’s") and (j - 1) in by_end:  # Assad's family
+            m = by_end[j - 1]
+            hit = (m.start, end, m.actor, "")
+        elif j in by_end:  # Hezbollah fighters
+            m = by_end[j]
+            hit = (m.start, end, m.actor, "")
+        elif j - 1 >= 0 and lower[j - 1] in index.demonym_state:  # Syrian (army) soldiers
+            hit = (j - 1, end, index.demonym_state[lower[j - 1]], doc[j - 1].text)
+        else:  # the family of Maher al-Assad, relatives of Rami Makhlouf
+            k = end + 1 if end < n and lower[end] == "of" else None
+            if k is not None and k < n and lower[k] == "the":
+                k += 1
+            if k is not None and k in by_start:
+                m = by_start[k]
+                hit = (i, m.end, m.actor, "")
+        if hit is not None and owner(hit[2]) is not None and owner(hit[2]).kind != "place":
+            found.append((hit[0], hit[1], hit[2], words.canonical(noun if end == i + 1 else lower[end - 1]),
+                          hit[3]))
+        i = end
+    if not found:
+        return mentions
+    taken: set = set()
+    groups = []
+    for start, end, aid, noun, demonym in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+        if taken.intersection(range(start, end)):
+            continue
+        taken.update(range(start, end))
+        span = doc[start:end]
+        actor = group_actor(owner(aid), noun, span.text, demonym)
+        discovered.setdefault(actor.id, actor)
+        groups.append(Mention(actor.id, span.text, span.start_char, span.end_char, start, end))
+    kept = [m for m in mentions if not taken.intersection(range(m.start, m.end))]
+    return sorted(kept + groups, key=lambda m: m.start)
+
+
+__all__ = ["GroupWords", "find_groups", "group_actor", "group_id", "KIN_GROUP"]
