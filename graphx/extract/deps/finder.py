@@ -185,6 +185,21 @@ class DepArguments:
     def _agents(self, ctx, verb, cue) -> list:
         return self._prep_objects(ctx, verb, set(cue.agent_preps) | {"by"})
 
+    def _companions(self, ctx, tok) -> list:
+        """Who travels with: "fled WITH his family", "Assad, ALONG WITH his son Hafez, ...",
+        "Maher, ACCOMPANIED BY his wife, ...": people or groups under ``tok`` (a verb or a subject)."""
+        out = []
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                out.extend(self._prep_phrase(ctx, child, None))
+            elif child.lower_ in ("along", "together") and child.dep_ in ("prep", "advmod"):
+                for grand in child.children:
+                    if grand.dep_ == "prep" and grand.lower_ == "with":
+                        out.extend(self._prep_phrase(ctx, grand, None))
+            elif child.dep_ == "acl" and child.lemma_ == "accompany":
+                out.extend(self._prep_objects(ctx, child, ("by",)))
+        return [p for p in out if p.slot or ctx.actors.kind(p.actor) in ("person", "group")]
+
     # ------------------------------------------------------------ the finder
     def arguments(self, ctx, cue, start, end, relation, inferences) -> Arguments:
         base = self.fallback.arguments(ctx, cue, start, end, relation, inferences)
@@ -201,6 +216,9 @@ class DepArguments:
         if voice == "active":
             sources = subjects
             targets = self._objects(ctx, head, cue)
+            if relation.journey and sources:  # those who travel with the subject flee with it
+                sources = sources + self._companions(ctx, head) + [
+                    q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c)]
         elif voice == "passive":
             targets = subjects if cue.voice == "active" else subjects
             sources = self._agents(ctx, head, cue)
