@@ -67,6 +67,13 @@ class DepArguments:
         out = []
         p = cover.get(tok.i)
         if p is not None:
+            # a list the parser hung under the last name ("Qatar's Emir [nmod] and Turkey's Foreign Minister")
+            coord = ctx.one["coordination"]
+            for child in tok.children:
+                q = cover.get(child.i) if child.dep_ in ("nmod", "compound") else None
+                if q is not None and q is not p and q.end <= p.start and \
+                        all(ctx.norms[k] in coord for k in range(q.end, p.start)):
+                    out.append(q)
             out.append(p)
         elif tok.lower_ in self._envoys(ctx):
             # "diplomats from the US", "envoys of A, B and C", "leaders of Iran and Russia"
@@ -107,7 +114,11 @@ class DepArguments:
                     continue
                 out.extend(self._prep_phrase(ctx, child, preps))
             elif child.dep_ == "conj" and child.pos_ in ("ADV", "ADP", "PART") and depth < 3:
-                out.extend(self._prep_objects(ctx, child, preps, exclude, depth + 1))
+                if child.pos_ == "ADP" and any(c.dep_ == "pobj" for c in child.children):  # "... and then TO Russia"
+                    if (preps is None or child.lower_ in preps) and child.lower_ not in exclude:
+                        out.extend(self._prep_phrase(ctx, child, preps))
+                else:
+                    out.extend(self._prep_objects(ctx, child, preps, exclude, depth + 1))
         return out
 
     def _prep_phrase(self, ctx, prep, preps) -> list:
@@ -225,6 +236,8 @@ class DepArguments:
         else:  # recipient: the subject got it (or got no answer) from the object or agent
             targets = subjects
             sources = self._objects(ctx, head, cue) or self._agents(ctx, head, cue)
+        if base.sources and sources and all(p.slot for p in sources):
+            sources = []  # a pronoun: the token rules' reading of pronouns knows more ("HE justified ... HIS failure")
         sources = self._resolved(ctx, sources) or base.sources
         targets = self._resolved(ctx, targets, {p.actor for p in sources})
         if not targets and relation.joint and len(sources) > 1:
@@ -234,7 +247,12 @@ class DepArguments:
     @staticmethod
     def _resolved(ctx, parties, exclude=()) -> list:
         out, ids = [], set()
-        for p in parties:
+        listed = []
+        for p in parties:  # and the actors listed with it, as the words say ("Qatar's Emir and Turkey's ...")
+            listed.append(p)
+            if not p.slot and p in ctx.parties:
+                listed.extend(q for q in ctx.coordinated(ctx.parties, p) if q is not p)
+        for p in listed:
             r = ctx.resolved(p, exclude)
             if r is not None and r.actor not in ids and r.actor not in exclude:
                 ids.add(r.actor)
