@@ -40,6 +40,12 @@ def default_aliases_path() -> Path:
     return Path(str(resources.files("graphx") / "data" / "actors.toml"))
 
 
+def shipped_alias_paths() -> list[Path]:
+    """The shipped alias tables, in load order: the crisis table, then the world gazetteer
+    (every state and capital, major cities, international organisations)."""
+    return [default_aliases_path(), Path(str(resources.files("graphx") / "data" / "world.toml"))]
+
+
 def normalize(name: str) -> str:
     """Key used to compare names: NFC, lower case, straight apostrophes, single spaces.
 
@@ -214,16 +220,16 @@ def load_aliases(*extra_paths, include_default: bool = True) -> AliasTable:
     errors, bad ids, unknown kinds, empty names, dangling capital/located_in
     references and an alias claimed by two actors.
     """
-    paths = ([default_aliases_path()] if include_default else []) + [Path(p) for p in extra_paths if p]
+    shipped = shipped_alias_paths() if include_default else []
+    paths = shipped + [Path(p) for p in extra_paths if p]
     actors: dict[str, Actor] = {}
     origin: dict[str, tuple[Path, list[str]]] = {}
     nouns: list[str] = []
     notes: list[str] = []
-    shipped = default_aliases_path() if include_default else None
     for path in paths:
         file_actors, file_nouns, lines = _parse_file(path, actors)
         for aid, actor in file_actors.items():
-            if shipped is not None and path != shipped and aid not in actors:
+            if shipped and path not in shipped and aid not in actors:
                 actor = _take_over(actor, actors, origin, shipped, f"{path}:{actor.line}", notes)
             actors[aid] = actor
             origin[aid] = (path, lines)
@@ -235,7 +241,7 @@ def load_aliases(*extra_paths, include_default: bool = True) -> AliasTable:
     return table
 
 
-def _take_over(actor: Actor, actors: dict, origin: dict, shipped: Path, where: str, notes: list) -> Actor:
+def _take_over(actor: Actor, actors: dict, origin: dict, shipped: list, where: str, notes: list) -> Actor:
     """A user's new actor named like a shipped one (its label or id) IS that actor: it takes the
     shipped entry's place, its names and links, under the user's id, label and kind.
 
@@ -244,7 +250,7 @@ def _take_over(actor: Actor, actors: dict, origin: dict, shipped: Path, where: s
     """
     own = {normalize(n) for n in (actor.id, actor.id.replace("_", " "), actor.label, *actor.aliases, *actor.roles,
                                   *actor.people)}
-    same = [a for a in actors.values() if origin.get(a.id, (None,))[0] == shipped
+    same = [a for a in actors.values() if origin.get(a.id, (None,))[0] in shipped
             and own & {normalize(a.id), normalize(a.id.replace("_", " ")), normalize(a.label)}]
     for old in sorted(same, key=lambda a: a.id):
         del actors[old.id]
@@ -265,7 +271,7 @@ def _take_over(actor: Actor, actors: dict, origin: dict, shipped: Path, where: s
     return actor
 
 
-def _index(table: AliasTable, origin, shipped: Path | None = None) -> None:
+def _index(table: AliasTable, origin, shipped=()) -> None:
     claimed: dict[str, str] = {}
     # In load order (shipped table first, then each --aliases file): a clash is
     # reported where the second claim is made, which is the file to fix.
@@ -282,7 +288,7 @@ def _index(table: AliasTable, origin, shipped: Path | None = None) -> None:
         for name in (aid, *table.names(actor)):
             key = normalize(name)
             other = claimed.get(key)
-            if other and other != aid and shipped is not None and origin[other][0] == shipped != path:
+            if other and other != aid and origin[other][0] in shipped and path not in shipped:
                 # a user's table names its own actor with a shipped alias: the user's reading wins
                 loser = table.actors[other]
                 table.actors[other] = replace(loser, **{k: tuple(n for n in getattr(loser, k) if normalize(n) != key)
