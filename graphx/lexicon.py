@@ -83,7 +83,8 @@ class Cue:
     target_preps: tuple = ()
     agent_preps: tuple = ("by",)
     window: int = 12
-    travel: bool = False  # a travel verb: a visit, not a flight, where [markers] visit says so
+    travel: bool | str = False  # a travel verb: a visit, not a flight, where [markers] visit says so;
+    # "arrival": also a group's advance, not a flight, unless the sentence speaks of one
     lemmas: tuple = ()  # lemmas of the cue's head word, for pipelines with a lemmatizer
     language: str = "en"
     line: int | None = None
@@ -238,7 +239,7 @@ def load_lexicon(*paths) -> Lexicon:
     --------
     >>> lex = load_lexicon()
     >>> sorted(lex.relations)
-    ['contacted', 'fled-to', 'mediated', 'refused', 'represents']
+    ['contacted', 'fled-to', 'mediated', 'member-of', 'refused', 'represents']
     >>> sorted(lex.languages), lex.with_behaviour("journey")
     (['ar', 'en'], ('fled-to',))
     """
@@ -462,8 +463,8 @@ def _cues(path, lines, tables, relations, code) -> list:
         if not isinstance(window, int) or isinstance(window, bool) or window < 1:
             raise ConfigError(path, key_line(lines, "window", line), "window must be a positive integer",
                               "write window = 12")
-        if "travel" in spec and not isinstance(spec["travel"], bool):
-            raise ConfigError(path, key_line(lines, "travel", line), "travel must be true or false",
+        if "travel" in spec and spec["travel"] not in (True, False, "arrival"):
+            raise ConfigError(path, key_line(lines, "travel", line), 'travel must be true, false or "arrival"',
                               "write travel = true")
         cues.append(Cue(
             relation=rel, rule=str(spec.get("rule") or rel), phrases=phrases,

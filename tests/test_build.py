@@ -13,7 +13,7 @@ def test_seeds_build_has_every_edge_type(seeds_graph):
     G, report = seeds_graph
     assert len(report.documents) == 5 and not report.skipped
     types = {k for _, _, k, d in G.edges(keys=True, data=True) if d["asserted"]}
-    assert types == {"contacted", "refused", "mediated", "fled-to", "represents"}
+    assert types == {"contacted", "refused", "mediated", "fled-to", "represents", "member-of"}
     assert G.has_edge("recep_tayyip_erdogan", "turkey", key="represents")
     assert G.has_edge("vladimir_putin", "bashar_al_assad", key="refused")
     assert G.has_edge("bashar_al_assad", "moscow", key="fled-to")

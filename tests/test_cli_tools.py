@@ -202,6 +202,6 @@ def test_actors_kind_is_checked(runner, build):
     r = runner.invoke(main, ["actors", "--kind", "people", "-g", str(build / "graph.json")])
     assert r.exit_code == 1
     assert r.output == ("Error: unknown kind 'people' (kinds: person, state, organisation, armed group, place, "
-                        "outlet)\n")
+                        "outlet, group)\n")
     r = runner.invoke(main, ["actors", "--kind", "outlet", "-g", str(build / "graph.json")])
     assert r.exit_code == 0

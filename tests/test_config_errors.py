@@ -31,7 +31,7 @@ def _build(tmp_path, *options):
      + 'aliases = ["zed"]\n',
      "{f}:9: alias 'zed' is claimed by both 'a' and 'b' ('a' is at {f}:1; keep the alias on one actor only)"),
     ('[actors.a]\nlabel = "A"\nkind = "robot"\n',
-     "{f}:3: actor 'a': unknown kind 'robot' (use one of person, state, organisation, armed_group, place, outlet)"),
+     "{f}:3: actor 'a': unknown kind 'robot' (use one of person, state, organisation, armed_group, place, outlet, group)"),
     ('[actors.a]\nlabel = " "\nkind = "person"\n',
      "{f}:2: actor 'a' has an empty or missing label (add label = \"Display Name\")"),
     (ACTOR.format(id="a", label="A") + 'aliases = ["ok",\n  ""]\n',
@@ -70,7 +70,7 @@ def _lexicon(tmp_path, old, new):
 
 @pytest.mark.parametrize("old, new, expected", [
     ('relation = "contacted"', 'relation = "phoned"',
-     "cue relation 'phoned' is not defined (use one of contacted, fled-to, mediated, refused, represents)"),
+     "cue relation 'phoned' is not defined (use one of contacted, fled-to, mediated, member-of, refused, represents)"),
     ('relation = "contacted"', 'relation = "contacted"\nphrase = ["x"]',
      "cue: unknown key 'phrase' (known keys: relation, rule, phrases, lemmas, source, target, target_preps, "
      "agent_preps, window, travel)"),
@@ -85,7 +85,7 @@ def _lexicon(tmp_path, old, new):
      "mediation-by-proxy)"),
     ('when = "refused"', 'when = "declined"',
      "inference 'refused-request': relation 'declined' is not defined (use one of contacted, fled-to, mediated, "
-     "refused, represents)"),
+     "member-of, refused, represents)"),
     ('rule = "destination"', 'rule = "destinations"', "unknown conflict rule 'destinations' (rules: destination, "
      "denied, granted-refused, status)"),
     ('relations = ["refused", "fled-to"]', 'relations = ["refused"]',
@@ -93,7 +93,7 @@ def _lexicon(tmp_path, old, new):
      "(the refusal, then the flight))"),
     ('settings_kinds = ["place", "outlet"]', 'settings_kinds = ["place", "shop"]',
      "settings_kinds: unknown kind 'shop' in settings_kinds (use one of person, state, organisation, armed_group, "
-     "place, outlet)"),
+     "place, outlet, group)"),
     ('"phoned",', '"", "phoned",', "[cue] phrases must be a list of non-empty strings"),
     ('negation_scope = 4', 'negation_scope = "four"',
      "[markers] negation_scope must be a whole number of tokens (write negation_scope = 4)"),

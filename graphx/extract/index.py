@@ -14,6 +14,7 @@ from functools import cached_property
 
 from ..actors import AliasTable
 from ..records import Actor
+from .groups import KIN_GROUP
 
 
 class ActorIndex:
@@ -100,14 +101,25 @@ class DocActors:
         actor = self.get(aid)
         return actor.label if actor else aid
 
+    def as_kind(self, aid: str, kinds=(), as_party: bool = True) -> str | None:
+        """The actor a relation takes at one end: itself when its kind is among ``kinds``; with no
+        ``kinds``, the party it stands for (:meth:`as_party`); else (``as_party``) the party if of
+        those kinds ("Syrian soldiers" flee as a group, Moscow acts for Russia)."""
+        if not kinds:
+            return self.as_party(aid)
+        if self.kind(aid) in kinds:
+            return aid
+        party = self.as_party(aid) if as_party else None
+        return party if party and self.kind(party) in kinds else None
+
     def as_party(self, aid: str) -> str | None:
         """Actor id as a party to a contact, refusal or mediation: capitals act for their state;
-        a state's officials, diplomats or government (the table's collective nouns) for the state;
-        settings (places) and reporters (outlets) are no party."""
+        a group for the state or organisation it belongs to (not a family); settings (places)
+        and reporters (outlets) are no party."""
         if aid in self.index.capital_of:
             return self.index.capital_of[aid]
         actor = self.get(aid)
-        if actor is not None and actor.kind == "group" and actor.member_of and \
-                aid[len(actor.member_of) + 1:].replace("_", " ") in self.index.collective_nouns:
+        if actor is not None and actor.kind == "group" and actor.member_of and not aid.endswith("_" + KIN_GROUP):
+            # a state's officials, a group's fighters act for it; a person's family is a group of its own
             return self.as_party(actor.member_of)
         return None if self.kind(aid) in self.index.settings_kinds else aid

@@ -33,6 +33,9 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 _OBJ = ("dobj", "dative", "attr", "oprd")
 # A verb that only carries a noun trigger: "HELD talks with", "MADE a call to", "RECEIVED asylum in".
 _LIGHT_DEPS = ("dobj", "attr", "nsubjpass")
+_RELATIVE = ("who", "which", "that", "whom")
+# Prepositional phrases that say who claims, not who is involved ("ACCORDING TO the ministry").
+_ATTRIBUTION = {"according", "per"}
 # Nouns standing for the actors of their of/from phrase ("envoys OF A, B and C").
 _GROUP_PREPS = ("of", "from")
 
@@ -75,10 +78,11 @@ class DepArguments:
                         all(ctx.norms[k] in coord for k in range(q.end, p.start)):
                     out.append(q)
             out.append(p)
-        elif tok.lower_ in self._envoys(ctx):
-            # "diplomats from the US", "envoys of A, B and C", "leaders of Iran and Russia"
+        else:
+            # "diplomats from the US", "envoys of A, B and C"; "key allies, including Iran and Russia"
+            preps = _GROUP_PREPS if tok.lower_ in self._envoys(ctx) else ()
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
+                if child.dep_ == "prep" and (child.lower_ in preps or child.lower_ in ctx.one["list_openers"]):
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             out.extend(self._np(ctx, obj, seen, depth + 1))
@@ -145,9 +149,17 @@ class DepArguments:
         if depth > 4:
             return []
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
-        if subj:
-            return [p for c in subj for p in self._np(ctx, c)]
         dep, head = verb.dep_, verb.head
+        if subj and dep == "relcl" and all(c.lower_ in _RELATIVE for c in subj):
+            found = self._np(ctx, head)  # "generals WHO told ...": the noun the clause describes
+            if not found and depth == 0:
+                self._nobody = True
+            return found
+        if subj:
+            found = [p for c in subj for p in self._np(ctx, c)]
+            if not found and depth == 0 and not any(c.pos_ == "PRON" for c in subj):
+                self._nobody = True  # the parse names a subject that is no actor ("army generals told ...")
+            return found
         if head.i == verb.i:
             return []
         if dep == "conj":  # "reached the base and was then evacuated": the first verb's subject
@@ -182,7 +194,12 @@ class DepArguments:
             return self._noun_subjects(ctx, head, depth + 1)
         return []
 
-    def _objects(self, ctx, word, cue) -> list:
+    def _objects(self, ctx, word, cue, trigger=None) -> list:
+        if trigger is not None and trigger[-1].pos_ == "ADP" and trigger[-1].lower_ not in _ATTRIBUTION:
+            # the cue ends on its preposition ("talks WITH", "phone call TO"): its object is the target
+            found = self._prep_phrase(ctx, trigger[-1], None)
+            if found:
+                return found
         if cue.target == "oblique" or cue.target_preps:
             preps = set(cue.target_preps)
             found = self._prep_objects(ctx, word, preps)
@@ -190,8 +207,8 @@ class DepArguments:
                 found = []
             return found
         found = [p for c in word.children if c.dep_ in _OBJ for p in self._np(ctx, c)]
-        # a party, not a setting: "met WITH X", not "met IN Jordan"
-        return found or self._prep_objects(ctx, word, None, ctx.one["locative"])
+        # a party, not a setting: "met WITH X", not "met IN Jordan" nor "ACCORDING TO the ministry"
+        return found or self._prep_objects(ctx, word, None, set(ctx.one["locative"]) | _ATTRIBUTION)
 
     def _agents(self, ctx, verb, cue) -> list:
         return self._prep_objects(ctx, verb, set(cue.agent_preps) | {"by"})
@@ -215,6 +232,7 @@ class DepArguments:
     def arguments(self, ctx, cue, start, end, relation, inferences) -> Arguments:
         base = self.fallback.arguments(ctx, cue, start, end, relation, inferences)
         doc = ctx.doc
+        self._nobody = False
         if not doc.has_annotation("DEP"):
             return base
         head = self._head(doc, start, end)
@@ -224,9 +242,11 @@ class DepArguments:
         if cue.voice == "active" and relation.passive_flips and passive:
             voice = "passive"
         subjects = self._subjects(ctx, head) if verbal else self._noun_subjects(ctx, head)
+        if not verbal:
+            self._nobody = False  # (only a verb's own subject says that no actor did it)
         if voice == "active":
             sources = subjects
-            targets = self._objects(ctx, head, cue)
+            targets = self._objects(ctx, head, cue, doc[start:end])
             if relation.journey and sources:  # those who travel with the subject flee with it
                 sources = sources + self._companions(ctx, head) + [
                     q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c)]
@@ -235,10 +255,10 @@ class DepArguments:
             sources = self._agents(ctx, head, cue)
         else:  # recipient: the subject got it (or got no answer) from the object or agent
             targets = subjects
-            sources = self._objects(ctx, head, cue) or self._agents(ctx, head, cue)
+            sources = self._objects(ctx, head, cue, doc[start:end]) or self._agents(ctx, head, cue)
         if base.sources and sources and all(p.slot for p in sources):
             sources = []  # a pronoun: the token rules' reading of pronouns knows more ("HE justified ... HIS failure")
-        sources = self._resolved(ctx, sources) or base.sources
+        sources = self._resolved(ctx, sources) or ([] if self._nobody and voice == "active" else base.sources)
         targets = self._resolved(ctx, targets, {p.actor for p in sources})
         if not targets and relation.joint and len(sources) > 1:
             return Arguments(sources, [], voice, base.clause, base.proxies, joint=True)

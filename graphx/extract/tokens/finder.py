@@ -87,6 +87,7 @@ class Extractor:
         split = lambda p: [t.norm_ for t in nlp.make_doc(p)]  # noqa: E731
         self.matcher = CueMatcher(lexicon.cues, split, lexicon.markers.get("not_cues", ()))
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
+        self.group_travel_rules = {c.rule for c in lexicon.cues if c.travel == "arrival"}
         # the relation the role rule gives (relations.toml: roles = true), if any
         self.roles = next(iter(lexicon.with_behaviour("roles")), None)
         # the relation the group rule gives (members = true): "Syrian soldiers" -member-of-> Syria
@@ -144,7 +145,10 @@ class Extractor:
             # "He then flew to Ankara": a diplomat's tour (he meets people in this report
             # and never flees in it) is travel, not flight
             touring = ev.source in meeting and ev.source not in fleeing and not flighty
-            yield replace(ev, modality="travel", asserted=False) if touring else ev
+            # "the opposition forces arrived in Damascus": a group arriving is a flight only where
+            # the sentence speaks of one (an army entering a city takes it)
+            advancing = ev.rule in self.group_travel_rules and actors.kind(ev.source) == "group" and not flighty
+            yield replace(ev, modality="travel", asserted=False) if touring or advancing else ev
 
     def _status(self, document, ctx, off, actors):
         """"X was killed" / "X survived": claims on a person's fate (graphx/status.py), not edges."""
@@ -286,15 +290,12 @@ class Extractor:
                 # "Lavrov's meetings with X and Y aimed to facilitate al-Assad's safe passage"
                 beneficiary = ctx.on_behalf_of(max(b.end for _, b in pairs), sources + targets)
         for src in dict.fromkeys(a for a, _ in pairs):
-            src_id = actors.as_party(src.actor)
-            if not src_id or (relation.source_kinds and actors.kind(src_id) not in relation.source_kinds):
+            src_id = actors.as_kind(src.actor, relation.source_kinds)
+            if not src_id:
                 continue
             made = False
             for tgt in (b for a, b in pairs if a is src):
-                if relation.target_kinds:
-                    tgt_id = tgt.actor if actors.kind(tgt.actor) in relation.target_kinds else None
-                else:
-                    tgt_id = actors.as_party(tgt.actor)
+                tgt_id = actors.as_kind(tgt.actor, relation.target_kinds, as_party=False)
                 if not tgt_id or tgt_id == src_id:
                     continue
                 made = True
