@@ -28,12 +28,13 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 SECTION_KEYS = {
     "markers": ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
                 "visit", "speech", "not_cues", "purpose", "flight_context", "asylum", "according_to", "denial_openers",
-                "infinitive", "infinitive_blockers"),
+                "infinitive", "infinitive_blockers", "modal"),
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "list_openers", "party_nouns",
                 "owner_nouns", "joined_prepositions", "adverbs"),
-    "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "counterpart", "latter", "former"),
-    "names": ("titles", "particles"),
+    "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "counterpart", "latter", "former",
+                 "feminine", "masculine"),
+    "names": ("titles", "particles", "female"),
     "status": ("killed", "survived"),
     "groups": ("people", "kin", "modifiers"),
 }

@@ -16,18 +16,38 @@ class Salience:
     and discovered actors alike).
     """
 
-    def __init__(self, actors):
+    def __init__(self, actors, gender_of=None):
         self.actors = actors
+        self.gender_of = gender_of or (lambda aid: None)  # an actor's gender when its name says it
+        self._gender = None  # the pronoun being resolved: "f", "m" or None
         self.history: list[tuple[str | None, list[str]]] = []  # per sentence: (subject, mentions)
 
     def _person(self, aid):
-        return bool(aid) and self.actors.kind(aid) == "person"
+        if not aid or self.actors.kind(aid) != "person":
+            return False
+        g = self._gender
+        if g is None:
+            return True
+        # "she" is a woman, else someone whose name says nothing; "he" is not a woman
+        have = self.gender_of(aid)
+        return have == g or (have is None and (g == "m" or self._lenient))
 
     def _group(self, aid):
         return bool(aid) and self.actors.kind(aid) in (
             "state", "organisation", "armed_group")
 
-    def resolve(self, kind, i, ctx, exclude) -> str | None:
+    def resolve(self, kind, i, ctx, exclude, gender=None) -> str | None:
+        """The actor a pronoun of ``kind`` at token ``i`` stands for; ``gender`` ("f", "m") is the
+        pronoun's: "she" takes a woman named in the report before anyone whose name says nothing."""
+        self._gender, self._lenient = gender, gender != "f"
+        found = self._resolve(kind, i, ctx, exclude)
+        if found is None and gender == "f":
+            self._lenient = True
+            found = self._resolve(kind, i, ctx, exclude)
+        self._gender = None
+        return found
+
+    def _resolve(self, kind, i, ctx, exclude) -> str | None:
         ex = {e.actor if hasattr(e, "actor") else e for e in exclude}
         before = [p for p in ctx.parties if p.start < i and not p.slot]
         if kind in ("latter", "former"):

@@ -9,6 +9,7 @@ forms and reads, around a trigger and within the clause a finder gives it:
   ``[markers] denial_openers`` within ``denial_reach`` words);
 * hedge: anywhere in the sentence ("reportedly");
 * condition: a conditional word in the clause before the trigger;
+* possibility: a modal right before it ("MIGHT be heading for", "MAY have fled");
 * attempt and intent: within ``intent_scope`` words before it ("tried to",
   "planned to"), a proclitic of purpose or future (Arabic), or an infinitive
   marker right before the trigger that no ``realised_infinitive`` phrase makes
@@ -28,7 +29,7 @@ from .tokens.clauses import Phrases, contains, ends_at
 class Reading(NamedTuple):
     negated: bool
     hedged: bool
-    modality: str  # fact | attempt | intent | conditional
+    modality: str  # fact | attempt | intent | conditional | possible
 
 
 class Markers:
@@ -38,7 +39,9 @@ class Markers:
     """
 
     KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
-            "denial_openers", "infinitive", "infinitive_blockers", "determiners", "passive_aux")
+            "denial_openers", "infinitive", "infinitive_blockers", "determiners", "passive_aux", "modal")
+    # auxiliaries that may stand between a modal and the trigger ("might BE heading", "may HAVE fled")
+    _BETWEEN = ("be", "have", "been", "has", "had", "also", "already")
 
     def __init__(self, language, split, conjunctions=()):
         words = language.words()
@@ -78,6 +81,8 @@ class Markers:
         lo = max(s0, start - self.intent_scope)
         if self.has(forms, cs, start, "conditional"):
             return Reading(negated, hedged, "conditional")
+        if self._modal(forms, cs, start):
+            return Reading(negated, hedged, "possible")
         attempt = self.has(forms, lo, start, "attempt")
         intent = prefix in ("purpose", "future") or self.has(forms, lo, start, "intent")
         if self._infinitive(forms, s0, cs, start, word_at, mention_at):
@@ -85,6 +90,15 @@ class Markers:
         if intent and not attempt:
             return Reading(negated, hedged, "intent")
         return Reading(negated, hedged, "attempt" if attempt else "fact")
+
+    def _modal(self, n, cs, start) -> bool:
+        """"he MIGHT be heading for Belarus", "may have fled": a modal right before the trigger."""
+        if not self.w["modal"]:
+            return False
+        j = start
+        while j - 1 > cs and n[j - 1] in self._BETWEEN and start - j < 3:
+            j -= 1
+        return ends_at(n, j, self.w["modal"])
 
     def _infinitive(self, n, s0, cs, start, word_at, mention_at) -> bool:
         """"wanted TO flee", "urged Damascus TO open talks": an unrealised infinitive."""

@@ -20,6 +20,12 @@ def _mention(aid: str, span: Span) -> Mention:
     return Mention(aid, span.text, span.start_char, span.end_char, span.start, span.end)
 
 
+def _first_last(name: str):
+    """("Edward", "Snowden") for "Edward J. Snowden" and "Edward Snowden"; the name itself if one word."""
+    words = [w for w in name.split() if not (len(w.rstrip(".")) == 1 and w[:1].isupper())]
+    return (words[0], words[-1]) if len(words) >= 2 else name
+
+
 def discovered_id(name: str) -> str:
     """Stable id for a name the table lacks: ``x_`` + ascii slug (+ hash if none).
 
@@ -50,6 +56,9 @@ class MentionFinder:
         ents = doc.ents  # (read once: spaCy makes a new Span per entity each time)
         # Surnames of the names a title introduced ("Saadi Ahmed Pira" -> "Pira").
         short_names = {ent[-1].text for ent in ents if not ent.ent_id_ and len(ent) > 1}
+        # The people this document names in full, by surname and by first and last name: a later
+        # "Snowden" (whatever NER calls it) or "Edward J. Snowden" is "Edward Snowden".
+        persons = self._full_names(ents)
         for ent in ents:
             aid = ent.ent_id_
             if aid and aid in self.table.actors:
@@ -68,6 +77,14 @@ class MentionFinder:
             if known:
                 out.append(_mention(known.id, ent))
                 continue
+            if name.lower() in self.demonyms:
+                continue  # "Sri Lankan": an adjective NER took for a name
+            same = persons.get(name) or persons.get(_first_last(name))
+            if same and same != discovered_id(name):
+                self.discovered.setdefault(same, Actor(id=same, label=persons[same], kind="person",
+                                                        aliases=(persons[same],), discovered=True))
+                out.append(_mention(same, ent))
+                continue
             if kind == "person" and len(ent) == 1 and ent.text in short_names:
                 continue  # a trained NER's "Pira": resolved below to the full name
             did = discovered_id(name)
@@ -77,6 +94,28 @@ class MentionFinder:
         out = self._short_mentions(doc, self._demonym_lists(doc, out), ents)
         if self.groups is not None:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
+        return out
+
+    def _full_names(self, ents) -> dict:
+        """``{surname: person id, (first, last): person id, person id: full name}`` of the people NER
+        names in full (two words or more) and the table lacks; a surname two of them share is left out."""
+        by_surname: dict = {}
+        out: dict = {}
+        for ent in ents:
+            if ent.ent_id_ or NER_KINDS.get(ent.label_) != "person" or len(ent) < 2:
+                continue
+            name = " ".join(ent.text.split()).strip(" '\"’“”")
+            if not name[:1].isupper() or self.table.resolve(name) or name.lower() in self.demonyms:
+                continue
+            did = discovered_id(name)
+            key = _first_last(name)
+            if isinstance(key, tuple) and key not in out:
+                out[key] = did
+                out.setdefault(did, name)
+            by_surname.setdefault(name.split()[-1], set()).add(out.get(key, did))
+        for surname, ids in by_surname.items():
+            if len(ids) == 1 and len(surname) > 2 and surname[:1].isupper():
+                out[surname] = next(iter(ids))
         return out
 
     def _longer_name(self, doc: Doc, ent, aid: str) -> Mention | None:

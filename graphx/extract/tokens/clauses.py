@@ -216,7 +216,7 @@ class SentenceContext:
             return self._counterpart(p)
         if kind == "possessive" and not p.possessor:
             kind = "object"  # "her" as an object
-        aid = self.salience.resolve(kind, p.start, self, exclude)
+        aid = self.salience.resolve(kind, p.start, self, exclude, self.rules.pronoun_gender.get(self.norms[p.start]))
         if not aid:
             return None
         if p.group:  # "his family": the owner's group

@@ -59,6 +59,7 @@ class TokenRules:
         self.demonym_state = {d: index.actors[aid] for d, aid in index.demonym_state.items()}
         self.demonyms = set(self.demonym_state)
         self.w["titles"] = Phrases(norm(t) for t in lexicon.names.get("titles", ()))
+        self.single["titles"] = {t[0] for t in self.w["titles"] if len(t) == 1}
         self.of_party = (self.single["owner_nouns"] | self.single["party_nouns"]
                          | {t[-1] for t in self.w["titles"]} | {t[-1] + "s" for t in self.w["titles"]}
                          | {n.split()[-1] for n in index.collective_nouns})
@@ -71,8 +72,22 @@ class TokenRules:
             for word in self.single[kind]:
                 self.pronoun_kinds.setdefault(word, kind)
         self.group_words = GroupWords(lexicon.english)
+        # genders: of pronouns, and of people whose first name (or title) says it
+        self.pronoun_gender = {**{w: "f" for w in self.single["feminine"]},
+                               **{w: "m" for w in self.single["masculine"]}}
+        self.female_names = set(lexicon.names.get("female", ()))
         self.party_starts = (set(self.pronoun_kinds) | self.demonyms | set(self.w["latter"].by_first)
                              | set(self.w["former"].by_first))
+
+    def gender_of(self, actor) -> str | None:
+        """"f" when a person's label starts with a woman's first name or title ([names] female)."""
+        if actor is None or actor.kind != "person":
+            return None
+        words = actor.label.lower().replace("-", " ").split()
+        titles = self.single["titles"]
+        while len(words) > 1 and words[0] in titles and words[0] not in self.female_names:
+            words = words[1:]  # "Sheikh Hasina", "President Roza Otunbayeva"
+        return "f" if words and words[0] in self.female_names else None
 
 
 class Extractor:
@@ -104,7 +119,7 @@ class Extractor:
         doc_date = document.meta.get("date", "")
         arrays = TokenArrays(doc, document.body)
         norms = arrays.norms
-        salience = Salience(actors)
+        salience = Salience(actors, lambda aid: self.rules.gender_of(actors.get(aid)))
         travels = []  # (evidence, sentence has flight words): decided once the report is read
         fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
         for view in views(doc, arrays, mentions):
