@@ -39,11 +39,11 @@ SECTION_KEYS = {
     "groups": ("people", "kin", "modifiers"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
-_BEHAVIOUR_KEYS = ("joint", "meets", "target_fallback", "go_between", "journey", "roles", "members")
+_BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members")
 _RELATION_KEYS = ("description", "color", "cameo", "plover", "codes_note", "attempts_count", "source_kinds",
                   "target_kinds", "passive_flips") + _BEHAVIOUR_KEYS
 _CUE_KEYS = ("relation", "rule", "phrases", "lemmas", "source", "target", "target_preps", "agent_preps", "window",
-             "travel")
+             "travel", "joint")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Named rules the data may switch on (graphx/extract/inference.py, graphx/conflicts.py).
 INFERENCE_RULES = ("refused-request", "request-frame", "purpose-mediation", "mediation-by-proxy")
@@ -63,7 +63,6 @@ class Relation:
     target_kinds: tuple = ()
     passive_flips: bool = True
     # behaviour (relations.toml explains each)
-    joint: bool = False
     meets: bool = False
     target_fallback: bool = False
     go_between: bool = False
@@ -87,6 +86,7 @@ class Cue:
     travel: bool | str = False  # a travel verb: a visit, not a flight, where [markers] visit says so;
     # "arrival": also a group's advance, not a flight, unless the sentence speaks of one
     lemmas: tuple = ()  # lemmas of the cue's head word, for pipelines with a lemmatizer
+    joint: bool = False  # a mutual event: those named together before it, and no one after, met each other
     language: str = "en"
     line: int | None = None
 
@@ -464,6 +464,8 @@ def _cues(path, lines, tables, relations, code) -> list:
         if not isinstance(window, int) or isinstance(window, bool) or window < 1:
             raise ConfigError(path, key_line(lines, "window", line), "window must be a positive integer",
                               "write window = 12")
+        if "joint" in spec and not isinstance(spec["joint"], bool):
+            raise ConfigError(path, key_line(lines, "joint", line), "joint must be true or false", "write joint = true")
         if "travel" in spec and spec["travel"] not in (True, False, "arrival"):
             raise ConfigError(path, key_line(lines, "travel", line), 'travel must be true, false or "arrival"',
                               "write travel = true")
@@ -472,7 +474,7 @@ def _cues(path, lines, tables, relations, code) -> list:
             source=spec.get("source", "subject"), target=spec.get("target", "object"),
             target_preps=_words(path, lines, "cue", "target_preps", spec.get("target_preps", []), line),
             agent_preps=_words(path, lines, "cue", "agent_preps", spec.get("agent_preps", ["by"]), line),
-            window=window, travel=spec.get("travel", False),
+            window=window, travel=spec.get("travel", False), joint=bool(spec.get("joint", False)),
             lemmas=_words(path, lines, "cue", "lemmas", spec.get("lemmas", []), line), language=code, line=line,
         ))
     return cues

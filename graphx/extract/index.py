@@ -17,6 +17,21 @@ from ..records import Actor
 from .groups import KIN_GROUP
 
 
+def spelling_key(name: str) -> str:
+    """A name as it sounds for matching spellings: ascii lower case, no hyphens or apostrophes,
+    doubled letters single.
+
+    >>> spelling_key("Abdel-Fattah el-Sissi") == spelling_key("Abdel Fattah el-Sisi")
+    True
+    """
+    import re
+    import unicodedata
+
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = re.sub(r"[^a-z ]+", " ", ascii_).split()
+    return re.sub(r"(.)\1+", r"\1", " ".join(words))
+
+
 class ActorIndex:
     """Actors by id, their names, demonyms, capitals and acronyms.
 
@@ -46,6 +61,40 @@ class ActorIndex:
 
     def names(self, actor: Actor):
         return self.table.names(actor)
+
+    @cached_property
+    def _person_keys(self) -> dict[str, str]:
+        keys: dict[str, str] = {}
+        for actor in self.actors.values():
+            if actor.kind != "person":
+                continue
+            for name in self.table.names(actor):
+                key = spelling_key(name)
+                if key.count(" ") >= 1:
+                    keys.setdefault(key, actor.id)
+        return keys
+
+    def person_like(self, name: str) -> Actor | None:
+        """The table's person whose name is spelt like ``name`` ("Abdel-Fattah el-Sissi" is
+        "Abdel Fattah el-Sisi"): the same words up to hyphens, doubled letters and accents, or
+        nearly the same (difflib ratio 0.9 or more) with the same last word's first letter.
+
+        >>> from graphx.actors import load_aliases
+        >>> ActorIndex(load_aliases()).person_like("Vladimir Poutine").id
+        'vladimir_putin'
+        """
+        import difflib
+
+        key = spelling_key(name)
+        if key.count(" ") < 1:
+            return None
+        keys = self._person_keys
+        if key in keys:
+            return self.actors[keys[key]]
+        for close in difflib.get_close_matches(key, list(keys), n=3, cutoff=0.9):
+            if close.split()[-1][:1] == key.split()[-1][:1]:
+                return self.actors[keys[close]]
+        return None
 
     @cached_property
     def acronyms(self) -> dict[str, set]:

@@ -20,6 +20,23 @@ def _mention(aid: str, span: Span) -> Mention:
     return Mention(aid, span.text, span.start_char, span.end_char, span.start, span.end)
 
 
+_DASHES = ("—", "–", "-", "―", "--")
+
+
+def _dateline_end(doc) -> int:
+    """The end of a dateline that opens a report ("MOSCOW —", "RIYADH, May 6 ―", "BEIRUT (Reuters) -"):
+    capitalised place words, then within a few tokens a dash; 0 if none."""
+    words = [t for t in doc[:12] if not t.is_space]
+    if not words or not (words[0].is_upper and words[0].is_alpha and len(words[0]) > 2):
+        return 0
+    for t in words[1:]:
+        if t.text in _DASHES:
+            return t.i + 1
+        if t.is_sent_start and t.i > words[0].i:
+            return 0
+    return 0
+
+
 def _first_last(name: str):
     """("Edward", "Snowden") for "Edward J. Snowden" and "Edward Snowden"; the name itself if one word."""
     words = [w for w in name.split() if not (len(w.rstrip(".")) == 1 and w[:1].isupper())]
@@ -73,7 +90,7 @@ class MentionFinder:
             name = " ".join(ent.text.split()).strip(" '\"’“”")
             if len(name) < 3 or not any(c.isupper() for c in name[:1]):
                 continue
-            known = self.table.resolve(name)
+            known = self.table.resolve(name) or (self.table.person_like(name) if kind == "person" else None)
             if known:
                 out.append(_mention(known.id, ent))
                 continue
@@ -91,6 +108,9 @@ class MentionFinder:
             if did not in self.discovered:
                 self.discovered[did] = Actor(id=did, label=name, kind=kind, aliases=(name,), discovered=True)
             out.append(_mention(did, ent))
+        dateline = _dateline_end(doc)
+        if dateline:  # "MOSCOW — Edward Snowden ...": where the report was filed, not an actor in it
+            out = [m for m in out if m.start >= dateline]
         out = self._short_mentions(doc, self._demonym_lists(doc, out), ents)
         if self.groups is not None:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)

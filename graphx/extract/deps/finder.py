@@ -260,7 +260,7 @@ class DepArguments:
             sources = []  # a pronoun: the token rules' reading of pronouns knows more ("HE justified ... HIS failure")
         sources = self._resolved(ctx, sources) or ([] if self._nobody and voice == "active" else base.sources)
         targets = self._resolved(ctx, targets, {p.actor for p in sources})
-        if not targets and relation.joint and len(sources) > 1:
+        if not targets and cue.joint and len(sources) > 1:
             return Arguments(sources, [], voice, base.clause, base.proxies, joint=True)
         return Arguments(sources, targets or base.targets, voice, base.clause, base.proxies, base.joint)
 

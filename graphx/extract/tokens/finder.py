@@ -373,7 +373,7 @@ class TokenArguments:
                 targets = ctx.targets(cue, start, end, nce, sources, window=nce - end)
             if not targets and relation.target_fallback:
                 targets = ctx.fallback_other(cs, sources)
-            if not targets and relation.joint and len(sources) > 1:
+            if not targets and cue.joint and len(sources) > 1:
                 # "Al-Sudani and Erdogan discuss Syria in a phone call": they met each other
                 return Arguments(sources, [], voice, (cs, ce), joint=True)
         elif voice == "passive":
