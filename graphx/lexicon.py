@@ -36,7 +36,7 @@ SECTION_KEYS = {
                  "feminine", "masculine"),
     "names": ("titles", "particles", "female"),
     "status": ("killed", "survived"),
-    "groups": ("people", "kin", "modifiers"),
+    "groups": ("people", "kin", "modifiers", "quantities", "protection"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
 _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members")
@@ -46,7 +46,7 @@ _CUE_KEYS = ("relation", "rule", "phrases", "lemmas", "source", "target", "targe
              "travel", "joint")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Named rules the data may switch on (graphx/extract/inference.py, graphx/conflicts.py).
-INFERENCE_RULES = ("refused-request", "request-frame", "purpose-mediation", "mediation-by-proxy")
+INFERENCE_RULES = ("refused-request", "request-frame", "purpose-mediation", "mediation-by-proxy", "passage")
 CONFLICT_RULES = ("destination", "denied", "granted-refused", "status")
 
 

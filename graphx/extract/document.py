@@ -49,7 +49,7 @@ class Pipeline:
         finder = self.finder
         finder.discovered = {}  # per document: nothing crosses documents (see the module doc)
         try:
-            mentions = finder(sdoc)
+            mentions = finder(sdoc, document.meta.get("source", ""))
             actors = self.settings.index.for_document(finder.discovered)
             found = (tuple(self.extractor.extract(document, sdoc, mentions, actors))
                      + tuple(self.arabic.extract(document)))

@@ -68,8 +68,11 @@ class MentionFinder:
         self.groups = groups  # groups.GroupWords: "Syrian soldiers", "Assad's family"
         self.titles = {t.split()[-1] for t in titles}  # last words of titles ("president", "minister")
 
-    def __call__(self, doc: Doc) -> list[Mention]:
+    def __call__(self, doc: Doc, outlet: str = "") -> list[Mention]:
+        """The mentions of ``doc``; ``outlet``: the report's publisher (its header's Source), which a
+        sentence may name at its end ("..., Caliber.") as who reports it, not as an actor in it."""
         out = []
+        outlet = " ".join(outlet.split()).lower()
         ents = doc.ents  # (read once: spaCy makes a new Span per entity each time)
         # Surnames of the names a title introduced ("Saadi Ahmed Pira" -> "Pira").
         short_names = {ent[-1].text for ent in ents if not ent.ent_id_ and len(ent) > 1}
@@ -96,6 +99,8 @@ class MentionFinder:
                 continue
             if name.lower() in self.demonyms:
                 continue  # "Sri Lankan": an adjective NER took for a name
+            if outlet and name.lower() == outlet:
+                kind = "outlet"
             same = persons.get(name) or persons.get(_first_last(name))
             if same and same != discovered_id(name):
                 self.discovered.setdefault(same, Actor(id=same, label=persons[same], kind="person",

@@ -27,6 +27,8 @@ Whatever the tree does not give, the offline token finder's answer fills in.
 
 from __future__ import annotations
 
+from ...records import Actor, Mention
+from ..mentions import discovered_id
 from ..tokens.finder import Arguments, TokenArguments
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
@@ -213,7 +215,7 @@ class DepArguments:
     def _agents(self, ctx, verb, cue) -> list:
         return self._prep_objects(ctx, verb, set(cue.agent_preps) | {"by"})
 
-    def _companions(self, ctx, tok) -> list:
+    def _companions(self, ctx, tok, people_only=True) -> list:
         """Who travels with: "fled WITH his family", "Assad, ALONG WITH his son Hafez, ...",
         "Maher, ACCOMPANIED BY his wife, ...": people or groups under ``tok`` (a verb or a subject)."""
         out = []
@@ -226,7 +228,76 @@ class DepArguments:
                         out.extend(self._prep_phrase(ctx, grand, None))
             elif child.dep_ == "acl" and child.lemma_ == "accompany":
                 out.extend(self._prep_objects(ctx, child, ("by",)))
+        if not people_only:
+            return out
         return [p for p in out if p.slot or ctx.actors.kind(p.actor) in ("person", "group")]
+
+    def _protectors(self, ctx, verb) -> list:
+        """"under Hezbollah's protection", "with the help of Iraq", "under Russian sponsorship": who
+        protected or helped those on their way ([groups] protection nouns)."""
+        nouns = ctx.rules.protection
+        out = []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("under", "with"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.lower_ not in nouns:
+                    continue
+                for child in obj.children:
+                    if child.dep_ == "poss":
+                        out.extend(self._np(ctx, child))
+                    elif child.dep_ == "amod" and child.lower_ in ctx.rules.demonyms:  # "Russian sponsorship"
+                        state = ctx.rules.demonym_state[child.lower_]
+                        out.append(Mention(state.id, child.text, child.idx, child.idx + len(child.text), child.i,
+                                           child.i + 1))
+                out.extend(self._prep_objects(ctx, obj, ("of", "from", "by")))
+        return out
+
+    def _anonymous(self, ctx, tok) -> list:
+        """A group no table names that flees ("Dozens of officials of the collapsing regime", "senior
+        officials", "the fighters"): an actor of its own, named by its words."""
+        if tok.lower_ in ctx.rules.quantity_nouns:  # "Dozens OF officials", "thousands of soldiers"
+            tok = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children if o.dep_ == "pobj"), tok)
+        words = ctx.rules.group_words
+        if tok.lower_ not in words.people or tok.i in self._cover(ctx):
+            return []
+        lo = min(t.i for t in tok.subtree)
+        while lo < tok.i and ctx.doc[lo].pos_ in ("DET", "NUM", "PUNCT"):
+            lo += 1
+        hi = tok.i + 1
+        span = ctx.doc[lo:hi]
+        full = ctx.doc[min(t.i for t in tok.subtree):max(t.i for t in tok.subtree) + 1]
+        label = " ".join(span.text.split())
+        gid = "group_" + discovered_id(label)[2:]
+        if ctx.actors.get(gid) is None:
+            aliases = tuple(dict.fromkeys(" ".join(x.split()) for x in (label, full.text, tok.text) if x.strip()))
+            ctx.actors.discovered[gid] = Actor(id=gid, label=label, kind="group", aliases=aliases, discovered=True)
+        return [Mention(gid, span.text, span.start_char, span.end_char, span.start, span.end)]
+
+    def _new_places(self, ctx, verb, cue) -> list:
+        """A destination no table or NER names ("withdrew to Hermel"): the proper nouns after one of
+        the cue's target prepositions are a discovered place."""
+        out = []
+        preps = set(cue.target_preps) or {"to", "into"}
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.i in self._cover(ctx):
+                    continue
+                names = [t for t in obj.subtree if t.pos_ == "PROPN" and t.is_title]
+                if not names or any(t.i in self._cover(ctx) for t in names) or \
+                        names[-1].i - names[0].i + 1 != len(names):
+                    continue
+                span = ctx.doc[names[0].i:names[-1].i + 1]
+                label = " ".join(span.text.split())
+                did = discovered_id(label)
+                if ctx.actors.get(did) is None:
+                    ctx.actors.discovered[did] = Actor(id=did, label=label, kind="place", aliases=(label,),
+                                                       discovered=True)
+                out.append(Mention(did, span.text, span.start_char, span.end_char, span.start, span.end))
+        return out
 
     # ------------------------------------------------------------ the finder
     def arguments(self, ctx, cue, start, end, relation, inferences) -> Arguments:
@@ -244,25 +315,58 @@ class DepArguments:
         subjects = self._subjects(ctx, head) if verbal else self._noun_subjects(ctx, head)
         if not verbal:
             self._nobody = False  # (only a verb's own subject says that no actor did it)
+        helpers = []
         if voice == "active":
             sources = subjects
             targets = self._objects(ctx, head, cue, doc[start:end])
+            if relation.journey:
+                movers = [p for c in head.children if c.dep_ == "dobj" for p in self._np(ctx, c)
+                          if p.slot or ctx.actors.kind(p.actor) in ("person", "group")]
+                if not movers:  # "Dozens of officials fled": a group no table names
+                    movers = [p for c in head.children if c.dep_ == "dobj" for p in self._anonymous(ctx, c)]
+                if movers:  # "Russia evacuated Assad to Moscow", "Hezbollah withdrew its fighters to Hermel"
+                    helpers, sources = sources, movers
+                if not sources:
+                    sources = [p for c in head.children if c.dep_ in _SUBJ for p in self._anonymous(ctx, c)]
             if relation.journey and sources:  # those who travel with the subject flee with it
                 sources = sources + self._companions(ctx, head) + [
                     q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c)]
+                helpers += self._protectors(ctx, head)
         elif voice == "passive":
             targets = subjects if cue.voice == "active" else subjects
             sources = self._agents(ctx, head, cue)
         else:  # recipient: the subject got it (or got no answer) from the object or agent
             targets = subjects
             sources = self._objects(ctx, head, cue, doc[start:end]) or self._agents(ctx, head, cue)
-        if base.sources and sources and all(p.slot for p in sources):
+        if base.sources and sources and sources is subjects and all(p.slot for p in sources):
             sources = []  # a pronoun: the token rules' reading of pronouns knows more ("HE justified ... HIS failure")
         sources = self._resolved(ctx, sources) or ([] if self._nobody and voice == "active" else base.sources)
         targets = self._resolved(ctx, targets, {p.actor for p in sources})
+        if cue.joint and voice == "active":
+            # those taking part with the subject ("joined the talks, along with his counterparts Y and Z")
+            mates = self._resolved(ctx, self._companions(ctx, head, people_only=False) + [
+                q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c, people_only=False)])
+            ids = {p.actor for p in targets}
+            sources = list({p.actor: p for p in sources + [m for m in mates if m.actor not in ids]}.values())
         if not targets and cue.joint and len(sources) > 1:
             return Arguments(sources, [], voice, base.clause, base.proxies, joint=True)
-        return Arguments(sources, targets or base.targets, voice, base.clause, base.proxies, base.joint)
+        if not targets and relation.journey:
+            targets = self._new_places(ctx, head, cue)
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")] if verbal else []
+        if not targets and voice == "active" and cue.target == "object" and not cue.target_preps and objects:
+            # the object names no actor: the one it belongs to ("rejected a deal WITH the United States",
+            # "a request FROM Damascus"), or, unless it is a person's title ("asked the former Syrian
+            # leader"), nobody ("reached THE AIR BASE" is no contact with someone named later)
+            targets = [p for o in objects for p in self._prep_objects(ctx, o, ("with", "from", "of", "by", "to"))]
+            targets += [p for o in objects if o.lower_ in ctx.one["owner_nouns"]  # "refused Assad's REQUEST"
+                        for c in o.children if c.dep_ == "poss" for p in self._np(ctx, c)]
+            targets = self._resolved(ctx, targets, {p.actor for p in sources})
+            if not targets and not any(o.lower_ in self._envoys(ctx) for o in objects):
+                return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
+        # (a group's own state or organisation moving it is no go-between: "Hezbollah withdrew its fighters")
+        owners = {ctx.actors.get(p.actor).member_of for p in sources if ctx.actors.get(p.actor) is not None}
+        helpers = [h for h in self._resolved(ctx, helpers, {p.actor for p in sources}) if h.actor not in owners]
+        return Arguments(sources, targets or base.targets, voice, base.clause, base.proxies, base.joint, helpers)
 
     @staticmethod
     def _resolved(ctx, parties, exclude=()) -> list:

@@ -195,7 +195,7 @@ class SentenceContext:
                             norms[end + 1] in self.rules.group_words.people:
                         end += 2
                     out.append(Mention("", *self._chars(i, end), i, end, pronoun=True,
-                                       slot="subject" if kind == "possessive" else "group",
+                                       slot="possessive" if kind == "possessive" else "group",
                                        group=self.rules.group_words.canonical(norms[k])))
                     i = end
                     continue
@@ -214,7 +214,9 @@ class SentenceContext:
         kind = p.slot
         if kind == "counterpart":
             return self._counterpart(p)
-        if kind == "possessive" and not p.possessor:
+        if kind == "possessive" and p.group:
+            kind = "subject"  # "Assad and HIS family": the owner is the one the clause is about
+        elif kind == "possessive" and not p.possessor:
             kind = "object"  # "her" as an object
         aid = self.salience.resolve(kind, p.start, self, exclude, self.rules.pronoun_gender.get(self.norms[p.start]))
         if not aid:

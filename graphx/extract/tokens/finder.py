@@ -76,6 +76,8 @@ class TokenRules:
         self.pronoun_gender = {**{w: "f" for w in self.single["feminine"]},
                                **{w: "m" for w in self.single["masculine"]}}
         self.female_names = set(lexicon.names.get("female", ()))
+        self.protection = set(lexicon.english.groups.get("protection", ()))
+        self.quantity_nouns = set(lexicon.english.groups.get("quantities", ()))
         self.party_starts = (set(self.pronoun_kinds) | self.demonyms | set(self.w["latter"].by_first)
                              | set(self.w["former"].by_first))
 
@@ -234,6 +236,13 @@ class Extractor:
             trig = ctx.words(t0, t1)
             yield make(src, self.roles, group, p, None, trig, "role-title", off, citation(document, ctx.view, off))
 
+    def _flags(self, document, ctx, cs, ce, start, end, relation, off) -> dict:
+        """What the sentence says of the trigger's event (markers, attribution) and where it is."""
+        negated, hedged, modality = ctx.modality(cs, ce, start, end)
+        asserted = not negated and (modality == "fact" or (modality == "attempt" and relation.attempts_count))
+        return dict(negated=negated, hedged=hedged, modality=modality, asserted=asserted,
+                    attributed_to=ctx.attribution(start), **citation(document, ctx.view, off))
+
     def _members(self, document, ctx, off, actors):
         """A group named in the sentence belongs to its owner: "Syrian soldiers" -member-of-> Syria."""
         seen = set()
@@ -285,16 +294,24 @@ class Extractor:
             yield from self._proxy_mediation(document, ctx, cs, ce, sources, args.proxies, off, actors,
                                              inferences["mediation-by-proxy"].gives[0])
             sources = args.proxies
+        passage = inferences.get("passage")
+        if args.helpers and passage:
+            # "Russia evacuated Assad", "under Hezbollah's protection": the helper mediated the passage
+            flags = self._flags(document, ctx, cs, ce, start, end, relation, off)
+            for helper in args.helpers:
+                hid = actors.as_party(helper.actor)
+                for mover in sources:
+                    mid = actors.as_kind(mover.actor, relation.source_kinds)
+                    if hid and mid and hid != mid:
+                        yield make(hid, passage.gives[0], mid, helper, mover, ctx.words(start, end), "passage", off,
+                                   flags)
         if args.joint:  # each pair of those named together: "envoys of A, B and C met"
             pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
         else:
             pairs = [(a, b) for a in sources for b in targets]
         if not pairs:
             return
-        negated, hedged, modality = ctx.modality(cs, ce, start, end)
-        asserted = not negated and (modality == "fact" or (modality == "attempt" and relation.attempts_count))
-        flags = dict(negated=negated, hedged=hedged, modality=modality, asserted=asserted,
-                     attributed_to=ctx.attribution(start), **citation(document, ctx.view, off))
+        flags = self._flags(document, ctx, cs, ce, start, end, relation, off)
         trigger = ctx.words(start, end)
         requester = beneficiary = None
         request, purpose = inferences.get("request-frame"), inferences.get("purpose-mediation")
@@ -345,6 +362,7 @@ class Arguments(NamedTuple):
     clause: tuple  # (start, end) tokens of the trigger's clause: the markers' scope
     proxies: list = []  # those asked to go between ("engaged Turkey and Qatar TO leverage ...")
     joint: bool = False  # the sources met each other (a joint relation with no one named after the cue)
+    helpers: list = []  # who carried, escorted or protected the sources on their way (a passage)
 
 
 class TokenArguments:
