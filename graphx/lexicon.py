@@ -31,7 +31,7 @@ SECTION_KEYS = {
                 "infinitive", "infinitive_blockers", "modal"),
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "list_openers", "party_nouns",
-                "owner_nouns", "joined_prepositions", "adverbs"),
+                "owner_nouns", "joined_prepositions", "adverbs", "place_nouns"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "counterpart", "latter", "former",
                  "feminine", "masculine"),
     "names": ("titles", "particles", "female"),
@@ -84,7 +84,8 @@ class Cue:
     agent_preps: tuple = ("by",)
     window: int = 12
     travel: bool | str = False  # a travel verb: a visit, not a flight, where [markers] visit says so;
-    # "arrival": also a group's advance, not a flight, unless the sentence speaks of one
+    # "arrival": also a group's advance, not a flight, unless the sentence speaks of one;
+    # "stop": a stay, a flight's stop only where the sentence speaks of flight
     lemmas: tuple = ()  # lemmas of the cue's head word, for pipelines with a lemmatizer
     joint: bool = False  # a mutual event: those named together before it, and no one after, met each other
     language: str = "en"
@@ -466,8 +467,8 @@ def _cues(path, lines, tables, relations, code) -> list:
                               "write window = 12")
         if "joint" in spec and not isinstance(spec["joint"], bool):
             raise ConfigError(path, key_line(lines, "joint", line), "joint must be true or false", "write joint = true")
-        if "travel" in spec and spec["travel"] not in (True, False, "arrival"):
-            raise ConfigError(path, key_line(lines, "travel", line), 'travel must be true, false or "arrival"',
+        if "travel" in spec and spec["travel"] not in (True, False, "arrival", "stop"):
+            raise ConfigError(path, key_line(lines, "travel", line), 'travel must be true, false, "arrival" or "stop"',
                               "write travel = true")
         cues.append(Cue(
             relation=rel, rule=str(spec.get("rule") or rel), phrases=phrases,

@@ -97,6 +97,31 @@ class ActorIndex:
         return None
 
     @cached_property
+    def state_of(self) -> dict[str, str]:
+        """A leader's state, read from the table's roles ("Russian President" -> russia,
+        "Turkey's Foreign Minister" -> turkey): where a protector who is a person stands for a state.
+
+        >>> from graphx.actors import load_aliases
+        >>> ActorIndex(load_aliases()).state_of["vladimir_putin"]
+        'russia'
+        """
+        out: dict[str, str] = {}
+        for actor in self.actors.values():
+            if actor.kind != "person":
+                continue
+            for role in actor.roles:
+                words = role.replace("’", "'").split()
+                first = words[0].lower() if words else ""
+                state = self.demonym_state.get(first)
+                if state is None and first.endswith("'s"):
+                    found = self.resolve(words[0][:-2])
+                    state = found.id if found is not None and found.kind == "state" else None
+                if state:
+                    out[actor.id] = state
+                    break
+        return out
+
+    @cached_property
     def acronyms(self) -> dict[str, set]:
         """Acronyms ("US", "HTS") by actor: they match only when written in capitals ("us" is a pronoun)."""
         out: dict[str, set] = {}
@@ -159,6 +184,8 @@ class DocActors:
         if self.kind(aid) in kinds:
             return aid
         party = self.as_party(aid) if as_party else None
+        if party is None and self.kind(aid) == "person":  # "asylum from Putin": his state
+            party = self.index.state_of.get(aid)
         return party if party and self.kind(party) in kinds else None
 
     def as_party(self, aid: str) -> str | None:

@@ -82,7 +82,8 @@ class DepArguments:
             out.append(p)
         else:
             # "diplomats from the US", "envoys of A, B and C"; "key allies, including Iran and Russia"
-            preps = _GROUP_PREPS if tok.lower_ in self._envoys(ctx) else ()
+            preps = _GROUP_PREPS if tok.lower_ in self._envoys(ctx) else ("of",) if tok.lower_ in \
+                ctx.one["place_nouns"] else ()  # "the city OF Al-Qaim"
             for child in tok.children:
                 if child.dep_ == "prep" and (child.lower_ in preps or child.lower_ in ctx.one["list_openers"]):
                     for obj in child.children:

@@ -105,6 +105,7 @@ class Extractor:
         self.matcher = CueMatcher(lexicon.cues, split, lexicon.markers.get("not_cues", ()))
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
         self.group_travel_rules = {c.rule for c in lexicon.cues if c.travel == "arrival"}
+        self.stop_rules = {c.rule for c in lexicon.cues if c.travel == "stop"}
         # the relation the role rule gives (relations.toml: roles = true), if any
         self.roles = next(iter(lexicon.with_behaviour("roles")), None)
         # the relation the group rule gives (members = true): "Syrian soldiers" -member-of-> Syria
@@ -165,7 +166,8 @@ class Extractor:
             # "the opposition forces arrived in Damascus": a group arriving is a flight only where
             # the sentence speaks of one (an army entering a city takes it)
             advancing = ev.rule in self.group_travel_rules and actors.kind(ev.source) == "group" and not flighty
-            yield replace(ev, modality="travel", asserted=False) if touring or advancing else ev
+            staying = ev.rule in self.stop_rules and not flighty  # "Putin remained in Moscow"
+            yield replace(ev, modality="travel", asserted=False) if touring or advancing or staying else ev
 
     def _status(self, document, ctx, off, actors):
         """"X was killed" / "X survived": claims on a person's fate (graphx/status.py), not edges."""
