@@ -46,7 +46,8 @@ _CUE_KEYS = ("relation", "rule", "phrases", "lemmas", "source", "target", "targe
              "travel", "joint")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Named rules the data may switch on (graphx/extract/inference.py, graphx/conflicts.py).
-INFERENCE_RULES = ("refused-request", "request-frame", "purpose-mediation", "mediation-by-proxy", "passage")
+INFERENCE_RULES = ("refused-request", "request-frame", "purpose-mediation", "mediation-by-proxy", "passage",
+                   "intermediary")
 CONFLICT_RULES = ("destination", "denied", "granted-refused", "status")
 
 

@@ -66,6 +66,17 @@ CASES = [
     (DEPS, "Assad rejected a deal with the United States.", {(A, "refused", "united_states")}, set()),
     (BOTH, "Rifaat al-Assad has flown from Beirut to Dubai.", {("x_rifaat_al_assad", "fled-to", "dubai")},
      {(A, "fled-to", "dubai")}),
+    # who the contact went through mediated between both sides
+    (DEPS, "The Americans through the United Arab Emirates asked the former Syrian leader to cut ties with Iran.",
+     {("united_states", "contacted", A), ("uae", "mediated", "united_states"), ("uae", "mediated", A)},
+     {("united_states", "contacted", "iran")}),
+    # stays, asylum and protectors
+    (DEPS, "Assad and his family remain in Moscow after receiving asylum from his longtime ally Putin.",
+     {(A, "fled-to", "moscow"), ("bashar_al_assad_family", "fled-to", "moscow"), (A, "fled-to", "russia")},
+     {(PUTIN, "contacted", A)}),
+    (BOTH, "Putin remained in Moscow on Sunday.", set(), {(PUTIN, "fled-to", "moscow")}),
+    (DEPS, "Iraqi factions have withdrawn from Syria toward the city of Al-Qaim.", {("iraq_factions", "fled-to", "al_qaim")},
+     set()),
     # markers
     (BOTH, "He might be heading for Moscow, Assad's aides said.", set(), {(A, "fled-to", "moscow")}),
     (BOTH, "The ministry dismissed as baseless the reports that Maher al-Assad had crossed into Jordan.", set(),

@@ -343,6 +343,15 @@ class DepArguments:
             sources = []  # a pronoun: the token rules' reading of pronouns knows more ("HE justified ... HIS failure")
         sources = self._resolved(ctx, sources) or ([] if self._nobody and voice == "active" else base.sources)
         targets = self._resolved(ctx, targets, {p.actor for p in sources})
+        if voice == "active" and not relation.journey and "intermediary" in inferences:
+            # "The Americans THROUGH the United Arab Emirates asked ...": who the contact went through
+            helpers = [p for t in [head] + [c for c in head.children if c.dep_ in _SUBJ]
+                       for p in self._prep_objects(ctx, t, ("through", "via"))]
+            if not helpers:  # (the words, where the parse lost them: "the Americans through the UAE asked")
+                cs = base.clause[0]
+                helpers = [p for p in ctx.in_range(cs, start) if not p.slot and p.start > cs and
+                           ctx.norms[p.start - 1 if ctx.norms[p.start - 1] != "the" else p.start - 2] in
+                           ("through", "via")]
         if cue.joint and voice == "active":
             # those taking part with the subject ("joined the talks, along with his counterparts Y and Z")
             mates = self._resolved(ctx, self._companions(ctx, head, people_only=False) + [

@@ -161,6 +161,10 @@ class SentenceContext:
             if n and i + n < self.end and (phrase_len(norms, i + n, self.rules.w["titles"]) or
                                            norms[i + n] == "'s"):
                 n = 0  # "the former president's brother": a title, not "the former"
+            if n and any(k in ms for k in range(i + 1, i + n + 1)):
+                n = 0  # "the former Syrian leader": a name (a mention) starts inside or right after it
+            if n and i + n < self.end and norms[i + n] in self.rules.demonyms:
+                n = 0  # "the former Syrian president": an adjective of a name, not "the former"
             if n:
                 which = "latter" if phrase_len(norms, i, self.w["latter"]) else "former"
                 aid = self.salience.resolve(which, i, self, ())

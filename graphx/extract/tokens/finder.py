@@ -296,16 +296,20 @@ class Extractor:
             yield from self._proxy_mediation(document, ctx, cs, ce, sources, args.proxies, off, actors,
                                              inferences["mediation-by-proxy"].gives[0])
             sources = args.proxies
-        passage = inferences.get("passage")
+        passage = inferences.get("passage") or inferences.get("intermediary")
         if args.helpers and passage:
-            # "Russia evacuated Assad", "under Hezbollah's protection": the helper mediated the passage
+            # "Russia evacuated Assad", "under Hezbollah's protection": the helper mediated the passage;
+            # "the Americans through the UAE asked Assad": the UAE went between both sides
             flags = self._flags(document, ctx, cs, ce, start, end, relation, off)
+            sides = [(m, relation.source_kinds) for m in sources]
+            if passage.rule == "intermediary":
+                sides += [(m, relation.target_kinds) for m in targets]
             for helper in args.helpers:
                 hid = actors.as_party(helper.actor)
-                for mover in sources:
-                    mid = actors.as_kind(mover.actor, relation.source_kinds)
+                for side, kinds in sides:
+                    mid = actors.as_kind(side.actor, kinds)
                     if hid and mid and hid != mid:
-                        yield make(hid, passage.gives[0], mid, helper, mover, ctx.words(start, end), "passage", off,
+                        yield make(hid, passage.gives[0], mid, helper, side, ctx.words(start, end), passage.rule, off,
                                    flags)
         if args.joint:  # each pair of those named together: "envoys of A, B and C met"
             pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
