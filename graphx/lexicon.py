@@ -31,7 +31,7 @@ SECTION_KEYS = {
                 "infinitive", "infinitive_blockers", "modal"),
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "list_openers", "party_nouns",
-                "owner_nouns", "joined_prepositions", "adverbs", "place_nouns"),
+                "owner_nouns", "joined_prepositions", "adverbs", "place_nouns", "event_nouns"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "counterpart", "latter", "former",
                  "feminine", "masculine"),
     "names": ("titles", "particles", "female"),
@@ -43,7 +43,7 @@ _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles",
 _RELATION_KEYS = ("description", "color", "cameo", "plover", "codes_note", "attempts_count", "source_kinds",
                   "target_kinds", "passive_flips") + _BEHAVIOUR_KEYS
 _CUE_KEYS = ("relation", "rule", "phrases", "lemmas", "source", "target", "target_preps", "agent_preps", "window",
-             "travel", "joint")
+             "travel", "joint", "person_relation", "protector")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Named rules the data may switch on (graphx/extract/inference.py, graphx/conflicts.py).
 INFERENCE_RULES = ("refused-request", "request-frame", "purpose-mediation", "mediation-by-proxy", "passage",
@@ -89,6 +89,8 @@ class Cue:
     # "stop": a stay, a flight's stop only where the sentence speaks of flight
     lemmas: tuple = ()  # lemmas of the cue's head word, for pipelines with a lemmatizer
     joint: bool = False  # a mutual event: those named together before it, and no one after, met each other
+    person_relation: str = ""  # the relation the cue states when its target is a person ("reached him")
+    protector: bool = False  # a person as target stands for his state ("asylum from Putin": Russia)
     language: str = "en"
     line: int | None = None
 
@@ -466,6 +468,10 @@ def _cues(path, lines, tables, relations, code) -> list:
         if not isinstance(window, int) or isinstance(window, bool) or window < 1:
             raise ConfigError(path, key_line(lines, "window", line), "window must be a positive integer",
                               "write window = 12")
+        if spec.get("person_relation", "") not in ("", *relations):
+            raise ConfigError(path, key_line(lines, "person_relation", line),
+                              f"person_relation {spec['person_relation']!r} is not defined",
+                              "use one of " + ", ".join(sorted(relations)))
         if "joint" in spec and not isinstance(spec["joint"], bool):
             raise ConfigError(path, key_line(lines, "joint", line), "joint must be true or false", "write joint = true")
         if "travel" in spec and spec["travel"] not in (True, False, "arrival", "stop"):
@@ -477,6 +483,7 @@ def _cues(path, lines, tables, relations, code) -> list:
             target_preps=_words(path, lines, "cue", "target_preps", spec.get("target_preps", []), line),
             agent_preps=_words(path, lines, "cue", "agent_preps", spec.get("agent_preps", ["by"]), line),
             window=window, travel=spec.get("travel", False), joint=bool(spec.get("joint", False)),
+            person_relation=spec.get("person_relation", ""), protector=bool(spec.get("protector", False)),
             lemmas=_words(path, lines, "cue", "lemmas", spec.get("lemmas", []), line), language=code, line=line,
         ))
     return cues

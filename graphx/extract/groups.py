@@ -99,6 +99,8 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
                 k += 1
             if k is not None and k in by_start:
                 m = by_start[k]
+                if m.end + 1 < n and lower[m.end] in ("'s", "’s") and (m.end + 1) in by_start:
+                    m = by_start[m.end + 1]  # "members of Iran's Quds Force": the Quds Force's
                 hit = (i, m.end, m.actor, "")
         if hit is not None and owner(hit[2]) is not None and owner(hit[2]).kind != "place":
             found.append((hit[0], hit[1], hit[2], words.canonical(noun if end == i + 1 else lower[end - 1]),

@@ -175,16 +175,17 @@ class DocActors:
         actor = self.get(aid)
         return actor.label if actor else aid
 
-    def as_kind(self, aid: str, kinds=(), as_party: bool = True) -> str | None:
+    def as_kind(self, aid: str, kinds=(), as_party: bool = True, protector: bool = False) -> str | None:
         """The actor a relation takes at one end: itself when its kind is among ``kinds``; with no
         ``kinds``, the party it stands for (:meth:`as_party`); else (``as_party``) the party if of
-        those kinds ("Syrian soldiers" flee as a group, Moscow acts for Russia)."""
+        those kinds ("Syrian soldiers" flee as a group, Moscow acts for Russia); a ``protector`` who is a
+        person stands for the state the table's roles give him."""
         if not kinds:
             return self.as_party(aid)
         if self.kind(aid) in kinds:
             return aid
         party = self.as_party(aid) if as_party else None
-        if party is None and self.kind(aid) == "person":  # "asylum from Putin": his state
+        if party is None and protector and self.kind(aid) == "person":  # "asylum from Putin": his state
             party = self.index.state_of.get(aid)
         return party if party and self.kind(party) in kinds else None
 

@@ -82,8 +82,18 @@ class DepArguments:
             out.append(p)
         else:
             # "diplomats from the US", "envoys of A, B and C"; "key allies, including Iran and Russia"
-            preps = _GROUP_PREPS if tok.lower_ in self._envoys(ctx) else ("of",) if tok.lower_ in \
-                ctx.one["place_nouns"] else ()  # "the city OF Al-Qaim"
+            place = tok.lower_ in ctx.one["place_nouns"]
+            preps = _GROUP_PREPS if tok.lower_ in self._envoys(ctx) else ("of", "in", "at") if place else \
+                ("of",) if tok.lower_ in ctx.rules.quantity_nouns else ()  # "thousands OF Syrian soldiers"
+            if place:  # "Iraq's territory", "ITS territory": the state it belongs to
+                for c in tok.children:
+                    if c.dep_ != "poss":
+                        continue
+                    found = self._np(ctx, c, seen, depth + 1)
+                    if not found and c.pos_ == "PRON":
+                        aid = ctx.salience.resolve("group", c.i, ctx, ())
+                        found = [Mention(aid, c.text, c.idx, c.idx + len(c.text), c.i, c.i + 1)] if aid else []
+                    out.extend(found)
             for child in tok.children:
                 if child.dep_ == "prep" and (child.lower_ in preps or child.lower_ in ctx.one["list_openers"]):
                     for obj in child.children:
@@ -197,12 +207,31 @@ class DepArguments:
             return self._noun_subjects(ctx, head, depth + 1)
         return []
 
+    def _inside(self, ctx, nouns) -> list:
+        """The actors a thing stands for: the one it belongs to ("Assad's REQUEST", "the ESCAPE of X"),
+        came from or is with ("a deal WITH the US", "questions FROM Reuters", "proposals to sit down
+        WITH Erdogan")."""
+        out = []
+        for o in nouns:
+            out.extend(self._prep_objects(ctx, o, ("with", "from", "of", "by", "to")))
+            if o.lower_ in ctx.one["owner_nouns"] or o.lower_ in ctx.one["event_nouns"]:
+                out.extend(p for c in o.children if c.dep_ == "poss" for p in self._np(ctx, c))
+            for clause in o.children:
+                if clause.dep_ in ("acl", "relcl") and clause.pos_ == "VERB":
+                    out.extend(self._prep_objects(ctx, clause, ("with",)))
+        return out
+
     def _objects(self, ctx, word, cue, trigger=None) -> list:
         if trigger is not None and trigger[-1].pos_ == "ADP" and trigger[-1].lower_ not in _ATTRIBUTION:
             # the cue ends on its preposition ("talks WITH", "phone call TO"): its object is the target
             found = self._prep_phrase(ctx, trigger[-1], None)
             if found:
                 return found
+            things = [o for o in trigger[-1].children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+            if things and trigger[-1].lower_ not in ("with",):
+                # "did not respond to QUESTIONS from Reuters": a thing, and whose it is, or nobody
+                self._noobject = True
+                return self._inside(ctx, things)
         if cue.target == "oblique" or cue.target_preps:
             preps = set(cue.target_preps)
             found = self._prep_objects(ctx, word, preps)
@@ -212,6 +241,9 @@ class DepArguments:
         found = [p for c in word.children if c.dep_ in _OBJ for p in self._np(ctx, c)]
         # a party, not a setting: "met WITH X", not "met IN Jordan" nor "ACCORDING TO the ministry"
         return found or self._prep_objects(ctx, word, None, set(ctx.one["locative"]) | _ATTRIBUTION)
+
+    def _np_objects(self, ctx, verb) -> list:
+        return [p for c in verb.children if c.dep_ in _OBJ for p in self._np(ctx, c)]
 
     def _agents(self, ctx, verb, cue) -> list:
         return self._prep_objects(ctx, verb, set(cue.agent_preps) | {"by"})
@@ -304,7 +336,7 @@ class DepArguments:
     def arguments(self, ctx, cue, start, end, relation, inferences) -> Arguments:
         base = self.fallback.arguments(ctx, cue, start, end, relation, inferences)
         doc = ctx.doc
-        self._nobody = False
+        self._nobody = self._noobject = False
         if not doc.has_annotation("DEP"):
             return base
         head = self._head(doc, start, end)
@@ -339,6 +371,10 @@ class DepArguments:
         else:  # recipient: the subject got it (or got no answer) from the object or agent
             targets = subjects
             sources = self._objects(ctx, head, cue, doc[start:end]) or self._agents(ctx, head, cue)
+            if not sources:  # "his appeal for help FROM Moscow was rebuffed", "his calls TO the Kremlin"
+                sources = [p for c in head.children if c.dep_ in _SUBJ for t in c.subtree
+                           if t.dep_ == "prep" and t.lower_ in cue.agent_preps + ("from",)
+                           for p in self._prep_phrase(ctx, t, None)]
         if base.sources and sources and sources is subjects and all(p.slot for p in sources):
             sources = []  # a pronoun: the token rules' reading of pronouns knows more ("HE justified ... HIS failure")
         sources = self._resolved(ctx, sources) or ([] if self._nobody and voice == "active" else base.sources)
@@ -358,19 +394,27 @@ class DepArguments:
                 q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c, people_only=False)])
             ids = {p.actor for p in targets}
             sources = list({p.actor: p for p in sources + [m for m in mates if m.actor not in ids]}.values())
+        if cue.joint and not verbal:
+            present = [p for prep in ("between", "among") for p in self._prep_objects(ctx, head, (prep,))]
+            present += [p for c in head.children if c.dep_ == "acl" and c.lower_ in ("involving", "including")
+                        for p in self._np_objects(ctx, c)]
+            present = self._resolved(ctx, present)
+            if len(present) > 1:  # those present met each other (and whoever holds the meeting)
+                every = list({p.actor: p for p in sources + present}.values())
+                return Arguments(every, [], voice, base.clause, base.proxies, joint=True)
         if not targets and cue.joint and len(sources) > 1:
             return Arguments(sources, [], voice, base.clause, base.proxies, joint=True)
         if not targets and relation.journey:
             targets = self._new_places(ctx, head, cue)
+        if not targets and self._noobject and not relation.target_fallback:
+            # (a refusal of a thing refuses whoever offered it: the token rules find the other party)
+            return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
         objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")] if verbal else []
         if not targets and voice == "active" and cue.target == "object" and not cue.target_preps and objects:
             # the object names no actor: the one it belongs to ("rejected a deal WITH the United States",
             # "a request FROM Damascus"), or, unless it is a person's title ("asked the former Syrian
             # leader"), nobody ("reached THE AIR BASE" is no contact with someone named later)
-            targets = [p for o in objects for p in self._prep_objects(ctx, o, ("with", "from", "of", "by", "to"))]
-            targets += [p for o in objects if o.lower_ in ctx.one["owner_nouns"]  # "refused Assad's REQUEST"
-                        for c in o.children if c.dep_ == "poss" for p in self._np(ctx, c)]
-            targets = self._resolved(ctx, targets, {p.actor for p in sources})
+            targets = self._resolved(ctx, self._inside(ctx, objects), {p.actor for p in sources})
             if not targets and not any(o.lower_ in self._envoys(ctx) for o in objects):
                 return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
         # (a group's own state or organisation moving it is no go-between: "Hezbollah withdrew its fighters")

@@ -290,6 +290,10 @@ class Extractor:
         inferences = self.lexicon.inferences_for(cue.relation)
         args = self.finder.arguments(ctx, cue, start, end, relation, inferences)
         sources, targets, voice, (cs, ce) = args.sources, args.targets, args.voice, args.clause
+        if cue.person_relation and targets and all(actors.kind(t.actor) == "person" for t in targets):
+            # "tried to reach HIM" is a contact; "reached the air base" an arrival
+            relation = self.lexicon.relations[cue.person_relation]
+            inferences = self.lexicon.inferences_for(relation.name)
         if args.proxies:
             # "X engaged Y and Z to leverage their connections to W": Y and Z go between
             # (Y, Z -mediated-> W, as asked), and X mediated through them
@@ -332,12 +336,14 @@ class Extractor:
             if not src_id:
                 continue
             made = False
+            own_state = self.index.state_of.get(src_id)
             for tgt in (b for a, b in pairs if a is src):
-                tgt_id = actors.as_kind(tgt.actor, relation.target_kinds, as_party=False)
-                if not tgt_id or tgt_id == src_id:
-                    continue
+                tgt_id = actors.as_kind(tgt.actor, relation.target_kinds, as_party=False, protector=cue.protector)
+                if not tgt_id or tgt_id == src_id or (not relation.journey and (
+                        tgt_id == own_state or self.index.state_of.get(tgt_id) == src_id)):
+                    continue  # (a leader and his own state are one side: "Araghchi held a meeting involving Iran")
                 made = True
-                yield make(src_id, cue.relation, tgt_id, src, tgt, trigger, cue.rule, off, flags)
+                yield make(src_id, relation.name, tgt_id, src, tgt, trigger, cue.rule, off, flags)
                 if beneficiary:
                     yield make(src_id, purpose.gives[0], tgt_id, src, tgt, beneficiary[1], "purpose-mediation",
                                     off, flags)
