@@ -45,6 +45,30 @@ def _read(pairs, report: BuildReport, max_bytes=MAX_BYTES) -> list[Document]:
     return docs
 
 
+def _distrust(found: dict, docs, settings, report: BuildReport) -> None:
+    """Drop from ``found`` (cached results by document id) every result that is not what graphx
+    could have extracted from its report's text, with a warning: it is extracted again.
+
+    The cache's checksums guard against damage, not against a person who can write the output
+    folder: a result is used only if its quotes are the report's text at their offsets and it
+    names known actors and relations (:func:`graphx.validate.result_problem`).
+    """
+    from .validate import label_words, result_problem
+
+    words = None
+    for d in docs:
+        result = found.get(d.id)
+        if result is None:
+            continue
+        if words is None:
+            words = label_words(settings.table)
+        problem = result_problem(result, d, settings.table, settings.lexicon.relations, words)
+        if problem:
+            del found[d.id]
+            report.warnings.append(f"cache entry for {d.id} does not match the report ({problem}); "
+                                   "extracting it again")
+
+
 def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, progress=None,
                      report: BuildReport | None = None, cache=None, jobs: int = 1, scheduler=None,
                      max_bytes=MAX_BYTES):
@@ -124,6 +148,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
         if store is not None and len(todo) < len(docs):
             pending = set(todo)
             found = store.get_many([k for i, k in enumerate(keys) if i not in pending], settings.fingerprint)
+            _distrust(found, docs, settings, report)
             for i, d in enumerate(docs):
                 if i in pending:
                     continue
