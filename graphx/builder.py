@@ -12,7 +12,7 @@ import networkx as nx
 
 from .actors import AliasTable, load_aliases
 from .documents import MAX_BYTES, Skipped, find_documents, read_document
-from .errors import InputError
+from .errors import GraphFileError, InputError
 from .lexicon import Lexicon, load_lexicon
 from .types import Document
 
@@ -105,11 +105,12 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
 
         try:
             store = Cache(cache)
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, sqlite3.Error, GraphFileError) as exc:
             # No cache is no reason to fail: the build goes on, and the export says what
             # is wrong with the folder if it cannot write there either.
-            report.warnings.append(f"cache {cache}: cannot open ({getattr(exc, 'strerror', None) or exc}); "
-                                   "extracting every report")
+            why = str(exc) if isinstance(exc, GraphFileError) else \
+                f"cache {cache}: cannot open ({getattr(exc, 'strerror', None) or exc})"
+            report.warnings.append(f"{why}; extracting every report without it")
     have = store.digests(settings.fingerprint) if store is not None else {}
     # A warm build (the cache holds reports read with these settings) starts its workers now:
     # they import spaCy and build the pipeline while this process reads the reports and

@@ -507,8 +507,13 @@ def cache_clear(outdir):
       graphx cache clear -o out/
     """
     from .cache import cache_path, clear_cache
+    from .errors import GraphxError
 
-    if clear_cache(outdir):
+    try:
+        existed = clear_cache(outdir)
+    except GraphxError as exc:
+        raise _fail(exc) from None
+    if existed:
         click.echo(f"Deleted {cache_path(outdir)}")
     else:
         click.echo(f"No cache in {outdir}")
