@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .actors import AliasTable, load_aliases
-from .documents import MAX_BYTES, Skipped, find_documents, read_document
+from .documents import MAX_BYTES, Skipped, display_path, find_documents, read_document
 from .errors import GraphFileError, InputError
 from .lexicon import Lexicon, load_lexicon
 from .types import Document
@@ -33,6 +33,7 @@ class BuildReport:
     extracted: int = 0  # documents run through the pipeline
     warnings: list = field(default_factory=list)  # e.g. a damaged cache that was rebuilt
     long_sentences: int = 0  # sentences over relations.MAX_SENTENCE_TOKENS, not read for edges
+    replaced: int = 0  # characters XML cannot hold, replaced where the reports were read
 
 
 def _read(pairs, report: BuildReport, max_bytes=MAX_BYTES) -> list[Document]:
@@ -41,8 +42,20 @@ def _read(pairs, report: BuildReport, max_bytes=MAX_BYTES) -> list[Document]:
         try:
             docs.append(read_document(doc_id, path, max_bytes))
         except InputError as exc:
-            report.skipped.append(Skipped(str(path), str(exc).split(": ", 1)[-1]))
+            shown = display_path(path)
+            reason = str(exc)
+            report.skipped.append(Skipped(shown, reason[len(shown) + 2:] if reason.startswith(shown + ": ") else reason))
     return docs
+
+
+def _count_replaced(docs, report: BuildReport) -> None:
+    touched = [d for d in docs if d.replaced]
+    if touched:
+        report.replaced = sum(d.replaced for d in touched)
+        names = ", ".join(d.id for d in touched[:5]) + (", ..." if len(touched) > 5 else "")
+        report.warnings.append(f"{report.replaced} character(s) that XML cannot hold (control characters, U+FFFE, "
+                               f"U+FFFF, lone surrogates) replaced by U+FFFD or a space in {len(touched)} "
+                               f"report(s): {names}")
 
 
 def _distrust(found: dict, docs, settings, report: BuildReport) -> None:
@@ -141,6 +154,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
     try:
         docs = _read(pairs, report, max_bytes)
         report.documents.extend(docs)
+        _count_replaced(docs, report)
         results = [None] * len(docs)
         keys = [(d.id, document_key(d)) for d in docs] if cache is not None else []
         todo = [i for i, (doc_id, digest) in enumerate(keys) if have.get(doc_id) != digest] \
