@@ -93,7 +93,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
     so every way of running gives the same records.
     """
     from .extract import Settings, document_key, merge
-    from .parallel import run, start_pool
+    from .parallel import run, start_pool, stop_pool
 
     report = report or BuildReport()
     started = time.perf_counter()
@@ -184,7 +184,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
         if hasattr(runner, "close"):
             runner.close()  # a failure above: stop the workers
         if pool is not None:  # (already stopped unless reading the reports failed)
-            pool.shutdown(wait=False, cancel_futures=True)
+            stop_pool(pool)
         if store is not None:
             store.close()
             report.warnings.extend(store.warnings)

@@ -32,7 +32,8 @@ from .types import EVIDENCE_FIELDS, Actor, Document, Evidence
 BATCH_SIZE = 64
 # The package's code is part of the cache fingerprint, so a developer editing a rule never
 # reads stale results; modules that only read or write finished graphs are left out.
-_NOT_EXTRACTION = ("cli.py", "query.py", "evaluate.py", "cache.py", "parallel.py", "graph.py", "validate.py")
+_NOT_EXTRACTION = ("cli.py", "query.py", "evaluate.py", "cache.py", "parallel.py", "graph.py", "validate.py",
+                   "_dask.py")
 
 
 @dataclass(frozen=True)

@@ -80,3 +80,7 @@ def browser():
             "--no-first-run", "--disable-sync"])
         yield b
         b.close()
+
+
+# tests/bomb_site/sitecustomize.py is for subprocesses (tests/bomb.py), not a module to collect
+collect_ignore = ["bomb_site"]
