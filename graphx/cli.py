@@ -3,7 +3,7 @@
 Each command parses options, calls one library function and turns
 :class:`~graphx.errors.GraphxError` into a one-line message. Exit codes:
 0 success; 1 error (nothing written); 2 bad usage; 3 built, but some input
-files were skipped (listed with the reason).
+files were skipped (listed with the reason); 128 + N stopped by signal N.
 """
 
 from __future__ import annotations
@@ -21,6 +21,42 @@ DEFAULT_GRAPH = "output/graph.json"
 
 def _fail(exc) -> click.ClickException:
     return click.ClickException(str(exc))
+
+
+class _Signalled(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the command is, so that it ends as Ctrl-C does."""
+
+
+def interruptible(f):
+    """Ctrl-C, SIGTERM and SIGHUP end the command with one line (no traceback) and exit 128 + the
+    signal's number, after the library's ``finally`` blocks have stopped the workers and
+    removed temporary files (by default SIGTERM ends Python at once and leaves them)."""
+    import functools
+    import signal
+
+    @functools.wraps(f)
+    def run(*args, **kwargs):
+        def handler(signum, frame):
+            raise _Signalled(signum)
+
+        old = {}
+        for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if sig is not None:
+                try:
+                    old[sig] = signal.signal(sig, handler)
+                except ValueError:  # not the main thread: leave the signals alone
+                    pass
+        try:
+            return f(*args, **kwargs)
+        except KeyboardInterrupt as exc:
+            signum = exc.args[0] if isinstance(exc, _Signalled) else signal.SIGINT
+            click.echo(f"Interrupted ({signal.Signals(signum).name}): the build stopped.", err=True)
+            sys.exit(128 + signum)
+        finally:
+            for sig, handler_ in old.items():
+                signal.signal(sig, handler_)
+
+    return run
 
 
 def graph_option(f):
@@ -73,6 +109,7 @@ def main():
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(0),
               help="Skip files larger than this, with a reason (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@interruptible
 def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, page_actors, page_edges, max_bytes,
           quiet):
     """Build the graph from report files and folders (default: seeds/).
@@ -89,7 +126,8 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
       graphx build archive/ -o out/ --jobs 2          # only changed reports are re-read
       graphx build archive/ --scheduler tcp://10.0.0.5:8786
       graphx build archive/ --page-actors 500 --page-edges 2000   # a lighter page
-    Exit status: 0 ok, 1 error, 2 bad usage, 3 built but some files skipped.
+    Exit status: 0 ok, 1 error, 2 bad usage, 3 built but some files skipped,
+    128 + N stopped by signal N (130: Ctrl-C, 143: SIGTERM).
     """
     from .builder import BuildReport
     from .builder import build as run_build
@@ -228,6 +266,7 @@ def actors(graph_path, kind):
 @click.option("--aliases", multiple=True, type=click.Path(dir_okay=False),
               help="Extra alias table (TOML) merged over the shipped one; repeatable.")
 @click.option("--model", help="Installed trained spaCy pipeline (name or path).")
+@interruptible
 def eval_(gold, paths, implied, lang, aliases, model):
     """Score extraction against gold edges: precision, recall, F1 per type.
 
