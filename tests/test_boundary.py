@@ -133,3 +133,29 @@ def test_find_documents_names_bad_files_printably(tmp_path):
     pairs, skipped = find_documents([tmp_path])
     assert pairs == [] and [s.path for s in skipped] == [f"{tmp_path}/x\\xff.txt"]
     json.dumps([s.path for s in skipped]).encode("utf-8")  # printable and writable anywhere
+
+
+def test_csv_cells_never_start_a_formula(tmp_path):
+    import csv
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "=cmd.txt").write_text('Title: =HYPERLINK("http://evil.example","click")\nSource: +cmd\nURL: -2+3\n\n'
+                                "@SUM(1) Putin called Erdogan on Monday. Putin called Evil Corp on Tuesday.\n")
+    aliases = tmp_path / "mine.toml"
+    aliases.write_text('[actors.evil]\nlabel = "=Evil Corp"\nkind = "organisation"\naliases = ["Evil Corp"]\n')
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(d), "-o", str(out), "-q", "--aliases", str(aliases)]).exit_code == 0
+    r = CliRunner().invoke(main, ["export", "-g", str(out / "graph.json"), "-f", "csv"])
+    assert r.exit_code == 0, r.output
+    stdout = CliRunner().invoke(main, ["edges", "-g", str(out / "graph.json"), "--format", "csv"]).stdout
+    tables = {name: list(csv.DictReader(open(out / name, encoding="utf-8"))) for name in
+              ("nodes.csv", "edges.csv", "citations.csv")}
+    tables["stdout"] = list(csv.DictReader(stdout.splitlines()))
+    cells = [v for rows in tables.values() for row in rows for v in row.values()]
+    assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    cite = next(c for c in tables["citations.csv"] if c["target"] == "recep_tayyip_erdogan")
+    assert (cite["doc"], cite["outlet"], cite["url"], cite["text"]) == (
+        "'=cmd.txt", "'+cmd", "'-2+3", "'@SUM(1) Putin called Erdogan on Monday.")
+    assert {r["label"] for r in tables["nodes.csv"]} >= {"'=Evil Corp"}
+    assert any(r["target_label"] == "'=Evil Corp" for r in tables["stdout"])
