@@ -261,6 +261,31 @@ _FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (sta
                (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 
 
+class NotRegularFile(ValueError):
+    """A path to read is a named pipe, a device, a folder...: ``str()`` says which."""
+
+
+def read_regular(path, max_bytes: int | None) -> bytes:
+    """The bytes of the regular file ``path``, at most ``max_bytes + 1`` of them (None or 0: all).
+
+    The file is opened without waiting (a named pipe with no writer would block ``open`` forever)
+    and checked as opened, so a path swapped for a pipe or a device after a check is refused too.
+    Raises :class:`NotRegularFile`, or OSError when it cannot be read.
+
+    >>> read_regular("/dev/zero", 10)
+    Traceback (most recent call last):
+    ...
+    graphx.documents.NotRegularFile: not a regular file (a device)
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as f:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((k for test, k in _FILE_KINDS if test(mode)), "not a file")
+            raise NotRegularFile(f"not a regular file ({kind})")
+        return f.read(max_bytes + 1) if max_bytes else f.read()
+
+
 def read_document(doc_id: str, path: Path, max_bytes: int | None = MAX_BYTES) -> Document:
     """Read and decode one report; :class:`InputError` says why it cannot be used.
 
@@ -275,8 +300,9 @@ def read_document(doc_id: str, path: Path, max_bytes: int | None = MAX_BYTES) ->
             raise InputError(f"{display_path(path)}: not a regular file ({kind})")
         if max_bytes and st.st_size > max_bytes:
             raise _too_large(path, st.st_size, max_bytes)
-        with open(path, "rb") as f:
-            data = f.read(max_bytes + 1) if max_bytes else f.read()
+        data = read_regular(path, max_bytes)
+    except NotRegularFile as exc:  # swapped for a pipe or a device since the check above
+        raise InputError(f"{display_path(path)}: {exc}") from None
     except OSError as exc:
         raise InputError(f"{display_path(path)}: {_read_error(path, exc)}") from None
     if max_bytes and len(data) > max_bytes:  # it grew after the size check

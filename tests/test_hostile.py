@@ -123,18 +123,16 @@ def test_very_long_line_is_built(tmp_path):
 
 
 def test_unreadable_file_is_skipped(tmp_path, monkeypatch):
-    import graphx.documents as documents
-
     (tmp_path / "a.txt").write_text(GOOD)
     (tmp_path / "secret.txt").write_text("Assad fled to Moscow.")
-    real_open = open
+    real_open = os.open
 
     def fake_open(path, *args, **kwargs):
         if os.path.basename(path) == "secret.txt":
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(documents, "open", fake_open, raising=False)
+    monkeypatch.setattr(os, "open", fake_open)
     G, report = _build(tmp_path)
     assert _reasons(report) == {"secret.txt": "cannot read (Permission denied)"}
     assert G.has_edge(GOOD_EDGE[0], GOOD_EDGE[1], key=GOOD_EDGE[2])
