@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 
@@ -242,6 +243,7 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     >>> G.has_edge("bashar_al_assad", "mohammed_shia_al_sudani", key="contacted")
     True
     """
+    from .conflicts import asylum_words, places_within
     from .graph import build_graph
 
     if isinstance(aliases, (str, bytes)) or hasattr(aliases, "__fspath__"):
@@ -263,9 +265,13 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
         "model": report.model,
         "aliases": table.version,
         "lexicon": lex.version,
-        # the user's tables, so that later readers of the graph (conflicts) use what the build used
-        "alias_files": [str(a) for a in aliases or []],
-        "lexicon_file": str(lexicon) if lexicon else "",
+        # the user's tables, as absolute paths: where this graph's actors and cues came from
+        # (recorded, never read back: a graph may come from anyone)
+        "alias_files": [display_path(os.path.abspath(a)) for a in aliases or []],
+        "lexicon_file": display_path(os.path.abspath(lexicon)) if lexicon else "",
+        # what conflicts need of those tables, so that they are read as the build read them
+        "within": places_within(table, G.nodes),
+        "asylum_words": asylum_words(lex),
         "relations": {name: {"color": r.color, "cameo": r.cameo, "plover": r.plover, "codes_note": r.codes_note,
                              "description": r.description} for name, r in lex.relations.items()},
         "documents": [{"id": d.id, **d.meta} for d in report.documents],

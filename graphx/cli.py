@@ -65,13 +65,23 @@ def graph_option(f):
 
 
 def _load(graph_path):
-    from .errors import GraphxError
+    import warnings
+
+    from .errors import GraphFileWarning, GraphxError
     from .query import load
 
     try:
-        return load(graph_path)
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always", GraphFileWarning)
+            G = load(graph_path)
     except GraphxError as exc:
         raise _fail(exc) from None
+    for w in said:
+        if issubclass(w.category, GraphFileWarning):
+            click.echo(f"warning: {w.message}", err=True)
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    return G
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -65,20 +65,45 @@ def _label(G, n):
     return G.nodes[n].get("label", n) if n in G else n
 
 
-def _ancestors(table, aid):
-    """The places and the state ``aid`` lies in (itself first); a capital lies in its state."""
+def places_within(table, ids=None) -> dict:
+    """``{id: the place or state it lies in}`` from an alias table (a capital lies in its state),
+    for the actors ``ids`` and everything they lie in (every actor when ``ids`` is None).
+
+    A build records this in ``G.graph["within"]``, so that conflicts are read with the table
+    the build used without reading any file the graph names.
+
+    >>> from graphx.actors import load_aliases
+    >>> within = places_within(load_aliases(), ["hmeimim_airbase"])
+    >>> within["hmeimim_airbase"] in within or within["hmeimim_airbase"] == "syria"
+    True
+    """
+    capital_of = table.capital_of
+    out: dict = {}
+    todo = list(table.actors if ids is None else ids)
+    while todo:
+        aid = todo.pop()
+        if aid in out:
+            continue
+        actor = table.actors.get(aid)
+        parent = actor.located_in if actor and actor.located_in else capital_of.get(aid)
+        if parent:
+            out[aid] = parent
+            todo.append(parent)
+    return dict(sorted(out.items()))
+
+
+def _ancestors(within: dict, aid):
+    """The places and the state ``aid`` lies in (itself first)."""
     out, seen = [], set()
-    capital_of = table.capital_of if table else {}
     while aid and aid not in seen:
         seen.add(aid)
         out.append(aid)
-        actor = table.actors.get(aid) if table else None
-        aid = (actor.located_in if actor and actor.located_in else capital_of.get(aid))
+        aid = within.get(aid)
     return out
 
 
-def _nested(table, a, b) -> bool:
-    return a in _ancestors(table, b) or b in _ancestors(table, a)
+def _nested(within, a, b) -> bool:
+    return a in _ancestors(within, b) or b in _ancestors(within, a)
 
 
 def _asserted(cites):
@@ -89,7 +114,7 @@ def _denials(cites):
     return tuple(c for c in cites if c.negated and c.modality in ("fact", "attempt"))
 
 
-def _destinations(G, table):
+def _destinations(G, within):
     flights: dict = {}
     for s, t, k, d in G.edges(keys=True, data=True):
         if k != "fled-to":
@@ -101,12 +126,12 @@ def _destinations(G, table):
     for person, places in flights.items():
         for place, cites in places.items():
             for c in cites:
-                routes.setdefault(person, {}).setdefault(c.doc, set()).update(_ancestors(table, place))
+                routes.setdefault(person, {}).setdefault(c.doc, set()).update(_ancestors(within, place))
     for person, places in sorted(flights.items()):
         names = sorted(places)
         for i, a in enumerate(names):
             for b in names[i + 1:]:
-                if _nested(table, a, b):
+                if _nested(within, a, b):
                     continue
                 docs_a = {c.doc for c in places[a]}
                 docs_b = {c.doc for c in places[b]}
@@ -144,7 +169,7 @@ def _denied(G):
             sides=(Side(s, k, t, "asserted", good), Side(s, k, t, "denied", denied)))
 
 
-def _granted_refused(G, table, words):
+def _granted_refused(G, within, words):
     for s, t, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
         if k != "refused":
             continue
@@ -153,7 +178,7 @@ def _granted_refused(G, table, words):
             continue
         grants = []
         for _, place, k2, d2 in G.out_edges(t, keys=True, data=True):
-            if k2 == "fled-to" and s in _ancestors(table, place):
+            if k2 == "fled-to" and s in _ancestors(within, place):
                 grants.extend(c for c in _asserted(d2["citations"])
                               if any(w in c.text.lower() for w in words) or c.rule in ("refuge", "ar-flight"))
         if grants:
@@ -201,16 +226,31 @@ def find_conflicts(G, table=None, *, lexicon=None) -> list[Conflict]:
     >>> [c.kind for c in find_conflicts(build_graph(people, [said, other]), table=None)]
     ['destination']
     """
-    from .lexicon import load_lexicon
-
-    if table is None:  # the tables the build used (graph.json records them), else the shipped ones
+    # The tables the build used, as the graph records them (G.graph "within" and "asylum_words");
+    # a graph that does not (GraphML, an older build) is read with the shipped tables. No file
+    # a graph names is ever read: a graph may come from anyone.
+    if table is not None:
+        within = places_within(table)
+    elif isinstance(G.graph.get("within"), dict):
+        within = G.graph["within"]
+    else:
         from .actors import load_aliases
 
-        table = load_aliases(*G.graph.get("alias_files", ()))
-    lex = lexicon or load_lexicon(G.graph.get("lexicon_file") or None)
-    words = tuple(" ".join(w) if isinstance(w, tuple) else w for w in lex.markers.get("asylum", ()))
-    out = list(_destinations(G, table)) + list(_denied(G)) + list(_granted_refused(G, table, words)) + list(_status(G))
+        within = places_within(load_aliases())
+    if lexicon is None and isinstance(G.graph.get("asylum_words"), list):
+        words = tuple(G.graph["asylum_words"])
+    else:
+        from .lexicon import load_lexicon
+
+        words = asylum_words(lexicon or load_lexicon())
+    out = list(_destinations(G, within)) + list(_denied(G)) + list(_granted_refused(G, within, words)) + \
+        list(_status(G))
     return sorted(out, key=lambda c: (KINDS.index(c.kind), c.subject, c.summary))
+
+
+def asylum_words(lexicon) -> list:
+    """The lexicon's ``[markers] asylum`` words (the granted-refused rule), as text."""
+    return [" ".join(w) if isinstance(w, tuple) else w for w in lexicon.markers.get("asylum", ())]
 
 
 def describe(G, side: Side) -> str:
@@ -242,4 +282,5 @@ _RULES = {
 }
 
 
-__all__ = ["Conflict", "Side", "find_conflicts", "conflicts_to_data", "describe", "KINDS"]
+__all__ = ["Conflict", "Side", "find_conflicts", "conflicts_to_data", "describe", "places_within", "asylum_words",
+           "KINDS"]

@@ -70,6 +70,11 @@ def clean_text(text: str) -> tuple[str, int]:
     """
     if "\r" in text:
         text = _LONE_CR.sub("\n", text)
+    return replace_not_text(text)
+
+
+def replace_not_text(text: str) -> tuple[str, int]:
+    """``text`` with the code points XML cannot hold replaced (see :func:`clean_text`), and their number."""
     found = _NOT_TEXT.findall(text)
     if not found:
         return text, 0

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
+import warnings
 from pathlib import Path as _FsPath
 
 import networkx as nx
 
 from .actors import normalize
-from .errors import GraphFileError, UnknownActorError, UnknownRelationError
+from .errors import GraphFileError, GraphFileWarning, UnknownActorError, UnknownRelationError
 from .types import Evidence, Hop, Path, evidence_from_dict
 
 MAX_PATHS = 50
@@ -32,7 +34,9 @@ def load(path) -> nx.MultiDiGraph:
     is only in graph.json: GraphML keeps nodes and edges.
 
     Raises :class:`~graphx.errors.GraphFileError`, naming the file, when it is
-    missing or is not a graph graphx wrote.
+    missing or is not a graph graphx wrote. A graph is data from anyone: its
+    values are checked (:func:`graphx.validate.graph_problem`), so that every
+    command can rely on them, and no file it names is ever read.
 
     Examples
     --------
@@ -60,13 +64,64 @@ def load(path) -> nx.MultiDiGraph:
         raise GraphFileError(f"{path}: unknown format (use .json or .graphml)")
     try:
         if suffix == ".json":
-            return _from_json(json.loads(path.read_text(encoding="utf-8")))
-        return _from_graphml(nx.read_graphml(path, force_multigraph=True), path)
+            G = _from_json(_read_json(path))
+        else:
+            G = _from_graphml(nx.read_graphml(path, force_multigraph=True), path)
     except OSError as exc:
         raise GraphFileError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    except (ValueError, KeyError, TypeError, AttributeError, SyntaxError, nx.NetworkXError) as exc:
+    except RecursionError:
+        raise GraphFileError(f"{path}: not a graph written by graphx (values nested too deeply)") from None
+    except (ValueError, KeyError, TypeError, AttributeError, SyntaxError, OverflowError, nx.NetworkXError) as exc:
         # SyntaxError: xml.etree's ParseError; ValueError covers bad JSON and bad UTF-8
         raise GraphFileError(f"{path}: not a graph written by graphx ({type(exc).__name__}: {exc})") from None
+    from .validate import graph_problem
+
+    problem = graph_problem(G)
+    if problem:
+        raise GraphFileError(f"{path}: not a graph graphx can use ({problem})")
+    return G
+
+
+# A JSON escape of a code point no export can hold: a control character (not tab, LF, CR),
+# U+FFFE, U+FFFF, or half a surrogate pair; the backslash before it is not itself escaped.
+_BAD_ESCAPE = re.compile(r"(?:^|[^\\])(?:\\\\)*\\u(000[0-8bBcCeEfF]|001[0-9a-fA-F]|[fF][fF][fF][eEfF]"
+                         r"|[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+                         r"|(?<![dD][89abAB][0-9a-fA-F]{2}\\u)[dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+def _refuse_constant(name):
+    raise ValueError(f"{name} is not a number graphx writes")
+
+
+def _read_json(path):
+    """graph.json's data, refusing NaN and infinities (graphx never writes them). Characters
+    no export could hold (raw or as escapes: a graph written before graphx replaced them where
+    reports are read, or edited by hand) are replaced as in reports, with a GraphFileWarning."""
+    from .documents import _NOT_TEXT
+
+    text = _FsPath(path).read_text(encoding="utf-8")
+    data = json.loads(text, parse_constant=_refuse_constant)
+    if _NOT_TEXT.search(text) or _BAD_ESCAPE.search(text):
+        count = [0]
+        data = _replaced(data, count)
+        if count[0]:
+            warnings.warn(GraphFileWarning(f"{path}: {count[0]} character(s) that XML cannot hold replaced by "
+                                           "U+FFFD or a space"), stacklevel=3)
+    return data
+
+
+def _replaced(value, count):
+    from .documents import replace_not_text
+
+    if type(value) is str:
+        value, n = replace_not_text(value)
+        count[0] += n
+        return value
+    if type(value) is list:
+        return [_replaced(v, count) for v in value]
+    if type(value) is dict:
+        return {_replaced(k, count): _replaced(v, count) for k, v in value.items()}
+    return value
 
 
 def _from_json(data) -> nx.MultiDiGraph:

@@ -169,4 +169,171 @@ def _citation_problem(e, text, size, doc_id, known, discovered, relations, meta_
     return ""
 
 
-__all__ = ["result_problem", "label_words", "STATUS_RELATIONS"]
+
+
+# ------------------------------------------------------------------------------ saved graphs
+# Largest number graphx writes or reads back: what JSON readers (JavaScript) hold exactly.
+MAX_NUMBER = 2**53
+MAX_DEPTH = 32  # nesting of an attribute's value (graphx's own go four deep)
+_NODE_TYPES = {"label": (str,), "kind": (str,), "aliases": (list,), "mentions": (int,), "discovered": (bool,)}
+_EDGE_TYPES = {"type": (str,), "citations": (list,), "weight": (int, float), "evidence": (int,), "documents": (int,),
+               "outlets": (int,), "sources": (int,), "negated": (int,), "asserted": (bool,), "hedged": (bool,),
+               "stated": (bool,), "languages": (str, list), "cameo": (str,), "plover": (str,), "codes_note": (str,)}
+
+
+def graph_problem(G) -> str:
+    """What makes a loaded graph unusable by graphx's commands and exporters ("" when nothing).
+
+    Node and edge attributes graphx writes must have their types (a label is text, a weight
+    a finite number, a citation an :class:`~graphx.types.Evidence` of the right field types),
+    build metadata its shape, numbers must stay within 2**53 and values shallow enough to
+    write back.
+
+    >>> from graphx.graph import build_graph
+    >>> from graphx.types import Actor
+    >>> G = build_graph([Actor("a", "A", "person")], [])
+    >>> graph_problem(G)
+    ''
+    >>> G.nodes["a"]["label"] = ["A"]
+    >>> graph_problem(G)
+    "actor 'a': label is a list, not text"
+    """
+    try:
+        return _graph_problem(G)
+    except Exception as exc:  # noqa: BLE001 - whatever a hand-made file holds, it is refused
+        return f"{type(exc).__name__}: {exc}"
+
+
+def _graph_problem(G) -> str:
+    if not isinstance(G.graph, dict):
+        return "'graph' is not an object"
+    problem = _metadata_problem(G.graph)
+    if problem:
+        return problem
+    for n, d in G.nodes(data=True):
+        if type(n) is not str:
+            return f"actor id {n!r} is not text"
+        problem = _attrs_problem(d, _NODE_TYPES)
+        if problem:
+            return f"actor {n!r}: {problem}"
+        if not all(type(a) is str for a in d.get("aliases", ())):
+            return f"actor {n!r}: an alias is not text"
+    for s, t, k, d in G.edges(keys=True, data=True):
+        where = f"edge {s} -{k}-> {t}"
+        if type(k) is not str:
+            return f"{where}: the relation is not text"
+        problem = _attrs_problem(d, _EDGE_TYPES)
+        if problem:
+            return f"{where}: {problem}"
+        if not all(type(x) is str for x in (d["languages"] if type(d.get("languages")) is list else ())):
+            return f"{where}: a language is not text"
+        for c in d.get("citations", ()):
+            problem = _evidence_problem(c)
+            if problem:
+                return f"{where}: a citation's {problem}"
+    return ""
+
+
+def _attrs_problem(d: dict, types: dict) -> str:
+    for name, value in d.items():
+        want = types.get(name)
+        if want is None:
+            problem = _value_problem(value)
+            if problem:
+                return f"{name}: {problem}"
+            continue
+        if type(value) not in want:
+            return f"{name} is {_a(value)}, not {'text' if want == (str,) else ' or '.join(t.__name__ for t in want)}"
+        if type(value) in (int, float):
+            problem = _number_problem(value)
+            if problem:
+                return f"{name} {problem}"
+    return ""
+
+
+def _evidence_problem(c) -> str:
+    from .types import Evidence
+
+    if not isinstance(c, Evidence):
+        return "is not a citation"
+    values = _values(c)
+    if tuple(map(type, values)) != _EVIDENCE_TYPES:
+        return next(f"{f} is {_a(v)}" for f, v, t in zip(EVIDENCE_FIELDS, values, _EVIDENCE_TYPES) if type(v) is not t)
+    for f, v in zip(EVIDENCE_FIELDS, values):
+        if type(v) is int and abs(v) > MAX_NUMBER:
+            return f"{f} is out of range"
+    return ""
+
+
+def _metadata_problem(meta: dict) -> str:
+    shapes = {"documents": _list_of(dict), "skipped": _list_of(dict), "discovered": _list_of(str),
+              "alias_files": _list_of(str), "asylum_words": _list_of(str), "lexicon_file": str, "model": str,
+              "aliases": str, "lexicon": str, "generator": str, "relations": dict, "within": dict,
+              "claims": _list_of(dict)}
+    for key, value in meta.items():
+        want = shapes.get(key)
+        if want is None or isinstance(want, type):
+            if want is not None and type(value) is not want:
+                return f"graph {key} is {_a(value)}"
+            problem = _value_problem(value)
+            if problem:
+                return f"graph {key}: {problem}"
+        elif not want(value):
+            return f"graph {key} is not a list of {want.__doc__}"
+    if any(not (type(k) is str and type(v) is str) for k, v in meta.get("within", {}).items()):
+        return "graph within: not a table of actor ids"
+    for name, rel in meta.get("relations", {}).items():
+        if type(rel) is not dict or not all(type(v) is str for v in rel.values()):
+            return f"graph relations: {name!r} is not a table of text"
+    for row in meta.get("documents", ()):
+        if type(row.get("id")) is not str or not all(type(v) is str for v in row.values()):
+            return "graph documents: an entry without a text id, or with values that are not text"
+    for row in meta.get("claims", ()):
+        from .types import evidence_from_dict
+
+        problem = _evidence_problem(evidence_from_dict(row))
+        if problem:
+            return f"graph claims: a claim's {problem}"
+    return ""
+
+
+def _list_of(kind):
+    def check(value):
+        return type(value) is list and all(type(v) is kind for v in value)
+
+    check.__doc__ = {str: "text", dict: "objects"}[kind]
+    return check
+
+
+def _value_problem(value, depth: int = 0) -> str:
+    """A value of an attribute graphx does not know: JSON-like, finite, shallow."""
+    if depth > MAX_DEPTH:
+        return "nested too deeply"
+    kind = type(value)
+    if kind in (str, bool) or value is None:
+        return ""
+    if kind in (int, float):
+        return _number_problem(value)
+    if kind in (list, tuple):
+        return next((p for p in (_value_problem(v, depth + 1) for v in value) if p), "")
+    if kind is dict:
+        if not all(type(k) is str for k in value):
+            return "a key that is not text"
+        return next((p for p in (_value_problem(v, depth + 1) for v in value.values()) if p), "")
+    return f"{_a(value)} is not a value graphx writes"
+
+
+def _number_problem(value) -> str:
+    if value != value or value in (float("inf"), float("-inf")):
+        return "is not a finite number"
+    if abs(value) > MAX_NUMBER:
+        return "is out of range"
+    return ""
+
+
+def _a(value) -> str:
+    return {str: "text", bool: "a boolean", int: "a whole number", float: "a number", list: "a list", dict: "an object",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
+__all__ = ["result_problem", "label_words", "graph_problem", "STATUS_RELATIONS", "MAX_NUMBER"]

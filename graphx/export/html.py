@@ -143,11 +143,16 @@ def page_data(G, limit: dict | None = None, whole=None, conflicts: dict | None =
                           "attributed": attributed,
                           # corroboration and event codes (issue 8)
                           "evidence": d.get("evidence", len(every)), "stated": bool(d.get("stated")),
-                          "languages": [x for x in d.get("languages", "").split(",") if x], "cameo": d.get("cameo", ""),
+                          "languages": _languages(d.get("languages")), "cameo": d.get("cameo", ""),
                           "plover": d.get("plover", ""), "codes_note": d.get("codes_note", "")}
     return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}), "limit": limit,
             "kinds": {k: {"color": c, "shape": KIND_SHAPES[k]} for k, c in KIND_COLORS.items()},
             **_conflicts(G if whole is None else whole, edges, conflicts)}
+
+
+def _languages(value) -> list:
+    """An edge's languages ("ar,en", or a list when another part of graphx set them)."""
+    return [x for x in (value.split(",") if isinstance(value, str) else value or ()) if x]
 
 
 def _conflicts(G, edges, data: dict | None = None, most: int = MAX_CONFLICTS) -> dict:
