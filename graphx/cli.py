@@ -305,16 +305,21 @@ def eval_(gold, paths, implied, lang, aliases, model):
     from .builder import build as run_build
     from .errors import GraphxError
     from .evaluate import evaluate, format_table, load_gold
+    from .lexicon import load_lexicon
 
+    said: list = []
     try:
         table = load_aliases(*aliases)
         langs = list(lang) or None
-        gold_edges = load_gold(gold, table, include_implied=implied, langs=langs)
+        gold_edges = load_gold(gold, table, include_implied=implied, langs=langs,
+                               relations=load_lexicon().relations, warnings=said)
         G = run_build(list(paths) or ["seeds"], aliases=list(aliases), model=model)
     except GraphxError as exc:
         raise _fail(exc) from None
     docs = {d["id"] for d in G.graph["documents"]}
     ev = evaluate(G, gold_edges, docs, langs=langs)
+    for w in said + ev.warnings:
+        click.echo(f"warning: {w}", err=True)
     click.echo(format_table(ev))
     click.echo(f"citations on a gold sentence: {ev.citations_on_target}/{ev.citations_total}")
     for title, rows in (("False positives", ev.false_positives), ("Missed", ev.misses)):
