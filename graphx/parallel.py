@@ -85,6 +85,11 @@ def _init_worker(settings: Settings, parent: int = 0, slots=None, claimed=None) 
     global _POOL_SETTINGS, _SLOT
     # Ctrl-C reaches the whole process group: the build stops its workers itself (no tracebacks).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the build's handlers (the CLI turns SIGTERM into a clean stop of
+    # the build): a worker that is told to stop simply stops.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     if parent:
         _die_with_parent(parent)
     if slots is not None:
@@ -301,7 +306,7 @@ def run_dask(settings: Settings, documents, scheduler: str, jobs: int = 0):
     whose task fails again costs that report alone.
     """
     try:
-        from distributed import Client, LocalCluster, as_completed as dask_completed
+        from distributed import Client, LocalCluster, as_completed as dask_completed, wait as dask_wait
 
         from . import _dask
     except ImportError:
@@ -314,7 +319,9 @@ def run_dask(settings: Settings, documents, scheduler: str, jobs: int = 0):
 
             # A task that kills two workers is the report's doing (Dask's default, 3 retries,
             # would have a crashing report kill eight workers before it is found).
-            with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+            # (and one task at a time on a worker, so that a crash takes no other task with it)
+            with dask.config.set({"distributed.scheduler.allowed-failures": 1,
+                                  "distributed.scheduler.worker-saturation": 1.0}):
                 cluster = LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1,
                                        processes=True, dashboard_address=":0", silence_logs=50)
             client = Client(cluster)
@@ -340,12 +347,24 @@ def run_dask(settings: Settings, documents, scheduler: str, jobs: int = 0):
             for k, r in enumerate(results):
                 yield start + k, r
         alone = {client.submit(_dask.alone, plugin.token, i, [d], pure=False): (i, d) for i, d in failed}
+        suspects = []
         for fut, value in dask_completed(list(alone), with_results=True, raise_errors=False):
             i, d = alone[fut]
             if fut.status != "finished":
-                yield i, DocResult(doc=d.id, error=f"the Dask task extracting it failed ({_dask_error(fut)})")
+                suspects.append((i, d, _dask_error(fut)))
             else:
                 yield i, value[1][0]
+        # A task waiting on a worker that died is blamed with the one that killed it: when several
+        # failed, each runs again on its own, one at a time, so that only the culprit is skipped.
+        for i, d, why in suspects:
+            if len(suspects) > 1:
+                fut = client.submit(_dask.alone, plugin.token, i, [d], pure=False)
+                dask_wait([fut])
+                if fut.status == "finished":
+                    yield i, fut.result()[1][0]
+                    continue
+                why = _dask_error(fut)
+            yield i, DocResult(doc=d.id, error=f"the Dask task extracting it failed ({why})")
         try:
             client.unregister_worker_plugin(plugin.name)
         except Exception:  # noqa: BLE001 - a cluster going away takes the settings with it

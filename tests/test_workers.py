@@ -2,7 +2,7 @@
 
 The crashes are real: a spaCy component (tests/bomb.py) kills its process with SIGSEGV or
 ``os._exit`` on a marked report, in the pool's forked workers, in a warm build's worker and
-in Dask's spawned workers. The build skips and names that report, exits 3, and writes the
+in Dask's spawned workers, each build a real ``graphx build`` in a process of its own. The build skips and names that report, exits 3, and writes the
 same outputs as a build without it.
 """
 
@@ -66,19 +66,41 @@ def check(r, out, reference, reason):
     assert outputs_without_skip_list(out) == reference
 
 
+class Done:
+    """A finished ``graphx`` command run in a subprocess, shaped like click's test Result."""
+
+    def __init__(self, done):
+        self.exit_code, self.stdout, self.stderr = done.returncode, done.stdout, done.stderr
+        self.output, self.exception = done.stdout + done.stderr, None
+
+
+def graphx_cli(tmp_path, *args):
+    """The real command in its own process, the bomb in its pipelines (a process of its own, so that
+    how a worker died is read from the kernel as a user's build reads it)."""
+    done = subprocess.run([sys.executable, "-m", "graphx.cli", *map(str, args)], env=_bomb_env(), cwd=tmp_path,
+                          capture_output=True, text=True, timeout=900)
+    return Done(done)
+
+
 @pytest.mark.parametrize("marker, reason", [
     ("CRASH-SEGV", "the process extracting it was killed by SIGSEGV"),
     ("CRASH-EXIT", "the process extracting it ended with exit status 7"),
-    ("CRASH-RAISE", "ValueError: a bug in a spaCy component"),
 ])
-def test_a_worker_that_dies_costs_one_report(tmp_path, monkeypatch, reference, marker, reason):
-    bomb.patch(monkeypatch)
+def test_a_worker_that_dies_costs_one_report(tmp_path, reference, marker, reason):
     docs = corpus(tmp_path / "in", marker)
     out = tmp_path / "out"
-    r = CliRunner().invoke(main, ["build", str(docs), "-o", str(out), "-q", "--jobs", "2", "--no-cache"])
+    r = graphx_cli(tmp_path, "build", docs, "-o", out, "-q", "--jobs", "2", "--no-cache")
     check(r, out, reference, reason)
     G = graphx.load(out / "graph.json")
     assert [d["id"] for d in G.graph["documents"]] == [f"r{i:02d}.txt" for i in range(len(TEXTS)) if i != 9]
+
+
+def test_a_chunk_that_raises_inside_spacy_costs_one_report(tmp_path, monkeypatch, reference):
+    bomb.patch(monkeypatch)
+    docs = corpus(tmp_path / "in", "CRASH-RAISE")
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["build", str(docs), "-o", str(out), "-q", "--jobs", "2", "--no-cache"])
+    check(r, out, reference, "ValueError: a bug in a spaCy component")
 
 
 def test_an_error_inside_spacy_costs_one_report_in_this_process(tmp_path, monkeypatch, reference):
@@ -89,43 +111,41 @@ def test_an_error_inside_spacy_costs_one_report_in_this_process(tmp_path, monkey
     check(r, out, reference, "ValueError: a bug in a spaCy component")
 
 
-def test_a_warm_builds_worker_that_dies_costs_one_report(tmp_path, monkeypatch, reference):
+def test_a_warm_builds_worker_that_dies_costs_one_report(tmp_path, reference):
     docs = corpus(tmp_path / "in")
     out = tmp_path / "out"
     assert CliRunner().invoke(main, ["build", str(docs), "-o", str(out), "-q"]).exit_code == 0
-    bomb.patch(monkeypatch)
     (docs / "r09.txt").write_text("Erdogan called Putin about CRASH-SEGV.\n")  # the one report to extract
-    r = CliRunner().invoke(main, ["build", str(docs), "-o", str(out), "-q"])  # --jobs 1, a worker process
+    r = graphx_cli(tmp_path, "build", docs, "-o", out, "-q")  # --jobs 1: a worker process
     check(r, out, reference, "the process extracting it was killed by SIGSEGV")
 
 
-def test_two_bad_reports_in_one_chunk_and_the_rest(tmp_path, monkeypatch):
-    bomb.patch(monkeypatch)
+def test_two_bad_reports_in_one_chunk_and_the_rest(tmp_path):
     docs = corpus(tmp_path / "in", "CRASH-EXIT", at=3)
     (docs / "r04.txt").write_text("Lavrov met Fidan. CRASH-SEGV\n")
-    report = graphx.BuildReport()
-    G = graphx.build(docs, jobs=2, report=report)
-    assert sorted((os.path.basename(s.path), s.reason.split(";")[0]) for s in report.skipped) == [
-        ("r03.txt", "extraction failed (the process extracting it ended with exit status 7)"),
-        ("r04.txt", "extraction failed (the process extracting it was killed by SIGSEGV)")]
-    assert len(G.graph["documents"]) == len(TEXTS) - 2
+    r = graphx_cli(tmp_path, "build", docs, "-o", tmp_path / "out", "-q", "--jobs", "2", "--no-cache")
+    assert r.exit_code == 3, r.stderr
+    assert r.stderr.splitlines() == [
+        f"skipped: {docs / 'r03.txt'}: extraction failed (the process extracting it ended with exit status 7); "
+        "this is a bug in graphx, please report it",
+        f"skipped: {docs / 'r04.txt'}: extraction failed (the process extracting it was killed by SIGSEGV); "
+        "this is a bug in graphx, please report it"]
+    assert len(graphx.load(tmp_path / "out" / "graph.json").graph["documents"]) == len(TEXTS) - 2
 
 
-def _dask_env():
-    pytest.importorskip("distributed")
-    env = {**os.environ, "GRAPHX_TEST_BOMB": "1",
-           "PYTHONPATH": os.pathsep.join([str(bomb.SITE), str(ROOT), os.environ.get("PYTHONPATH", "")])}
-    return env
+def _bomb_env():
+    return {**os.environ, "GRAPHX_TEST_BOMB": "1",
+            "PYTHONPATH": os.pathsep.join([str(bomb.SITE), str(ROOT), os.environ.get("PYTHONPATH", "")])}
 
 
 @pytest.mark.slow
 def test_a_dask_worker_that_dies_costs_one_report(tmp_path, reference):
     # Dask's workers are new interpreters: the bomb comes in through sitecustomize.
-    env = _dask_env()
+    pytest.importorskip("distributed")
     docs = corpus(tmp_path / "in", "CRASH-SEGV")
     out = tmp_path / "out"
     done = subprocess.run([sys.executable, "-m", "graphx.cli", "build", str(docs), "-o", str(out), "-q",
-                           "--no-cache", "--scheduler", "local", "--jobs", "2"], env=env, cwd=tmp_path,
+                           "--no-cache", "--scheduler", "local", "--jobs", "2"], env=_bomb_env(), cwd=tmp_path,
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 3, done.stderr
     skipped = [ln for ln in done.stderr.splitlines() if ln.startswith("skipped: ")]
