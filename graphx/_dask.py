@@ -8,6 +8,9 @@ report would then cancel the whole build's tasks).
 
 from __future__ import annotations
 
+import os
+import signal
+
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .extract import DocResult, extract_batch, pipeline_for
@@ -16,14 +19,25 @@ SETTINGS: dict = {}  # token -> Settings, in each worker process
 
 
 class SettingsPlugin(WorkerPlugin):
-    """Puts one build's settings in every worker of the cluster, present and future."""
+    """Puts one build's settings in every worker of the cluster, present and future.
 
-    def __init__(self, token: str, settings):
+    ``own_cluster``: the workers are this build's (``--scheduler local``), started in its
+    process group, so a Ctrl-C at the terminal reaches them too: they ignore it, as the pool's
+    workers do, and the build closes them (no KeyboardInterrupt traceback from each worker).
+    """
+
+    def __init__(self, token: str, settings, own_cluster: bool = False):
         self.token, self.settings = token, settings
         self.name = f"graphx-settings-{token}"
+        self.client_pid = os.getpid() if own_cluster else None
 
     def setup(self, worker):
         SETTINGS[self.token] = self.settings
+        if self.client_pid is not None and os.getpid() != self.client_pid:
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+            except ValueError:  # not the worker's main thread: leave it
+                pass
 
     def teardown(self, worker):
         SETTINGS.pop(self.token, None)

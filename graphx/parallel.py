@@ -14,6 +14,7 @@ import signal
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
@@ -321,7 +322,8 @@ def run_dask(settings: Settings, documents, scheduler: str, jobs: int = 0):
             # would have a crashing report kill eight workers before it is found).
             # (and one task at a time on a worker, so that a crash takes no other task with it)
             with dask.config.set({"distributed.scheduler.allowed-failures": 1,
-                                  "distributed.scheduler.worker-saturation": 1.0}):
+                                  "distributed.scheduler.worker-saturation": 1.0}), _sigint_ignored():
+                # (the workers start with Ctrl-C ignored: the build stops them; see _dask.SettingsPlugin)
                 cluster = LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1,
                                        processes=True, dashboard_address=":0", silence_logs=50)
             client = Client(cluster)
@@ -331,7 +333,7 @@ def run_dask(settings: Settings, documents, scheduler: str, jobs: int = 0):
         if cluster is not None:
             cluster.close()
         raise GraphxError(f"cannot reach the Dask scheduler at {scheduler!r}: {exc}") from None
-    plugin = _dask.SettingsPlugin(uuid.uuid4().hex, settings)
+    plugin = _dask.SettingsPlugin(uuid.uuid4().hex, settings, own_cluster=cluster is not None)
     try:
         client.register_plugin(plugin)
         workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs or 1)
@@ -373,6 +375,21 @@ def run_dask(settings: Settings, documents, scheduler: str, jobs: int = 0):
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextmanager
+def _sigint_ignored():
+    """SIGINT ignored while processes are started: they inherit it (an ignored signal stays
+    ignored across exec). A Ctrl-C in those few seconds is lost; the next one stops the build."""
+    try:
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not ours to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 def _dask_error(fut) -> str:

@@ -123,3 +123,13 @@ def test_sigkill_of_a_dask_build_ends_its_cluster(tmp_path):
     wait_for_hang(proc, flag)
     proc.send_signal(signal.SIGKILL)
     assert ended(proc)[0] == -signal.SIGKILL
+
+
+@pytest.mark.slow
+def test_ctrl_c_of_a_dask_build_prints_one_line(tmp_path):
+    pytest.importorskip("distributed")
+    proc, flag = start(tmp_path, ["--scheduler", "local", "--jobs", "2", "--no-cache"])
+    wait_for_hang(proc, flag)
+    os.killpg(proc.pid, signal.SIGINT)  # the build and its Dask workers alike
+    code, out, err = ended(proc)
+    assert (code, out, err) == (130, "", "Interrupted (SIGINT): the build stopped.\n")
