@@ -14,19 +14,43 @@ _HEADER = re.compile(r"""^\s*\[\[?\s*[\w."' -]+\]\]?\s*(#.*)?$""")
 _TWICE = re.compile(r"Cannot declare (\(.*?\)) twice")
 
 
+# A data file (alias table, cue lexicon, gold edges) is hand-made: the shipped ones are under
+# 100 kB. The limit keeps a wrong path (a log, /dev/zero) from filling the memory.
+MAX_CONFIG_BYTES = 32 * 2**20
+
+
 def read_toml(path) -> tuple[dict, list[str]]:
-    """Parse ``path``; return ``(data, lines)``. Syntax errors become ConfigError."""
+    """Parse ``path``; return ``(data, lines)``. Syntax errors become ConfigError.
+
+    Only a regular file of at most :data:`MAX_CONFIG_BYTES` is read (a named pipe would
+    block, a device never ends); a character no export could hold is refused with its line.
+    """
+    from .documents import NotRegularFile, clean_text, read_regular
+
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_CONFIG_BYTES)
+    except NotRegularFile as exc:
+        raise ConfigError(path, None, str(exc)) from None
     except OSError as exc:
         raise ConfigError(path, None, f"cannot read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(path, None, f"too large (over {MAX_CONFIG_BYTES:,} bytes)",
+                          "is it the right file? a data file is hand-made text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(path, None, f"not valid UTF-8 at byte {exc.start}") from None
+    if clean_text(text)[1]:
+        pos = next(i for i, c in enumerate(text) if clean_text(c)[1])
+        line = text.count("\n", 0, pos) + 1
+        raise ConfigError(path, line, f"character U+{ord(text[pos]):04X} at column {pos - text.rfind(chr(10), 0, pos)} "
+                                      "is not allowed (no GraphML or GEXF reader accepts it)", "remove it")
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError(path, None, "tables or arrays nested too deeply to read",
+                          "a data file needs two or three levels") from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = _AT_LINE.search(msg)

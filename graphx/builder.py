@@ -5,14 +5,15 @@
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from .actors import AliasTable, load_aliases
-from .documents import MAX_BYTES, Skipped, find_documents, read_document
-from .errors import InputError
+from .documents import MAX_BYTES, Skipped, display_path, find_documents, read_document
+from .errors import GraphFileError, InputError
 from .lexicon import Lexicon, load_lexicon
 from .records import Document
 
@@ -36,6 +37,7 @@ class BuildReport:
     notes: list = field(default_factory=list)  # what the build could not do (e.g. no trained pipeline)
     ignored: list = field(default_factory=list)  # files of other types in the folders given (not read)
     corrections: list = field(default_factory=list)  # corrections.Outcome: what each correction matched
+    replaced: int = 0  # characters XML cannot hold, replaced where the reports were read
 
 
 def _read(pairs, report: BuildReport, max_bytes=MAX_BYTES) -> list[Document]:
@@ -44,8 +46,44 @@ def _read(pairs, report: BuildReport, max_bytes=MAX_BYTES) -> list[Document]:
         try:
             docs.append(read_document(doc_id, path, max_bytes))
         except InputError as exc:
-            report.skipped.append(Skipped(str(path), str(exc).split(": ", 1)[-1]))
+            shown = display_path(path)
+            reason = str(exc)
+            report.skipped.append(Skipped(shown, reason[len(shown) + 2:] if reason.startswith(shown + ": ") else reason))
     return docs
+
+
+def _count_replaced(docs, report: BuildReport) -> None:
+    touched = [d for d in docs if d.replaced]
+    if touched:
+        report.replaced = sum(d.replaced for d in touched)
+        names = ", ".join(d.id for d in touched[:5]) + (", ..." if len(touched) > 5 else "")
+        report.warnings.append(f"{report.replaced} character(s) that XML cannot hold (control characters, U+FFFE, "
+                               f"U+FFFF, lone surrogates) replaced by U+FFFD or a space in {len(touched)} "
+                               f"report(s): {names}")
+
+
+def _distrust(found: dict, docs, settings, report: BuildReport) -> None:
+    """Drop from ``found`` (cached results by document id) every result that is not what graphx
+    could have extracted from its report's text, with a warning: it is extracted again.
+
+    The cache's checksums guard against damage, not against a person who can write the output
+    folder: a result is used only if its quotes are the report's text at their offsets and it
+    names known actors and relations (:func:`graphx.validate.result_problem`).
+    """
+    from .validate import label_words, result_problem
+
+    words = None
+    for d in docs:
+        result = found.get(d.id)
+        if result is None:
+            continue
+        if words is None:
+            words = label_words(settings.table)
+        problem = result_problem(result, d, settings.table, settings.lexicon.relations, words)
+        if problem:
+            del found[d.id]
+            report.warnings.append(f"cache entry for {d.id} does not match the report ({problem}); "
+                                   "extracting it again")
 
 
 def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, progress=None,
@@ -59,7 +97,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
     so every way of running gives the same records.
     """
     from .extract import Settings, document_key, merge
-    from .parallel import run, start_pool
+    from .parallel import run, start_pool, stop_pool
 
     report = report or BuildReport()
     started = time.perf_counter()
@@ -93,11 +131,12 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
 
         try:
             store = Cache(cache)
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, sqlite3.Error, GraphFileError) as exc:
             # No cache is no reason to fail: the build goes on, and the export says what
             # is wrong with the folder if it cannot write there either.
-            report.warnings.append(f"cache {cache}: cannot open ({getattr(exc, 'strerror', None) or exc}); "
-                                   "extracting every report")
+            why = str(exc) if isinstance(exc, GraphFileError) else \
+                f"cache {cache}: cannot open ({getattr(exc, 'strerror', None) or exc})"
+            report.warnings.append(f"{why}; extracting every report without it")
     have = store.digests(settings.fingerprint) if store is not None else {}
     # A warm build (the cache holds reports read with these settings) starts its workers now:
     # they import spaCy and build the pipeline while this process reads the reports and
@@ -128,6 +167,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
     try:
         docs = _read(pairs, report, max_bytes)
         report.documents.extend(docs)
+        _count_replaced(docs, report)
         results = [None] * len(docs)
         keys = [(d.id, document_key(d)) for d in docs] if cache is not None else []
         todo = [i for i, (doc_id, digest) in enumerate(keys) if have.get(doc_id) != digest] \
@@ -136,6 +176,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
         if store is not None and len(todo) < len(docs):
             pending = set(todo)
             found = store.get_many([k for i, k in enumerate(keys) if i not in pending], settings.fingerprint)
+            _distrust(found, docs, settings, report)
             for i, d in enumerate(docs):
                 if i in pending:
                     continue
@@ -156,7 +197,7 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
         if hasattr(runner, "close"):
             runner.close()  # a failure above: stop the workers
         if pool is not None:  # (already stopped unless reading the reports failed)
-            pool.shutdown(wait=False, cancel_futures=True)
+            stop_pool(pool)
         if store is not None:
             store.close()
             report.warnings.extend(store.warnings)
@@ -254,10 +295,11 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
         "model": report.model,
         "aliases": table.version,
         "lexicon": lex.version,
-        # the user's tables, so that later readers of the graph (conflicts) use what the build used
-        "alias_files": [str(a) for a in aliases or []],
-        "lexicon_files": [str(p) for p in lexicon or []],
-        # what the conflict rules read, so that no configuration file is read again to find them
+        # the user's tables, as absolute paths: where this graph's actors and cues came from
+        # (recorded, never read back: a graph may come from anyone)
+        "alias_files": [display_path(os.path.abspath(a)) for a in aliases or []],
+        "lexicon_files": [display_path(os.path.abspath(p)) for p in lexicon or []],
+        # what the conflict rules read of those tables, so that conflicts are read as the build read them
         "geography": geography(table, within=G),
         "conflicts": rules_data(lex),
         "relations": {name: {"color": r.color, "cameo": r.cameo, "plover": r.plover, "codes_note": r.codes_note,

@@ -3,7 +3,7 @@
 Each command parses options, calls one library function and turns
 :class:`~graphx.errors.GraphxError` into a one-line message. Exit codes:
 0 success; 1 error (nothing written); 2 bad usage; 3 built, but some input
-files were skipped (listed with the reason).
+files were skipped (listed with the reason); 128 + N stopped by signal N.
 """
 
 from __future__ import annotations
@@ -23,19 +23,65 @@ def _fail(exc) -> click.ClickException:
     return click.ClickException(str(exc))
 
 
+class _Signalled(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the command is, so that it ends as Ctrl-C does."""
+
+
+def interruptible(f):
+    """Ctrl-C, SIGTERM and SIGHUP end the command with one line (no traceback) and exit 128 + the
+    signal's number, after the library's ``finally`` blocks have stopped the workers and
+    removed temporary files (by default SIGTERM ends Python at once and leaves them)."""
+    import functools
+    import signal
+
+    @functools.wraps(f)
+    def run(*args, **kwargs):
+        def handler(signum, frame):
+            raise _Signalled(signum)
+
+        old = {}
+        for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if sig is not None:
+                try:
+                    old[sig] = signal.signal(sig, handler)
+                except ValueError:  # not the main thread: leave the signals alone
+                    pass
+        try:
+            return f(*args, **kwargs)
+        except KeyboardInterrupt as exc:
+            signum = exc.args[0] if isinstance(exc, _Signalled) else signal.SIGINT
+            click.echo(f"Interrupted ({signal.Signals(signum).name}): the build stopped.", err=True)
+            sys.exit(128 + signum)
+        finally:
+            for sig, handler_ in old.items():
+                signal.signal(sig, handler_)
+
+    return run
+
+
 def graph_option(f):
     return click.option("--graph", "-g", "graph_path", default=DEFAULT_GRAPH, show_default=True,
                         type=click.Path(dir_okay=False), help="A graph written by `graphx build` (.json or .graphml).")(f)
 
 
 def _load(graph_path):
-    from .errors import GraphxError
+    import warnings
+
+    from .errors import GraphFileWarning, GraphxError
     from .query import load
 
     try:
-        return load(graph_path)
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always", GraphFileWarning)
+            G = load(graph_path)
     except GraphxError as exc:
         raise _fail(exc) from None
+    for w in said:
+        if issubclass(w.category, GraphFileWarning):
+            click.echo(f"warning: {w.message}", err=True)
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    return G
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,6 +127,7 @@ def main():
                    "output folder: later builds into it use the file until --no-corrections.")
 @click.option("--no-corrections", is_flag=True, help="Build without the corrections file remembered in the output folder.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@interruptible
 def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, page_actors, page_edges, max_bytes,
           corrections, no_corrections, quiet):
     """Build the graph from report files and folders (default: seeds/).
@@ -100,7 +147,8 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
       graphx build archive/ --scheduler tcp://10.0.0.5:8786
       graphx build archive/ --page-actors 500 --page-edges 2000   # a lighter page
       graphx build --corrections corrections.toml     # later builds into output/ keep using it
-    Exit status: 0 ok, 1 error, 2 bad usage, 3 built but some files skipped.
+    Exit status: 0 ok, 1 error, 2 bad usage, 3 built but some files skipped,
+    128 + N stopped by signal N (130: Ctrl-C, 143: SIGTERM).
     """
     from .builder import BuildReport
     from .builder import build as run_build
@@ -290,6 +338,7 @@ def actors(graph_path, kind):
 @click.option("--aliases", multiple=True, type=click.Path(dir_okay=False),
               help="Extra alias table (TOML) merged over the shipped one; repeatable.")
 @click.option("--model", metavar="NAME|PATH|blank", help="Trained spaCy pipeline, as for build (default: the same).")
+@interruptible
 def eval_(gold, paths, implied, lang, aliases, model):
     """Score extraction against gold edges: precision, recall, F1 per type.
 
@@ -318,16 +367,21 @@ def eval_(gold, paths, implied, lang, aliases, model):
     from .builder import build as run_build
     from .errors import GraphxError
     from .evaluate import evaluate, format_table, load_gold
+    from .lexicon import load_lexicon
 
+    said: list = []
     try:
         table = load_aliases(*aliases)
         langs = list(lang) or None
-        gold_edges = load_gold(gold, table, include_implied=implied, langs=langs)
+        gold_edges = load_gold(gold, table, include_implied=implied, langs=langs,
+                               relations=load_lexicon().relations, warnings=said)
         G = run_build(list(paths) or ["seeds"], aliases=list(aliases), model=model)
     except GraphxError as exc:
         raise _fail(exc) from None
     docs = {d["id"] for d in G.graph["documents"]}
     ev = evaluate(G, gold_edges, docs, langs=langs)
+    for w in said + ev.warnings:
+        click.echo(f"warning: {w}", err=True)
     click.echo(format_table(ev))
     click.echo(f"citations on a gold sentence: {ev.citations_on_target}/{ev.citations_total}")
     for title, rows in (("False positives", ev.false_positives), ("Missed", ev.misses)):
@@ -591,8 +645,13 @@ def cache_clear(outdir):
       graphx cache clear -o out/
     """
     from .cache import cache_path, clear_cache
+    from .errors import GraphxError
 
-    if clear_cache(outdir):
+    try:
+        existed = clear_cache(outdir)
+    except GraphxError as exc:
+        raise _fail(exc) from None
+    if existed:
         click.echo(f"Deleted {cache_path(outdir)}")
     else:
         click.echo(f"No cache in {outdir}")

@@ -238,15 +238,15 @@ def find_conflicts(G, table=None, *, lexicon=None) -> list[Conflict]:
 
     if table is not None:
         geo = geography(table)
-    elif "geography" in G.graph:  # what the build knew: no configuration file is read again
+    elif isinstance(G.graph.get("geography"), dict):  # what the build knew: no file a graph names is read
         geo = G.graph["geography"]
-    else:  # a graph from before graph.json recorded it: the shipped table's
+    else:  # a graph that does not record it (GraphML, an older build): the shipped table's
         from .actors import load_aliases
 
         geo = geography(load_aliases())
     if lexicon is not None:
         stored = rules_data(lexicon)
-    elif "conflicts" in G.graph:
+    elif isinstance(G.graph.get("conflicts"), dict):
         stored = G.graph["conflicts"]
     else:
         from .lexicon import load_lexicon
@@ -294,4 +294,4 @@ _RULES = {
 }
 
 
-__all__ = ["Conflict", "Side", "find_conflicts", "conflicts_to_data", "describe", "KINDS"]
+__all__ = ["Conflict", "Side", "find_conflicts", "conflicts_to_data", "describe", "geography", "rules_data", "KINDS"]

@@ -418,8 +418,8 @@ def _merge(H, c: Correction, rejected: list, table=None) -> Outcome:
     ny["mentions"] = ny.get("mentions", 0) + nx_.get("mentions", 0)
     H.remove_node(x)
     if "claims" in H.graph:  # fate claims ("X was killed") follow the actor
-        H.graph["claims"] = [{**cl, "source": y if cl.get("source") == x else cl.get("source"),
-                              "target": y if cl.get("target") == x else cl.get("target")} for cl in H.graph["claims"]]
+        H.graph["claims"] = [{**cl, "person": y if cl.get("person") == x else cl.get("person")}
+                             for cl in H.graph["claims"]]
     return Outcome(c, citations=moved)
 
 

@@ -28,11 +28,22 @@ def attested(G, *, min_sources: int = 1, types=None, limit: int | None = None) -
             continue
         rows.append({"source": s, "relation": k, "target": t,
                      "source_label": G.nodes[s].get("label", s), "target_label": G.nodes[t].get("label", t),
-                     **{c: d.get(c) for c in COUNTS}, "sources": edge_sources(d),
+                     **{c: _count(d, c) for c in COUNTS}, "sources": edge_sources(d),
                      "cameo": d.get("cameo", ""), "plover": d.get("plover", ""),
                      "attributions": sorted({c.attributed_to for c in d["citations"] if c.asserted and c.attributed_to})})
     rows.sort(key=lambda r: (-r["sources"], -r["documents"], -r["weight"], r["source"], r["relation"], r["target"]))
     return rows[:limit] if limit else rows
+
+
+def _count(d: dict, name: str):
+    """An edge's count as ``refresh_counts`` sets it; a graph from elsewhere may lack it, or give
+    ``languages`` as a list."""
+    value = d.get(name)
+    if name == "languages":
+        return ",".join(value) if isinstance(value, list) else value or ""
+    if name == "stated":
+        return bool(value)
+    return value if isinstance(value, int) else 0
 
 
 __all__ = ["attested", "COUNTS"]

@@ -51,6 +51,59 @@ class Skipped:
     reason: str
 
 
+# Code points XML 1.0 cannot hold (so no GraphML or GEXF reader accepts them) and that no
+# UTF-8 writer can encode (lone surrogates): C0 controls but tab, LF and CR; U+FFFE, U+FFFF.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# of those, the ones str.split() and spaCy take for whitespace: a space keeps the words apart
+_SPACE_LIKE = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """Text as graphx reads it: lone CR line endings become LF, and code points XML cannot hold
+    become U+FFFD (control characters that are whitespace become a space); returns the text
+    and how many code points were replaced. One code point for one: offsets do not move.
+
+    >>> clean_text("Putin\\x0bcalled\\ufffe Erdogan.\\rAssad\\ud800 fled.") == (
+    ...     "Putin called\\ufffd Erdogan.\\nAssad\\ufffd fled.", 3)
+    True
+    """
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
+    return replace_not_text(text)
+
+
+def replace_not_text(text: str) -> tuple[str, int]:
+    """``text`` with the code points XML cannot hold replaced (see :func:`clean_text`), and their number."""
+    found = _NOT_TEXT.findall(text)
+    if not found:
+        return text, 0
+    return _NOT_TEXT.sub(lambda m: " " if m.group() in _SPACE_LIKE else "\ufffd", text), len(found)
+
+
+def display_path(path) -> str:
+    """A path as text that can be printed and written anywhere: bytes that are not UTF-8 and
+    characters XML cannot hold are shown as escapes.
+
+    >>> print(display_path(b"in/bad\\xff\\xfe.txt".decode("utf-8", "surrogateescape")))
+    in/bad\\xff\\xfe.txt
+    """
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _NOT_TEXT.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else
+                         f"\\u{ord(m.group()):04x}", text)
+
+
+def _bad_name(doc_id: str) -> str:
+    """Why a file's name cannot be a document id (it is in every citation), or ""."""
+    if not _NOT_TEXT.search(doc_id):
+        return ""
+    try:
+        os.fsencode(doc_id).decode("utf-8")
+    except UnicodeDecodeError:
+        return "file name is not valid UTF-8 (rename the file)"
+    return "file name holds control characters (rename the file)"
+
+
 def find_documents(paths, ignored: list | None = None) -> tuple[list[tuple[str, Path]], list[Skipped]]:
     """Expand files and folders into ``(document id, path)`` pairs, sorted by id.
 
@@ -86,8 +139,12 @@ def find_documents(paths, ignored: list | None = None) -> tuple[list[tuple[str, 
             candidates.append((root.name, root))
     found: dict[str, Path] = {}
     for doc_id, p in sorted(set(candidates), key=lambda c: (c[0], c[1].as_posix())):
+        bad = _bad_name(doc_id)
+        if bad:
+            skipped.append(Skipped(display_path(p), bad))
+            continue
         if doc_id in found:
-            skipped.append(Skipped(str(p), f"same document id as {found[doc_id]}"))
+            skipped.append(Skipped(display_path(p), f"same document id as {display_path(found[doc_id])}"))
             continue
         found[doc_id] = p
     return sorted(found.items()), sorted(skipped, key=lambda s: (s.path, s.reason))
@@ -95,7 +152,7 @@ def find_documents(paths, ignored: list | None = None) -> tuple[list[tuple[str, 
 
 def _walk(root: Path, skipped: list[Skipped], ignored: list | None = None):
     def unlistable(exc: OSError):
-        skipped.append(Skipped(str(exc.filename), f"cannot list folder ({exc.strerror or exc})"))
+        skipped.append(Skipped(display_path(exc.filename), f"cannot list folder ({exc.strerror or exc})"))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=unlistable):
         keep = []
@@ -103,7 +160,7 @@ def _walk(root: Path, skipped: list[Skipped], ignored: list | None = None):
             if d.startswith("."):
                 continue
             if os.path.islink(os.path.join(dirpath, d)):
-                skipped.append(Skipped(os.path.join(dirpath, d),
+                skipped.append(Skipped(display_path(os.path.join(dirpath, d)),
                                        "symlink to a folder, not followed (give the folder itself)"))
                 continue
             keep.append(d)
@@ -197,17 +254,47 @@ def make_document(doc_id: str, text: str, path: str = "") -> Document:
     >>> d = make_document("a.txt", "Source: AP\\n\\nPutin called Erdogan.")
     >>> d.meta["source"], d.body
     ('AP', 'Putin called Erdogan.')
+
+    This is where text enters graphx: it is read through :func:`clean_text`, so that every
+    export can hold it (``Document.replaced`` counts the characters replaced).
     """
+    text, replaced = clean_text(text)
     meta, body_start = parse_header(text)
     if "source" not in meta:
         footer = _footer_source(text[body_start:])
         if footer:
             meta["source"] = footer
-    return Document(id=doc_id, path=path or doc_id, text=text, meta=meta, body_start=body_start)
+    return Document(id=doc_id, path=display_path(path or doc_id), text=text, meta=meta, body_start=body_start,
+                    replaced=replaced)
 
 
 _FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
                (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+class NotRegularFile(ValueError):
+    """A path to read is a named pipe, a device, a folder...: ``str()`` says which."""
+
+
+def read_regular(path, max_bytes: int | None) -> bytes:
+    """The bytes of the regular file ``path``, at most ``max_bytes + 1`` of them (None or 0: all).
+
+    The file is opened without waiting (a named pipe with no writer would block ``open`` forever)
+    and checked as opened, so a path swapped for a pipe or a device after a check is refused too.
+    Raises :class:`NotRegularFile`, or OSError when it cannot be read.
+
+    >>> read_regular("/dev/zero", 10)
+    Traceback (most recent call last):
+    ...
+    graphx.documents.NotRegularFile: not a regular file (a device)
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as f:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((k for test, k in _FILE_KINDS if test(mode)), "not a file")
+            raise NotRegularFile(f"not a regular file ({kind})")
+        return f.read(max_bytes + 1) if max_bytes else f.read()
 
 
 def read_document(doc_id: str, path: Path, max_bytes: int | None = MAX_BYTES) -> Document:
@@ -221,23 +308,24 @@ def read_document(doc_id: str, path: Path, max_bytes: int | None = MAX_BYTES) ->
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
             kind = next((k for test, k in _FILE_KINDS if test(st.st_mode)), "not a file")
-            raise InputError(f"{path}: not a regular file ({kind})")
+            raise InputError(f"{display_path(path)}: not a regular file ({kind})")
         if max_bytes and st.st_size > max_bytes:
             raise _too_large(path, st.st_size, max_bytes)
-        with open(path, "rb") as f:
-            data = f.read(max_bytes + 1) if max_bytes else f.read()
+        data = read_regular(path, max_bytes)
+    except NotRegularFile as exc:  # swapped for a pipe or a device since the check above
+        raise InputError(f"{display_path(path)}: {exc}") from None
     except OSError as exc:
-        raise InputError(f"{path}: {_read_error(path, exc)}") from None
+        raise InputError(f"{display_path(path)}: {_read_error(path, exc)}") from None
     if max_bytes and len(data) > max_bytes:  # it grew after the size check
         raise _too_large(path, len(data), max_bytes)
-    text = decode(data, str(path))
+    text = decode(data, display_path(path))
     if not text.strip():
-        raise InputError(f"{path}: empty file")
+        raise InputError(f"{display_path(path)}: empty file")
     return make_document(doc_id, text, str(path))
 
 
 def _too_large(path, size, limit) -> InputError:
-    return InputError(f"{path}: too large ({size:,} bytes; the limit is {limit:,}: "
+    return InputError(f"{display_path(path)}: too large ({size:,} bytes; the limit is {limit:,}: "
                       "split the file or raise the limit with --max-bytes)")
 
 
@@ -246,6 +334,6 @@ def _read_error(path: Path, exc: OSError) -> str:
         return "symlink loop"
     if exc.errno == errno.ENOENT:
         if path.is_symlink():
-            return f"broken symlink (points to {os.readlink(path)})"
+            return f"broken symlink (points to {display_path(os.readlink(path))})"
         return "vanished before it could be read (deleted or moved during the build)"
     return f"cannot read ({exc.strerror or exc})"

@@ -50,6 +50,10 @@ class GraphFileError(GraphxError):
     """A saved graph (JSON or GraphML) cannot be read back."""
 
 
+class GraphFileWarning(UserWarning):
+    """A saved graph was read, but something in it had to be changed (said in the message)."""
+
+
 class UnknownActorError(GraphxError, KeyError):
     """A name given to a query matches no actor in the graph.
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._toml import read_toml
+from ._toml import key_line, read_toml, value_line
 from .actors import AliasTable
 from .errors import ConfigError
 
@@ -72,23 +72,44 @@ class Evaluation:
     misses: list = field(default_factory=list)  # (key, [sentences])
     citations_on_target: int = 0
     citations_total: int = 0
+    warnings: list = field(default_factory=list)  # gold edges that could not be scored, and why
 
 
-def load_gold(path, table: AliasTable, *, include_implied=False, langs=None) -> dict:
+_REQUIRED = ("doc", "source", "type", "target")
+_OPTIONAL = {"sentence": str, "explicit": bool, "lang": str, "note": str}
+
+
+def load_gold(path, table: AliasTable, *, include_implied=False, langs=None, relations=None,
+              warnings: list | None = None) -> dict:
     """Gold edges as {(doc, source_id, type, target_id): GoldEdge}.
 
     Names the table does not resolve become ``"?" + name`` (discovered actors).
     With ``include_implied`` every gold edge counts as plainly stated.
+
+    Every ``[[edge]]`` is checked (required keys present and text, ``explicit`` a boolean, no
+    unknown key) with errors naming file and line; a file with no edge (or none in ``langs``)
+    is refused: there would be nothing to score. With ``relations`` (the names the lexicon
+    knows), a type outside them is reported in ``warnings`` (a list to append to).
     """
     data, lines = read_toml(path)
     out: dict = {}
+    extra = sorted(set(data) - {"edge"})
+    if extra:
+        raise ConfigError(path, value_line(lines, extra[0]) or None, f"unknown top-level key {extra[0]!r}",
+                          "a gold file holds [[edge]] tables")
     edges = data.get("edge", [])
-    if not isinstance(edges, list):
-        raise ConfigError(path, None, "expected [[edge]] tables")
+    if not isinstance(edges, list) or not all(isinstance(e, dict) for e in edges):
+        raise ConfigError(path, None, "expected [[edge]] tables", "see `graphx eval --help`")
+    if not edges:
+        raise ConfigError(path, None, "no [[edge]] tables: there is nothing to score against",
+                          "see `graphx eval --help`")
+    headers = [i for i, ln in enumerate(lines, 1) if ln.strip().startswith("[[edge]]")]
+    unknown_types: dict = {}
     for n, e in enumerate(edges, 1):
-        for key in ("doc", "source", "type", "target"):
-            if not isinstance(e.get(key), str) or not e[key].strip():
-                raise ConfigError(path, None, f"edge #{n}: missing {key}", "see `graphx eval --help`")
+        head = headers[n - 1] if len(headers) == len(edges) else None
+        _check_edge(path, lines, head, n, e)
+        if relations is not None and e["type"] not in relations:
+            unknown_types.setdefault(e["type"], head)
         if langs and e.get("lang", "en") not in langs:
             continue
         ids = []
@@ -98,7 +119,34 @@ def load_gold(path, table: AliasTable, *, include_implied=False, langs=None) -> 
         g = out.setdefault((e["doc"], ids[0], e["type"], ids[1]), GoldEdge())
         g.sentences.append(e.get("sentence", ""))
         g.explicit |= bool(include_implied or e.get("explicit", True))
+    if not out:
+        raise ConfigError(path, None, f"no gold edge in {', '.join(langs)}: there is nothing to score against",
+                          "check --lang")
+    for t, head in unknown_types.items():
+        if warnings is not None:
+            warnings.append(f"{path}{':' + str(head) if head else ''}: unknown relation type {t!r} (known: "
+                            f"{', '.join(sorted(relations))}): its gold edges can only be missed")
     return out
+
+
+def _check_edge(path, lines, head, n, e) -> None:
+    where = f"edge #{n}"
+    for key in _REQUIRED:
+        if key not in e:
+            raise ConfigError(path, head, f"{where}: missing {key}", "see `graphx eval --help`")
+        if not isinstance(e[key], str) or not e[key].strip():
+            raise ConfigError(path, key_line(lines, key, head) if head else None,
+                              f"{where}: {key} must be non-empty text", f'write {key} = "..."')
+    for key, value in e.items():
+        kind = _OPTIONAL.get(key)
+        if key in _REQUIRED:
+            continue
+        if kind is None:
+            raise ConfigError(path, key_line(lines, key, head) if head else None, f"{where}: unknown key {key!r}",
+                              "known keys: " + ", ".join(_REQUIRED + tuple(_OPTIONAL)))
+        if type(value) is not kind:
+            raise ConfigError(path, key_line(lines, key, head) if head else None,
+                              f"{where}: {key} must be {'true or false' if kind is bool else 'text'}")
 
 
 def _words(name: str) -> list:
@@ -128,6 +176,7 @@ def _gold_id(G, node, gold_names: set) -> str:
 def evaluate(G, gold: dict, docs=None, langs=None) -> Evaluation:
     """Compare the graph's asserted evidence with gold edges (see the module doc)."""
     scored = {k[2] for k in gold}
+    missing = sorted({k[0] for k in gold if docs is not None and k[0] not in docs})
     gold = {k: v for k, v in gold.items() if docs is None or k[0] in docs}
     unknown = {x for k in gold for x in (k[1], k[3]) if x.startswith("?")}
     ids = {n: _gold_id(G, n, unknown) for n in G.nodes}
@@ -142,6 +191,9 @@ def evaluate(G, gold: dict, docs=None, langs=None) -> Evaluation:
                 continue
             predicted.setdefault((c.doc, ids[s], k, ids[t]), []).append(c.text)
     ev = Evaluation()
+    if missing:
+        ev.warnings.append(f"{len(missing)} gold document(s) are not among the reports read, so their edges are "
+                           f"not scored: {', '.join(missing[:5])}{', ...' if len(missing) > 5 else ''}")
     for t in sorted({k[2] for k in gold} | {k[2] for k in predicted}):
         ev.per_type[t] = Score()
     for key, sents in sorted(predicted.items()):

@@ -9,7 +9,6 @@ fits; a relation type that no edge has raises
 from __future__ import annotations
 
 import difflib
-import json
 from pathlib import Path as _FsPath
 
 import networkx as nx
@@ -17,7 +16,7 @@ import networkx as nx
 from .actors import normalize
 from .errors import GraphFileError, UnknownActorError, UnknownRelationError
 from .export.graphml import read_graphml
-from .export.json import graph_from_data
+from .export.json import read_json
 from .graph import edge_sources, independent_sources  # noqa: F401  (graphx.query's API)
 from .records import Evidence, Hop, Path
 
@@ -35,7 +34,9 @@ def load(path) -> nx.MultiDiGraph:
     is only in graph.json: GraphML keeps nodes and edges.
 
     Raises :class:`~graphx.errors.GraphFileError`, naming the file, when it is
-    missing or is not a graph graphx wrote.
+    missing or is not a graph graphx wrote. A graph is data from anyone: its
+    values are checked (:func:`graphx.validate.graph_problem`), so that every
+    command can rely on them, and no file it names is ever read.
 
     Examples
     --------
@@ -63,13 +64,22 @@ def load(path) -> nx.MultiDiGraph:
         raise GraphFileError(f"{path}: unknown format (use .json or .graphml)")
     try:
         if suffix == ".json":
-            return graph_from_data(json.loads(path.read_text(encoding="utf-8")))
-        return read_graphml(path)
+            G = read_json(path)
+        else:
+            G = read_graphml(path)
     except OSError as exc:
         raise GraphFileError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    except (ValueError, KeyError, TypeError, AttributeError, SyntaxError, nx.NetworkXError) as exc:
+    except RecursionError:
+        raise GraphFileError(f"{path}: not a graph written by graphx (values nested too deeply)") from None
+    except (ValueError, KeyError, TypeError, AttributeError, SyntaxError, OverflowError, nx.NetworkXError) as exc:
         # SyntaxError: xml.etree's ParseError; ValueError covers bad JSON and bad UTF-8
         raise GraphFileError(f"{path}: not a graph written by graphx ({type(exc).__name__}: {exc})") from None
+    from .validate import graph_problem
+
+    problem = graph_problem(G)
+    if problem:
+        raise GraphFileError(f"{path}: not a graph graphx can use ({problem})")
+    return G
 
 
 def _names(G, n):

@@ -19,7 +19,8 @@ class Document:
     """One report: its stable id, full decoded text and header metadata.
 
     ``body_start`` is the offset where the text after the header block begins;
-    every offset graphx reports is into ``text`` (the whole decoded file).
+    every offset graphx reports is into ``text`` (the whole decoded file, with lone CR
+    line endings read as LF and ``replaced`` characters XML cannot hold replaced, one for one).
     """
 
     id: str
@@ -27,6 +28,7 @@ class Document:
     text: str
     meta: dict = field(default_factory=dict, compare=False, hash=False)
     body_start: int = 0
+    replaced: int = field(default=0, compare=False)
 
     @property
     def body(self) -> str:

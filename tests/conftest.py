@@ -119,3 +119,7 @@ def pytest_sessionfinish(session, exitstatus):
         if reporter:
             reporter.write_line(msg, red=True)
         session.exitstatus = 1
+
+
+# tests/bomb_site/sitecustomize.py is for subprocesses (tests/bomb.py), not a module to collect
+collect_ignore = ["bomb_site"]

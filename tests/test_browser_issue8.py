@@ -37,7 +37,7 @@ def test_conflict_list_shows_both_sides(browser, page_dir):
 
 def test_attribution_filter_combines_with_the_others(browser, page_dir):
     page, _, errors = open_page(browser, page_dir / "graph.html")
-    options = page.locator("#gx-attribution option").all_inner_texts()
+    options = [o.strip("\u2068").replace("\u2069", "") for o in page.locator("#gx-attribution option").all_inner_texts()]
     assert any(o.startswith("TASS") for o in options)
     page.select_option("#gx-attribution", "TASS")
     visible = page.evaluate("edges.get({filter: e => !e.hidden}).map(e => e.relation)")

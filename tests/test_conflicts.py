@@ -234,5 +234,13 @@ def test_conflicts_use_the_alias_table_the_build_used(tmp_path):
     G = graphx.build(tmp_path / "in", aliases=[mine])
     assert G.has_edge("zed_quorum", "newtown", key="fled-to") and G.has_edge("zed_quorum", "oldland", key="fled-to")
     assert [c.kind for c in find_conflicts(G)] == []
-    del G.graph["geography"]  # as if the build had not recorded its geography: the shipped table lacks Newtown
-    assert [c.kind for c in find_conflicts(G)] == ["destination"]
+    assert G.graph["geography"]["newtown"] == "oldland"  # recorded in the graph: no file is read again
+    assert G.graph["alias_files"] == [str(mine)]  # (absolute: where the actors came from)
+    mine.unlink()
+    from graphx.export import write_all
+
+    write_all(G, tmp_path / "out")
+    H = graphx.load(tmp_path / "out" / "graph.json")
+    assert [c.kind for c in find_conflicts(H)] == []
+    H.graph.pop("geography")  # as if the build had not recorded it: the shipped table lacks Newtown
+    assert [c.kind for c in find_conflicts(H)] == ["destination"]

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 import graphx
 from graphx.cli import main
-from graphx.documents import MAX_BYTES, decode, find_documents, read_document
+from graphx.documents import MAX_BYTES, clean_text, decode, find_documents, read_document
 from graphx.errors import InputError
 
 GOOD = "Putin called Erdogan on Monday."
@@ -123,18 +123,16 @@ def test_very_long_line_is_built(tmp_path):
 
 
 def test_unreadable_file_is_skipped(tmp_path, monkeypatch):
-    import graphx.documents as documents
-
     (tmp_path / "a.txt").write_text(GOOD)
     (tmp_path / "secret.txt").write_text("Assad fled to Moscow.")
-    real_open = open
+    real_open = os.open
 
     def fake_open(path, *args, **kwargs):
         if os.path.basename(path) == "secret.txt":
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(documents, "open", fake_open, raising=False)
+    monkeypatch.setattr(os, "open", fake_open)
     G, report = _build(tmp_path)
     assert _reasons(report) == {"secret.txt": "cannot read (Permission denied)"}
     assert G.has_edge(GOOD_EDGE[0], GOOD_EDGE[1], key=GOOD_EDGE[2])
@@ -218,8 +216,12 @@ def test_control_characters_and_markup_never_break_json_graphml_or_html(tmp_path
 
     data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     cites = [c for e in data["edges"] for c in e["citations"]]
-    assert cites and all(HOSTILE_TEXT[c["start"]:c["end"]] == c["text"] for c in cites)
-    assert cites[0]["title"] == "<script>alert('title')</script>\x0b\x01"  # kept as data, exactly
+    # Characters XML cannot hold are replaced where the text is read, one for one (issue 19):
+    # offsets index the text as read, and markup is kept as data, exactly.
+    text, replaced = clean_text(HOSTILE_TEXT)
+    assert replaced == 6 and report.documents[0].replaced == 6 and len(text) == len(HOSTILE_TEXT)
+    assert cites and all(text[c["start"]:c["end"]] == c["text"] for c in cites)
+    assert cites[0]["title"] == "<script>alert('title')</script> \ufffd"
 
     ET.parse(out / "graph.graphml")  # well-formed XML: control characters removed
     igraph = pytest.importorskip("igraph")

@@ -48,7 +48,11 @@ def test_load_round_trips_odd_text_and_unasserted_edges(tmp_path):
     assert H.edges["a", "b", "contacted"]["citations"] == G.edges["a", "b", "contacted"]["citations"]
     # plain XML text cannot hold them: they are dropped, nothing else changes
     assert H.nodes["a"]["label"] == "AA" and H.nodes["b"]["label"] == "بشار"
-    assert graphx.load(tmp_path / "graph.json").nodes["a"]["label"] == "A\x0bA"
+    # graph.json held them (written from a graph made in Python): read back replaced, with a warning (issue 19)
+    from graphx.errors import GraphFileWarning
+
+    with pytest.warns(GraphFileWarning, match="3 character"):  # label, alias, outlet
+        assert graphx.load(tmp_path / "graph.json").nodes["a"]["label"] == "A A"
 
 
 @pytest.mark.parametrize("name,content,message", [

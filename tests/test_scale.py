@@ -400,7 +400,7 @@ def test_a_cache_locked_by_another_build_is_an_error_not_damage(corpus, tmp_path
         raise sqlite3.OperationalError("database is locked")
 
     monkeypatch.setattr(Cache, "_open", locked)
-    with pytest.raises(GraphFileError, match="is in use by another build"):
+    with pytest.raises(GraphFileError, match="another build is using it"):
         Cache(path)
     assert path.exists()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .atomic import atomic_write, remove_stale_temps
+from .atomic import atomic_write, remove_stale_temps, staged
 from .conflicts import conflicts_data, write_conflicts
 from .discovered import discovered_toml, write_discovered
 from .gexf import write_gexf
@@ -83,29 +83,33 @@ def write_all(G, outdir="output", formats=BUILD_FORMATS, *,
     written = []
     # The page and conflicts.json show the same conflicts: found once (seconds on an archive).
     conflicts = conflicts_data(G) if {"html", "conflicts"} <= set(formats) else None
+    stage = None
     try:
         outdir.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(outdir)  # left by a build that was killed while writing
         used = {_resolved(p) for p in G.graph.get("alias_files", [])}
-        for fmt in formats:
-            name, writer = FORMATS[fmt]
-            if fmt == "discovered" and _resolved(outdir / name) in used:
-                continue  # the build read it: rewriting it would drop the actors it holds
-            if name is None:  # several files into the folder (csv)
-                written.extend(writer(G, outdir))
-            elif writer is write_html:
-                writer(G, outdir / name, max_actors=page_actors, max_edges=page_edges, conflicts=conflicts)
-                written.append(outdir / name)
-            elif writer is write_conflicts and conflicts is not None:
-                writer(G, outdir / name, data=conflicts)
-                written.append(outdir / name)
-            else:
-                writer(G, outdir / name)
-                written.append(outdir / name)
+        # all or none: a disk that fills while the set is written leaves the old set whole
+        with staged() as stage:
+            for fmt in formats:
+                name, writer = FORMATS[fmt]
+                if fmt == "discovered" and _resolved(outdir / name) in used:
+                    continue  # the build read it: rewriting it would drop the actors it holds
+                if name is None:  # several files into the folder (csv)
+                    written.extend(writer(G, outdir))
+                elif writer is write_html:
+                    writer(G, outdir / name, max_actors=page_actors, max_edges=page_edges, conflicts=conflicts)
+                    written.append(outdir / name)
+                elif writer is write_conflicts and conflicts is not None:
+                    writer(G, outdir / name, data=conflicts)
+                    written.append(outdir / name)
+                else:
+                    writer(G, outdir / name)
+                    written.append(outdir / name)
     except OSError as exc:
         where = exc.filename or outdir
+        replaced = stage.replaced if stage is not None else []
         raise OutputError(f"{where}: cannot write ({exc.strerror or exc}); outputs already there are "
-                          "unchanged" + (f" except {', '.join(p.name for p in written)}" if written else "")
+                          "unchanged" + (f" except {', '.join(p.name for p in replaced)}" if replaced else "")
                           ) from None
     return written
 

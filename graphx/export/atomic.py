@@ -20,9 +20,74 @@ from pathlib import Path
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
 
 
+class Stage:
+    """New files written but not yet in place (see :func:`staged`)."""
+
+    def __init__(self):
+        self.pending: list[tuple[str, Path]] = []  # (temporary file, target)
+        self.replaced: list[Path] = []
+
+
+_STAGES: list[Stage] = []
+
+
+@contextmanager
+def staged():
+    """Write a set of files all or none: inside, :func:`atomic_write` leaves each new file
+    as its flushed temporary; on leaving, they are renamed into place one after the other.
+
+    If any write fails (a disk that fills halfway through the set), every temporary file is
+    removed and no target changes: a set of outputs is never part old, part new. (Only a
+    crash between two of the final renames, a few microseconds, can still mix the set.)
+    ``stage.replaced`` lists the targets renamed before a failure in that last step.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> with staged():
+    ...     with atomic_write(d / "a.txt") as f:
+    ...         _ = f.write("a")
+    ...     (d / "a.txt").exists()
+    False
+    >>> (d / "a.txt").read_text()
+    'a'
+    """
+    stage = Stage()
+    _STAGES.append(stage)
+    try:
+        yield stage
+    except BaseException:
+        _STAGES.remove(stage)
+        _discard(stage.pending)
+        raise
+    _STAGES.remove(stage)
+    folders = []
+    try:
+        while stage.pending:
+            tmp, path = stage.pending[0]
+            os.replace(tmp, path)
+            stage.pending.pop(0)
+            stage.replaced.append(path)
+            if path.parent not in folders:
+                folders.append(path.parent)
+    finally:
+        _discard(stage.pending)
+        for folder in folders:
+            _sync_folder(folder)
+
+
+def _discard(pending) -> None:
+    for tmp, _ in pending:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    pending.clear()
+
+
 @contextmanager
 def atomic_write(path, mode="w", encoding="utf-8"):
-    """Context manager yielding a file object; on success it replaces ``path``.
+    """Context manager yielding a file object; on success it replaces ``path``
+    (inside :func:`staged`: when the whole set is written).
 
     On any exception the temporary file is removed and ``path`` is untouched.
 
@@ -42,6 +107,9 @@ def atomic_write(path, mode="w", encoding="utf-8"):
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)
+        if _STAGES:
+            _STAGES[-1].pending.append((tmp, path))
+            return
         os.replace(tmp, path)
     except BaseException:
         try:

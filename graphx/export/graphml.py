@@ -37,7 +37,7 @@ from ..graph import edge_sources
 from ..records import evidence_from_dict, evidence_to_dict
 from .atomic import atomic_write
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 KIND_COLORS = {
     "person": "#4e79a7", "state": "#f28e2b", "place": "#59a14f", "organisation": "#b07aa1",
     "armed_group": "#e15759", "outlet": "#9c755f", "group": "#b07aa1",
@@ -64,7 +64,7 @@ EDGE_DERIVED = ("label", "sources", "r", "g", "b")
 
 
 def clean(text) -> str:
-    """Text safe for XML 1.0 (no control characters).
+    """Text safe for XML 1.0 (no control characters, lone surrogates, U+FFFE or U+FFFF).
 
     >>> clean("a\\x0bb")
     'ab'

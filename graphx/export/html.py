@@ -57,14 +57,43 @@ def safe_json(data) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+_ISOLATES = "\u2066\u2067\u2068"  # LRI, RLI, FSI
+_PDI = "\u2069"
+
+
+def isolate(text) -> str:
+    """``text`` as a bidi isolate (FSI ... PDI): whatever direction marks it holds (an unclosed
+    U+202E in an alias) end with it and cannot reorder the words around it. A PDI the text does
+    not open is dropped (it would close the isolate early). The page's ``iso()`` does the same.
+
+    >>> isolate("Zed\u202e Quorum") == "\u2068Zed\u202e Quorum\u2069"
+    True
+    >>> isolate("a\u2069\u202eb") == "\u2068a\u202eb\u2069"
+    True
+    """
+    text = str(text)
+    if _PDI in text:
+        out, depth = [], 0
+        for ch in text:
+            if ch in _ISOLATES:
+                depth += 1
+            elif ch == _PDI:
+                if not depth:
+                    continue
+                depth -= 1
+            out.append(ch)
+        text = "".join(out)
+    return "\u2068" + text + _PDI
+
+
 def _tip_node(d) -> str:
-    return f"{d.get('label')} ({d.get('kind')})\nmentions: {d.get('mentions', 0)}"
+    return f"{isolate(d.get('label'))} ({d.get('kind')})\nmentions: {d.get('mentions', 0)}"
 
 
 def _tip_edge(G, s, t, k, d) -> str:
     src, tgt = G.nodes[s].get("label", s), G.nodes[t].get("label", t)
     state = "" if d.get("asserted") else " [not asserted: negated or unconfirmed]"
-    return (f"{src} —{k}→ {tgt}{state}\n{d.get('weight', 0)} citation(s), "
+    return (f"{isolate(src)} —{isolate(k)}→ {isolate(tgt)}{state}\n{d.get('weight', 0)} citation(s), "
             f"{d.get('documents', 0)} document(s), {d.get('outlets', 0)} outlet(s)")
 
 
@@ -146,7 +175,7 @@ def page_data(G, limit: dict | None = None, whole=None, conflicts: dict | None =
                           "attributed": attributed,
                           # corroboration and event codes (issue 8)
                           "evidence": d.get("evidence", len(every)), "stated": bool(d.get("stated")),
-                          "languages": [x for x in d.get("languages", "").split(",") if x], "cameo": d.get("cameo", ""),
+                          "languages": _languages(d.get("languages")), "cameo": d.get("cameo", ""),
                           "plover": d.get("plover", ""), "codes_note": d.get("codes_note", "")}
     return {"nodes": nodes, "edges": edges, "relations": G.graph.get("relations", {}), "limit": limit,
             "groups": actor_groups(G),
@@ -180,6 +209,25 @@ def actor_groups(G) -> dict:
     return out
 
 
+def _languages(value) -> list:
+    """An edge's languages ("ar,en", or a list when another part of graphx set them)."""
+    return [x for x in (value.split(",") if isinstance(value, str) else value or ()) if x]
+
+
+def _row_actors(row) -> set:
+    return {row.get("subject")} | {side.get(k) for side in row["sides"] for k in ("source", "target")}
+
+
+def _isolated(G, text: str, actors) -> str:
+    """A conflict's summary or claim with each actor's label in it isolated (see :func:`isolate`)."""
+    labels = sorted({str(G.nodes[a].get("label", a)) for a in actors if a in G}, key=len, reverse=True)
+    if not labels:
+        return text
+    import re as _re
+
+    return _re.sub("|".join(map(_re.escape, labels)), lambda m: isolate(m.group()), text)
+
+
 def _conflicts(G, edges, data: dict | None = None, most: int = MAX_CONFLICTS) -> dict:
     """The conflicts panel's rows: conflicts.json's, each side pointing at its edge id (""
     when the page does not draw it). Over ``most`` rows, those with a side drawn come
@@ -194,10 +242,12 @@ def _conflicts(G, edges, data: dict | None = None, most: int = MAX_CONFLICTS) ->
         drawn = [any((s["source"], s["relation"], s["target"]) in ids for s in row["sides"]) for row in every]
         every = ([r for r, d in zip(every, drawn) if d] + [r for r, d in zip(every, drawn) if not d])[:most]
     # new dicts: ``data`` may also be what conflicts.json is written from
-    rows = [{**row, "sides": [{**side, "edge": ids.get((side["source"], side["relation"], side["target"]), ""),
-                               "citations": side["citations"][:MAX_PAGE_CITATIONS],
-                               "citations_total": len(side["citations"])}
-                              for side in row["sides"]]} for row in every]
+    rows = [{**row, "summary": _isolated(G, row.get("summary", ""), _row_actors(row)),
+             "sides": [{**side, "edge": ids.get((side["source"], side["relation"], side["target"]), ""),
+                        "claim": _isolated(G, side.get("claim", ""), _row_actors(row)),
+                        "citations": side["citations"][:MAX_PAGE_CITATIONS],
+                        "citations_total": len(side["citations"])}
+                       for side in row["sides"]]} for row in every]
     return {"conflicts": rows, "conflicts_total": len(data["conflicts"])}
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+import warnings
 from json.encoder import INFINITY, encode_basestring
+from pathlib import Path
 
 import networkx as nx
 
@@ -192,3 +195,56 @@ def graph_from_data(data) -> nx.MultiDiGraph:
     for _, _, d in G.edges(data=True):
         d["citations"] = [evidence_from_dict(c) for c in d.get("citations", [])]
     return G
+
+
+def read_json(path) -> nx.MultiDiGraph:
+    """The graph of a graph.json file (see :func:`graphx.query.load`, which also checks its values)."""
+    return graph_from_data(_read_data(path))
+
+
+# A JSON escape of a code point no export can hold: a control character (not tab, LF, CR),
+# U+FFFE, U+FFFF, or half a surrogate pair; the backslash before it is not itself escaped.
+_BAD_ESCAPE = re.compile(r"(?:^|[^\\])(?:\\\\)*\\u(000[0-8bBcCeEfF]|001[0-9a-fA-F]|[fF][fF][fF][eEfF]"
+                         r"|[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+                         r"|(?<![dD][89abAB][0-9a-fA-F]{2}\\u)[dD][c-fC-F][0-9a-fA-F]{2})")
+
+
+def _refuse_constant(name):
+    raise ValueError(f"{name} is not a number graphx writes")
+
+
+def _read_data(path):
+    """graph.json's data, refusing NaN and infinities (graphx never writes them). Characters
+    no export could hold (raw or as escapes: a graph written before graphx replaced them where
+    reports are read, or edited by hand) are replaced as in reports, with a GraphFileWarning."""
+    from ..documents import _NOT_TEXT
+
+    text = Path(path).read_text(encoding="utf-8")
+    data = json.loads(text, parse_constant=_refuse_constant)
+    if _NOT_TEXT.search(text) or _BAD_ESCAPE.search(text):
+        count = [0]
+        data = _replaced(data, count)
+        if count[0]:
+            warnings.warn(_warning(f"{path}: {count[0]} character(s) that XML cannot hold replaced by "
+                                           "U+FFFD or a space"), stacklevel=4)
+    return data
+
+
+def _replaced(value, count):
+    from ..documents import replace_not_text
+
+    if type(value) is str:
+        value, n = replace_not_text(value)
+        count[0] += n
+        return value
+    if type(value) is list:
+        return [_replaced(v, count) for v in value]
+    if type(value) is dict:
+        return {_replaced(k, count): _replaced(v, count) for k, v in value.items()}
+    return value
+
+
+def _warning(text):
+    from ..errors import GraphFileWarning
+
+    return GraphFileWarning(text)

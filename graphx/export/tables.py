@@ -10,7 +10,9 @@ CSV export writes three files next to each other:
   ``edge_id`` linking it to its edge.
 
 The relation is in a ``relation`` column: Gephi's spreadsheet import reads a column named
-``type`` as the edge direction. Booleans are written ``true``/``false``.
+``type`` as the edge direction. Booleans are written ``true``/``false``. Text that a
+spreadsheet would run as a formula (a cell starting with ``=``, ``+``, ``-``, ``@``, a tab or
+a CR) is written with a leading ``'``, as OWASP recommends against CSV injection.
 """
 
 from __future__ import annotations
@@ -111,18 +113,37 @@ def citation_rows(G, types=None) -> list[dict]:
     return rows
 
 
-def to_csv(rows, fields) -> str:
-    """Rows as CSV text (header first; booleans as true/false).
+# A cell a spreadsheet would read as a formula (OWASP, "CSV Injection"): text from the reports
+# (a title, an outlet, a URL, a file name, a sentence, an alias) must never run as one.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-    >>> print(to_csv([{"a": True, "b": "x, y"}], ("a", "b")), end="")
-    a,b
-    true,"x, y"
+
+def cell(value):
+    """A value as a CSV cell: booleans as true/false, and text that a spreadsheet would take
+    for a formula prefixed with ``'`` (shown, not run).
+
+    >>> cell(True), cell("=HYPERLINK(1)"), cell("-2+3"), cell(-2), cell("Assad")
+    ('true', "'=HYPERLINK(1)", "'-2+3", -2, 'Assad')
+    """
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(rows, fields) -> str:
+    """Rows as CSV text (header first; each value through :func:`cell`).
+
+    >>> print(to_csv([{"a": True, "b": "x, y", "c": "=1+1"}], ("a", "b", "c")), end="")
+    a,b,c
+    true,"x, y",'=1+1
     """
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     for r in rows:
-        w.writerow({k: (str(v).lower() if isinstance(v, bool) else v) for k, v in r.items()})
+        w.writerow({k: cell(v) for k, v in r.items()})
     return buf.getvalue()
 
 

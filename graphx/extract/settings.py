@@ -13,7 +13,8 @@ from ..lexicon import Lexicon
 
 # The package's code is part of the cache fingerprint, so a developer editing a rule never
 # reads stale results; modules that only read or write finished graphs are left out.
-_NOT_EXTRACTION = ("cli.py", "query.py", "evaluate.py", "cache.py", "parallel.py", "graph.py")
+_NOT_EXTRACTION = ("cli.py", "query.py", "evaluate.py", "cache.py", "parallel.py", "graph.py", "validate.py",
+                   "_dask.py")
 
 
 @dataclass(frozen=True)
