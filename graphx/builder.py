@@ -265,6 +265,7 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     from .antecedents import add_antecedents
     from .corrections import correct, extend_table, load_corrections
     from .conflicts import geography, rules_data
+    from .export.discovered import table_clashes
     from .graph import build_graph
 
     if isinstance(aliases, (str, bytes)) or hasattr(aliases, "__fspath__"):
@@ -302,6 +303,8 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
         # what the conflict rules read of those tables, so that conflicts are read as the build read them
         "geography": geography(table, within=G),
         "conflicts": rules_data(lex),
+        # which names discovered.toml must not take (they name actors of the build's table)
+        "discovered_clashes": table_clashes(G, table),
         "relations": {name: {"color": r.color, "cameo": r.cameo, "plover": r.plover, "codes_note": r.codes_note,
                              "description": r.description} for name, r in lex.relations.items()},
         "documents": [{"id": d.id, **d.meta} for d in report.documents],

@@ -335,7 +335,7 @@ def _metadata_problem(meta: dict) -> str:
               "alias_files": _list_of(str), "lexicon_files": _list_of(str), "model": str,
               "aliases": str, "lexicon": str, "generator": str, "relations": dict, "geography": dict,
               "conflicts": dict, "claims": _list_of(dict), "rejected": _list_of(dict), "corrections": _list_of(dict),
-              "corrections_file": str}
+              "corrections_file": str, "discovered_clashes": _list_of(str)}
     for key, value in meta.items():
         want = shapes.get(key)
         if want is None or isinstance(want, type):

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from graphx.cache import CACHE_NAME
 from graphx.cli import main
 
-OUTPUTS = ("graph.json", "graph.graphml", "graph.html", "conflicts.json")
+OUTPUTS = ("graph.json", "graph.graphml", "graph.html", "conflicts.json", "discovered.toml")
 PEOPLE = [("Putin", "Erdogan"), ("Lavrov", "Fidan"), ("Araghchi", "Lavrov"), ("Erdogan", "Sudani"),
           ("Fidan", "Araghchi"), ("Sudani", "Putin")]
 

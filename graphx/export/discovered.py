@@ -16,15 +16,44 @@ from .atomic import atomic_write
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-def _table(G):
-    """The alias table the build used (its user files from graph.json), or None if it cannot be read."""
-    from ..actors import load_aliases
-    from ..errors import GraphxError
+def _found(G) -> list:
+    """The discovered actors worth reviewing (not groups: "Syrian soldiers" follows from its owner)."""
+    return [n for n, d in G.nodes(data=True) if d.get("discovered") and d.get("kind") != "group"]
 
-    try:
-        return load_aliases(*G.graph.get("alias_files", []))
-    except GraphxError:
-        return None
+
+def _candidates(G, n) -> tuple:
+    """The id and the surname alias ``discovered.toml`` would give actor ``n``."""
+    d = G.nodes[n]
+    aid = n[2:] if n.startswith("x_") and _ID.match(n[2:]) else n
+    words = str(d.get("label", n)).split()
+    surname = words[-1] if d.get("kind") == "person" and len(words) > 1 else ""
+    return aid, surname
+
+
+def table_clashes(G, table) -> list:
+    """The ids and surnames :func:`discovered_toml` would write that name an actor of ``table``.
+
+    The build records them in ``G.graph["discovered_clashes"]``, so that ``discovered.toml``
+    is written as the build's table reads without reading any file the graph names.
+    """
+    out = set()
+    for n in _found(G):
+        aid, surname = _candidates(G, n)
+        if aid in table.actors or table.resolve(aid) is not None:
+            out.add(aid)
+        if surname and table.resolve(surname) is not None:
+            out.add(surname)
+    return sorted(out)
+
+
+def _clashes(G, table) -> set:
+    if table is not None:
+        return set(table_clashes(G, table))
+    if isinstance(G.graph.get("discovered_clashes"), list):
+        return set(G.graph["discovered_clashes"])
+    from ..actors import load_aliases  # a graph that does not record them: the shipped tables
+
+    return set(table_clashes(G, load_aliases()))
 
 
 def discovered_toml(G, table=None) -> str:
@@ -44,9 +73,8 @@ def discovered_toml(G, table=None) -> str:
     >>> tomllib.loads(discovered_toml(G))["actors"]
     {'saadi_ahmed_pira': {'label': 'Saadi Ahmed Pira', 'kind': 'person', 'aliases': ['Pira']}}
     """
-    table = table if table is not None else _table(G)
-    found = sorted((n for n, d in G.nodes(data=True) if d.get("discovered")),
-                   key=lambda n: (-(G.nodes[n].get("mentions") or 0), n))
+    clashes = _clashes(G, table)
+    found = sorted(_found(G), key=lambda n: (-(G.nodes[n].get("mentions") or 0), n))
     surnames: dict[str, int] = {}
     for n in found:
         d = G.nodes[n]
@@ -55,19 +83,18 @@ def discovered_toml(G, table=None) -> str:
     out = [f"# {len(found)} actor(s) this build found that the alias table lacks, most mentioned first.",
            "# Review them: fix a label or kind (person, state, organisation, armed_group, place, outlet),",
            "# delete the wrong ones, then pass the file with graphx build --aliases FILE, or paste the",
-           "# entries into your own alias file. graphx build rewrites this file: edit a copy."]
+           "# entries into your own alias file. graphx build rewrites this file: edit a copy.",
+           "# (Groups such as \"Syrian soldiers\" are not listed: each build finds them from their owner.)"]
     for n in found:
         d = G.nodes[n]
         label = str(d.get("label", n))
-        aid = n[2:] if n.startswith("x_") and _ID.match(n[2:]) else n
-        if table is not None and (aid in table.actors or table.resolve(aid) is not None):
+        aid, surname = _candidates(G, n)
+        if aid in clashes:
             aid = n
         aliases = [a for a in d.get("aliases", []) if a != label]
-        words = label.split()
-        if d.get("kind") == "person" and len(words) > 1 and surnames.get(words[-1].lower()) == 1 \
-                and len(words[-1]) > 2 and words[-1] not in aliases \
-                and (table is None or table.resolve(words[-1]) is None):
-            aliases.append(words[-1])
+        if surname and surnames.get(surname.lower()) == 1 and len(surname) > 2 and surname not in aliases \
+                and surname not in clashes:
+            aliases.append(surname)
         out += ["", f"[actors.{aid}]  # {d.get('mentions', 0)} mention(s), {G.degree(n)} edge(s)",
                 f"label = {toml_string(label)}", f"kind = {toml_string(str(d.get('kind', 'person')))}"]
         if aliases:
