@@ -33,6 +33,8 @@ class ArabicExtractor:
         split = lambda p: [normalise(x) for x in p.split()]  # noqa: E731
         self.matcher = CueMatcher(self.ar.cues if self.ar else (), split, words.get("not_cues", ()),
                                   self.ar.proclitics if self.ar else ())
+        # possessive pronoun suffixes, longest first, as written (before ة is folded into ه)
+        self.suffixes = sorted(words.get("possessive", ()), key=len, reverse=True)
         self.names = index.arabic_names
         self.capital_of = index.capital_of
         self._status_words = {k: words.get(k, ()) for k in ("killed", "survived")}
@@ -200,6 +202,8 @@ class ArabicExtractor:
         targets = ctx.targets(hit, ce, relation, src_ids)
         if not targets and relation.target_fallback:
             targets = ctx.other_before(hit.start, src_ids, last_subject)
+        if sources:
+            ctx.last_sources = sources
         if sources and targets:
             ctx.askers.extend(p for p in sources if p.start >= 0)
         if cue.voice == "recipient":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...nlp.arabic import _CONJUNCTIONS, normalise
+from ...nlp.arabic import _CONJUNCTIONS, _TASHKEEL, normalise
 from ...records import Mention
 
 if TYPE_CHECKING:
@@ -25,7 +25,8 @@ class _Sentence:
                                  if norms[i] in one.get("boundaries", ()) or doc[i].text in ("؛", ";", ":")]
         self.cue_starts: list = []  # where the sentence's cues start (a target lies before the next one)
         self.askers: list = []  # sources of the sentence's earlier cues ("حاول الأسد الاتصال ...")
-        self.parties = sorted(parties + self._counterparts(), key=lambda p: p.start)
+        self.parties = self._without_title_owners(sorted(parties + self._counterparts(), key=lambda p: p.start))
+        self.last_sources: list = []  # the previous cue's sources ("زار دمشق والتقى الشرع": the same visitor)
         self._nominative = {p.start: self._is_nominative(p) for p in self.parties}
 
     def _counterparts(self):
@@ -49,6 +50,20 @@ class _Sentence:
                         break
         return out
 
+    def _without_title_owners(self, parties):
+        """"وزير خارجية النظام السوري، بسام الصباغ": a state or group named inside a title, before
+        the person holding it, is whose the title is, not a party of its own."""
+        out = []
+        for k, p in enumerate(parties):
+            nxt = parties[k + 1] if k + 1 < len(parties) else None
+            if self.ex.kind(p.actor) != "person" and nxt is not None and self.ex.kind(nxt.actor) == "person" \
+                    and nxt.start - p.end <= 2 and all(self.doc[i].is_punct for i in range(p.end, nxt.start)) \
+                    and any(0 <= p.start - (i + n) <= 1 for i in range(max(self.start, p.start - 3), p.start)
+                            for n in (self.ex._phrase_at(self.norms, i, "titles"),) if n):
+                continue
+            out.append(p)
+        return out
+
     def clause_of(self, i):
         cs = max(b for b in self.bounds if b <= i)
         later = [b for b in self.bounds if b > i]
@@ -56,7 +71,8 @@ class _Sentence:
 
     def _prev(self, i):
         j = i - 1
-        while j >= self.start and (self.doc[j].is_quote or self.doc[j].text in "()"):
+        skip = self.ex.one.get("determiners", ())
+        while j >= self.start and (self.doc[j].is_quote or self.doc[j].text in "()" or self.norms[j] in skip):
             j -= 1
         return j
 
@@ -104,6 +120,32 @@ class _Sentence:
             return self.ex.kind(p.actor) in kinds
         return self.ex.as_party(p.actor) is not None
 
+    def _last_word(self, hit) -> str:
+        """The cue's last word without its proclitic ("بالتنسيق مع" -> "مع", "بدخول" -> "دخول")."""
+        word = self.norms[hit.end - 1]
+        if hit.end - 1 == hit.start and word not in self.ex.matcher.by_first:
+            for p in self.ex.matcher.prefixes:
+                if word.startswith(p.letters) and word[len(p.letters):] in self.ex.matcher.by_first:
+                    return word[len(p.letters):]
+        return word
+
+    def owned(self, hit) -> bool:
+        """"لقائه", "مغادرته", "تهريبهم": the cue's noun carries its owner as a pronoun suffix
+        ([pronouns] possessive), so the actor after it is its object, not its subject. The word less
+        the suffix must be a cue itself ("مغادرت" -> "مغادرة"), so "توجه" (went) is not "توج" + "ه"."""
+        if hit.end - hit.start != 1:
+            return False
+        raw, word = _TASHKEEL.sub("", self.doc[hit.start].text), self._last_word(hit)
+        cues = self.ex.matcher.by_first
+        for suffix in self.ex.suffixes:
+            if not raw.endswith(suffix) or len(word) <= len(suffix) + 2:
+                continue
+            stem = word[:-len(suffix)]
+            if stem in cues or (stem[-1] == "ت" and stem[:-1] + "ه" in cues) or (stem[-1] == "ئ" and stem[:-1] + "ء" in cues) \
+                    or (stem[-1] == "ئ" and stem[:-1] + "ا" in cues):
+                return True
+        return False
+
     def sources(self, hit, cs, ce, relation, last_subject):
         inside = [p for p in self.parties if hit.start < p.start and p.end <= hit.end and self.nominative(p)
                   and self._fits(p, relation, "source")]
@@ -111,25 +153,50 @@ class _Sentence:
             return self._list_from(inside[0])  # "تلقى الأسد اتصالا من": the subject inside a gapped cue
         before = [p for p in self.parties if cs <= p.start and p.end <= hit.start and self.nominative(p)
                   and self._fits(p, relation, "source")]
+        if self.last_sources and self.norms[hit.start][:1] in _CONJUNCTIONS and hit.prefix == "" and \
+                self.norms[hit.start] not in self.ex.matcher.by_first and (
+                    not before or self.ex.kind(before[-1].actor) in self.ex.settings_kinds) and \
+                [p for p in self.last_sources if self._fits(p, relation, "source")]:
+            # "زار دمشق والتقى الشرع": a verb joined by و to the previous cue shares its subject
+            return [p for p in self.last_sources if self._fits(p, relation, "source")]
         if before and hit.start - before[-1].end <= 2:
             return self._list_from(before[-1])
-        after = [p for p in self.parties if hit.end <= p.start < min(ce, hit.end + 2) and self.nominative(p)
-                 and self._fits(p, relation, "source")]
-        if after:
+        last = self._last_word(hit)
+        # after a cue ending in a preposition ("بتنسيق مع X") or a noun that carries its owner
+        # ("لقائه X"), the actor named next is the object
+        object_next = last in self.ex.one.get("prepositions", ()) or self.owned(hit)
+        reach = hit.end + 2
+        if hit.end < self.end and self.ex._phrase_at(self.norms, hit.end, "titles"):
+            reach = hit.end + 8  # "استقبل قائد الإدارة الجديدة في سوريا أحمد الشرع": a titled subject
+        after = [p for p in self.parties if hit.end <= p.start < min(ce, reach) and self.nominative(p)
+                 and self._fits(p, relation, "source") and (reach == hit.end + 2 or self.ex.kind(p.actor) == "person"
+                                                            or p.start < hit.end + 2)]
+        if after and not object_next:
             return self._list_from(after[0])  # "توسطت قطر وتركيا بين ..."
+        # a place far before the cue is its object or setting ("غادر دمشق ... وانتقل"), not its subject
+        before = [p for p in before if self.ex.kind(p.actor) not in self.ex.settings_kinds]
         if before:
             return self._list_from(before[-1])
+        if self.owned(hit):
+            # "لدى لقائه X قال الشرع": the owner is the one talked of before, else this sentence's subject
+            if last_subject is not None and self._fits(last_subject, relation, "source"):
+                return [Mention(last_subject.actor, "", -1, -1, -1, -1)]
+            return [p for p in self.parties if p.start >= hit.end + 2 and self.nominative(p)
+                    and self.ex.kind(p.actor) == "person"][:1]
         nxt = hit.end
         if nxt < self.end and self.doc[nxt].is_alpha and self.norms[nxt] not in self.ex.one.get("prepositions", ()) \
+                and not object_next and not last.startswith("ال") \
                 and not any(p.start == nxt for p in self.parties):
             # "فر آلاف المدنيين إلى لبنان": the cue's own subject is named, and it is no actor
+            # (a definite verbal noun has no subject after it: "الإخلاء الفوري إلى روسيا")
             return []
         if cs > self.start and self.norms[cs] in self.ex.one.get("relative", ()):
             # "ببوتين الذي كان ...": the relative clause is about the actor right before it
             right_before = [p for p in self.parties if p.end == cs and self._fits(p, relation, "source")]
             return right_before
         # the previous clauses' subject ("كان الأسد في موسكو، حيث طلب ..."), then the last sentence's
-        earlier = [p for p in self.parties if p.end <= cs and self.nominative(p) and self._fits(p, relation, "source")]
+        earlier = [p for p in self.parties if p.end <= cs and self.nominative(p) and self._fits(p, relation, "source")
+                   and self.ex.kind(p.actor) not in self.ex.settings_kinds]
         if earlier:
             return [earlier[0]]
         if last_subject is not None and self._fits(last_subject, relation, "source"):
