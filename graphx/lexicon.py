@@ -31,7 +31,7 @@ SECTION_KEYS = {
                 "infinitive", "infinitive_blockers"),
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "list_openers", "party_nouns",
-                "owner_nouns", "joined_prepositions", "adverbs"),
+                "owner_nouns", "joined_prepositions", "adverbs", "companions", "escorts", "copulas"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "counterpart", "latter", "former"),
     "names": ("titles", "particles"),
     "status": ("killed", "survived"),

@@ -10,12 +10,21 @@ from ...records import Document
 from ...records import Mention
 from ..cues import CueMatcher
 from ..markers import Markers
-from ..mentions import MentionFinder
+from .arabic_mentions import ArabicMentions
 from ..evidence import Words, citation, make
 from ..sentence import TokenArrays, views
 from .arabic_clauses import _Sentence
-from ...nlp.arabic import _CONJUNCTIONS, arabic_segments, \
+from ...nlp.arabic import _CONJUNCTIONS, _TASHKEEL, arabic_segments, \
     make_arabic_pipeline, normalise
+
+# The endings of a plural verb, participle or owner ("يغادروا", "يصلون", "متوجهين", "وصولهم").
+_PLURAL = ("وا", "ون", "ين", "هم", "هما")
+
+
+def _offset(ev, ctx, char):
+    """A character offset of the sentence's doc as the evidence's document offset."""
+    return ev.start - ctx.start_char + char
+
 
 class ArabicExtractor:
     """Evidence from the Arabic paragraphs of a document (see the module docstring)."""
@@ -36,16 +45,22 @@ class ArabicExtractor:
         # possessive pronoun suffixes, longest first, as written (before ة is folded into ه)
         self.suffixes = sorted(words.get("possessive", ()), key=len, reverse=True)
         self.names = index.arabic_names
+        self.title_words = {normalise(t.split()[0]) for t in words.get("titles", ())}
         self.capital_of = index.capital_of
         self._status_words = {k: words.get(k, ()) for k in ("killed", "survived")}
         self._status_denial = tuple(c + w for w in words.get("denial", ()) for c in ("",) + _CONJUNCTIONS)  # "ونفى"
         self.demonym_of = index.arabic_demonyms
         self.markers = Markers(self.ar, split, _CONJUNCTIONS) if self.ar else None
-        self.mentions = MentionFinder(index)  # the table's names (the Arabic pipeline has no NER)
+        # the table's names, titled names, short names and groups (the Arabic pipeline has no NER)
+        self.mentions = ArabicMentions(index, self.ar, verbs=self.matcher.by_first)
+        self.members = next(iter(lexicon.with_behaviour("members")), None)
+        self.go_between = next(iter(lexicon.with_behaviour("go_between")), None)
+        self.actors = index.for_document({})
 
     # ------------------------------------------------------------ entry
-    def extract(self, document: Document):
-        """Yield evidence for every Arabic run of ``document.body``."""
+    def extract(self, document: Document, discovered: dict | None = None):
+        """Yield evidence for every Arabic run of ``document.body``; the actors found that the table
+        lacks (titled names, groups) go into ``discovered``."""
         if not self.matcher.cues:
             return
         segments = arabic_segments(document.text, document.body_start)
@@ -53,19 +68,18 @@ class ArabicExtractor:
             return
         if self.nlp is None:
             self.nlp = make_arabic_pipeline(self.index)
+        discovered = {} if discovered is None else discovered
+        self.actors = self.index.for_document(discovered)
         for lo, hi in segments:
             doc = self.nlp(document.text[lo:hi])
-            yield from self._doc(document, doc, lo)
+            yield from self._doc(document, doc, lo, discovered)
 
     # ------------------------------------------------------------ helpers
     def kind(self, aid):
-        actor = self.index.actors.get(aid)
-        return actor.kind if actor else "person"
+        return self.actors.kind(aid)
 
     def as_party(self, aid):
-        if aid in self.capital_of:
-            return self.capital_of[aid]
-        return None if self.kind(aid) in self.settings_kinds else aid
+        return self.actors.as_party(aid)
 
     def _joined_preposition(self, text: str) -> bool:
         """"ببوتين", "للأسد": a name written with a joined preposition."""
@@ -96,20 +110,16 @@ class ArabicExtractor:
         return False
 
     # ------------------------------------------------------------ a document
-    def _doc(self, document, doc, off):
+    def _doc(self, document, doc, off, discovered):
         arrays = TokenArrays(doc)
         norms = [normalise(t) for t in arrays.texts]
-        mentions = []
-        for m in self.mentions(doc):
-            prev = mentions[-1] if mentions else None
-            if prev and prev.actor == m.actor and prev.end == m.start:
-                span = doc[prev.start:m.end]  # "الرئيس السوري" + "بشار الأسد": one party
-                mentions[-1] = Mention(prev.actor, span.text, span.start_char, span.end_char, prev.start, m.end)
-            else:
-                mentions.append(m)
+        mentions = self.mentions(doc, norms, discovered)
         doc_date = document.meta.get("date", "")
         last_subject = None
-        fleeing, travels = set(), []
+        carried = (None, [])  # the last sentence's traveller and those travelling with it
+        fleeing, meeting, travels = set(), set(), []
+        report_flight = False  # the report tells of a flight (a flight verb or [markers] flight_context)
+        journey = self.lexicon.relations
         for view in views(doc, arrays, mentions):
             if view.empty or view.is_heading:
                 continue  # a heading, a caption or a question
@@ -122,12 +132,16 @@ class ArabicExtractor:
                     key = (ev.source, ev.relation, ev.target)
                     if key not in seen or (ev.asserted and not seen[key].asserted):
                         seen[key] = ev
+            carried = self._with_companions(ctx, seen, carried, last_subject)
+            for ev in self._escorted(document, ctx, seen, off):
+                seen.setdefault((ev.source, ev.relation, ev.target), ev)
             flighty = self._contains(norms, view.start, view.end, "flight_context")
+            report_flight = report_flight or flighty
             visit = self._contains(norms, view.start, view.end, "visit")
             for ev in seen.values():
                 date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
                 ev = replace(ev, date=date) if date != ev.date else ev
-                if self.lexicon.relations[ev.relation].journey and ev.asserted:
+                if journey[ev.relation].journey and ev.asserted:
                     if ev.rule in self._travel_rules():
                         if visit:
                             yield replace(ev, modality="visit", asserted=False)
@@ -135,16 +149,76 @@ class ArabicExtractor:
                             travels.append((ev, flighty))
                         continue
                     fleeing.add(ev.source)
+                elif journey[ev.relation].meets and ev.asserted and self.kind(ev.target) == "person":
+                    meeting.add(ev.source)
                 yield ev
             yield from self._status(document, ctx, off)
             if self.roles:
                 yield from self._roles(document, ctx, off, doc_date)
+            if self.members:
+                yield from self._members(document, ctx, off)
             subj = ctx.first_subject()
             if subj:
                 last_subject = subj
+        report_flight = report_flight or bool(fleeing)
         for ev, flighty in travels:
-            # "غادر ... متجها إلى": a trip is a flight where the sentence or the report says so
-            yield ev if (flighty or ev.source in fleeing) else replace(ev, modality="travel", asserted=False)
+            # "غادر ... متجها إلى": a trip is a flight where the sentence says so, where the traveller
+            # flees in the report, or in a report of flight unless the traveller meets people in it
+            # (a diplomat's tour)
+            flight = flighty or ev.source in fleeing or (report_flight and ev.source not in meeting)
+            yield ev if flight else replace(ev, modality="travel", asserted=False)
+
+    def _with_companions(self, ctx, seen, carried, last_subject):
+        """Those travelling with a traveller flee with it: "استقل طائرة برفقة عائلته ورجل الأعمال رئيف
+        قوتلي، متوجهين إلى العراق"; a plural verb of a later sentence ("وصولهم إلى بيروت", "يغادروا")
+        carries them on. Returns the sentence's (traveller, companions) for the next sentence."""
+        relations = self.lexicon.relations
+        trips = [ev for ev in list(seen.values()) if relations[ev.relation].journey]
+        companions = [p for _, p in ctx.companions]
+        traveller = next((ev.source for ev in trips), None) or next((p.actor for p in ctx.travellers), None)
+        for ev in trips:
+            plural = _TASHKEEL.sub("", ev.trigger.split()[-1]).endswith(_PLURAL)
+            group = companions
+            if not group and plural and carried[0] == ev.source:
+                group = carried[1]
+            for p in group:
+                if p.actor == ev.source or (p.actor, ev.relation, ev.target) in seen:
+                    continue
+                seen[(p.actor, ev.relation, ev.target)] = replace(
+                    ev, source=p.actor, source_text=p.text, source_start=_offset(ev, ctx, p.start_char),
+                    source_end=_offset(ev, ctx, p.end_char))
+        if companions and traveller:
+            return traveller, companions
+        if traveller and carried[0] == traveller:
+            return carried
+        return (traveller, []) if traveller else (carried if last_subject and carried[0] == last_subject.actor
+                                                  else (None, []))
+
+    def _escorted(self, document, ctx, seen, off):
+        """"الهروب إلى بيروت تحت حماية مباشرة من حزب الله": the escort mediated for those fleeing (a
+        group's fighters for their organisation)."""
+        if not ctx.escorts or not self.go_between:
+            return
+        relations = self.lexicon.relations
+        trips = [ev for ev in seen.values() if relations[ev.relation].journey]
+        for i, p in ctx.escorts:
+            actor = self.actors.get(p.actor)
+            mediator = actor.member_of if actor is not None and actor.kind == "group" and actor.member_of \
+                else self.as_party(p.actor)
+            n = self._phrase_at(ctx.norms, i, "escorts") or 1
+            words = ctx.doc[i:i + n]
+            trigger = Words(words.text, words.start_char, words.end_char)
+            for ev in trips:
+                if not mediator or mediator == ev.source:
+                    continue
+                flags = {k: getattr(ev, k) for k in ("negated", "hedged", "modality", "asserted", "attributed_to")}
+                flags.update(citation(document, ctx.view, off))
+                src = Mention(p.actor, p.text, p.start_char, p.end_char, p.start, p.end)
+                tgt = Mention(ev.source, ev.source_text, -1, -1, -1, -1)
+                made = make(mediator, self.go_between, ev.source, src, tgt, trigger, "ar-escort", off, flags)
+                if ev.source_start >= 0:
+                    made = replace(made, target_start=ev.source_start, target_end=ev.source_end)
+                yield made
 
     def _roles(self, document, ctx, off, doc_date):
         """Person -represents-> state/group: a title then the state's adjective or the group's
@@ -180,6 +254,19 @@ class ArabicExtractor:
             yield make(src, self.roles, group, p, None, Words(trig.text, trig.start_char, trig.end_char),
                        "ar-role-title", off, citation(document, ctx.view, off))
 
+    def _members(self, document, ctx, off):
+        """A group named in the sentence belongs to its owner: "العسكريين السوريين" -member-of-> Syria."""
+        seen = set()
+        for p in ctx.parties:
+            actor = self.actors.get(p.actor)
+            if actor is None or actor.kind != "group" or not actor.member_of or actor.id in seen:
+                continue
+            seen.add(actor.id)
+            words = ctx.doc[p.start:p.end]
+            yield make(actor.id, self.members, actor.member_of, p, None,
+                       Words(words.text, words.start_char, words.end_char), "ar-group", off,
+                       citation(document, ctx.view, off))
+
     def _status(self, document, ctx, off):
         from ..claims import status_claims
 
@@ -204,6 +291,8 @@ class ArabicExtractor:
             targets = ctx.other_before(hit.start, src_ids, last_subject)
         if sources:
             ctx.last_sources = sources
+            if relation.journey:
+                ctx.travellers.extend(sources)
         if sources and targets:
             ctx.askers.extend(p for p in sources if p.start >= 0)
         if cue.voice == "recipient":

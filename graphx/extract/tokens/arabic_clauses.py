@@ -27,6 +27,18 @@ class _Sentence:
         self.askers: list = []  # sources of the sentence's earlier cues ("حاول الأسد الاتصال ...")
         self.parties = self._without_title_owners(sorted(parties + self._counterparts(), key=lambda p: p.start))
         self.last_sources: list = []  # the previous cue's sources ("زار دمشق والتقى الشرع": the same visitor)
+        self.companions = self._after_words("companions", lambda p: ex.kind(p.actor) in ("person", "group"))
+        self.escorts = self._after_words("escorts", lambda p: ex.as_party(p.actor) is not None, reach=4)
+        # parties that are no clause's subject: companions, and those inside a relative clause
+        aside = {p.start for _, p in self.companions} | {p.start for _, p in self.escorts}
+        relative = ex.one.get("relative", ())
+        for b in self.bounds:
+            if b > start and norms[b] in relative:
+                stop = next((k for k in range(b + 1, end) if doc[k].is_punct or k in self.bounds), end)
+                aside.update(p.start for p in self.parties if b < p.start < stop)
+        aside.update(self._appositions())
+        self.aside = aside
+        self.travellers: list = []  # the sources of the sentence's journey cues, with or without a target
         self._nominative = {p.start: self._is_nominative(p) for p in self.parties}
 
     def _counterparts(self):
@@ -48,6 +60,46 @@ class _Sentence:
                         span = self.doc[i:i + 2]
                         out.append(Mention(found, span.text, span.start_char, span.end_char, i, i + 2))
                         break
+        return out
+
+    def _appositions(self):
+        """"بثينة شعبان، المستشارة الإعلامية للرئيس السوري السابق بشار الأسد، دخلت": those named in a
+        description set between commas after a person (opened by a title, a family word or a word with
+        the article) are no subject of the sentence."""
+        out = set()
+        titles, kin = self.ex.title_words, self.ex.mentions.groups.kin if self.ex.mentions.groups else set()
+        for p in self.parties:
+            c = p.end
+            if self.ex.kind(p.actor) != "person" or c + 1 >= self.end or self.doc[c].text not in ("،", ","):
+                continue
+            first = self.norms[c + 1]
+            if any(q.start == c + 1 for q in self.parties) or not (
+                    first in titles or first in kin or first.startswith("ال")):
+                continue
+            stop = next((k for k in range(c + 1, self.end) if self.doc[k].text in ("،", ",", ".", "؛")), self.end)
+            out.update(q.start for q in self.parties if c < q.start < stop)
+        return out
+
+    def _after_words(self, key, fits, reach=2):
+        """(word index, party) for the parties a word of ``key`` introduces, with the lists they head
+        ("برفقة عائلته ورجل الأعمال رئيف قوتلي"; "وانضم إليه أفراد من عائلة شاليش، بالإضافة إلى ...")."""
+        out, seen = [], set()
+        for i in range(self.start, self.end):
+            n = self.ex._phrase_at(self.norms, i, key)
+            if not n and self.norms[i][:1] in _CONJUNCTIONS:  # "وانضم إليه", "وبرفقته"
+                n = self.ex._phrase_at([self.norms[i][1:]] + self.norms[i + 1:i + 4], 0, key)
+            if not n:
+                continue
+            first = next((p for p in self.parties if i + n <= p.start < i + n + reach), None)
+            if first is None or first.start in seen:
+                continue
+            if key == "companions" and self.norms[i].lstrip("و") in self.ex.one.get("prepositions", ()) and not (
+                    self.ex.kind(first.actor) == "person" or first.actor.endswith(("_family", "_families"))):
+                continue  # "مع": with a person or a family ("فر مع عائلته"), not "علاقات مع قيادات"
+            for p in self._list_from(first):
+                if p.start >= first.start and fits(p) and p.start not in seen:
+                    seen.add(p.start)
+                    out.append((i, p))
         return out
 
     def _without_title_owners(self, parties):
@@ -80,17 +132,33 @@ class _Sentence:
         j = self._prev(p.start)
         if j >= self.start and self.norms[j] in self.ex.one.get("prepositions", ()):
             return False
-        return not self.ex._joined_preposition(p.text)
+        if self.ex._joined_preposition(p.text):
+            return False
+        # "للرئيس السوري بشار الأسد": a joined preposition on the title of the name
+        t = self.norms[p.start]
+        for prep in self.ex.one.get("joined_prepositions", ()):
+            rest = "ا" + t[2:] if prep == "ل" and t.startswith("لل") else t[len(prep):]
+            if t.startswith(prep) and rest in self.ex.title_words:
+                return False
+        return True
 
     def nominative(self, p) -> bool:
         return self._nominative.get(p.start, True)
 
     def _joined_and(self, text) -> bool:
+        """"وروسيا", "ورجل الأعمال رئيف قوتلي", "ووزير ...": a party written with a joined و (not
+        "وزير", "وليد جنبلاط")."""
         t = normalise(text)
-        return t[:1] == "و" and t[1:] in self.ex.names
+        if t[:1] != "و":
+            return False
+        first = t.split()[0][1:]
+        groups = self.ex.mentions.groups
+        return t[1:] in self.ex.names or first in self.ex.title_words or (
+            groups is not None and first in groups.people)
 
     def first_subject(self):
-        return next((p for p in self.parties if self.nominative(p) and self.ex.kind(p.actor) == "person"), None)
+        return next((p for p in self.parties if self.nominative(p) and p.start not in self.aside
+                     and self.ex.kind(p.actor) in ("person", "group")), None)
 
     def _list_from(self, p, exclude=()):
         """``p`` and the actors listed with it ("إيران، و حزب الله، و روسيا، وحتى الجيش السوري")."""
@@ -152,7 +220,7 @@ class _Sentence:
         if inside:
             return self._list_from(inside[0])  # "تلقى الأسد اتصالا من": the subject inside a gapped cue
         before = [p for p in self.parties if cs <= p.start and p.end <= hit.start and self.nominative(p)
-                  and self._fits(p, relation, "source")]
+                  and self._fits(p, relation, "source") and p.start not in self.aside]
         if self.last_sources and self.norms[hit.start][:1] in _CONJUNCTIONS and hit.prefix == "" and \
                 self.norms[hit.start] not in self.ex.matcher.by_first and (
                     not before or self.ex.kind(before[-1].actor) in self.ex.settings_kinds) and \
@@ -175,6 +243,8 @@ class _Sentence:
             return self._list_from(after[0])  # "توسطت قطر وتركيا بين ..."
         # a place far before the cue is its object or setting ("غادر دمشق ... وانتقل"), not its subject
         before = [p for p in before if self.ex.kind(p.actor) not in self.ex.settings_kinds]
+        if not self.owned(hit) and self._own_subject(max([cs] + [p.end for p in before]), hit.start, relation):
+            return []  # "كانت فصائل المعارضة قد بدأت بالدخول": the clause's subject is no actor
         if before:
             return self._list_from(before[-1])
         if self.owned(hit):
@@ -191,17 +261,33 @@ class _Sentence:
             # (a definite verbal noun has no subject after it: "الإخلاء الفوري إلى روسيا")
             return []
         if cs > self.start and self.norms[cs] in self.ex.one.get("relative", ()):
-            # "ببوتين الذي كان ...": the relative clause is about the actor right before it
-            right_before = [p for p in self.parties if p.end == cs and self._fits(p, relation, "source")]
+            # "ببوتين الذي كان ...", "والمقربين من بشار الأسد، الذين اختاروا الهروب": the relative
+            # clause is about the actor right before it
+            right_before = [p for p in self.parties if p.end <= cs and self._fits(p, relation, "source")
+                            and all(self.doc[k].is_punct for k in range(p.end, cs))]
             return right_before
         # the previous clauses' subject ("كان الأسد في موسكو، حيث طلب ..."), then the last sentence's
         earlier = [p for p in self.parties if p.end <= cs and self.nominative(p) and self._fits(p, relation, "source")
-                   and self.ex.kind(p.actor) not in self.ex.settings_kinds]
+                   and self.ex.kind(p.actor) not in self.ex.settings_kinds and p.start not in self.aside]
         if earlier:
             return [earlier[0]]
         if last_subject is not None and self._fits(last_subject, relation, "source"):
             return [Mention(last_subject.actor, "", -1, -1, -1, -1)]
         return []
+
+    def _own_subject(self, lo, hi, relation) -> bool:
+        """A verb of ``[clauses] copulas`` in [lo, hi) followed by a word that names no actor, or one
+        that cannot be the relation's source: the clause has a subject of its own ("كانت فصائل
+        المعارضة قد بدأت بالدخول": armed groups take cities, they do not flee to them)."""
+        copulas = self.ex.one.get("copulas", ())
+        for k in range(lo, hi - 1):
+            word = self.norms[k + 1]
+            if self.norms[k] in copulas and self.doc[k + 1].is_alpha and word not in self.ex.matcher.by_first \
+                    and word not in self.ex.one.get("prepositions", ()) and word != "قد":
+                party = next((p for p in self.parties if p.start <= k + 1 < p.end), None)
+                if party is None or not self._fits(party, relation, "source"):
+                    return True
+        return False
 
     def targets(self, hit, ce, relation, src_ids):
         cue = hit.cue
@@ -261,7 +347,7 @@ class _Sentence:
                     return who
         for p in self.parties:
             if ex.kind(p.actor) == "outlet":
-                return ex.index.actors[p.actor].label
+                return ex.actors.label(p.actor)
         return ""
 
     def _named_near(self, i, joined=False) -> str:
@@ -273,7 +359,7 @@ class _Sentence:
         p = next((p for p in self.parties if j <= p.start <= j + 3 and all(
             self.doc[k].is_quote or k == j for k in range(j, p.start))), None)
         if p is not None:
-            label = self.ex.index.actors[p.actor].label
+            label = self.ex.actors.label(p.actor)
             if p.start > j and self.ex.kind(p.actor) == "outlet" and self.doc[j].is_alpha and \
                     self.ex._joined_preposition(p.text):
                 return f"{self.doc[j].text} via {label}"  # "مصادر لقناة الجزيرة": sources told Al Jazeera
