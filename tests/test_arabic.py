@@ -176,6 +176,26 @@ ACTORS = [
      {("ali_mamlouk", "fled-to", "beirut")}, set()),
     (FALL + "فر الأسد إلى موسكو. ووصل وزير الخارجية التركي هاكان فيدان إلى دمشق والتقى الشرع.",
      {("hakan_fidan", "contacted", "ahmed_al_sharaa")}, {("hakan_fidan", "fled-to", "damascus")}),
+    # smuggled or moved: the object flees, whoever smuggles or moves it mediated ("عن طريق X" too)
+    ("وقال مصدر إن قوات سوريا الديمقراطية قامت بتهريب ماهر الأسد إلى العراق.",
+     {(MAHER, "fled-to", "iraq"), ("sdf", "mediated", MAHER)}, {("sdf", "fled-to", "iraq")}),
+    ("وأكدت المصادر أن ماهر الأسد هُرّب عن طريق قوات سوريا الديمقراطية إلى العراق.",
+     {(MAHER, "fled-to", "iraq"), ("sdf", "mediated", MAHER)}, set()),
+    (FALL + "نقلت روسيا بشار الأسد إلى موسكو.", {(A, "fled-to", "moscow"), ("russia", "mediated", A)},
+     {("russia", "fled-to", "moscow")}),
+    ("وقال المسؤول إن الجرحى نقلوا إلى مستشفى القائم لتلقي العلاج.", set(), {("iraq", "fled-to", "qaim")}),
+    # "his escape": the one the sentence is about
+    ("نفت الحكومة العراقية وجود ماهر الأسد على أراضيها، في وقت تحدثت مصادر عن هروبه باتجاه العراق.",
+     {(MAHER, "fled-to", "iraq")}, set()),
+    # those travelling with the sentence's subject, not with someone else named in it
+    (FALL + "غادر ماهر الأسد دمشق بعد هروب شقيقه بشار إلى موسكو، حيث رافقته عناصر من الحرس الثوري.",
+     {(A, "fled-to", "moscow")}, {("Islamic Revolutionary Guard Corps fighters", "fled-to", "moscow")}),
+    # "ومنهم من غادر": some of them (who) left, not the one talked of before
+    ("هرب ماهر الأسد إلى العراق. ومنهم من غادر العراق باتجاه إيران.", {(MAHER, "fled-to", "iraq")},
+     {(MAHER, "fled-to", "iran")}),
+    # "وإن نفت ...": the denial is of another clause
+    ("تشير المعلومات إلى أن ماهر الأسد دخل العراق هربا، وإن نفت وزارة الداخلية العراقية وجوده حاليا.",
+     {(MAHER, "fled-to", "iraq")}, set()),
     # denied and intended flights stay unasserted
     ("نفى مكتب ماهر الأسد أنه دخل العراق.", set(), {(MAHER, "fled-to", "iraq")}),
     ("يخطط المسؤولون السوريون للانتقال إلى لبنان.", set(), {("Syrian officials", "fled-to", "lebanon")}),

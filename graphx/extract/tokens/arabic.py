@@ -176,7 +176,13 @@ class ArabicExtractor:
         trips = [ev for ev in list(seen.values()) if relations[ev.relation].journey]
         companions = [p for _, p in ctx.companions]
         traveller = next((ev.source for ev in trips), None) or next((p.actor for p in ctx.travellers), None)
+        # they travel with the sentence's subject (or the one carried from before when it names none):
+        # "غادر ماهر دمشق بعد هروب شقيقه بشار إلى موسكو، حيث رافقته عناصر" is no escort of Bashar
+        subject = ctx.first_subject()
+        lead = subject.actor if subject else (last_subject.actor if last_subject else traveller)
         for ev in trips:
+            if ev.source != lead:
+                continue
             plural = _TASHKEEL.sub("", ev.trigger.split()[-1]).endswith(_PLURAL)
             group = companions
             if not group and plural and carried[0] == ev.source:
@@ -284,7 +290,9 @@ class ArabicExtractor:
     def _from_hit(self, document, ctx, hit, off, last_subject):
         cue, relation = hit.cue, self.lexicon.relations[hit.cue.relation]
         cs, ce = ctx.clause_of(hit.start)
-        sources = ctx.sources(hit, cs, ce, relation, last_subject)
+        moved = relation.journey and cue.voice == "recipient"  # "بتهريب ماهر إلى": the object flees
+        sources = ctx.patients(hit, cs, ce, relation, last_subject) if moved else \
+            ctx.sources(hit, cs, ce, relation, last_subject)
         src_ids = {p.actor for p in sources}
         targets = ctx.targets(hit, ce, relation, src_ids)
         if not targets and relation.target_fallback:
@@ -295,7 +303,7 @@ class ArabicExtractor:
                 ctx.travellers.extend(sources)
         if sources and targets:
             ctx.askers.extend(p for p in sources if p.start >= 0)
-        if cue.voice == "recipient":
+        if cue.voice == "recipient" and not moved:
             sources, targets = targets, sources  # "استقبل X Y": Y came to X
         if not sources or not targets:
             return
@@ -317,3 +325,10 @@ class ArabicExtractor:
                 if not tid or tid == sid:
                     continue
                 yield make(sid, cue.relation, tid, src, tgt, trigger, cue.rule, off, flags)
+        if relation.journey and self.go_between:
+            # whoever smuggled or moved them mediated the flight ("الضبع ... قام بنقل ماهر", "عن طريق الضبع")
+            for mover in ctx.movers(hit, cs, ce, src_ids, subject=moved):
+                mid = self.as_party(mover.actor)
+                for src in sources:
+                    if mid and mid != src.actor and self.kind(src.actor) in ("person", "group"):
+                        yield make(mid, self.go_between, src.actor, mover, src, trigger, "ar-mover", off, flags)

@@ -227,10 +227,15 @@ class _Sentence:
                 [p for p in self.last_sources if self._fits(p, relation, "source")]:
             # "زار دمشق والتقى الشرع": a verb joined by و to the previous cue shares its subject
             return [p for p in self.last_sources if self._fits(p, relation, "source")]
-        if before and hit.start - before[-1].end <= 2:
+        if before and hit.start - before[-1].end <= 2 and not any(
+                before[-1].end <= p.start < hit.start and self.nominative(p)
+                for p in self.parties):  # (not "غادر ماهر دمشق بعد هروب": دمشق is the object between)
             return self._list_from(before[-1])
         last = self._last_word(hit)
-        # after a cue ending in a preposition ("بتنسيق مع X") or a noun that carries its owner
+        j = self._prev(hit.start)
+        if j >= cs and self.norms[j] in ("من", "ومن") and \
+                not last.startswith("ال") and not self.owned(hit) and not any(p.end == j for p in self.parties):
+            return []  # "ومنهم من غادر العراق": "who" left, some of them ("بتنسيق مع X") or a noun that carries its owner
         # ("لقائه X"), the actor named next is the object
         object_next = last in self.ex.one.get("prepositions", ()) or self.owned(hit)
         reach = hit.end + 2
@@ -248,7 +253,13 @@ class _Sentence:
         if before:
             return self._list_from(before[-1])
         if self.owned(hit):
-            # "لدى لقائه X قال الشرع": the owner is the one talked of before, else this sentence's subject
+            # "هروبه", "لقائه X": the owner is the one this sentence is about (its first subject), else
+            # the one talked of before, else the subject named after ("لدى لقائه X قال الشرع")
+            topic = next((p for p in self.parties if p.end <= hit.start and self.nominative(p)
+                          and p.start not in self.aside and self._fits(p, relation, "source")
+                          and self.ex.kind(p.actor) in ("person", "group")), None)
+            if topic is not None:
+                return [topic]
             if last_subject is not None and self._fits(last_subject, relation, "source"):
                 return [Mention(last_subject.actor, "", -1, -1, -1, -1)]
             return [p for p in self.parties if p.start >= hit.end + 2 and self.nominative(p)
@@ -273,6 +284,43 @@ class _Sentence:
             return [earlier[0]]
         if last_subject is not None and self._fits(last_subject, relation, "source"):
             return [Mention(last_subject.actor, "", -1, -1, -1, -1)]
+        return []
+
+    def patients(self, hit, cs, ce, relation, last_subject):
+        """Who is smuggled or moved: the actor right after the verb or its noun ("بتهريب ماهر الأسد",
+        "هُرّب ماهر"), else the subject ("ماهر الأسد هُرّب", "تهريبه": the one talked of)."""
+        after = [p for p in self.parties if hit.end <= p.start < hit.end + 2 and self.nominative(p)
+                 and self._fits(p, relation, "source")]
+        if after and not self.owned(hit):
+            return self._list_from(after[0])
+        return self.sources(hit, cs, ce, relation, last_subject)
+
+    def movers(self, hit, cs, ce, patients, subject=True):
+        """Who smuggles or moves them: after one of the cue's agent_preps ("عن طريق الضبع", "من قبل
+        القوات الروسية"), or the clause's subject before the cue ("الضبع، الذي ... قام بنقل ماهر")."""
+        preps = [tuple(normalise(w) for w in p.split()) for p in hit.cue.agent_preps]
+        for i in range(hit.end, ce):
+            for prep in preps:
+                if tuple(self.norms[i:i + len(prep)]) == prep:
+                    found = [p for p in self.parties if i + len(prep) <= p.start < i + len(prep) + 2
+                             and p.actor not in patients]
+                    if found:
+                        return found[:1]
+        moved = [p for p in self.parties if hit.end <= p.start and p.actor in patients]
+        if not subject or not moved:
+            return []  # the subject is the one moved ("ماهر الأسد هُرّب")
+        between = [p for p in self.parties if hit.end <= p.start < moved[0].start and self.nominative(p)
+                   and self.ex.kind(p.actor) not in self.ex.settings_kinds]
+        if between:
+            return between[:1]  # "نقلت روسيا بشار الأسد إلى موسكو": the subject after the verb
+        before = [p for p in self.parties if cs <= p.start and p.end <= hit.start and self.nominative(p)
+                  and p.start not in self.aside and p.actor not in patients
+                  and self.ex.kind(p.actor) not in self.ex.settings_kinds]
+        if before:
+            return before[-1:]
+        if cs > self.start and self.norms[cs] in self.ex.one.get("relative", ()):
+            return [p for p in self.parties if p.end <= cs and p.actor not in patients
+                    and all(self.doc[k].is_punct for k in range(p.end, cs))][-1:]
         return []
 
     def _own_subject(self, lo, hi, relation) -> bool:
