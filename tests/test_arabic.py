@@ -196,6 +196,23 @@ ACTORS = [
     # "وإن نفت ...": the denial is of another clause
     ("تشير المعلومات إلى أن ماهر الأسد دخل العراق هربا، وإن نفت وزارة الداخلية العراقية وجوده حاليا.",
      {(MAHER, "fled-to", "iraq")}, set()),
+    # after a noun (ة ends no verb) a name is its genitive, no subject: Lavrov reached out, not Assad
+    ("قاد لافروف الجهود الدبلوماسية لتأمين سلامة الأسد عبر التواصل مع تركيا وقطر.",
+     {("sergei_lavrov", "contacted", "turkey"), ("sergei_lavrov", "contacted", "qatar")},
+     {(A, "contacted", "turkey")}),
+    # "زوجته وأطفاله": his wife and children, the family of the person named before
+    ("حث مسؤولون مصريون الرئيس بشار الأسد على المغادرة. وذكرت التقارير أن زوجته وأطفاله غادروا دمشق إلى موسكو هربا.",
+     {("Bashar al-Assad's family", "fled-to", "moscow"), ("egypt", "contacted", A)},
+     {("Egyptian officials", "fled-to", "moscow")}),
+    # a negation before a verb joined by و belongs to the predicate before it
+    ("قالت المصادر إن ضباط الأسد يحملون جوازات سفر ليست بأسمائهم ويدخلون إلى لبنان هربا من الملاحقة.",
+     {("Bashar al-Assad officers", "fled-to", "lebanon")}, set()),
+    # "الهاربين": those who fled, not the one talked of before
+    ("قال رامي عبد الرحمن إن الوضع خطير. وأكد أن الهاربين عبر مطار دمشق هم ضباط كبار.", set(),
+     {("rami_abdel_rahman", "fled-to", "damascus_airport")}),
+    # people of a state by their Arabic name; "رفضها" refused what its suffix stands for, no one named before
+    ("رفض الإماراتيون طلب الأسد.", {("uae", "refused", A)}, set()),
+    ("طلب الأسد اللجوء في الإمارات. ووجهت إليه اتهامات رفضها الأسد.", set(), {(A, "refused", "uae")}),
     # denied and intended flights stay unasserted
     ("نفى مكتب ماهر الأسد أنه دخل العراق.", set(), {(MAHER, "fled-to", "iraq")}),
     ("يخطط المسؤولون السوريون للانتقال إلى لبنان.", set(), {("Syrian officials", "fled-to", "lebanon")}),

@@ -295,7 +295,8 @@ class ArabicExtractor:
             ctx.sources(hit, cs, ce, relation, last_subject)
         src_ids = {p.actor for p in sources}
         targets = ctx.targets(hit, ce, relation, src_ids)
-        if not targets and relation.target_fallback:
+        if not targets and relation.target_fallback and not ctx.owned(hit):
+            # (not "اتهامات رفضها الأسد": what the suffix stands for was refused, not someone named before)
             targets = ctx.other_before(hit.start, src_ids, last_subject)
         if sources:
             ctx.last_sources = sources

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from .arabic import ArabicExtractor
 
 
+def _plain_word(text: str) -> str:
+    return _TASHKEEL.sub("", text)
+
+
 class _Sentence:
     """One Arabic sentence: clauses, parties, and the word-order rules."""
 
@@ -134,6 +138,11 @@ class _Sentence:
             return False
         if self.ex._joined_preposition(p.text):
             return False
+        if j >= self.start and _plain_word(self.doc[j].text).endswith("ة") and j == p.start - 1 and not any(
+                w in self.ex.matcher.by_first for w in (self.norms[j], self.norms[j][1:], self.norms[j][2:])):
+            # "سلامة الأسد": after a noun (ة ends no verb) a name is its genitive; a cue's own noun's
+            # genitive is its subject ("زيارة الشرع")
+            return False
         # "للرئيس السوري بشار الأسد": a joined preposition on the title of the name
         t = self.norms[p.start]
         for prep in self.ex.one.get("joined_prepositions", ()):
@@ -227,11 +236,16 @@ class _Sentence:
                 [p for p in self.last_sources if self._fits(p, relation, "source")]:
             # "زار دمشق والتقى الشرع": a verb joined by و to the previous cue shares its subject
             return [p for p in self.last_sources if self._fits(p, relation, "source")]
-        if before and hit.start - before[-1].end <= 2 and not any(
+        if before and hit.start - before[-1].end <= 2 and not self.owned(hit) and not any(
                 before[-1].end <= p.start < hit.start and self.nominative(p)
                 for p in self.parties):  # (not "غادر ماهر دمشق بعد هروب": دمشق is the object between)
             return self._list_from(before[-1])
         last = self._last_word(hit)
+        if last.startswith("ال") and last.endswith(("ين", "ون")) and hit.end - hit.start == 1:
+            # "الهاربين عبر مطار دمشق هم: ...": a participle with the article names those who flee;
+            # it is a subject's only when it describes the group right before it
+            near = [p for p in before if hit.start - p.end <= 2]
+            return self._list_from(near[-1]) if near else []
         j = self._prev(hit.start)
         if j >= cs and self.norms[j] in ("من", "ومن") and \
                 not last.startswith("ال") and not self.owned(hit) and not any(p.end == j for p in self.parties):
@@ -248,18 +262,20 @@ class _Sentence:
             return self._list_from(after[0])  # "توسطت قطر وتركيا بين ..."
         # a place far before the cue is its object or setting ("غادر دمشق ... وانتقل"), not its subject
         before = [p for p in before if self.ex.kind(p.actor) not in self.ex.settings_kinds]
-        if not self.owned(hit) and self._own_subject(max([cs] + [p.end for p in before]), hit.start, relation):
-            return []  # "كانت فصائل المعارضة قد بدأت بالدخول": the clause's subject is no actor
-        if before:
-            return self._list_from(before[-1])
         if self.owned(hit):
-            # "هروبه", "لقائه X": the owner is the one this sentence is about (its first subject), else
-            # the one talked of before, else the subject named after ("لدى لقائه X قال الشرع")
+            # "هروبه", "لقائه X": the owner is the one this sentence is about (its first subject, not
+            # the nearest: "لم يبلغ الأسد شقيقه ماهر بفراره"), else the one talked of before, else the
+            # subject named after ("لدى لقائه X قال الشرع")
             topic = next((p for p in self.parties if p.end <= hit.start and self.nominative(p)
                           and p.start not in self.aside and self._fits(p, relation, "source")
                           and self.ex.kind(p.actor) in ("person", "group")), None)
             if topic is not None:
                 return [topic]
+        elif self._own_subject(max([cs] + [p.end for p in before]), hit.start, relation):
+            return []  # "كانت فصائل المعارضة قد بدأت بالدخول": the clause's subject is no actor
+        elif before:
+            return self._list_from(before[-1])
+        if self.owned(hit):
             if last_subject is not None and self._fits(last_subject, relation, "source"):
                 return [Mention(last_subject.actor, "", -1, -1, -1, -1)]
             return [p for p in self.parties if p.start >= hit.end + 2 and self.nominative(p)
@@ -373,6 +389,13 @@ class _Sentence:
 
     def modality(self, cs, ce, hit):
         r = self.ex.markers.read(self.norms, (self.start, self.end), (cs, ce), (hit.start, hit.end), prefix=hit.prefix)
+        if r.negated and hit.start > cs and self.norms[hit.start][:1] in _CONJUNCTIONS and \
+                self.norms[hit.start] not in self.ex.matcher.by_first:
+            # "جوازات ليست بأسمائهم ويدخلون إلى لبنان": a verb joined by و is a predicate of its own; a
+            # negation before it belongs to the one before ("ولم يلتق" carries its own)
+            own = self.ex.markers.read(self.norms, (self.start, self.end), (hit.start, ce), (hit.start, hit.end),
+                                       prefix=hit.prefix)
+            return own.negated, r.hedged, r.modality
         return r.negated, r.hedged, r.modality
 
     def attribution(self, cue_start) -> str:

@@ -17,7 +17,7 @@ New actors go into the ``discovered`` dict the caller passes (one per document).
 
 from __future__ import annotations
 
-from ...nlp.arabic import _TASHKEEL, normalise
+from ...nlp.arabic import _ARABIC_LETTER, _TASHKEEL, normalise
 from ...records import Actor, Mention
 from ..groups import KIN_GROUP, GroupWords, group_actor
 from ..mentions import MentionFinder, discovered_id
@@ -111,6 +111,9 @@ class ArabicMentions:
             if actor is None or actor.kind != "person":
                 continue
             words = doc[m.start:m.end].text.split()
+            if len(words) < 2:  # "الأسد": the surname of the actor's full Arabic name
+                words = next((n.split() for n in self.index.names(actor) if len(n.split()) > 1
+                              and _ARABIC_LETTER.search(n)), words)
             if len(words) < 2:
                 continue
             aid = self.index.arabic_names.get(normalise(f"{doc[j].text} {words[-1]}"))
@@ -137,7 +140,8 @@ class ArabicMentions:
                 continue
             # the words up to punctuation, a verb or another word of [clauses] (each "عبد الله" one)
             units, end = [], j
-            while len(units) < 6 and self._name_word(doc, norms, end, taken) and not self._title_at(norms, end):
+            while len(units) < 6 and self._name_word(doc, norms, end, taken) and not self._title_at(norms, end) \
+                    and not (units and norms[end][:1] == "و"):  # "أسماء وأبناؤهما": another party
                 units.append(end)
                 end += 2 if norms[end] in self.particles and self._name_word(doc, norms, end + 1, taken) else 1
             kin = self._kin_name(doc, norms, j, mentions, discovered) if units else None
@@ -203,16 +207,17 @@ class ArabicMentions:
         return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
     # ------------------------------------------------------------ groups
-    def _noun_at(self, norms, i):
-        """(length, noun, possessive owner?) of a group noun at token i, or None."""
+    def _noun_at(self, doc, norms, i):
+        """(noun, possessive owner?) of a group noun at token i, or None."""
         w = self.groups
         word = norms[i]
         for form in (word, word[1:] if word[:1] in _JOINED else None):
             if form and form in w.people:
                 return form, False
+        written = _plain(doc[i].text)  # (ة still itself: "حراسة" is no "حراس" + "ه")
         raw = word
         for suffix in self.suffixes:  # "عائلته", "عائلاتهم": the noun with its owner joined
-            if raw.endswith(suffix) and len(raw) > len(suffix) + 2:
+            if written.endswith(suffix) and raw.endswith(suffix) and len(raw) > len(suffix) + 2:
                 stem = raw[:-len(suffix)]
                 for form in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
                     for f in (form, form[1:] if form and form[:1] in _JOINED else None):
@@ -232,10 +237,11 @@ class ArabicMentions:
         def actor(aid):
             return self.index.actors.get(aid) or discovered.get(aid)
 
-        in_title = {x for t in range(n) for k in (self._title_at(norms, t),) if k for x in range(t, t + k)}
+        # the later words of a title ("رئيس الوزراء") are no group ("زوجته" alone is the family's)
+        in_title = {x for t in range(n) for k in (self._title_at(norms, t),) if k for x in range(t + 1, t + k)}
         i = 0
         while i < n:
-            hit = None if i in taken or i in in_title else self._noun_at(norms, i)
+            hit = None if i in taken or i in in_title else self._noun_at(doc, norms, i)
             if hit is None:
                 i += 1
                 continue
