@@ -213,6 +213,18 @@ ACTORS = [
     # people of a state by their Arabic name; "رفضها" refused what its suffix stands for, no one named before
     ("رفض الإماراتيون طلب الأسد.", {("uae", "refused", A)}, set()),
     ("طلب الأسد اللجوء في الإمارات. ووجهت إليه اتهامات رفضها الأسد.", set(), {(A, "refused", "uae")}),
+    # a family the table lacks, by its surname; those who joined the traveller go on with it
+    (FALL + "غادر علي مملوك سوريا، وانضم إليه أفراد من عائلة شاليش، بالإضافة إلى رجل الأعمال محمد حمشو. "
+     "ووصلوا إلى بيروت.",
+     {("ali_mamlouk", "fled-to", "beirut"), ("عائلة شاليش", "fled-to", "beirut"), ("محمد حمشو", "fled-to", "beirut")},
+     set()),
+    # sending one's family away ("إلى مناطق مختلفة في لبنان": places in Lebanon); an envoy sent is no flight
+    (FALL + "عمد عدد من المسؤولين السوريين إلى إرسال عائلاتهم إلى مناطق مختلفة في لبنان.",
+     {("Syrian officials's family", "fled-to", "lebanon")}, {("syria", "mediated", "Syrian officials's family")}),
+    (FALL + "أرسل أردوغان مبعوثا إلى دمشق.", set(), {("recep_tayyip_erdogan", "fled-to", "damascus")}),
+    # an adjective with the article before a name does not make it a genitive
+    ("وكان رئيس الاستخبارات التركية إبراهيم كالين زار دمشق والتقى الشرع.",
+     {("ibrahim_kalin", "contacted", "ahmed_al_sharaa")}, {("syria", "contacted", "ahmed_al_sharaa")}),
     # denied and intended flights stay unasserted
     ("نفى مكتب ماهر الأسد أنه دخل العراق.", set(), {(MAHER, "fled-to", "iraq")}),
     ("يخطط المسؤولون السوريون للانتقال إلى لبنان.", set(), {("Syrian officials", "fled-to", "lebanon")}),
@@ -232,8 +244,9 @@ def test_arabic_actors_the_table_lacks(offline_settings, text, must, must_not):
            for e in result.evidence if e.asserted}
     assert must <= got, (text, got)
     assert not (must_not & got), (text, got)
-    for a in result.discovered:  # a group belongs to its owner; every discovered actor is one the build can name
-        assert a.kind in ("person", "group") and a.label and (a.kind == "person" or a.member_of), a
+    for a in result.discovered:  # a group belongs to its owner, or is a family named by its surname
+        assert a.kind in ("person", "group") and a.label and (a.kind == "person" or a.member_of
+                                                               or a.label.split()[0] in ("عائلة", "آل", "أسرة")), a
 
 
 @pytest.mark.parametrize("text,must,must_not", TABLE)

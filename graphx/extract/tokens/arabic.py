@@ -330,6 +330,11 @@ class ArabicExtractor:
             # whoever smuggled or moved them mediated the flight ("الضبع ... قام بنقل ماهر", "عن طريق الضبع")
             for mover in ctx.movers(hit, cs, ce, src_ids, subject=moved):
                 mid = self.as_party(mover.actor)
+                owner = self.actors.get(mover.actor)
                 for src in sources:
+                    moved_actor = self.actors.get(src.actor)
+                    if moved_actor is not None and moved_actor.member_of and \
+                            moved_actor.member_of in (mover.actor, owner and owner.member_of):
+                        continue  # "أرسلوا عائلاتهم": sending one's own family away is no mediation
                     if mid and mid != src.actor and self.kind(src.actor) in ("person", "group"):
                         yield make(mid, self.go_between, src.actor, mover, src, trigger, "ar-mover", off, flags)

@@ -138,10 +138,12 @@ class _Sentence:
             return False
         if self.ex._joined_preposition(p.text):
             return False
-        if j >= self.start and _plain_word(self.doc[j].text).endswith("ة") and j == p.start - 1 and not any(
+        if j >= self.start and _plain_word(self.doc[j].text).endswith("ة") and j == p.start - 1 and \
+                not self.norms[j].startswith(("ال", "وال", "بال", "لل", "فال")) and not any(
                 w in self.ex.matcher.by_first for w in (self.norms[j], self.norms[j][1:], self.norms[j][2:])):
-            # "سلامة الأسد": after a noun (ة ends no verb) a name is its genitive; a cue's own noun's
-            # genitive is its subject ("زيارة الشرع")
+            # "سلامة الأسد": after a noun without the article (ة ends no verb) a name is its genitive
+            # ("رئيس الاستخبارات التركية إبراهيم كالين" is not); a cue's own noun's genitive is its
+            # subject ("زيارة الشرع")
             return False
         # "للرئيس السوري بشار الأسد": a joined preposition on the title of the name
         t = self.norms[p.start]
@@ -308,7 +310,17 @@ class _Sentence:
         after = [p for p in self.parties if hit.end <= p.start < hit.end + 2 and self.nominative(p)
                  and self._fits(p, relation, "source")]
         if after and not self.owned(hit):
+            k = after[0].end
+            if k < self.end and self.doc[k].is_alpha and _plain_word(self.doc[k].text).endswith(("ا", "اً")) \
+                    and not any(p.start == k for p in self.parties):
+                return []  # "أرسل أردوغان مبعوثا إلى دمشق": the one after the verb is its subject
             return self._list_from(after[0])
+        nxt = hit.end
+        if not self.owned(hit) and not self._last_word(hit).startswith("ال") and nxt < self.end and \
+                self.doc[nxt].is_alpha and \
+                self.norms[nxt] not in self.ex.one.get("prepositions", ()) and \
+                not any(p.start <= nxt < p.end for p in self.parties):
+            return []  # "أرسل أردوغان مبعوثا إلى دمشق", "أرسلت وفدا": what is sent is no actor
         return self.sources(hit, cs, ce, relation, last_subject)
 
     def movers(self, hit, cs, ce, patients, subject=True):
@@ -360,8 +372,14 @@ class _Sentence:
         preps = {normalise(w) for w in cue.target_preps}
         if preps:
             out = []
+            skip = self.ex.one.get("determiners", ())
             for p in cands:
                 j = self._prev(p.start)
+                if j >= self.start and self.norms[j] == "في" and any(
+                        self.norms[k] in skip and k - 1 >= self.start and self.norms[k - 1] in preps
+                        for k in range(max(self.start, j - 3), j)):
+                    j = next(k for k in range(max(self.start, j - 3), j) if self.norms[k] in skip) - 1
+                    # "إلى مناطق مختلفة في لبنان": the places are in Lebanon
                 if j >= self.start and self.norms[j] in preps and self._fits(p, relation, "target"):
                     out.append(p)  # every stop of a flight: "إلى حميميم، ومن ثم إلى موسكو"
             return out

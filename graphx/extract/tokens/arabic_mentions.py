@@ -285,11 +285,20 @@ class ArabicMentions:
                         end = m.end
             if owner is not None and owner[0] and actor(owner[0]) is not None:
                 found.append((start, end, owner[0], self.groups.canonical(noun), owner[1]))
+            elif owner is None and not owned and self.groups.canonical(noun) == KIN_GROUP:
+                family = self._surname_family(doc, norms, i, end, taken, discovered)
+                if family:  # "أفراد من عائلة شاليش": a family the table does not know, by its surname
+                    found.append((start, i + 2, family, "", ""))
+                    end = i + 2
             i = end
         if not found:
             return mentions
         groups, covered = [], set()
         for start, end, aid, noun, demonym in found:
+            if not noun:  # a family known by its surname only: discovered as it is named
+                groups.append(_span(doc, start, end, aid))
+                covered.update(range(start, end))
+                continue
             owner = actor(aid)
             if noun == KIN_GROUP and demonym:
                 noun = "families"  # "عائلات سورية": Syrian families, not Syria's family
@@ -303,6 +312,23 @@ class ArabicMentions:
             covered.update(range(start, end))
         kept = [m for m in mentions if not covered.intersection(range(m.start, m.end))]
         return sorted(kept + groups, key=lambda m: m.start)
+
+    def _surname_family(self, doc, norms, i, end, taken, discovered):
+        """"عائلة شاليش", "آل مخلوف": a family noun, then one word that is a surname (no word of
+        [clauses], title, demonym or group word, and the phrase ends there)."""
+        j = i + 1
+        if end != j or j >= len(doc) or j in taken or not self._name_word(doc, norms, j, taken):
+            return None
+        word = norms[j]
+        if word in self.demonyms or word in self.groups.people or word in self.groups.modifiers or \
+                self._title_at(norms, j) or (j + 1 < len(doc) and doc[j + 1].is_alpha
+                                             and norms[j + 1] not in self.stops):
+            return None
+        phrase = " ".join(doc[i:j + 1].text.split())
+        phrase = phrase[1:] if norms[i][:1] in _JOINED and norms[i][1:] in self.groups.kin else phrase
+        aid = discovered_id(phrase)
+        discovered.setdefault(aid, Actor(id=aid, label=phrase, kind="group", aliases=(phrase,), discovered=True))
+        return aid
 
     def _possessor(self, doc, mentions, found, i, discovered):
         """Whose "عائلته" (his family) is: the nearest person before it (a group for "عائلاتهم")."""
