@@ -225,6 +225,8 @@ ACTORS = [
     # an adjective with the article before a name does not make it a genitive
     ("وكان رئيس الاستخبارات التركية إبراهيم كالين زار دمشق والتقى الشرع.",
      {("ibrahim_kalin", "contacted", "ahmed_al_sharaa")}, {("syria", "contacted", "ahmed_al_sharaa")}),
+    (FALL + "فر الأسد إلى موسكو. ووصل أحمد الشرع إلى القصر الرئاسي. وبعد أيام زار الشرع السعودية.",
+     {("ahmed_al_sharaa", "contacted", "saudi_arabia")}, {("ahmed_al_sharaa", "fled-to", "presidential_palace")}),
     # denied and intended flights stay unasserted
     ("نفى مكتب ماهر الأسد أنه دخل العراق.", set(), {(MAHER, "fled-to", "iraq")}),
     ("يخطط المسؤولون السوريون للانتقال إلى لبنان.", set(), {("Syrian officials", "fled-to", "lebanon")}),

@@ -149,8 +149,8 @@ class ArabicExtractor:
                             travels.append((ev, flighty))
                         continue
                     fleeing.add(ev.source)
-                elif journey[ev.relation].meets and ev.asserted and self.kind(ev.target) == "person":
-                    meeting.add(ev.source)
+                elif journey[ev.relation].meets and ev.asserted:
+                    meeting.add(ev.source)  # one who meets, calls or visits in the report is no fugitive
                 yield ev
             yield from self._status(document, ctx, off)
             if self.roles:
@@ -163,8 +163,8 @@ class ArabicExtractor:
         report_flight = report_flight or bool(fleeing)
         for ev, flighty in travels:
             # "غادر ... متجها إلى": a trip is a flight where the sentence says so, where the traveller
-            # flees in the report, or in a report of flight unless the traveller meets people in it
-            # (a diplomat's tour)
+            # flees in the report, or in a report of flight unless the traveller meets, calls or visits
+            # someone in it (a diplomat's tour, a new ruler's visits)
             flight = flighty or ev.source in fleeing or (report_flight and ev.source not in meeting)
             yield ev if flight else replace(ev, modality="travel", asserted=False)
 
