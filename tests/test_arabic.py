@@ -227,6 +227,10 @@ ACTORS = [
      {("ibrahim_kalin", "contacted", "ahmed_al_sharaa")}, {("syria", "contacted", "ahmed_al_sharaa")}),
     (FALL + "فر الأسد إلى موسكو. ووصل أحمد الشرع إلى القصر الرئاسي. وبعد أيام زار الشرع السعودية.",
      {("ahmed_al_sharaa", "contacted", "saudi_arabia")}, {("ahmed_al_sharaa", "fled-to", "presidential_palace")}),
+    # refusing asylum to a group named after the asylum word; a state's adjective after a cue's noun
+    ("رفضت السلطات العراقية منح اللجوء للجنود السوريين.", {("iraq", "refused", "Syrian soldiers")}, set()),
+    ("تم التوصل إلى الاتفاق بوساطة قطرية بين روسيا وهيئة تحرير الشام.",
+     {("qatar", "mediated", "russia"), ("qatar", "mediated", "hts")}, set()),
     # denied and intended flights stay unasserted
     ("نفى مكتب ماهر الأسد أنه دخل العراق.", set(), {(MAHER, "fled-to", "iraq")}),
     ("يخطط المسؤولون السوريون للانتقال إلى لبنان.", set(), {("Syrian officials", "fled-to", "lebanon")}),

@@ -52,7 +52,7 @@ class ArabicExtractor:
         self.demonym_of = index.arabic_demonyms
         self.markers = Markers(self.ar, split, _CONJUNCTIONS) if self.ar else None
         # the table's names, titled names, short names and groups (the Arabic pipeline has no NER)
-        self.mentions = ArabicMentions(index, self.ar, verbs=self.matcher.by_first)
+        self.mentions = ArabicMentions(index, self.ar, verbs=self.matcher.by_first, cue_words=self.matcher.by_first)
         self.members = next(iter(lexicon.with_behaviour("members")), None)
         self.go_between = next(iter(lexicon.with_behaviour("go_between")), None)
         self.actors = index.for_document({})

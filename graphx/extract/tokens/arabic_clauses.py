@@ -367,7 +367,10 @@ class _Sentence:
 
     def targets(self, hit, ce, relation, src_ids):
         cue = hit.cue
-        hi = min([ce, hit.end + cue.window] + [c for c in self.cue_starts if c >= hit.end])
+        asylum = self.ex.one.get("asylum", ())
+        # a target lies before the next cue, unless that cue is what is asked or refused ("منح اللجوء ل")
+        hi = min([ce, hit.end + cue.window] + [c for c in self.cue_starts if c >= hit.end
+                                                and self.norms[c] not in asylum])
         cands = [p for p in self.parties if hit.end <= p.start < hi and p.actor not in src_ids]
         preps = {normalise(w) for w in cue.target_preps}
         if preps:

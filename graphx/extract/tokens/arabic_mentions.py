@@ -40,7 +40,7 @@ def _plain(text: str) -> str:
 class ArabicMentions:
     """The mention stage of the Arabic extractor (see the module docstring)."""
 
-    def __init__(self, index, language, verbs=()):
+    def __init__(self, index, language, verbs=(), cue_words=()):
         self.index = index
         self.table = MentionFinder(index)
         words = language.words() if language else {}
@@ -53,6 +53,7 @@ class ArabicMentions:
             stops.update(normalise(w) for w in words.get(key, ()) if " " not in w)
         stops.update(verbs)  # a name ends before a verb ("إبراهيم كالين زار دمشق")
         self.verbs = set(verbs)
+        self.cue_words = set(cue_words)
         self.stops = stops
         self.groups = GroupWords(language, split=lambda f: " ".join(norm(f))) if language else None
         self.suffixes = sorted(words.get("possessive", ()), key=len, reverse=True)
@@ -83,10 +84,24 @@ class ArabicMentions:
                 mentions[-1] = _span(doc, prev.start, m.end, prev.actor)  # "الرئيس السوري" + "بشار الأسد"
             else:
                 mentions.append(m)
+        mentions = self._adjective_parties(doc, norms, mentions)
         mentions = self._titled(doc, norms, mentions, discovered)
         mentions = self._short_names(doc, norms, mentions, discovered)
         mentions = self._groups(doc, norms, mentions, discovered)
         return mentions
+
+    def _adjective_parties(self, doc, norms, mentions):
+        """"بوساطة قطرية", "اتصالات تركية": a state's adjective right after a cue's noun is the state
+        taking part (Qatar mediated)."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        extra = []
+        for i in range(1, len(doc)):
+            word, prev = norms[i], norms[i - 1]
+            if i in taken or word.startswith("ال") or word not in self.demonyms:
+                continue
+            if any(f in self.cue_words for f in (prev, prev[1:], prev[2:])):
+                extra.append(_span(doc, i, i + 1, self.demonyms[word][0]))
+        return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
     # ------------------------------------------------------------ titled names
     def _title_at(self, norms, i) -> int:
@@ -211,8 +226,8 @@ class ArabicMentions:
         """(noun, possessive owner?) of a group noun at token i, or None."""
         w = self.groups
         word = norms[i]
-        for form in (word, word[1:] if word[:1] in _JOINED else None):
-            if form and form in w.people:
+        for form in (word, word[1:] if word[:1] in _JOINED else None, "ا" + word[1:] if word.startswith("لل") else None):
+            if form and form in w.people:  # "الجنود", "والجنود", "للجنود" (ل + الجنود)
                 return form, False
         written = _plain(doc[i].text)  # (ة still itself: "حراسة" is no "حراس" + "ه")
         raw = word
@@ -304,7 +319,9 @@ class ArabicMentions:
                 noun = "families"  # "عائلات سورية": Syrian families, not Syria's family
             surface = doc[start:end].text
             first = norms[start]
-            if first[:1] in _JOINED and (first[1:] in mods or first[1:] in self.groups.people):
+            if first.startswith("لل") and "ا" + first[1:] in self.groups.people:
+                surface = "ا" + surface[1:]  # "للجنود السوريين": "الجنود السوريين"
+            elif first[:1] in _JOINED and (first[1:] in mods or first[1:] in self.groups.people):
                 surface = surface[1:]  # "لكبار المسؤولين": the phrase without its joined preposition
             group = group_actor(owner, noun, surface, demonym)
             discovered.setdefault(group.id, group)
