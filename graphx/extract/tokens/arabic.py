@@ -1,4 +1,13 @@
-"""The Arabic extractor: cue hits -> evidence records (see :mod:`graphx.arabic`)."""
+"""The Arabic extractor: the Arabic runs of a report -> evidence records.
+
+Per run: the Arabic pipeline's doc (:mod:`graphx.nlp.arabic`), its mentions with the actors the
+table lacks (:mod:`.arabic_mentions`: titled names, short names, groups), then per sentence the
+cue hits of ``lang/ar.toml`` read by the word-order rules of :mod:`.arabic_clauses` (source,
+target, markers, attribution), those travelling with a traveller and those getting them out
+(:mod:`.arabic_journeys`), the role rule and the group rule (``member-of``). A travel verb's
+trip is decided once the report is read: a flight where the sentence says so, where the traveller
+flees, or in a report of flight unless the traveller meets, calls or visits someone in it.
+"""
 
 from __future__ import annotations
 

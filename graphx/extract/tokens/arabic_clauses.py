@@ -1,5 +1,5 @@
 """One Arabic sentence: its clauses, the actors named in it, and the word-order rules that
-pick a cue's source and target (see :mod:`graphx.arabic`)."""
+pick a cue's source and target (used by :mod:`.arabic`)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from ...nlp.arabic import _CONJUNCTIONS, _TASHKEEL, normalise
 from ...records import Mention
+from .arabic_attribution import AttributionRules
+from .arabic_journeys import JourneyRules
 
 if TYPE_CHECKING:
     from .arabic import ArabicExtractor
@@ -16,7 +18,7 @@ def _plain_word(text: str) -> str:
     return _TASHKEEL.sub("", text)
 
 
-class _Sentence:
+class _Sentence(JourneyRules, AttributionRules):
     """One Arabic sentence: clauses, parties, and the word-order rules."""
 
     def __init__(self, ex: ArabicExtractor, view, norms):
@@ -82,28 +84,6 @@ class _Sentence:
                 continue
             stop = next((k for k in range(c + 1, self.end) if self.doc[k].text in ("،", ",", ".", "؛")), self.end)
             out.update(q.start for q in self.parties if c < q.start < stop)
-        return out
-
-    def _after_words(self, key, fits, reach=2):
-        """(word index, party) for the parties a word of ``key`` introduces, with the lists they head
-        ("برفقة عائلته ورجل الأعمال رئيف قوتلي"; "وانضم إليه أفراد من عائلة شاليش، بالإضافة إلى ...")."""
-        out, seen = [], set()
-        for i in range(self.start, self.end):
-            n = self.ex._phrase_at(self.norms, i, key)
-            if not n and self.norms[i][:1] in _CONJUNCTIONS:  # "وانضم إليه", "وبرفقته"
-                n = self.ex._phrase_at([self.norms[i][1:]] + self.norms[i + 1:i + 4], 0, key)
-            if not n:
-                continue
-            first = next((p for p in self.parties if i + n <= p.start < i + n + reach), None)
-            if first is None or first.start in seen:
-                continue
-            if key == "companions" and self.norms[i].lstrip("و") in self.ex.one.get("prepositions", ()) and not (
-                    self.ex.kind(first.actor) == "person" or first.actor.endswith(("_family", "_families"))):
-                continue  # "مع": with a person or a family ("فر مع عائلته"), not "علاقات مع قيادات"
-            for p in self._list_from(first):
-                if p.start >= first.start and fits(p) and p.start not in seen:
-                    seen.add(p.start)
-                    out.append((i, p))
         return out
 
     def _without_title_owners(self, parties):
@@ -304,53 +284,6 @@ class _Sentence:
             return [Mention(last_subject.actor, "", -1, -1, -1, -1)]
         return []
 
-    def patients(self, hit, cs, ce, relation, last_subject):
-        """Who is smuggled or moved: the actor right after the verb or its noun ("بتهريب ماهر الأسد",
-        "هُرّب ماهر"), else the subject ("ماهر الأسد هُرّب", "تهريبه": the one talked of)."""
-        after = [p for p in self.parties if hit.end <= p.start < hit.end + 2 and self.nominative(p)
-                 and self._fits(p, relation, "source")]
-        if after and not self.owned(hit):
-            k = after[0].end
-            if k < self.end and self.doc[k].is_alpha and _plain_word(self.doc[k].text).endswith(("ا", "اً")) \
-                    and not any(p.start == k for p in self.parties):
-                return []  # "أرسل أردوغان مبعوثا إلى دمشق": the one after the verb is its subject
-            return self._list_from(after[0])
-        nxt = hit.end
-        if not self.owned(hit) and not self._last_word(hit).startswith("ال") and nxt < self.end and \
-                self.doc[nxt].is_alpha and \
-                self.norms[nxt] not in self.ex.one.get("prepositions", ()) and \
-                not any(p.start <= nxt < p.end for p in self.parties):
-            return []  # "أرسل أردوغان مبعوثا إلى دمشق", "أرسلت وفدا": what is sent is no actor
-        return self.sources(hit, cs, ce, relation, last_subject)
-
-    def movers(self, hit, cs, ce, patients, subject=True):
-        """Who smuggles or moves them: after one of the cue's agent_preps ("عن طريق الضبع", "من قبل
-        القوات الروسية"), or the clause's subject before the cue ("الضبع، الذي ... قام بنقل ماهر")."""
-        preps = [tuple(normalise(w) for w in p.split()) for p in hit.cue.agent_preps]
-        for i in range(hit.end, ce):
-            for prep in preps:
-                if tuple(self.norms[i:i + len(prep)]) == prep:
-                    found = [p for p in self.parties if i + len(prep) <= p.start < i + len(prep) + 2
-                             and p.actor not in patients]
-                    if found:
-                        return found[:1]
-        moved = [p for p in self.parties if hit.end <= p.start and p.actor in patients]
-        if not subject or not moved:
-            return []  # the subject is the one moved ("ماهر الأسد هُرّب")
-        between = [p for p in self.parties if hit.end <= p.start < moved[0].start and self.nominative(p)
-                   and self.ex.kind(p.actor) not in self.ex.settings_kinds]
-        if between:
-            return between[:1]  # "نقلت روسيا بشار الأسد إلى موسكو": the subject after the verb
-        before = [p for p in self.parties if cs <= p.start and p.end <= hit.start and self.nominative(p)
-                  and p.start not in self.aside and p.actor not in patients
-                  and self.ex.kind(p.actor) not in self.ex.settings_kinds]
-        if before:
-            return before[-1:]
-        if cs > self.start and self.norms[cs] in self.ex.one.get("relative", ()):
-            return [p for p in self.parties if p.end <= cs and p.actor not in patients
-                    and all(self.doc[k].is_punct for k in range(p.end, cs))][-1:]
-        return []
-
     def _own_subject(self, lo, hi, relation) -> bool:
         """A verb of ``[clauses] copulas`` in [lo, hi) followed by a word that names no actor, or one
         that cannot be the relation's source: the clause has a subject of its own ("كانت فصائل
@@ -418,48 +351,3 @@ class _Sentence:
                                        prefix=hit.prefix)
             return own.negated, r.hedged, r.modality
         return r.negated, r.hedged, r.modality
-
-    def attribution(self, cue_start) -> str:
-        """Who makes the claim: a speaker ("وقال كامل صقر"), "وفقا لـ X" / "حسب X", or an outlet."""
-        n, ex = self.norms, self.ex
-        speech = ex.one.get("speech", ())
-        for i in range(min(cue_start, self.end) - 1, self.start - 1, -1):
-            word = n[i]
-            if word in speech or (word[:1] in _CONJUNCTIONS and word[1:] in speech):
-                who = self._named_near(i + 1)
-                if who:
-                    return who
-        for i in range(self.start, self.end):
-            k = ex._phrase_at(n, i, "according_to")
-            if not k and n[i][:1] in _CONJUNCTIONS:
-                k = 1 if (n[i][1:],) in ex.w.get("according_to", ()) else 0
-            if k:
-                who = self._named_near(i + k, joined=True)
-                if who:
-                    return who
-        for p in self.parties:
-            if ex.kind(p.actor) == "outlet":
-                return ex.actors.label(p.actor)
-        return ""
-
-    def _named_near(self, i, joined=False) -> str:
-        """The actor (its label) or the few words at token i, after a verb of saying."""
-        j = i
-        while j < self.end and (self.doc[j].is_quote or self.doc[j].text in ("ل", "لـ")):
-            j += 1
-        # "كشفت شبكة “إن بي سي نيوز”": a word and quotes may come before the name
-        p = next((p for p in self.parties if j <= p.start <= j + 3 and all(
-            self.doc[k].is_quote or k == j for k in range(j, p.start))), None)
-        if p is not None:
-            label = self.ex.actors.label(p.actor)
-            if p.start > j and self.ex.kind(p.actor) == "outlet" and self.doc[j].is_alpha and \
-                    self.ex._joined_preposition(p.text):
-                return f"{self.doc[j].text} via {label}"  # "مصادر لقناة الجزيرة": sources told Al Jazeera
-            return label
-        words = []
-        while j < self.end and self.doc[j].is_alpha and len(words) < 3:
-            words.append(self.doc[j].text)
-            j += 1
-        if words and joined and words[0].startswith("لل"):
-            words[0] = "ال" + words[0][2:]  # "وفقا للتقرير": "التقرير" (the joined ل of "according to")
-        return " ".join(words) if words and len(words) <= 3 and j < self.end and not self.doc[j].is_alpha else ""
