@@ -231,6 +231,15 @@ ACTORS = [
     ("رفضت السلطات العراقية منح اللجوء للجنود السوريين.", {("iraq", "refused", "Syrian soldiers")}, set()),
     ("تم التوصل إلى الاتفاق بوساطة قطرية بين روسيا وهيئة تحرير الشام.",
      {("qatar", "mediated", "russia"), ("qatar", "mediated", "hts")}, set()),
+    # withdrawing to a place; withdrawing one's fighters (its fighters: the owner named in the sentence)
+    ("انسحبت القوات الإيرانية من سوريا إلى العراق.", {("Iranian forces", "fled-to", "iraq")}, set()),
+    ("وقال مصدر إن حزب الله سحب عناصره المتواجدين في محيط دمشق باتجاه لبنان.",
+     {("Hezbollah fighters", "fled-to", "lebanon")}, {("hezbollah", "mediated", "Hezbollah fighters")}),
+    ("فر الأسد إلى موسكو. وقال المصدر إن الحزب أوعز لمقاتليه بالانسحاب.", set(),
+     {("Bashar al-Assad fighters", "member-of", A)}),
+    ("وأوضحت المصادر أن عناصر «حزب الله» المنسحبين انتقلوا إلى منطقة القصير، ومنها إلى لبنان.",
+     {("Hezbollah fighters", "fled-to", "lebanon")}, set()),
+    ("سحبت السعودية سفيرها من دمشق.", set(), {("saudi_arabia", "fled-to", "damascus")}),
     # denied and intended flights stay unasserted
     ("نفى مكتب ماهر الأسد أنه دخل العراق.", set(), {(MAHER, "fled-to", "iraq")}),
     ("يخطط المسؤولون السوريون للانتقال إلى لبنان.", set(), {("Syrian officials", "fled-to", "lebanon")}),

@@ -270,7 +270,7 @@ class ArabicMentions:
                 start -= 2 if " ".join(norms[start - 2:start]) in mods else 1
             owner = None
             if owned:
-                owner = self._possessor(doc, mentions, found, i, discovered)
+                owner = self._possessor(doc, norms, mentions, found, i, discovered)
             else:
                 # adjectives, and more nouns of the same group ("المسؤولين الأمنيين والمقربين")
                 j = end
@@ -282,8 +282,8 @@ class ArabicMentions:
                     owner, end = (aid, english), j + 1
                 else:
                     k = j + 1 if j < n and norms[j] in _OWNER_LINKS else j
-                    while k < n and norms[k] in mods and k not in taken:
-                        k += 1
+                    while k < n and (norms[k] in mods or doc[k].is_quote) and k not in taken:
+                        k += 1  # (quotes around the owner's name: "عناصر «حزب الله»")
                     if k < n and norms[k] in self.demonyms and k not in taken and k > j:
                         aid, english = self.demonyms[norms[k]]  # "جندي من الجيش السوري": the state's
                         owner, end = (aid, english), k + 1
@@ -347,15 +347,20 @@ class ArabicMentions:
         discovered.setdefault(aid, Actor(id=aid, label=phrase, kind="group", aliases=(phrase,), discovered=True))
         return aid
 
-    def _possessor(self, doc, mentions, found, i, discovered):
-        """Whose "عائلته" (his family) is: the nearest person before it (a group for "عائلاتهم")."""
+    def _possessor(self, doc, norms, mentions, found, i, discovered):
+        """Whose "عائلته" (his family) is: the nearest person before it (a group for "عائلاتهم");
+        whose "قواته", "عناصره" (its forces, fighters) are: the nearest person, state or group."""
         word = _plain(doc[i].text)
         plural = word.endswith(("هم", "هن", "هما"))
-        kinds = ("group",) if plural else ("person",)
+        kin = self._noun_at(doc, norms, i)[0] in self.groups.kin if self._noun_at(doc, norms, i) else True
+        kinds = ("group",) if plural else ("person",) if kin else ("person", "state", "organisation", "armed_group")
         best = None
+        first = 0 if kin else doc[i].sent.start  # (its forces: the owner is named in the sentence)
         for m in mentions:
             if m.end > i:
                 break
+            if m.start < first:
+                continue
             a = self.index.actors.get(m.actor) or discovered.get(m.actor)
             if a is not None and a.kind in kinds:
                 best = (m.start, m.actor)
