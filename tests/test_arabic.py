@@ -240,6 +240,11 @@ ACTORS = [
     ("وأوضحت المصادر أن عناصر «حزب الله» المنسحبين انتقلوا إلى منطقة القصير، ومنها إلى لبنان.",
      {("Hezbollah fighters", "fled-to", "lebanon")}, set()),
     ("سحبت السعودية سفيرها من دمشق.", set(), {("saudi_arabia", "fled-to", "damascus")}),
+    # a role of the table before another person's name is that person's; honorifics; a title chain
+    ("وكان جلالة الملك عبدالله الثاني لدى لقائه الرئيس السوري أحمد الشرع قد أكد دعم الأردن.",
+     {("king_abdullah_ii", "contacted", "ahmed_al_sharaa")}, {("king_abdullah_ii", "contacted", A)}),
+    ("يزور نائب رئيس الوزراء ووزير الخارجية وشؤون المغتربين أيمن الصفدي اليوم دمشق ويلتقي أحمد الشرع.",
+     {("ayman_safadi", "contacted", "ahmed_al_sharaa")}, {("وشؤون المغتربين", "contacted", "ahmed_al_sharaa")}),
     # denied and intended flights stay unasserted
     ("نفى مكتب ماهر الأسد أنه دخل العراق.", set(), {(MAHER, "fled-to", "iraq")}),
     ("يخطط المسؤولون السوريون للانتقال إلى لبنان.", set(), {("Syrian officials", "fled-to", "lebanon")}),

@@ -80,8 +80,10 @@ class ArabicMentions:
         mentions = []
         for m in self.table(doc):
             prev = mentions[-1] if mentions else None
-            if prev and prev.actor == m.actor and prev.end == m.start:
-                mentions[-1] = _span(doc, prev.start, m.end, prev.actor)  # "الرئيس السوري" + "بشار الأسد"
+            if prev and prev.end == m.start and (prev.actor == m.actor or self._role_of(doc, prev, m)):
+                # "الرئيس السوري" + "بشار الأسد": one party; "الرئيس السوري" + "أحمد الشرع": the role is
+                # the named person's (a role of the table names whoever held it when it was written)
+                mentions[-1] = _span(doc, prev.start, m.end, m.actor)
             else:
                 mentions.append(m)
         mentions = self._adjective_parties(doc, norms, mentions)
@@ -102,6 +104,14 @@ class ArabicMentions:
             if any(f in self.cue_words for f in (prev, prev[1:], prev[2:])):
                 extra.append(_span(doc, i, i + 1, self.demonyms[word][0]))
         return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+    def _role_of(self, doc, role, name) -> bool:
+        """Whether mention ``role`` is one of its actor's roles and ``name`` a person's name."""
+        a, b = self.index.actors.get(role.actor), self.index.actors.get(name.actor)
+        if a is None or b is None or a.kind != "person" or b.kind != "person":
+            return False
+        text = normalise(" ".join(role.text.split()))
+        return any(normalise(r) == text or text.endswith(normalise(r)) for r in a.roles if _ARABIC_LETTER.search(r))
 
     # ------------------------------------------------------------ titled names
     def _title_at(self, norms, i) -> int:
@@ -171,8 +181,8 @@ class ArabicMentions:
             definite = [k for k, u in enumerate(units) if norms[u].startswith(_DEFINITE)]
             if definite and definite[0] < len(units) - 1:
                 units = units[definite[-1] + 1:]
-            if not 2 <= len(units) <= 3 or norms[units[0]].startswith(_DEFINITE):
-                i += 1
+            if not 2 <= len(units) <= 3 or norms[units[0]].startswith(_DEFINITE) or end in taken:
+                i += 1  # ("وشؤون المغتربين أيمن الصفدي": the words before a name are the title's)
                 continue
             j = units[0]
             name = " ".join(doc[j:end].text.split())
