@@ -245,6 +245,15 @@ ACTORS = [
      {("king_abdullah_ii", "contacted", "ahmed_al_sharaa")}, {("king_abdullah_ii", "contacted", A)}),
     ("يزور نائب رئيس الوزراء ووزير الخارجية وشؤون المغتربين أيمن الصفدي اليوم دمشق ويلتقي أحمد الشرع.",
      {("ayman_safadi", "contacted", "ahmed_al_sharaa")}, {("وشؤون المغتربين", "contacted", "ahmed_al_sharaa")}),
+    # granted asylum by a state: refuge there; got asylum in a place
+    ("وأكد المصدر أن روسيا منحت الأسد وعائلته اللجوء لأسباب إنسانية.",
+     {(A, "fled-to", "russia"), ("Bashar al-Assad's family", "fled-to", "russia")}, {("russia", "mediated", A)}),
+    ("وصل الرئيس السوري الأسد إلى موسكو. ومنحته روسيا حق اللجوء لأسباب إنسانية.", {(A, "fled-to", "russia")}, set()),
+    ("منحت روسيا الأسد وساما.", set(), {(A, "fled-to", "russia")}),
+    ("حصل الأسد على حق اللجوء في روسيا.", {(A, "fled-to", "russia")}, set()),
+    # the one and his family arrive together; a capital after its description
+    ("أفادت مصادر في الكرملين أن الرئيس السوري بشار الأسد وأفراد عائلته وصلوا إلى العاصمة الروسية موسكو بعد سقوط نظامه.",
+     {(A, "fled-to", "moscow"), ("Bashar al-Assad's family", "fled-to", "moscow")}, set()),
     # denied and intended flights stay unasserted
     ("نفى مكتب ماهر الأسد أنه دخل العراق.", set(), {(MAHER, "fled-to", "iraq")}),
     ("يخطط المسؤولون السوريون للانتقال إلى لبنان.", set(), {("Syrian officials", "fled-to", "lebanon")}),

@@ -303,7 +303,11 @@ class ArabicExtractor:
         sources = ctx.patients(hit, cs, ce, relation, last_subject) if moved else \
             ctx.sources(hit, cs, ce, relation, last_subject)
         src_ids = {p.actor for p in sources}
-        targets = ctx.targets(hit, ce, relation, src_ids)
+        if moved and cue.target == "subject":
+            # "منحت روسيا الأسد اللجوء": the one granting asylum is where the granted one took refuge
+            targets = ctx.granters(hit, cs, ce, relation, src_ids)
+        else:
+            targets = ctx.targets(hit, ce, relation, src_ids)
         if not targets and relation.target_fallback and not ctx.owned(hit):
             # (not "اتهامات رفضها الأسد": what the suffix stands for was refused, not someone named before)
             targets = ctx.other_before(hit.start, src_ids, last_subject)
@@ -335,7 +339,7 @@ class ArabicExtractor:
                 if not tid or tid == sid:
                     continue
                 yield make(sid, cue.relation, tid, src, tgt, trigger, cue.rule, off, flags)
-        if relation.journey and self.go_between:
+        if relation.journey and self.go_between and not (moved and cue.target == "subject"):
             # whoever smuggled or moved them mediated the flight ("الضبع ... قام بنقل ماهر", "عن طريق الضبع")
             for mover in ctx.movers(hit, cs, ce, src_ids, subject=moved):
                 mid = self.as_party(mover.actor)

@@ -108,7 +108,9 @@ class _Sentence(JourneyRules, AttributionRules):
     def _prev(self, i):
         j = i - 1
         skip = self.ex.one.get("determiners", ())
-        while j >= self.start and (self.doc[j].is_quote or self.doc[j].text in "()" or self.norms[j] in skip):
+        # (and a state's adjective after such a word: "إلى العاصمة الروسية موسكو")
+        while j >= self.start and (self.doc[j].is_quote or self.doc[j].text in "()" or self.norms[j] in skip or (
+                self.norms[j] in self.ex.demonym_of and j - 1 >= self.start and self.norms[j - 1] in skip)):
             j -= 1
         return j
 
@@ -137,16 +139,15 @@ class _Sentence(JourneyRules, AttributionRules):
     def nominative(self, p) -> bool:
         return self._nominative.get(p.start, True)
 
-    def _joined_and(self, text) -> bool:
-        """"وروسيا", "ورجل الأعمال رئيف قوتلي", "ووزير ...": a party written with a joined و (not
-        "وزير", "وليد جنبلاط")."""
-        t = normalise(text)
+    def _joined_and(self, p) -> bool:
+        """"وروسيا", "ورجل الأعمال رئيف قوتلي", "ووزير ...", "وعائلته": a party written with a joined و
+        (not "وزير", "وليد جنبلاط")."""
+        t = normalise(p.text)
         if t[:1] != "و":
             return False
         first = t.split()[0][1:]
-        groups = self.ex.mentions.groups
         return t[1:] in self.ex.names or first in self.ex.title_words or (
-            groups is not None and first in groups.people)
+            self.ex.kind(p.actor) == "group" and self.ex.mentions.group_word(self.doc, self.norms, p.start))
 
     def first_subject(self):
         return next((p for p in self.parties if self.nominative(p) and p.start not in self.aside
@@ -165,7 +166,7 @@ class _Sentence(JourneyRules, AttributionRules):
                 if not 0 <= hi - lo <= 3 or not all(self.norms[k] in coord for k in range(lo, hi)):
                     break
                 later = q if step > 0 else out[0]
-                if hi == lo and not self._joined_and(later.text):
+                if hi == lo and not self._joined_and(later):
                     break  # "التقى بوتين أردوغان": subject then object, not a list
                 if step < 0:
                     out.insert(0, q)
@@ -249,9 +250,12 @@ class _Sentence(JourneyRules, AttributionRules):
             # "هروبه", "لقائه X": the owner is the one this sentence is about (its first subject, not
             # the nearest: "لم يبلغ الأسد شقيقه ماهر بفراره"), else the one talked of before, else the
             # subject named after ("لدى لقائه X قال الشرع")
-            topic = next((p for p in self.parties if p.end <= hit.start and self.nominative(p)
-                          and p.start not in self.aside and self._fits(p, relation, "source")
-                          and self.ex.kind(p.actor) in ("person", "group")), None)
+            # ("منحته": him, a person before a group; "منحهم": them, a group first)
+            plural = _plain_word(self.doc[hit.start].text).endswith(("هم", "هما", "هن"))
+            order = ("group", "person") if plural else ("person", "group")
+            topics = [p for p in self.parties if p.end <= hit.start and self.nominative(p)
+                      and p.start not in self.aside and self._fits(p, relation, "source")]
+            topic = next((p for kind in order for p in topics if self.ex.kind(p.actor) == kind), None)
             if topic is not None:
                 return [topic]
         elif self._own_subject(max([cs] + [p.end for p in before]), hit.start, relation):
@@ -304,7 +308,8 @@ class _Sentence(JourneyRules, AttributionRules):
         asylum = self.ex.one.get("asylum", ())
         # a target lies before the next cue, unless that cue is what is asked or refused ("منح اللجوء ل")
         hi = min([ce, hit.end + cue.window] + [c for c in self.cue_starts if c >= hit.end
-                                                and self.norms[c] not in asylum])
+                                                and self.norms[c] not in asylum
+                                                and (c + 1 >= self.end or self.norms[c + 1] not in asylum)])
         cands = [p for p in self.parties if hit.end <= p.start < hi and p.actor not in src_ids]
         preps = {normalise(w) for w in cue.target_preps}
         if preps:

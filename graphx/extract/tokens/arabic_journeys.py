@@ -1,7 +1,7 @@
 """Who travels with whom in an Arabic sentence, and who gets them out: the companions and
-escorts named after a word of ``[clauses] companions`` / ``escorts``, the one smuggled or moved by
-a cue whose source is its object, and the one who moves them (a mixin of
-:class:`~graphx.extract.tokens.arabic_clauses._Sentence`)."""
+escorts named after a word of ``[clauses] companions`` / ``escorts``, the one smuggled, moved or
+granted asylum by a cue whose source is its object, the one who moves them, and the one granting
+asylum (a mixin of :class:`~graphx.extract.tokens.arabic_clauses._Sentence`)."""
 
 from __future__ import annotations
 
@@ -79,3 +79,17 @@ class JourneyRules:
             return [p for p in self.parties if p.end <= cs and p.actor not in patients
                     and all(self.doc[k].is_punct for k in range(p.end, cs))][-1:]
         return []
+
+    def granters(self, hit, cs, ce, relation, granted):
+        """Who grants asylum: the state or place named inside the cue, right after it ("ومنحته روسيا"),
+        or before it in its clause ("روسيا منحت الأسد"), when the clause names asylum."""
+        asylum = self.ex.w.get("asylum", ())
+        if not any(self.ex._phrase_at(self.norms, i, "asylum") for i in range(hit.start, min(ce, hit.end + 8))) \
+                and asylum:
+            return []
+        fits = [p for p in self.parties if p.actor not in granted and self._fits(p, relation, "target")
+                and cs <= p.start < min(ce, hit.end + 3)]
+        after = [p for p in fits if p.start >= hit.start]
+        before = [p for p in fits if p.start < hit.start and self.nominative(p)]
+        return after[:1] or before[-1:]
+

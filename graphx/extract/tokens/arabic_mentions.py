@@ -232,6 +232,14 @@ class ArabicMentions:
         return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
     # ------------------------------------------------------------ groups
+    def group_word(self, doc, norms, i) -> bool:
+        """Whether token i is a group noun or a word before one ("وعائلته", "وأفراد", "ومسؤولين")."""
+        if self.groups is None:
+            return False
+        word = norms[i]
+        return self._noun_at(doc, norms, i) is not None or word in self.groups.modifiers or \
+            (word[:1] in _JOINED and word[1:] in self.groups.modifiers)
+
     def _noun_at(self, doc, norms, i):
         """(noun, possessive owner?) of a group noun at token i, or None."""
         w = self.groups
