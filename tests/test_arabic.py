@@ -254,10 +254,18 @@ ACTORS = [
     # the one and his family arrive together; a capital after its description
     ("أفادت مصادر في الكرملين أن الرئيس السوري بشار الأسد وأفراد عائلته وصلوا إلى العاصمة الروسية موسكو بعد سقوط نظامه.",
      {(A, "fled-to", "moscow"), ("Bashar al-Assad's family", "fled-to", "moscow")}, set()),
+    # not with them: no companions
+    ("لم يكن ماهر الأسد برفقة عائلته عندما فر إلى العراق.", {(MAHER, "fled-to", "iraq")},
+     {("Maher al-Assad's family", "fled-to", "iraq")}),
     # denied and intended flights stay unasserted
     ("نفى مكتب ماهر الأسد أنه دخل العراق.", set(), {(MAHER, "fled-to", "iraq")}),
     ("يخطط المسؤولون السوريون للانتقال إلى لبنان.", set(), {("Syrian officials", "fled-to", "lebanon")}),
     ("يعتزم المسؤولون السوريون الهروب إلى لبنان.", set(), {("Syrian officials", "fled-to", "lebanon")}),
+    ("لم تمنح روسيا الأسد اللجوء.", set(), {(A, "fled-to", "russia")}),
+    ("نفت قسد تهريب ماهر الأسد إلى العراق.", set(), {(MAHER, "fled-to", "iraq"), ("sdf", "mediated", MAHER)}),
+    ("نفى الكرملين أن يكون الأسد وعائلته قد وصلوا إلى موسكو.", set(),
+     {(A, "fled-to", "moscow"), ("Bashar al-Assad's family", "fled-to", "moscow")}),
+    ("إذا هرب ماهر الأسد إلى العراق فسيعتقل.", set(), {(MAHER, "fled-to", "iraq")}),
 ]
 
 
