@@ -48,6 +48,11 @@ class ArabicExtractor:
         words = self.ar.words() if self.ar else {}
         self.w = {k: [tuple(normalise(x) for x in p.split()) for p in v] for k, v in words.items()}
         self.one = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
+        self.w_first: dict = {}  # key -> first word -> its phrases (in file order): one lookup per word
+        for k, v in self.w.items():
+            for ph in v:
+                if ph:
+                    self.w_first.setdefault(k, {}).setdefault(ph[0], []).append(ph)
         split = lambda p: [normalise(x) for x in p.split()]  # noqa: E731
         self.matcher = CueMatcher(self.ar.cues if self.ar else (), split, words.get("not_cues", ()),
                                   self.ar.proclitics if self.ar else ())
@@ -104,7 +109,7 @@ class ArabicExtractor:
         return False
 
     def _phrase_at(self, norms, i, key) -> int:
-        for ph in self.w.get(key, ()):
+        for ph in self.w_first.get(key, {}).get(norms[i], ()) if i < len(norms) else ():
             if tuple(norms[i:i + len(ph)]) == ph:
                 return len(ph)
         return 0

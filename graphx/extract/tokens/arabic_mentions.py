@@ -17,6 +17,8 @@ New actors go into the ``discovered`` dict the caller passes (one per document).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ...nlp.arabic import _ARABIC_LETTER, _TASHKEEL, normalise
 from ...records import Actor, Mention
 from ..groups import KIN_GROUP, GroupWords, group_actor
@@ -45,7 +47,9 @@ class ArabicMentions:
         self.table = MentionFinder(index)
         words = language.words() if language else {}
         norm = lambda p: tuple(normalise(w) for w in p.split())  # noqa: E731
-        self.titles = sorted({norm(t) for t in words.get("titles", ())}, key=len, reverse=True)
+        self.titles: dict[str, list] = {}  # first word -> the titles it starts, longest first
+        for t in sorted({norm(t) for t in words.get("titles", ())}, key=len, reverse=True):
+            self.titles.setdefault(t[0], []).append(t)
         self.particles = {normalise(w) for w in words.get("particles", ())}
         stops = set()
         for key in ("prepositions", "boundaries", "coordination", "relative", "negation", "speech", "denial",
@@ -116,9 +120,9 @@ class ArabicMentions:
     # ------------------------------------------------------------ titled names
     def _title_at(self, norms, i) -> int:
         word = norms[i]
-        for t in self.titles:
-            for w in (word, word[1:] if word[:1] in ("و", "ف") else None):  # "ورجل الأعمال"
-                if w and (w,) + tuple(norms[i + 1:i + len(t)]) == t:
+        for w in (word, word[1:] if word[:1] in ("و", "ف") else None):  # "ورجل الأعمال"
+            for t in self.titles.get(w, ()) if w else ():
+                if tuple(norms[i + 1:i + len(t)]) == t[1:]:
                     return len(t)
         return 0
 
@@ -365,6 +369,12 @@ class ArabicMentions:
         discovered.setdefault(aid, Actor(id=aid, label=phrase, kind="group", aliases=(phrase,), discovered=True))
         return aid
 
+    def _starts(self, mentions):
+        """The starts of ``mentions`` (sorted), computed once per list."""
+        if getattr(self, "_starts_of", (None,))[0] is not mentions:
+            self._starts_of = (mentions, [m.start for m in mentions])
+        return self._starts_of[1]
+
     def _possessor(self, doc, norms, mentions, found, i, discovered):
         """Whose "عائلته" (his family) is: the nearest person before it (a group for "عائلاتهم");
         whose "قواته", "عناصره" (its forces, fighters) are: the nearest person, state or group."""
@@ -374,14 +384,15 @@ class ArabicMentions:
         kinds = ("group",) if plural else ("person",) if kin else ("person", "state", "organisation", "armed_group")
         best = None
         first = 0 if kin else doc[i].sent.start  # (its forces: the owner is named in the sentence)
-        for m in mentions:
-            if m.end > i:
-                break
+        # the nearest mention before i of those kinds (mentions are sorted by start)
+        k = bisect_left(self._starts(mentions), i)
+        for m in reversed(mentions[:k]):
             if m.start < first:
-                continue
+                break
             a = self.index.actors.get(m.actor) or discovered.get(m.actor)
-            if a is not None and a.kind in kinds:
+            if m.end <= i and a is not None and a.kind in kinds:
                 best = (m.start, m.actor)
+                break
         for start, end, aid, noun, demonym in found:
             if plural and end <= i and (best is None or start > best[0]):
                 owner = self.index.actors.get(aid) or discovered.get(aid)
