@@ -254,6 +254,11 @@ ACTORS = [
     # the one and his family arrive together; a capital after its description
     ("أفادت مصادر في الكرملين أن الرئيس السوري بشار الأسد وأفراد عائلته وصلوا إلى العاصمة الروسية موسكو بعد سقوط نظامه.",
      {(A, "fled-to", "moscow"), ("Bashar al-Assad's family", "fled-to", "moscow")}, set()),
+    # evacuating one's diplomats or staff; crossing the border with the subject inside the phrase
+    ("أجلت روسيا دبلوماسييها من دمشق إلى قاعدة حميميم.", {("Russian diplomats", "fled-to", "hmeimim_airbase")},
+     {("russia", "mediated", "Russian diplomats")}),
+    ("وتم إجلاء موظفي السفارة الروسية إلى موسكو.", {("Russian staff", "fled-to", "moscow")}, set()),
+    ("عبر آلاف الجنود السوريين الحدود إلى العراق.", {("Syrian soldiers", "fled-to", "iraq")}, set()),
     # not with them: no companions
     ("لم يكن ماهر الأسد برفقة عائلته عندما فر إلى العراق.", {(MAHER, "fled-to", "iraq")},
      {("Maher al-Assad's family", "fled-to", "iraq")}),

@@ -337,6 +337,9 @@ class ArabicMentions:
                 covered.update(range(start, end))
                 continue
             owner = actor(aid)
+            if not demonym and owner.kind == "state" and noun != KIN_GROUP:
+                # a state's group by its name or suffix ("دبلوماسييها"): labelled as by its adjective
+                demonym = next((d for d in owner.demonyms if d.isascii()), "")
             if noun == KIN_GROUP and demonym:
                 noun = "families"  # "عائلات سورية": Syrian families, not Syria's family
             surface = doc[start:end].text
