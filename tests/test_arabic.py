@@ -259,6 +259,9 @@ ACTORS = [
      {("russia", "mediated", "Russian diplomats")}),
     ("وتم إجلاء موظفي السفارة الروسية إلى موسكو.", {("Russian staff", "fled-to", "moscow")}, set()),
     ("عبر آلاف الجنود السوريين الحدود إلى العراق.", {("Syrian soldiers", "fled-to", "iraq")}, set()),
+    # "هذه المساعدات لم تصل": the aid did not arrive, not the one talked of before
+    ("وقال كامل صقر إن بوتين وعد بمساعدات عسكرية. لكن هذه المساعدات وصلت إلى دمشق بعد سقوط حلب.", set(),
+     {("kamal_saqr", "fled-to", "damascus"), (PUTIN, "fled-to", "damascus")}),
     # not with them: no companions
     ("لم يكن ماهر الأسد برفقة عائلته عندما فر إلى العراق.", {(MAHER, "fled-to", "iraq")},
      {("Maher al-Assad's family", "fled-to", "iraq")}),

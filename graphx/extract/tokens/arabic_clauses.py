@@ -258,7 +258,8 @@ class _Sentence(JourneyRules, AttributionRules):
             topic = next((p for kind in order for p in topics if self.ex.kind(p.actor) == kind), None)
             if topic is not None:
                 return [topic]
-        elif self._own_subject(max([cs] + [p.end for p in before]), hit.start, relation):
+        elif self._own_subject(max([cs] + [p.end for p in before]), hit.start, relation) or \
+                self._demonstrative_subject(hit):
             return []  # "كانت فصائل المعارضة قد بدأت بالدخول": the clause's subject is no actor
         elif before:
             return self._list_from(before[-1])
@@ -288,6 +289,16 @@ class _Sentence(JourneyRules, AttributionRules):
         if last_subject is not None and self._fits(last_subject, relation, "source"):
             return [Mention(last_subject.actor, "", -1, -1, -1, -1)]
         return []
+
+    def _demonstrative_subject(self, hit) -> bool:
+        """"هذه المساعدات لم تصل": a demonstrative and a noun that names no actor, right before the
+        verb (a negation between), are its subject."""
+        j = hit.start - 1
+        while j > self.start and self.norms[j] in self.ex.markers.one["negation"]:
+            j -= 1
+        return (j - 1 >= self.start and self.norms[j].startswith("ال") and self.doc[j].is_alpha
+                and self.norms[j - 1] in self.ex.one.get("determiners", ()) and not self.norms[j - 1].startswith("ال")
+                and not any(p.start <= j < p.end for p in self.parties))
 
     def _own_subject(self, lo, hi, relation) -> bool:
         """A verb of ``[clauses] copulas`` in [lo, hi) followed by a word that names no actor, or one
