@@ -207,6 +207,8 @@ ACTORS = [
     # a negation before a verb joined by و belongs to the predicate before it
     ("قالت المصادر إن ضباط الأسد يحملون جوازات سفر ليست بأسمائهم ويدخلون إلى لبنان هربا من الملاحقة.",
      {("Bashar al-Assad officers", "fled-to", "lebanon")}, set()),
+    ("قالت المصادر إن ضباط الأسد يحملون جوازات سفر ليست بأسمائهم ويدخلون إلى لبنان هربا مع عائلاتهم.",
+     {("Bashar al-Assad officers's family", "fled-to", "lebanon")}, set()),
     # "الهاربين": those who fled, not the one talked of before
     ("قال رامي عبد الرحمن إن الوضع خطير. وأكد أن الهاربين عبر مطار دمشق هم ضباط كبار.", set(),
      {("rami_abdel_rahman", "fled-to", "damascus_airport")}),
@@ -262,6 +264,9 @@ ACTORS = [
     # "هذه المساعدات لم تصل": the aid did not arrive, not the one talked of before
     ("وقال كامل صقر إن بوتين وعد بمساعدات عسكرية. لكن هذه المساعدات وصلت إلى دمشق بعد سقوط حلب.", set(),
      {("kamal_saqr", "fled-to", "damascus"), (PUTIN, "fled-to", "damascus")}),
+    # a flight with no destination named still had its helper; a description after a comma is no list
+    ("هرب ماهر الأسد، شقيق بشار وقائد الفرقة الرابعة، هرب من سوريا بطريقة سرية، مستعينًا بقيادي من قوات سوريا الديمقراطية.",
+     {("sdf", "mediated", MAHER)}, {("sdf", "mediated", A)}),
     # not with them: no companions
     ("لم يكن ماهر الأسد برفقة عائلته عندما فر إلى العراق.", {(MAHER, "fled-to", "iraq")},
      {("Maher al-Assad's family", "fled-to", "iraq")}),

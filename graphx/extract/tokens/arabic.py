@@ -17,7 +17,7 @@ from ..dates import event_date
 from ...lexicon import Lexicon
 from ...records import Document
 from ...records import Mention
-from ..cues import CueMatcher
+from ..cues import CueMatcher, Trigger
 from ..markers import Markers
 from .arabic_mentions import ArabicMentions
 from ..evidence import Words, citation, make
@@ -228,17 +228,29 @@ class ArabicExtractor:
             n = self._phrase_at(ctx.norms, i, "escorts") or 1
             words = ctx.doc[i:i + n]
             trigger = Words(words.text, words.start_char, words.end_char)
+            src = Mention(p.actor, p.text, p.start_char, p.end_char, p.start, p.end)
             for ev in trips:
                 if not mediator or mediator == ev.source:
                     continue
                 flags = {k: getattr(ev, k) for k in ("negated", "hedged", "modality", "asserted", "attributed_to")}
                 flags.update(citation(document, ctx.view, off))
-                src = Mention(p.actor, p.text, p.start_char, p.end_char, p.start, p.end)
                 tgt = Mention(ev.source, ev.source_text, -1, -1, -1, -1)
                 made = make(mediator, self.go_between, ev.source, src, tgt, trigger, "ar-escort", off, flags)
                 if ev.source_start >= 0:
                     made = replace(made, target_start=ev.source_start, target_end=ev.source_end)
                 yield made
+            if trips or not mediator:
+                continue
+            # "هرب ماهر الأسد من سوريا ... مستعينًا بقيادي من قسد": a flight with no destination named
+            # still had its helper
+            cs, ce = ctx.clause_of(i)
+            negated, hedged, modality = ctx.modality(cs, ce, Trigger(None, i, i + n))
+            flags = dict(negated=negated, hedged=hedged, modality=modality, asserted=not negated and modality == "fact",
+                         attributed_to=ctx.attribution(i), **citation(document, ctx.view, off))
+            for t in dict.fromkeys(q.actor for q in ctx.travellers):
+                who = next(q for q in ctx.travellers if q.actor == t)
+                if t != mediator and self.kind(t) in ("person", "group"):
+                    yield make(mediator, self.go_between, t, src, who, trigger, "ar-escort", off, flags)
 
     def _roles(self, document, ctx, off, doc_date):
         """Person -represents-> state/group: a title then the state's adjective or the group's

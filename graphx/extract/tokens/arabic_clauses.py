@@ -79,8 +79,9 @@ class _Sentence(JourneyRules, AttributionRules):
             if self.ex.kind(p.actor) != "person" or c + 1 >= self.end or self.doc[c].text not in ("،", ","):
                 continue
             first = self.norms[c + 1]
-            if any(q.start == c + 1 for q in self.parties) or not (
-                    first in titles or first in kin or first.startswith("ال")):
+            named = any(q.start == c + 1 for q in self.parties)
+            # (a party right after the comma heads a list, unless a title opens it: "ماهر الأسد، شقيق بشار")
+            if (named and first not in titles) or not (first in titles or first in kin or first.startswith("ال")):
                 continue
             stop = next((k for k in range(c + 1, self.end) if self.doc[k].text in ("،", ",", ".", "؛")), self.end)
             out.update(q.start for q in self.parties if c < q.start < stop)
@@ -168,6 +169,9 @@ class _Sentence(JourneyRules, AttributionRules):
                 later = q if step > 0 else out[0]
                 if hi == lo and not self._joined_and(later):
                     break  # "التقى بوتين أردوغان": subject then object, not a list
+                aside = getattr(self, "aside", ())
+                if ((out[-1] if step > 0 else q).start in aside) != (later.start in aside):
+                    break  # "ماهر الأسد، شقيق بشار،": a description (or companions), not the list
                 if step < 0:
                     out.insert(0, q)
                 else:

@@ -24,7 +24,10 @@ class JourneyRules:
             first = next((p for p in self.parties if i + n <= p.start < i + n + reach), None)
             if first is None or first.start in seen:
                 continue
-            if self.ex.markers.has(self.norms, self.clause_of(i)[0], i, "negation"):
+            lo = self.clause_of(i)[0]
+            lo = max([lo] + [k for k in range(lo, i) if self.norms[k][:1] in _CONJUNCTIONS
+                             and self.norms[k][1:] in self.ex.matcher.by_first])  # (from its own verb on)
+            if self.ex.markers.has(self.norms, lo, i, "negation"):
                 continue  # "لم يكن ماهر الأسد برفقة عائلته": not with them
             if key == "companions" and self.norms[i].lstrip("و") in self.ex.one.get("prepositions", ()) and not (
                     self.ex.kind(first.actor) == "person" or first.actor.endswith(("_family", "_families"))):
