@@ -51,8 +51,9 @@ class Pipeline:
         try:
             mentions = finder(sdoc, document.meta.get("source", ""))
             actors = self.settings.index.for_document(finder.discovered)
+            arabic = {}  # the actors the Arabic runs name that the table lacks
             found = (tuple(self.extractor.extract(document, sdoc, mentions, actors))
-                     + tuple(self.arabic.extract(document)))
+                     + tuple(self.arabic.extract(document, arabic)))
             evidence = tuple(r for r in found if not isinstance(r, FateClaim))
             claims = tuple(r for r in found if isinstance(r, FateClaim))
         except Exception as exc:  # noqa: BLE001 - one report must not sink an archive's build
@@ -63,7 +64,7 @@ class Pipeline:
             if owner is not None and owner.member_of:
                 counts[owner.member_of] += 1
         return DocResult(doc=document.id, evidence=evidence, claims=claims, counts=tuple(sorted(counts.items())),
-                         discovered=tuple(sorted(finder.discovered.values(), key=lambda a: a.id)),
+                         discovered=tuple(sorted({**arabic, **finder.discovered}.values(), key=lambda a: a.id)),
                          tokens=len(sdoc),
                          long_sentences=sum(1 for s in sdoc.sents if len(s) > self.max_tokens))
 

@@ -27,17 +27,40 @@ KIN_GROUP = "family"
 
 
 class GroupWords:
-    """A language's ``[groups]`` words (lower case)."""
+    """A language's ``[groups]`` words (lower case).
 
-    def __init__(self, language):
+    An entry may name the noun a group is known by in every language: ``"العسكريين = soldiers"``
+    (Arabic "soldiers" makes the same ``syria_soldiers`` as English "Syrian soldiers"); an entry
+    without ``=`` is its own noun.
+
+    >>> from graphx.lexicon import Language
+    >>> w = GroupWords(Language("ar", groups={"people": ("الجنود = soldiers",), "kin": ("عائلة",)}))
+    >>> w.canonical("الجنود"), w.canonical("عائلة")
+    ('soldiers', 'family')
+    """
+
+    def __init__(self, language, split=None):
         words = language.words()
-        self.kin = set(words.get("kin", ()))
-        self.people = set(words.get("people", ())) | self.kin
-        self.modifiers = set(words.get("modifiers", ()))
+        split = split or (lambda form: form)
+        self.nouns: dict[str, str] = {}  # a form as written (or as ``split`` compares it) -> its noun
+
+        def forms(key):
+            out = set()
+            for entry in words.get(key, ()):
+                form, _, noun = entry.partition("=")
+                form = split(form.strip())
+                out.add(form)
+                if noun.strip() or form not in self.nouns:  # (a noun may be a modifier too)
+                    self.nouns[form] = noun.strip() or form
+            return out
+
+        self.kin = forms("kin")
+        self.people = forms("people") | self.kin
+        self.modifiers = forms("modifiers")
         self.linkers = {"and", ","}
 
     def canonical(self, noun: str) -> str:
-        return KIN_GROUP if noun in self.kin else noun
+        return KIN_GROUP if noun in self.kin else self.nouns.get(noun, noun)
 
 
 def group_id(owner: str, noun: str) -> str:

@@ -76,6 +76,14 @@ def make_arabic_pipeline(index):
         for name in index.names(actor):
             if _ARABIC_LETTER.search(name):
                 names.setdefault(" ".join(name.split()), actor)
+    # "السلطات العراقية", "الأراضي اللبنانية": an Arabic collective noun of the table, then a state's
+    # adjective, names the state (as "Iraqi authorities" does in English)
+    nouns = [n for n in index.collective_nouns if _ARABIC_LETTER.search(n)]
+    for actor in index.actors.values():
+        for demonym in actor.demonyms:
+            if _ARABIC_LETTER.search(demonym):
+                for noun in nouns:
+                    names.setdefault(f"{noun} {demonym}", actor)
     # A name written with a joined clitic ("ببوتين", "وروسيا", "للأسد") matches through its norm.
     words = sorted({normalise(w) for name in names for w in name.split()})
     starts = sorted({normalise(name.split()[0]) for name in names})

@@ -191,7 +191,8 @@ def alias_patterns(table, nlp: Language) -> list[dict]:
             if _ARABIC.match(demonym):
                 continue  # Arabic adjectives serve the Arabic role rule (graphx/arabic), not English nouns
             for noun in table.collective_nouns:
-                add(f"{demonym} {noun}", actor)
+                if not _ARABIC.match(noun):  # Arabic nouns go before Arabic adjectives (graphx/nlp/arabic.py)
+                    add(f"{demonym} {noun}", actor)
     return patterns
 
 

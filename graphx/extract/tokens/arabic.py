@@ -1,4 +1,13 @@
-"""The Arabic extractor: cue hits -> evidence records (see :mod:`graphx.arabic`)."""
+"""The Arabic extractor: the Arabic runs of a report -> evidence records.
+
+Per run: the Arabic pipeline's doc (:mod:`graphx.nlp.arabic`), its mentions with the actors the
+table lacks (:mod:`.arabic_mentions`: titled names, short names, groups), then per sentence the
+cue hits of ``lang/ar.toml`` read by the word-order rules of :mod:`.arabic_clauses` (source,
+target, markers, attribution), those travelling with a traveller and those getting them out
+(:mod:`.arabic_journeys`), the role rule and the group rule (``member-of``). A travel verb's
+trip is decided once the report is read: a flight where the sentence says so, where the traveller
+flees, or in a report of flight unless the traveller meets, calls or visits someone in it.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +17,23 @@ from ..dates import event_date
 from ...lexicon import Lexicon
 from ...records import Document
 from ...records import Mention
-from ..cues import CueMatcher
+from ..cues import CueMatcher, Trigger
 from ..markers import Markers
-from ..mentions import MentionFinder
+from .arabic_mentions import ArabicMentions
 from ..evidence import Words, citation, make
 from ..sentence import TokenArrays, views
 from .arabic_clauses import _Sentence
-from ...nlp.arabic import _CONJUNCTIONS, arabic_segments, \
+from ...nlp.arabic import _CONJUNCTIONS, _TASHKEEL, arabic_segments, \
     make_arabic_pipeline, normalise
+
+# The endings of a plural verb, participle or owner ("يغادروا", "يصلون", "متوجهين", "وصولهم").
+_PLURAL = ("وا", "ون", "ين", "هم", "هما")
+
+
+def _offset(ev, ctx, char):
+    """A character offset of the sentence's doc as the evidence's document offset."""
+    return ev.start - ctx.start_char + char
+
 
 class ArabicExtractor:
     """Evidence from the Arabic paragraphs of a document (see the module docstring)."""
@@ -30,20 +48,33 @@ class ArabicExtractor:
         words = self.ar.words() if self.ar else {}
         self.w = {k: [tuple(normalise(x) for x in p.split()) for p in v] for k, v in words.items()}
         self.one = {k: {p[0] for p in v if len(p) == 1} for k, v in self.w.items()}
+        self.w_first: dict = {}  # key -> first word -> its phrases (in file order): one lookup per word
+        for k, v in self.w.items():
+            for ph in v:
+                if ph:
+                    self.w_first.setdefault(k, {}).setdefault(ph[0], []).append(ph)
         split = lambda p: [normalise(x) for x in p.split()]  # noqa: E731
         self.matcher = CueMatcher(self.ar.cues if self.ar else (), split, words.get("not_cues", ()),
                                   self.ar.proclitics if self.ar else ())
+        # possessive pronoun suffixes, longest first, as written (before ة is folded into ه)
+        self.suffixes = sorted(words.get("possessive", ()), key=len, reverse=True)
         self.names = index.arabic_names
+        self.title_words = {normalise(t.split()[0]) for t in words.get("titles", ())}
         self.capital_of = index.capital_of
         self._status_words = {k: words.get(k, ()) for k in ("killed", "survived")}
         self._status_denial = tuple(c + w for w in words.get("denial", ()) for c in ("",) + _CONJUNCTIONS)  # "ونفى"
         self.demonym_of = index.arabic_demonyms
         self.markers = Markers(self.ar, split, _CONJUNCTIONS) if self.ar else None
-        self.mentions = MentionFinder(index)  # the table's names (the Arabic pipeline has no NER)
+        # the table's names, titled names, short names and groups (the Arabic pipeline has no NER)
+        self.mentions = ArabicMentions(index, self.ar, verbs=self.matcher.by_first, cue_words=self.matcher.by_first)
+        self.members = next(iter(lexicon.with_behaviour("members")), None)
+        self.go_between = next(iter(lexicon.with_behaviour("go_between")), None)
+        self.actors = index.for_document({})
 
     # ------------------------------------------------------------ entry
-    def extract(self, document: Document):
-        """Yield evidence for every Arabic run of ``document.body``."""
+    def extract(self, document: Document, discovered: dict | None = None):
+        """Yield evidence for every Arabic run of ``document.body``; the actors found that the table
+        lacks (titled names, groups) go into ``discovered``."""
         if not self.matcher.cues:
             return
         segments = arabic_segments(document.text, document.body_start)
@@ -51,19 +82,18 @@ class ArabicExtractor:
             return
         if self.nlp is None:
             self.nlp = make_arabic_pipeline(self.index)
+        discovered = {} if discovered is None else discovered
+        self.actors = self.index.for_document(discovered)
         for lo, hi in segments:
             doc = self.nlp(document.text[lo:hi])
-            yield from self._doc(document, doc, lo)
+            yield from self._doc(document, doc, lo, discovered)
 
     # ------------------------------------------------------------ helpers
     def kind(self, aid):
-        actor = self.index.actors.get(aid)
-        return actor.kind if actor else "person"
+        return self.actors.kind(aid)
 
     def as_party(self, aid):
-        if aid in self.capital_of:
-            return self.capital_of[aid]
-        return None if self.kind(aid) in self.settings_kinds else aid
+        return self.actors.as_party(aid)
 
     def _joined_preposition(self, text: str) -> bool:
         """"ببوتين", "للأسد": a name written with a joined preposition."""
@@ -79,7 +109,7 @@ class ArabicExtractor:
         return False
 
     def _phrase_at(self, norms, i, key) -> int:
-        for ph in self.w.get(key, ()):
+        for ph in self.w_first.get(key, {}).get(norms[i], ()) if i < len(norms) else ():
             if tuple(norms[i:i + len(ph)]) == ph:
                 return len(ph)
         return 0
@@ -94,20 +124,16 @@ class ArabicExtractor:
         return False
 
     # ------------------------------------------------------------ a document
-    def _doc(self, document, doc, off):
+    def _doc(self, document, doc, off, discovered):
         arrays = TokenArrays(doc)
         norms = [normalise(t) for t in arrays.texts]
-        mentions = []
-        for m in self.mentions(doc):
-            prev = mentions[-1] if mentions else None
-            if prev and prev.actor == m.actor and prev.end == m.start:
-                span = doc[prev.start:m.end]  # "الرئيس السوري" + "بشار الأسد": one party
-                mentions[-1] = Mention(prev.actor, span.text, span.start_char, span.end_char, prev.start, m.end)
-            else:
-                mentions.append(m)
+        mentions = self.mentions(doc, norms, discovered)
         doc_date = document.meta.get("date", "")
         last_subject = None
-        fleeing, travels = set(), []
+        carried = (None, [])  # the last sentence's traveller and those travelling with it
+        fleeing, meeting, travels = set(), set(), []
+        report_flight = False  # the report tells of a flight (a flight verb or [markers] flight_context)
+        journey = self.lexicon.relations
         for view in views(doc, arrays, mentions):
             if view.empty or view.is_heading:
                 continue  # a heading, a caption or a question
@@ -120,12 +146,16 @@ class ArabicExtractor:
                     key = (ev.source, ev.relation, ev.target)
                     if key not in seen or (ev.asserted and not seen[key].asserted):
                         seen[key] = ev
+            carried = self._with_companions(ctx, seen, carried, last_subject)
+            for ev in self._escorted(document, ctx, seen, off):
+                seen.setdefault((ev.source, ev.relation, ev.target), ev)
             flighty = self._contains(norms, view.start, view.end, "flight_context")
+            report_flight = report_flight or flighty
             visit = self._contains(norms, view.start, view.end, "visit")
             for ev in seen.values():
                 date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
                 ev = replace(ev, date=date) if date != ev.date else ev
-                if self.lexicon.relations[ev.relation].journey and ev.asserted:
+                if journey[ev.relation].journey and ev.asserted:
                     if ev.rule in self._travel_rules():
                         if visit:
                             yield replace(ev, modality="visit", asserted=False)
@@ -133,16 +163,94 @@ class ArabicExtractor:
                             travels.append((ev, flighty))
                         continue
                     fleeing.add(ev.source)
+                elif journey[ev.relation].meets and ev.asserted:
+                    meeting.add(ev.source)  # one who meets, calls or visits in the report is no fugitive
                 yield ev
             yield from self._status(document, ctx, off)
             if self.roles:
                 yield from self._roles(document, ctx, off, doc_date)
+            if self.members:
+                yield from self._members(document, ctx, off)
             subj = ctx.first_subject()
             if subj:
                 last_subject = subj
+        report_flight = report_flight or bool(fleeing)
         for ev, flighty in travels:
-            # "غادر ... متجها إلى": a trip is a flight where the sentence or the report says so
-            yield ev if (flighty or ev.source in fleeing) else replace(ev, modality="travel", asserted=False)
+            # "غادر ... متجها إلى": a trip is a flight where the sentence says so, where the traveller
+            # flees in the report, or in a report of flight unless the traveller meets, calls or visits
+            # someone in it (a diplomat's tour, a new ruler's visits)
+            flight = flighty or ev.source in fleeing or (report_flight and ev.source not in meeting)
+            yield ev if flight else replace(ev, modality="travel", asserted=False)
+
+    def _with_companions(self, ctx, seen, carried, last_subject):
+        """Those travelling with a traveller flee with it: "استقل طائرة برفقة عائلته ورجل الأعمال رئيف
+        قوتلي، متوجهين إلى العراق"; a plural verb of a later sentence ("وصولهم إلى بيروت", "يغادروا")
+        carries them on. Returns the sentence's (traveller, companions) for the next sentence."""
+        relations = self.lexicon.relations
+        trips = [ev for ev in list(seen.values()) if relations[ev.relation].journey]
+        companions = [p for _, p in ctx.companions]
+        traveller = next((ev.source for ev in trips), None) or next((p.actor for p in ctx.travellers), None)
+        # they travel with the sentence's subject (or the one carried from before when it names none):
+        # "غادر ماهر دمشق بعد هروب شقيقه بشار إلى موسكو، حيث رافقته عناصر" is no escort of Bashar
+        subject = ctx.first_subject()
+        lead = subject.actor if subject else (last_subject.actor if last_subject else traveller)
+        for ev in trips:
+            if ev.source != lead:
+                continue
+            plural = _TASHKEEL.sub("", ev.trigger.split()[-1]).endswith(_PLURAL)
+            group = companions
+            if not group and plural and carried[0] == ev.source:
+                group = carried[1]
+            for p in group:
+                if p.actor == ev.source or (p.actor, ev.relation, ev.target) in seen:
+                    continue
+                seen[(p.actor, ev.relation, ev.target)] = replace(
+                    ev, source=p.actor, source_text=p.text, source_start=_offset(ev, ctx, p.start_char),
+                    source_end=_offset(ev, ctx, p.end_char))
+        if companions and traveller:
+            return traveller, companions
+        if traveller and carried[0] == traveller:
+            return carried
+        return (traveller, []) if traveller else (carried if last_subject and carried[0] == last_subject.actor
+                                                  else (None, []))
+
+    def _escorted(self, document, ctx, seen, off):
+        """"الهروب إلى بيروت تحت حماية مباشرة من حزب الله": the escort mediated for those fleeing (a
+        group's fighters for their organisation)."""
+        if not ctx.escorts or not self.go_between:
+            return
+        relations = self.lexicon.relations
+        trips = [ev for ev in seen.values() if relations[ev.relation].journey]
+        for i, p in ctx.escorts:
+            actor = self.actors.get(p.actor)
+            mediator = actor.member_of if actor is not None and actor.kind == "group" and actor.member_of \
+                else self.as_party(p.actor)
+            n = self._phrase_at(ctx.norms, i, "escorts") or 1
+            words = ctx.doc[i:i + n]
+            trigger = Words(words.text, words.start_char, words.end_char)
+            src = Mention(p.actor, p.text, p.start_char, p.end_char, p.start, p.end)
+            for ev in trips:
+                if not mediator or mediator == ev.source:
+                    continue
+                flags = {k: getattr(ev, k) for k in ("negated", "hedged", "modality", "asserted", "attributed_to")}
+                flags.update(citation(document, ctx.view, off))
+                tgt = Mention(ev.source, ev.source_text, -1, -1, -1, -1)
+                made = make(mediator, self.go_between, ev.source, src, tgt, trigger, "ar-escort", off, flags)
+                if ev.source_start >= 0:
+                    made = replace(made, target_start=ev.source_start, target_end=ev.source_end)
+                yield made
+            if trips or not mediator:
+                continue
+            # "هرب ماهر الأسد من سوريا ... مستعينًا بقيادي من قسد": a flight with no destination named
+            # still had its helper
+            cs, ce = ctx.clause_of(i)
+            negated, hedged, modality = ctx.modality(cs, ce, Trigger(None, i, i + n))
+            flags = dict(negated=negated, hedged=hedged, modality=modality, asserted=not negated and modality == "fact",
+                         attributed_to=ctx.attribution(i), **citation(document, ctx.view, off))
+            for t in dict.fromkeys(q.actor for q in ctx.travellers):
+                who = next(q for q in ctx.travellers if q.actor == t)
+                if t != mediator and self.kind(t) in ("person", "group"):
+                    yield make(mediator, self.go_between, t, src, who, trigger, "ar-escort", off, flags)
 
     def _roles(self, document, ctx, off, doc_date):
         """Person -represents-> state/group: a title then the state's adjective or the group's
@@ -178,6 +286,19 @@ class ArabicExtractor:
             yield make(src, self.roles, group, p, None, Words(trig.text, trig.start_char, trig.end_char),
                        "ar-role-title", off, citation(document, ctx.view, off))
 
+    def _members(self, document, ctx, off):
+        """A group named in the sentence belongs to its owner: "العسكريين السوريين" -member-of-> Syria."""
+        seen = set()
+        for p in ctx.parties:
+            actor = self.actors.get(p.actor)
+            if actor is None or actor.kind != "group" or not actor.member_of or actor.id in seen:
+                continue
+            seen.add(actor.id)
+            words = ctx.doc[p.start:p.end]
+            yield make(actor.id, self.members, actor.member_of, p, None,
+                       Words(words.text, words.start_char, words.end_char), "ar-group", off,
+                       citation(document, ctx.view, off))
+
     def _status(self, document, ctx, off):
         from ..claims import status_claims
 
@@ -195,14 +316,25 @@ class ArabicExtractor:
     def _from_hit(self, document, ctx, hit, off, last_subject):
         cue, relation = hit.cue, self.lexicon.relations[hit.cue.relation]
         cs, ce = ctx.clause_of(hit.start)
-        sources = ctx.sources(hit, cs, ce, relation, last_subject)
+        moved = relation.journey and cue.voice == "recipient"  # "بتهريب ماهر إلى": the object flees
+        sources = ctx.patients(hit, cs, ce, relation, last_subject) if moved else \
+            ctx.sources(hit, cs, ce, relation, last_subject)
         src_ids = {p.actor for p in sources}
-        targets = ctx.targets(hit, ce, relation, src_ids)
-        if not targets and relation.target_fallback:
+        if moved and cue.target == "subject":
+            # "منحت روسيا الأسد اللجوء": the one granting asylum is where the granted one took refuge
+            targets = ctx.granters(hit, cs, ce, relation, src_ids)
+        else:
+            targets = ctx.targets(hit, ce, relation, src_ids)
+        if not targets and relation.target_fallback and not ctx.owned(hit):
+            # (not "اتهامات رفضها الأسد": what the suffix stands for was refused, not someone named before)
             targets = ctx.other_before(hit.start, src_ids, last_subject)
+        if sources:
+            ctx.last_sources = sources
+            if relation.journey:
+                ctx.travellers.extend(sources)
         if sources and targets:
             ctx.askers.extend(p for p in sources if p.start >= 0)
-        if cue.voice == "recipient":
+        if cue.voice == "recipient" and not moved:
             sources, targets = targets, sources  # "استقبل X Y": Y came to X
         if not sources or not targets:
             return
@@ -224,3 +356,15 @@ class ArabicExtractor:
                 if not tid or tid == sid:
                     continue
                 yield make(sid, cue.relation, tid, src, tgt, trigger, cue.rule, off, flags)
+        if relation.journey and self.go_between and not (moved and cue.target == "subject"):
+            # whoever smuggled or moved them mediated the flight ("الضبع ... قام بنقل ماهر", "عن طريق الضبع")
+            for mover in ctx.movers(hit, cs, ce, src_ids, subject=moved):
+                mid = self.as_party(mover.actor)
+                owner = self.actors.get(mover.actor)
+                for src in sources:
+                    moved_actor = self.actors.get(src.actor)
+                    if moved_actor is not None and moved_actor.member_of and \
+                            moved_actor.member_of in (mover.actor, owner and owner.member_of):
+                        continue  # "أرسلوا عائلاتهم": sending one's own family away is no mediation
+                    if mid and mid != src.actor and self.kind(src.actor) in ("person", "group"):
+                        yield make(mid, self.go_between, src.actor, mover, src, trigger, "ar-mover", off, flags)

@@ -1,18 +1,24 @@
 """One Arabic sentence: its clauses, the actors named in it, and the word-order rules that
-pick a cue's source and target (see :mod:`graphx.arabic`)."""
+pick a cue's source and target (used by :mod:`.arabic`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...nlp.arabic import _CONJUNCTIONS, normalise
+from ...nlp.arabic import _CONJUNCTIONS, _TASHKEEL, normalise
 from ...records import Mention
+from .arabic_attribution import AttributionRules
+from .arabic_journeys import JourneyRules
 
 if TYPE_CHECKING:
     from .arabic import ArabicExtractor
 
 
-class _Sentence:
+def _plain_word(text: str) -> str:
+    return _TASHKEEL.sub("", text)
+
+
+class _Sentence(JourneyRules, AttributionRules):
     """One Arabic sentence: clauses, parties, and the word-order rules."""
 
     def __init__(self, ex: ArabicExtractor, view, norms):
@@ -25,7 +31,20 @@ class _Sentence:
                                  if norms[i] in one.get("boundaries", ()) or doc[i].text in ("؛", ";", ":")]
         self.cue_starts: list = []  # where the sentence's cues start (a target lies before the next one)
         self.askers: list = []  # sources of the sentence's earlier cues ("حاول الأسد الاتصال ...")
-        self.parties = sorted(parties + self._counterparts(), key=lambda p: p.start)
+        self.parties = self._without_title_owners(sorted(parties + self._counterparts(), key=lambda p: p.start))
+        self.last_sources: list = []  # the previous cue's sources ("زار دمشق والتقى الشرع": the same visitor)
+        self.companions = self._after_words("companions", lambda p: ex.kind(p.actor) in ("person", "group"))
+        self.escorts = self._after_words("escorts", lambda p: ex.as_party(p.actor) is not None, reach=4)
+        # parties that are no clause's subject: companions, and those inside a relative clause
+        aside = {p.start for _, p in self.companions} | {p.start for _, p in self.escorts}
+        relative = ex.one.get("relative", ())
+        for b in self.bounds:
+            if b > start and norms[b] in relative:
+                stop = next((k for k in range(b + 1, end) if doc[k].is_punct or k in self.bounds), end)
+                aside.update(p.start for p in self.parties if b < p.start < stop)
+        aside.update(self._appositions())
+        self.aside = aside
+        self.travellers: list = []  # the sources of the sentence's journey cues, with or without a target
         self._nominative = {p.start: self._is_nominative(p) for p in self.parties}
 
     def _counterparts(self):
@@ -49,6 +68,39 @@ class _Sentence:
                         break
         return out
 
+    def _appositions(self):
+        """"بثينة شعبان، المستشارة الإعلامية للرئيس السوري السابق بشار الأسد، دخلت": those named in a
+        description set between commas after a person (opened by a title, a family word or a word with
+        the article) are no subject of the sentence."""
+        out = set()
+        titles, kin = self.ex.title_words, self.ex.mentions.groups.kin if self.ex.mentions.groups else set()
+        for p in self.parties:
+            c = p.end
+            if self.ex.kind(p.actor) != "person" or c + 1 >= self.end or self.doc[c].text not in ("،", ","):
+                continue
+            first = self.norms[c + 1]
+            named = any(q.start == c + 1 for q in self.parties)
+            # (a party right after the comma heads a list, unless a title opens it: "ماهر الأسد، شقيق بشار")
+            if (named and first not in titles) or not (first in titles or first in kin or first.startswith("ال")):
+                continue
+            stop = next((k for k in range(c + 1, self.end) if self.doc[k].text in ("،", ",", ".", "؛")), self.end)
+            out.update(q.start for q in self.parties if c < q.start < stop)
+        return out
+
+    def _without_title_owners(self, parties):
+        """"وزير خارجية النظام السوري، بسام الصباغ": a state or group named inside a title, before
+        the person holding it, is whose the title is, not a party of its own."""
+        out = []
+        for k, p in enumerate(parties):
+            nxt = parties[k + 1] if k + 1 < len(parties) else None
+            if self.ex.kind(p.actor) != "person" and nxt is not None and self.ex.kind(nxt.actor) == "person" \
+                    and nxt.start - p.end <= 2 and all(self.doc[i].is_punct for i in range(p.end, nxt.start)) \
+                    and any(0 <= p.start - (i + n) <= 1 for i in range(max(self.start, p.start - 3), p.start)
+                            for n in (self.ex._phrase_at(self.norms, i, "titles"),) if n):
+                continue
+            out.append(p)
+        return out
+
     def clause_of(self, i):
         cs = max(b for b in self.bounds if b <= i)
         later = [b for b in self.bounds if b > i]
@@ -56,7 +108,10 @@ class _Sentence:
 
     def _prev(self, i):
         j = i - 1
-        while j >= self.start and (self.doc[j].is_quote or self.doc[j].text in "()"):
+        skip = self.ex.one.get("determiners", ())
+        # (and a state's adjective after such a word: "إلى العاصمة الروسية موسكو")
+        while j >= self.start and (self.doc[j].is_quote or self.doc[j].text in "()" or self.norms[j] in skip or (
+                self.norms[j] in self.ex.demonym_of and j - 1 >= self.start and self.norms[j - 1] in skip)):
             j -= 1
         return j
 
@@ -64,17 +119,40 @@ class _Sentence:
         j = self._prev(p.start)
         if j >= self.start and self.norms[j] in self.ex.one.get("prepositions", ()):
             return False
-        return not self.ex._joined_preposition(p.text)
+        if self.ex._joined_preposition(p.text):
+            return False
+        if j >= self.start and _plain_word(self.doc[j].text).endswith("ة") and j == p.start - 1 and \
+                not self.norms[j].startswith(("ال", "وال", "بال", "لل", "فال")) and \
+                self.norms[j] not in self.ex.title_words and not any(
+                w in self.ex.matcher.by_first for w in (self.norms[j], self.norms[j][1:], self.norms[j][2:])):
+            # "سلامة الأسد": after a noun without the article (ة ends no verb) a name is its genitive
+            # ("رئيس الاستخبارات التركية إبراهيم كالين" is not); a cue's own noun's genitive is its
+            # subject ("زيارة الشرع")
+            return False
+        # "للرئيس السوري بشار الأسد": a joined preposition on the title of the name
+        t = self.norms[p.start]
+        for prep in self.ex.one.get("joined_prepositions", ()):
+            rest = "ا" + t[2:] if prep == "ل" and t.startswith("لل") else t[len(prep):]
+            if t.startswith(prep) and rest in self.ex.title_words:
+                return False
+        return True
 
     def nominative(self, p) -> bool:
         return self._nominative.get(p.start, True)
 
-    def _joined_and(self, text) -> bool:
-        t = normalise(text)
-        return t[:1] == "و" and t[1:] in self.ex.names
+    def _joined_and(self, p) -> bool:
+        """"وروسيا", "ورجل الأعمال رئيف قوتلي", "ووزير ...", "وعائلته": a party written with a joined و
+        (not "وزير", "وليد جنبلاط")."""
+        t = normalise(p.text)
+        if t[:1] != "و":
+            return False
+        first = t.split()[0][1:]
+        return t[1:] in self.ex.names or first in self.ex.title_words or (
+            self.ex.kind(p.actor) == "group" and self.ex.mentions.group_word(self.doc, self.norms, p.start))
 
     def first_subject(self):
-        return next((p for p in self.parties if self.nominative(p) and self.ex.kind(p.actor) == "person"), None)
+        return next((p for p in self.parties if self.nominative(p) and p.start not in self.aside
+                     and self.ex.kind(p.actor) in ("person", "group")), None)
 
     def _list_from(self, p, exclude=()):
         """``p`` and the actors listed with it ("إيران، و حزب الله، و روسيا، وحتى الجيش السوري")."""
@@ -89,8 +167,11 @@ class _Sentence:
                 if not 0 <= hi - lo <= 3 or not all(self.norms[k] in coord for k in range(lo, hi)):
                     break
                 later = q if step > 0 else out[0]
-                if hi == lo and not self._joined_and(later.text):
+                if hi == lo and not self._joined_and(later):
                     break  # "التقى بوتين أردوغان": subject then object, not a list
+                aside = getattr(self, "aside", ())
+                if ((out[-1] if step > 0 else q).start in aside) != (later.start in aside):
+                    break  # "ماهر الأسد، شقيق بشار،": a description (or companions), not the list
                 if step < 0:
                     out.insert(0, q)
                 else:
@@ -104,47 +185,158 @@ class _Sentence:
             return self.ex.kind(p.actor) in kinds
         return self.ex.as_party(p.actor) is not None
 
+    def _last_word(self, hit) -> str:
+        """The cue's last word without its proclitic ("بالتنسيق مع" -> "مع", "بدخول" -> "دخول")."""
+        word = self.norms[hit.end - 1]
+        if hit.end - 1 == hit.start and word not in self.ex.matcher.by_first:
+            for p in self.ex.matcher.prefixes:
+                if word.startswith(p.letters) and word[len(p.letters):] in self.ex.matcher.by_first:
+                    return word[len(p.letters):]
+        return word
+
+    def owned(self, hit) -> bool:
+        """"لقائه", "مغادرته", "تهريبهم": the cue's noun carries its owner as a pronoun suffix
+        ([pronouns] possessive), so the actor after it is its object, not its subject. The word less
+        the suffix must be a cue itself ("مغادرت" -> "مغادرة"), so "توجه" (went) is not "توج" + "ه"."""
+        if hit.end - hit.start != 1:
+            return False
+        raw, word = _TASHKEEL.sub("", self.doc[hit.start].text), self._last_word(hit)
+        cues = self.ex.matcher.by_first
+        for suffix in self.ex.suffixes:
+            if not raw.endswith(suffix) or len(word) <= len(suffix) + 2:
+                continue
+            stem = word[:-len(suffix)]
+            if stem in cues or (stem[-1] == "ت" and stem[:-1] + "ه" in cues) or (stem[-1] == "ئ" and stem[:-1] + "ء" in cues) \
+                    or (stem[-1] == "ئ" and stem[:-1] + "ا" in cues):
+                return True
+        return False
+
     def sources(self, hit, cs, ce, relation, last_subject):
         inside = [p for p in self.parties if hit.start < p.start and p.end <= hit.end and self.nominative(p)
                   and self._fits(p, relation, "source")]
         if inside:
             return self._list_from(inside[0])  # "تلقى الأسد اتصالا من": the subject inside a gapped cue
         before = [p for p in self.parties if cs <= p.start and p.end <= hit.start and self.nominative(p)
-                  and self._fits(p, relation, "source")]
-        if before and hit.start - before[-1].end <= 2:
+                  and self._fits(p, relation, "source") and p.start not in self.aside]
+        if self.last_sources and self.norms[hit.start][:1] in _CONJUNCTIONS and hit.prefix == "" and \
+                self.norms[hit.start] not in self.ex.matcher.by_first and (
+                    not before or self.ex.kind(before[-1].actor) in self.ex.settings_kinds) and \
+                [p for p in self.last_sources if self._fits(p, relation, "source")]:
+            # "زار دمشق والتقى الشرع": a verb joined by و to the previous cue shares its subject
+            return [p for p in self.last_sources if self._fits(p, relation, "source")]
+        if before and hit.start - before[-1].end <= 2 and not self.owned(hit) and not any(
+                before[-1].end <= p.start < hit.start and self.nominative(p)
+                for p in self.parties):  # (not "غادر ماهر دمشق بعد هروب": دمشق is the object between)
             return self._list_from(before[-1])
-        after = [p for p in self.parties if hit.end <= p.start < min(ce, hit.end + 2) and self.nominative(p)
-                 and self._fits(p, relation, "source")]
-        if after:
+        last = self._last_word(hit)
+        if last.startswith("ال") and last.endswith(("ين", "ون")) and hit.end - hit.start == 1:
+            # "الهاربين عبر مطار دمشق هم: ...": a participle with the article names those who flee;
+            # it is a subject's only when it describes the group right before it
+            near = [p for p in before if hit.start - p.end <= 2]
+            return self._list_from(near[-1]) if near else []
+        j = self._prev(hit.start)
+        if j >= cs and self.norms[j] in ("من", "ومن") and \
+                not last.startswith("ال") and not self.owned(hit) and not any(p.end == j for p in self.parties):
+            return []  # "ومنهم من غادر العراق": "who" left, some of them ("بتنسيق مع X") or a noun that carries its owner
+        # ("لقائه X"), the actor named next is the object
+        object_next = last in self.ex.one.get("prepositions", ()) or self.owned(hit)
+        reach = hit.end + 2
+        if hit.end < self.end and self.ex._phrase_at(self.norms, hit.end, "titles"):
+            reach = hit.end + 8  # "استقبل قائد الإدارة الجديدة في سوريا أحمد الشرع": a titled subject
+        after = [p for p in self.parties if hit.end <= p.start < min(ce, reach) and self.nominative(p)
+                 and self._fits(p, relation, "source") and (reach == hit.end + 2 or self.ex.kind(p.actor) == "person"
+                                                            or p.start < hit.end + 2)]
+        if after and not object_next:
             return self._list_from(after[0])  # "توسطت قطر وتركيا بين ..."
-        if before:
+        # a place far before the cue is its object or setting ("غادر دمشق ... وانتقل"), not its subject
+        before = [p for p in before if self.ex.kind(p.actor) not in self.ex.settings_kinds]
+        if self.owned(hit):
+            # "هروبه", "لقائه X": the owner is the one this sentence is about (its first subject, not
+            # the nearest: "لم يبلغ الأسد شقيقه ماهر بفراره"), else the one talked of before, else the
+            # subject named after ("لدى لقائه X قال الشرع")
+            # ("منحته": him, a person before a group; "منحهم": them, a group first)
+            plural = _plain_word(self.doc[hit.start].text).endswith(("هم", "هما", "هن"))
+            order = ("group", "person") if plural else ("person", "group")
+            topics = [p for p in self.parties if p.end <= hit.start and self.nominative(p)
+                      and p.start not in self.aside and self._fits(p, relation, "source")]
+            topic = next((p for kind in order for p in topics if self.ex.kind(p.actor) == kind), None)
+            if topic is not None:
+                return [topic]
+        elif self._own_subject(max([cs] + [p.end for p in before]), hit.start, relation) or \
+                self._demonstrative_subject(hit):
+            return []  # "كانت فصائل المعارضة قد بدأت بالدخول": the clause's subject is no actor
+        elif before:
             return self._list_from(before[-1])
+        if self.owned(hit):
+            if last_subject is not None and self._fits(last_subject, relation, "source"):
+                return [Mention(last_subject.actor, "", -1, -1, -1, -1)]
+            return [p for p in self.parties if p.start >= hit.end + 2 and self.nominative(p)
+                    and self.ex.kind(p.actor) == "person"][:1]
         nxt = hit.end
         if nxt < self.end and self.doc[nxt].is_alpha and self.norms[nxt] not in self.ex.one.get("prepositions", ()) \
+                and not object_next and not last.startswith("ال") \
                 and not any(p.start == nxt for p in self.parties):
             # "فر آلاف المدنيين إلى لبنان": the cue's own subject is named, and it is no actor
+            # (a definite verbal noun has no subject after it: "الإخلاء الفوري إلى روسيا")
             return []
         if cs > self.start and self.norms[cs] in self.ex.one.get("relative", ()):
-            # "ببوتين الذي كان ...": the relative clause is about the actor right before it
-            right_before = [p for p in self.parties if p.end == cs and self._fits(p, relation, "source")]
+            # "ببوتين الذي كان ...", "والمقربين من بشار الأسد، الذين اختاروا الهروب": the relative
+            # clause is about the actor right before it
+            right_before = [p for p in self.parties if p.end <= cs and self._fits(p, relation, "source")
+                            and all(self.doc[k].is_punct for k in range(p.end, cs))]
             return right_before
         # the previous clauses' subject ("كان الأسد في موسكو، حيث طلب ..."), then the last sentence's
-        earlier = [p for p in self.parties if p.end <= cs and self.nominative(p) and self._fits(p, relation, "source")]
+        earlier = [p for p in self.parties if p.end <= cs and self.nominative(p) and self._fits(p, relation, "source")
+                   and self.ex.kind(p.actor) not in self.ex.settings_kinds and p.start not in self.aside]
         if earlier:
             return [earlier[0]]
         if last_subject is not None and self._fits(last_subject, relation, "source"):
             return [Mention(last_subject.actor, "", -1, -1, -1, -1)]
         return []
 
+    def _demonstrative_subject(self, hit) -> bool:
+        """"هذه المساعدات لم تصل": a demonstrative and a noun that names no actor, right before the
+        verb (a negation between), are its subject."""
+        j = hit.start - 1
+        while j > self.start and self.norms[j] in self.ex.markers.one["negation"]:
+            j -= 1
+        return (j - 1 >= self.start and self.norms[j].startswith("ال") and self.doc[j].is_alpha
+                and self.norms[j - 1] in self.ex.one.get("determiners", ()) and not self.norms[j - 1].startswith("ال")
+                and not any(p.start <= j < p.end for p in self.parties))
+
+    def _own_subject(self, lo, hi, relation) -> bool:
+        """A verb of ``[clauses] copulas`` in [lo, hi) followed by a word that names no actor, or one
+        that cannot be the relation's source: the clause has a subject of its own ("كانت فصائل
+        المعارضة قد بدأت بالدخول": armed groups take cities, they do not flee to them)."""
+        copulas = self.ex.one.get("copulas", ())
+        for k in range(lo, hi - 1):
+            word = self.norms[k + 1]
+            if self.norms[k] in copulas and self.doc[k + 1].is_alpha and word not in self.ex.matcher.by_first \
+                    and word not in self.ex.one.get("prepositions", ()) and word != "قد":
+                party = next((p for p in self.parties if p.start <= k + 1 < p.end), None)
+                if party is None or not self._fits(party, relation, "source"):
+                    return True
+        return False
+
     def targets(self, hit, ce, relation, src_ids):
         cue = hit.cue
-        hi = min([ce, hit.end + cue.window] + [c for c in self.cue_starts if c >= hit.end])
+        asylum = self.ex.one.get("asylum", ())
+        # a target lies before the next cue, unless that cue is what is asked or refused ("منح اللجوء ل")
+        hi = min([ce, hit.end + cue.window] + [c for c in self.cue_starts if c >= hit.end
+                                                and self.norms[c] not in asylum
+                                                and (c + 1 >= self.end or self.norms[c + 1] not in asylum)])
         cands = [p for p in self.parties if hit.end <= p.start < hi and p.actor not in src_ids]
         preps = {normalise(w) for w in cue.target_preps}
         if preps:
             out = []
+            skip = self.ex.one.get("determiners", ())
             for p in cands:
                 j = self._prev(p.start)
+                if j >= self.start and self.norms[j] == "في" and any(
+                        self.norms[k] in skip and k - 1 >= self.start and self.norms[k - 1] in preps
+                        for k in range(max(self.start, j - 3), j)):
+                    j = next(k for k in range(max(self.start, j - 3), j) if self.norms[k] in skip) - 1
+                    # "إلى مناطق مختلفة في لبنان": the places are in Lebanon
                 if j >= self.start and self.norms[j] in preps and self._fits(p, relation, "target"):
                     out.append(p)  # every stop of a flight: "إلى حميميم، ومن ثم إلى موسكو"
             return out
@@ -172,49 +364,11 @@ class _Sentence:
 
     def modality(self, cs, ce, hit):
         r = self.ex.markers.read(self.norms, (self.start, self.end), (cs, ce), (hit.start, hit.end), prefix=hit.prefix)
+        if r.negated and hit.start > cs and self.norms[hit.start][:1] in _CONJUNCTIONS and \
+                self.norms[hit.start] not in self.ex.matcher.by_first:
+            # "جوازات ليست بأسمائهم ويدخلون إلى لبنان": a verb joined by و is a predicate of its own; a
+            # negation before it belongs to the one before ("ولم يلتق" carries its own)
+            own = self.ex.markers.read(self.norms, (self.start, self.end), (hit.start, ce), (hit.start, hit.end),
+                                       prefix=hit.prefix)
+            return own.negated, r.hedged, r.modality
         return r.negated, r.hedged, r.modality
-
-    def attribution(self, cue_start) -> str:
-        """Who makes the claim: a speaker ("وقال كامل صقر"), "وفقا لـ X" / "حسب X", or an outlet."""
-        n, ex = self.norms, self.ex
-        speech = ex.one.get("speech", ())
-        for i in range(min(cue_start, self.end) - 1, self.start - 1, -1):
-            word = n[i]
-            if word in speech or (word[:1] in _CONJUNCTIONS and word[1:] in speech):
-                who = self._named_near(i + 1)
-                if who:
-                    return who
-        for i in range(self.start, self.end):
-            k = ex._phrase_at(n, i, "according_to")
-            if not k and n[i][:1] in _CONJUNCTIONS:
-                k = 1 if (n[i][1:],) in ex.w.get("according_to", ()) else 0
-            if k:
-                who = self._named_near(i + k, joined=True)
-                if who:
-                    return who
-        for p in self.parties:
-            if ex.kind(p.actor) == "outlet":
-                return ex.index.actors[p.actor].label
-        return ""
-
-    def _named_near(self, i, joined=False) -> str:
-        """The actor (its label) or the few words at token i, after a verb of saying."""
-        j = i
-        while j < self.end and (self.doc[j].is_quote or self.doc[j].text in ("ل", "لـ")):
-            j += 1
-        # "كشفت شبكة “إن بي سي نيوز”": a word and quotes may come before the name
-        p = next((p for p in self.parties if j <= p.start <= j + 3 and all(
-            self.doc[k].is_quote or k == j for k in range(j, p.start))), None)
-        if p is not None:
-            label = self.ex.index.actors[p.actor].label
-            if p.start > j and self.ex.kind(p.actor) == "outlet" and self.doc[j].is_alpha and \
-                    self.ex._joined_preposition(p.text):
-                return f"{self.doc[j].text} via {label}"  # "مصادر لقناة الجزيرة": sources told Al Jazeera
-            return label
-        words = []
-        while j < self.end and self.doc[j].is_alpha and len(words) < 3:
-            words.append(self.doc[j].text)
-            j += 1
-        if words and joined and words[0].startswith("لل"):
-            words[0] = "ال" + words[0][2:]  # "وفقا للتقرير": "التقرير" (the joined ل of "according to")
-        return " ".join(words) if words and len(words) <= 3 and j < self.end and not self.doc[j].is_alpha else ""

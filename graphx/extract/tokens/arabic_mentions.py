@@ -1,0 +1,409 @@
+"""Arabic mentions: the actors an Arabic run names, with no NER to find the ones the table lacks.
+
+:class:`ArabicMentions` turns a doc of the Arabic pipeline into
+:class:`~graphx.records.Mention` records, in four steps:
+
+* the alias table's names (the alias ruler), a title and the name it precedes joined into one;
+* people the table lacks, introduced by a title of ``[names] titles`` ("رجل الأعمال رئيف قوتلي",
+  "اللواء غسان بلال", "رئيس الاستخبارات التركية إبراهيم كالين"): discovered persons, as the
+  English titled-name finder makes them (ids from :func:`~graphx.extract.mentions.discovered_id`);
+* a person named in full earlier in the report, named again by one of the name's words ("ماهر الأسد"
+  ... "ماهر"; "بسام الصباغ" ... "الصباغ") when no other person of the report shares it;
+* group actors ("العسكريين السوريين", "عائلة ماهر الأسد", "عناصر من حزب الله", "عائلته"): the
+  ``[groups]`` words, made into the same group actors as English ones (:mod:`graphx.extract.groups`).
+
+New actors go into the ``discovered`` dict the caller passes (one per document).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ...nlp.arabic import _ARABIC_LETTER, _TASHKEEL, normalise
+from ...records import Actor, Mention
+from ..groups import KIN_GROUP, GroupWords, group_actor
+from ..mentions import MentionFinder, discovered_id
+
+_DEFINITE = ("ال", "لل", "بال", "وال", "فال", "كال", "وبال", "ولل")
+_JOINED = ("و", "ب", "ل", "ف", "ك")  # one letter joined to a name ("وماهر", "لماهر")
+_OWNER_LINKS = ("من", "في")  # "عناصر من حزب الله", "المسؤولين في النظام السوري"
+
+
+def _span(doc, start, end, actor) -> Mention:
+    span = doc[start:end]
+    return Mention(actor, span.text, span.start_char, span.end_char, start, end)
+
+
+def _plain(text: str) -> str:
+    """A word as written, without diacritics (ى and ة kept: "على" is not "علي")."""
+    return _TASHKEEL.sub("", text)
+
+
+class ArabicMentions:
+    """The mention stage of the Arabic extractor (see the module docstring)."""
+
+    def __init__(self, index, language, verbs=(), cue_words=()):
+        self.index = index
+        self.table = MentionFinder(index)
+        words = language.words() if language else {}
+        norm = lambda p: tuple(normalise(w) for w in p.split())  # noqa: E731
+        self.titles: dict[str, list] = {}  # first word -> the titles it starts, longest first
+        for t in sorted({norm(t) for t in words.get("titles", ())}, key=len, reverse=True):
+            self.titles.setdefault(t[0], []).append(t)
+        self.particles = {normalise(w) for w in words.get("particles", ())}
+        stops = set()
+        for key in ("prepositions", "boundaries", "coordination", "relative", "negation", "speech", "denial",
+                    "locative", "determiners"):
+            stops.update(normalise(w) for w in words.get(key, ()) if " " not in w)
+        stops.update(verbs)  # a name ends before a verb ("إبراهيم كالين زار دمشق")
+        self.verbs = set(verbs)
+        self.cue_words = set(cue_words)
+        self.stops = stops
+        self.groups = GroupWords(language, split=lambda f: " ".join(norm(f))) if language else None
+        self.suffixes = sorted(words.get("possessive", ()), key=len, reverse=True)
+        self.demonyms = self._demonym_forms(index)
+
+    @staticmethod
+    def _demonym_forms(index) -> dict:
+        """Every form of a state's Arabic adjective: definite or not, masculine, feminine, plural
+        ("السوري" -> سوري، سورية، سوريين، السوريون ...), normalised -> (state id, its English demonym)."""
+        out = {}
+        for word, aid in index.arabic_demonyms.items():
+            actor = index.actors[aid]
+            english = next((d for d in actor.demonyms if d.isascii()), actor.label)
+            base = word[2:] if word.startswith("ال") else word
+            if base.endswith("ه"):
+                base = base[:-1]
+            for form in (base, base + "ه", base + "ين", base + "ون", base + "ان", base + "تين"):
+                for f in (form, "ال" + form):
+                    out.setdefault(f, (aid, english))
+        return out
+
+    # ------------------------------------------------------------ the stage
+    def __call__(self, doc, norms, discovered: dict) -> list[Mention]:
+        mentions = []
+        for m in self.table(doc):
+            prev = mentions[-1] if mentions else None
+            if prev and prev.end == m.start and (prev.actor == m.actor or self._role_of(doc, prev, m)):
+                # "الرئيس السوري" + "بشار الأسد": one party; "الرئيس السوري" + "أحمد الشرع": the role is
+                # the named person's (a role of the table names whoever held it when it was written)
+                mentions[-1] = _span(doc, prev.start, m.end, m.actor)
+            else:
+                mentions.append(m)
+        mentions = self._adjective_parties(doc, norms, mentions)
+        mentions = self._titled(doc, norms, mentions, discovered)
+        mentions = self._short_names(doc, norms, mentions, discovered)
+        mentions = self._groups(doc, norms, mentions, discovered)
+        return mentions
+
+    def _adjective_parties(self, doc, norms, mentions):
+        """"بوساطة قطرية", "اتصالات تركية": a state's adjective right after a cue's noun is the state
+        taking part (Qatar mediated)."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        extra = []
+        for i in range(1, len(doc)):
+            word, prev = norms[i], norms[i - 1]
+            if i in taken or word.startswith("ال") or word not in self.demonyms:
+                continue
+            if any(f in self.cue_words for f in (prev, prev[1:], prev[2:])):
+                extra.append(_span(doc, i, i + 1, self.demonyms[word][0]))
+        return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+    def _role_of(self, doc, role, name) -> bool:
+        """Whether mention ``role`` is one of its actor's roles and ``name`` a person's name."""
+        a, b = self.index.actors.get(role.actor), self.index.actors.get(name.actor)
+        if a is None or b is None or a.kind != "person" or b.kind != "person":
+            return False
+        text = normalise(" ".join(role.text.split()))
+        return any(normalise(r) == text or text.endswith(normalise(r)) for r in a.roles if _ARABIC_LETTER.search(r))
+
+    # ------------------------------------------------------------ titled names
+    def _title_at(self, norms, i) -> int:
+        word = norms[i]
+        for w in (word, word[1:] if word[:1] in ("و", "ف") else None):  # "ورجل الأعمال"
+            for t in self.titles.get(w, ()) if w else ():
+                if tuple(norms[i + 1:i + len(t)]) == t[1:]:
+                    return len(t)
+        return 0
+
+    def _name_word(self, doc, norms, j, taken) -> bool:
+        return (j < len(doc) and j not in taken and doc[j].is_alpha and norms[j] not in self.stops
+                and not (norms[j][:1] in ("و", "ف") and norms[j][1:] in self.verbs) and not doc[j].is_sent_start)
+
+    def _kin_name(self, doc, norms, j, mentions, discovered):
+        """"شقيقه إياد" after "رامي مخلوف": the first name with the kinsman's surname, when the table
+        knows that name ("إياد مخلوف")."""
+        if not self._name_word(doc, norms, j, set()) or norms[j].startswith(_DEFINITE):
+            return None
+        for m in reversed([m for m in mentions if m.end <= j]):
+            actor = self.index.actors.get(m.actor) or discovered.get(m.actor)
+            if actor is None or actor.kind != "person":
+                continue
+            words = doc[m.start:m.end].text.split()
+            if len(words) < 2:  # "الأسد": the surname of the actor's full Arabic name
+                words = next((n.split() for n in self.index.names(actor) if len(n.split()) > 1
+                              and _ARABIC_LETTER.search(n)), words)
+            if len(words) < 2:
+                continue
+            aid = self.index.arabic_names.get(normalise(f"{doc[j].text} {words[-1]}"))
+            return aid if aid and aid != m.actor else None
+        return None
+
+    def _titled(self, doc, norms, mentions, discovered):
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        found = []
+        i = 0
+        while i < len(doc):
+            k = self._title_at(norms, i) if i not in taken else 0
+            if not k:
+                i += 1
+                continue
+            # the title's owner: definite words or an actor's name ("رئيس الاستخبارات التركية")
+            j, owner = i + k, 0
+            while owner < 3 and j < len(doc) and (j in taken or norms[j].startswith(_DEFINITE)) \
+                    and not self._title_at(norms, j):
+                j, owner = j + 1, owner + 1
+            if j in taken or not self._name_word(doc, norms, j, taken) or norms[j].startswith(_DEFINITE) \
+                    or self._title_at(norms, j) or norms[j] in self.particles:
+                i += 1
+                continue
+            # the words up to punctuation, a verb or another word of [clauses] (each "عبد الله" one)
+            units, end = [], j
+            while len(units) < 6 and self._name_word(doc, norms, end, taken) and not self._title_at(norms, end) \
+                    and not (units and norms[end][:1] == "و"):  # "أسماء وأبناؤهما": another party
+                units.append(end)
+                end += 2 if norms[end] in self.particles and self._name_word(doc, norms, end + 1, taken) else 1
+            kin = self._kin_name(doc, norms, j, mentions, discovered) if units else None
+            if kin:  # "شقيقه إياد"
+                found.append(_span(doc, i, j + 1, kin))
+                taken.update(range(i, j + 1))
+                i = j + 1
+                continue
+            # the name: two or three words with the article on the last one only ("غسان بلال", "محمد
+            # الجلالي"); or those after the last word with the article, which end the title's owner
+            # ("رئيس جهاز المخابرات التركية كمال حداد", "وزير شؤون رئاسة الجمهورية منصور عزام")
+            definite = [k for k, u in enumerate(units) if norms[u].startswith(_DEFINITE)]
+            if definite and definite[0] < len(units) - 1:
+                units = units[definite[-1] + 1:]
+            if not 2 <= len(units) <= 3 or norms[units[0]].startswith(_DEFINITE) or end in taken:
+                i += 1  # ("وشؤون المغتربين أيمن الصفدي": the words before a name are the title's)
+                continue
+            j = units[0]
+            name = " ".join(doc[j:end].text.split())
+            known = self.index.arabic_names.get(normalise(name))
+            aid = known or discovered_id(name)
+            if not known:
+                discovered.setdefault(aid, Actor(id=aid, label=name, kind="person", aliases=(name,),
+                                                 discovered=True))
+            found.append(_span(doc, i, end, aid))  # the title with the name: one party
+            taken.update(range(i, end))
+            i = end
+        return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+    # ------------------------------------------------------------ short names
+    def _short_names(self, doc, norms, mentions, discovered):
+        """"ماهر" after "ماهر الأسد": a word of a person's full name names that person, when it names
+        no other person of the report and the table gives it to no one else."""
+        owners: dict[str, set] = {}
+        for m in mentions:
+            actor = self.index.actors.get(m.actor) or discovered.get(m.actor)
+            if not actor or actor.kind != "person":
+                continue
+            words = [w for w in (_plain(t.text) for t in doc[m.start:m.end]) if len(w) > 2]
+            name = [w for w in words if normalise(w) not in self.particles and not self._title_at([normalise(w)], 0)]
+            if len(name) < 2:
+                continue
+            for w in (name[0], name[-1]):
+                n = normalise(w)
+                if n in self.stops or (n in self.index.arabic_names and self.index.arabic_names[n] != m.actor):
+                    continue
+                owners.setdefault(w, set()).add(m.actor)
+        short = {w: next(iter(a)) for w, a in owners.items() if len(a) == 1}
+        if not short:
+            return mentions
+        first = {}
+        for m in mentions:
+            first.setdefault(m.actor, m.start)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        extra = []
+        for i, tok in enumerate(doc):
+            if i in taken or not tok.is_alpha:
+                continue
+            w = _plain(tok.text)
+            aid = short.get(w) or (short.get(w[1:]) if w[:1] in _JOINED else None)
+            if aid and first.get(aid, len(doc)) < i:  # only after the full name
+                extra.append(_span(doc, i, i + 1, aid))
+        return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+    # ------------------------------------------------------------ groups
+    def group_word(self, doc, norms, i) -> bool:
+        """Whether token i is a group noun or a word before one ("وعائلته", "وأفراد", "ومسؤولين")."""
+        if self.groups is None:
+            return False
+        word = norms[i]
+        return self._noun_at(doc, norms, i) is not None or word in self.groups.modifiers or \
+            (word[:1] in _JOINED and word[1:] in self.groups.modifiers)
+
+    def _noun_at(self, doc, norms, i):
+        """(noun, possessive owner?) of a group noun at token i, or None."""
+        w = self.groups
+        word = norms[i]
+        for form in (word, word[1:] if word[:1] in _JOINED else None, "ا" + word[1:] if word.startswith("لل") else None):
+            if form and form in w.people:  # "الجنود", "والجنود", "للجنود" (ل + الجنود)
+                return form, False
+        written = _plain(doc[i].text)  # (ة still itself: "حراسة" is no "حراس" + "ه")
+        raw = word
+        for suffix in self.suffixes:  # "عائلته", "عائلاتهم": the noun with its owner joined
+            if written.endswith(suffix) and raw.endswith(suffix) and len(raw) > len(suffix) + 2:
+                stem = raw[:-len(suffix)]
+                for form in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
+                    for f in (form, form[1:] if form and form[:1] in _JOINED else None):
+                        if f and f in w.people:
+                            return f, True
+        return None
+
+    def _groups(self, doc, norms, mentions, discovered):
+        if self.groups is None or not self.groups.people:
+            return mentions
+        n = len(doc)
+        by_start = {m.start: m for m in mentions}
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        mods = self.groups.modifiers
+        found = []  # (start, end, owner id, noun, English demonym)
+
+        def actor(aid):
+            return self.index.actors.get(aid) or discovered.get(aid)
+
+        # the later words of a title ("رئيس الوزراء") are no group ("زوجته" alone is the family's)
+        in_title = {x for t in range(n) for k in (self._title_at(norms, t),) if k for x in range(t + 1, t + k)}
+        i = 0
+        while i < n:
+            hit = None if i in taken or i in in_title else self._noun_at(doc, norms, i)
+            if hit is None:
+                i += 1
+                continue
+            noun, owned = hit
+            start, end = i, i + 1
+            # words before the noun that belong to the group: "كبار المسؤولين", "أفراد من عائلة" (an
+            # adjective with the article only follows its noun)
+            while start > 0 and not norms[start - 1].startswith("ال") and (
+                    norms[start - 1] in mods or norms[start - 1][1:] in mods and norms[start - 1][:1] in _JOINED
+                    or " ".join(norms[start - 2:start]) in mods):
+                start -= 2 if " ".join(norms[start - 2:start]) in mods else 1
+            owner = None
+            if owned:
+                owner = self._possessor(doc, norms, mentions, found, i, discovered)
+            else:
+                # adjectives, and more nouns of the same group ("المسؤولين الأمنيين والمقربين")
+                j = end
+                while j < n and j not in taken and (norms[j] in mods or (
+                        norms[j][:1] == "و" and norms[j][1:] in self.groups.people)):
+                    j += 1
+                if j < n and norms[j] in self.demonyms:  # "العسكريين السوريين", "عائلات سورية"
+                    aid, english = self.demonyms[norms[j]]
+                    owner, end = (aid, english), j + 1
+                else:
+                    k = j + 1 if j < n and norms[j] in _OWNER_LINKS else j
+                    while k < n and (norms[k] in mods or doc[k].is_quote) and k not in taken:
+                        k += 1  # (quotes around the owner's name: "عناصر «حزب الله»")
+                    if k < n and norms[k] in self.demonyms and k not in taken and k > j:
+                        aid, english = self.demonyms[norms[k]]  # "جندي من الجيش السوري": the state's
+                        owner, end = (aid, english), k + 1
+                    elif k in by_start and (actor(by_start[k].actor) or Actor("", "", "place")).kind != "place":
+                        m = by_start[k]
+                        army = next((x for x in range(m.start, m.end) if norms[x] in self.demonyms
+                                     and all(norms[y] in mods for y in range(m.start, x))), None)
+                        if army is not None and army > m.start:  # "الجيش السوري": Syria's army
+                            owner = self.demonyms[norms[army]]
+                        else:  # a state by its name ("مسؤولو نظام الأسد"): labelled as by its adjective
+                            a = actor(m.actor)
+                            owner = (m.actor, next((d for d in a.demonyms if d.isascii()), "")
+                                     if a.kind == "state" else "")
+                        end = m.end
+            if owner is not None and owner[0] and actor(owner[0]) is not None:
+                found.append((start, end, owner[0], self.groups.canonical(noun), owner[1]))
+            elif owner is None and not owned and self.groups.canonical(noun) == KIN_GROUP:
+                family = self._surname_family(doc, norms, i, end, taken, discovered)
+                if family:  # "أفراد من عائلة شاليش": a family the table does not know, by its surname
+                    found.append((start, i + 2, family, "", ""))
+                    end = i + 2
+            i = end
+        if not found:
+            return mentions
+        groups, covered = [], set()
+        for start, end, aid, noun, demonym in found:
+            if not noun:  # a family known by its surname only: discovered as it is named
+                groups.append(_span(doc, start, end, aid))
+                covered.update(range(start, end))
+                continue
+            owner = actor(aid)
+            if not demonym and owner.kind == "state" and noun != KIN_GROUP:
+                # a state's group by its name or suffix ("دبلوماسييها"): labelled as by its adjective
+                demonym = next((d for d in owner.demonyms if d.isascii()), "")
+            if noun == KIN_GROUP and demonym:
+                noun = "families"  # "عائلات سورية": Syrian families, not Syria's family
+            surface = doc[start:end].text
+            first = norms[start]
+            if first.startswith("لل") and "ا" + first[1:] in self.groups.people:
+                surface = "ا" + surface[1:]  # "للجنود السوريين": "الجنود السوريين"
+            elif first[:1] in _JOINED and (first[1:] in mods or first[1:] in self.groups.people):
+                surface = surface[1:]  # "لكبار المسؤولين": the phrase without its joined preposition
+            group = group_actor(owner, noun, surface, demonym)
+            discovered.setdefault(group.id, group)
+            groups.append(_span(doc, start, end, group.id))
+            covered.update(range(start, end))
+        kept = [m for m in mentions if not covered.intersection(range(m.start, m.end))]
+        return sorted(kept + groups, key=lambda m: m.start)
+
+    def _surname_family(self, doc, norms, i, end, taken, discovered):
+        """"عائلة شاليش", "آل مخلوف": a family noun, then one word that is a surname (no word of
+        [clauses], title, demonym or group word, and the phrase ends there)."""
+        j = i + 1
+        if end != j or j >= len(doc) or j in taken or not self._name_word(doc, norms, j, taken):
+            return None
+        word = norms[j]
+        if word in self.demonyms or word in self.groups.people or word in self.groups.modifiers or \
+                self._title_at(norms, j) or (j + 1 < len(doc) and doc[j + 1].is_alpha
+                                             and norms[j + 1] not in self.stops):
+            return None
+        phrase = " ".join(doc[i:j + 1].text.split())
+        phrase = phrase[1:] if norms[i][:1] in _JOINED and norms[i][1:] in self.groups.kin else phrase
+        aid = discovered_id(phrase)
+        discovered.setdefault(aid, Actor(id=aid, label=phrase, kind="group", aliases=(phrase,), discovered=True))
+        return aid
+
+    def _starts(self, mentions):
+        """The starts of ``mentions`` (sorted), computed once per list."""
+        if getattr(self, "_starts_of", (None,))[0] is not mentions:
+            self._starts_of = (mentions, [m.start for m in mentions])
+        return self._starts_of[1]
+
+    def _possessor(self, doc, norms, mentions, found, i, discovered):
+        """Whose "عائلته" (his family) is: the nearest person before it (a group for "عائلاتهم");
+        whose "قواته", "عناصره" (its forces, fighters) are: the nearest person, state or group."""
+        word = _plain(doc[i].text)
+        plural = word.endswith(("هم", "هن", "هما"))
+        kin = self._noun_at(doc, norms, i)[0] in self.groups.kin if self._noun_at(doc, norms, i) else True
+        kinds = ("group",) if plural else ("person",) if kin else ("person", "state", "organisation", "armed_group")
+        best = None
+        first = 0 if kin else doc[i].sent.start  # (its forces: the owner is named in the sentence)
+        # the nearest mention before i of those kinds (mentions are sorted by start)
+        k = bisect_left(self._starts(mentions), i)
+        for m in reversed(mentions[:k]):
+            if m.start < first:
+                break
+            a = self.index.actors.get(m.actor) or discovered.get(m.actor)
+            if m.end <= i and a is not None and a.kind in kinds:
+                best = (m.start, m.actor)
+                break
+        for start, end, aid, noun, demonym in found:
+            if plural and end <= i and (best is None or start > best[0]):
+                owner = self.index.actors.get(aid) or discovered.get(aid)
+                if owner is not None:
+                    g = group_actor(owner, "families" if noun == KIN_GROUP and demonym else noun, "", demonym)
+                    discovered.setdefault(g.id, g)
+                    best = (start, g.id)
+        return (best[1], "") if best else None
+
+
+__all__ = ["ArabicMentions"]
