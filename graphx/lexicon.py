@@ -40,7 +40,7 @@ SECTION_KEYS = {
     "groups": ("people", "kin", "modifiers", "quantities", "protection"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
-_BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members")
+_BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members", "target_groups")
 _RELATION_KEYS = ("description", "color", "cameo", "plover", "codes_note", "attempts_count", "source_kinds",
                   "target_kinds", "passive_flips") + _BEHAVIOUR_KEYS
 _CUE_KEYS = ("relation", "rule", "phrases", "lemmas", "source", "target", "target_preps", "agent_preps", "window",
@@ -71,6 +71,7 @@ class Relation:
     journey: bool = False
     roles: bool = False
     members: bool = False
+    target_groups: bool = False
 
 
 @dataclass(frozen=True)

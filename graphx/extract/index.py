@@ -175,12 +175,15 @@ class DocActors:
         actor = self.get(aid)
         return actor.label if actor else aid
 
-    def as_kind(self, aid: str, kinds=(), as_party: bool = True, protector: bool = False) -> str | None:
+    def as_kind(self, aid: str, kinds=(), as_party: bool = True, protector: bool = False,
+                groups: bool = False) -> str | None:
         """The actor a relation takes at one end: itself when its kind is among ``kinds``; with no
-        ``kinds``, the party it stands for (:meth:`as_party`); else (``as_party``) the party if of
-        those kinds ("Syrian soldiers" flee as a group, Moscow acts for Russia); a ``protector`` who is a
-        person stands for the state the table's roles give him."""
+        ``kinds``, the party it stands for (:meth:`as_party`; a group itself with ``groups``); else
+        (``as_party``) the party if of those kinds ("Syrian soldiers" flee as a group, Moscow acts for
+        Russia); a ``protector`` who is a person stands for the state the table's roles give him."""
         if not kinds:
+            if groups and self.kind(aid) == "group":
+                return aid
             return self.as_party(aid)
         if self.kind(aid) in kinds:
             return aid

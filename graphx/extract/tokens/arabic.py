@@ -352,7 +352,7 @@ class ArabicExtractor:
                 if relation.target_kinds:
                     tid = tgt.actor if self.kind(tgt.actor) in relation.target_kinds else None
                 else:
-                    tid = self.as_party(tgt.actor)
+                    tid = self.actors.as_kind(tgt.actor, groups=relation.target_groups)
                 if not tid or tid == sid:
                     continue
                 yield make(sid, cue.relation, tid, src, tgt, trigger, cue.rule, off, flags)

@@ -338,7 +338,8 @@ class Extractor:
             made = False
             own_state = self.index.state_of.get(src_id)
             for tgt in (b for a, b in pairs if a is src):
-                tgt_id = actors.as_kind(tgt.actor, relation.target_kinds, as_party=False, protector=cue.protector)
+                tgt_id = actors.as_kind(tgt.actor, relation.target_kinds, as_party=False, protector=cue.protector,
+                                        groups=relation.target_groups)
                 if not tgt_id or tgt_id == src_id or (not relation.journey and (
                         tgt_id == own_state or self.index.state_of.get(tgt_id) == src_id)):
                     continue  # (a leader and his own state are one side: "Araghchi held a meeting involving Iran")
