@@ -115,7 +115,7 @@ def test_the_readme_example_alias_file_works(tmp_path):
     assert table.resolve("Pira").id == "saadi_ahmed_pira"
     assert table.resolve("Sinjar").located_in == "iraq"
     assert table.actors["puk"].aliases == ("PUK", "the Patriotic Union")
-    assert f"shipped table (`graphx/data/actors.toml`, {len(load_aliases().actors)} actors;" in " ".join(readme.split())
+    assert f"international organisation: {len(load_aliases().actors)} actors in all;" in " ".join(readme.split())
 
 
 def test_a_users_table_naming_a_shipped_actor_under_its_own_id_takes_its_place(tmp_path):
