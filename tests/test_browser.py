@@ -301,3 +301,54 @@ def test_a_graph_with_many_edges_draws_the_best_attested_and_says_so(browser, tm
     text = page.locator("#gx-limit").inner_text()
     assert "all 300 actors" in text and "the 250 best-attested of 900 edges" in text and "--page-edges" in text
     assert errors == [] and requests == []
+
+
+# What lies over the map at the moment the page says it is ready (window.graphxReady = true),
+# on a grid of points over the canvas: anything but the canvas there would take a click.
+READY_TRAP = """
+    Object.defineProperty(window, "graphxReady", {configurable: true,
+      get() { return window.__gxReady; },
+      set(v) {
+        if (v === true && !window.graphxCoveredAtReady) {
+          const c = document.querySelector("#mynetwork canvas"), r = c.getBoundingClientRect(), over = [];
+          for (let i = 1; i < 10; i++) for (let j = 1; j < 10; j++) {
+            const top = document.elementFromPoint(r.left + r.width * i / 10, r.top + r.height * j / 10);
+            if (top !== c) over.push((top ? top.tagName + "#" + top.id : "nothing") + " at " + i + "," + j);
+          }
+          window.graphxCoveredAtReady = over;
+        }
+        window.__gxReady = v;
+      }});"""
+
+
+def test_nothing_covers_the_map_once_the_page_is_ready(browser, tmp_path):
+    """pyvis lays a loading bar over a graph of more than 100 actors while it settles, and hid it
+    only 500 ms after it faded out: invisible, it took the first clicks (the seeds page has over
+    100 actors since the trained pipeline; a click on Assad then opened nothing)."""
+    import sys
+
+    from graphx.export.html import write_html
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic_graph import synthetic_graph
+
+    G = synthetic_graph(130, 260, seed=4)  # over 100 actors (pyvis's loading bar), laid out in the page
+    write_html(G, tmp_path / "g.html")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.route("http*://**", lambda route: route.abort())
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.add_init_script(READY_TRAP)
+    page.goto((tmp_path / "g.html").as_uri())
+    assert page.locator("#loadingBar").count() == 1  # (the overlay this test is about is there)
+    page.wait_for_function("window.graphxReady === true", timeout=30000)
+    assert page.evaluate("window.graphxCoveredAtReady") == []
+    # and a real click at once on the most mentioned actor opens its card
+    top = max(G.nodes, key=lambda n: (G.nodes[n].get("mentions", 0), n))
+    p = page.evaluate("(id) => network.canvasToDOM(network.getPosition(id))", top)
+    box = page.locator("#mynetwork").bounding_box()
+    page.mouse.click(box["x"] + p["x"], box["y"] + p["y"])
+    page.wait_for_selector("#gx-panel h2", timeout=2000)
+    assert page.evaluate("network.getSelectedNodes()") == [top]
+    assert plain(page.locator("#gx-panel h2").first.inner_text()) == G.nodes[top]["label"]
+    assert errors == []

@@ -313,6 +313,7 @@
   window.graphxRestyle = restyle;
   ["zoom", "dragEnd", "animationFinished", "resize"].forEach(function (ev) { network.on(ev, function () { restyleSoon(); }); });
   function first() {
+    window.graphxDropLoadingBar();  // (nothing may lie over the map once it is ready)
     restyle();
     // ready once the frame with the labels is drawn (the next animation frame but one)
     requestAnimationFrame(function () {
