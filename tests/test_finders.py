@@ -8,7 +8,7 @@ written as its id (``x_...``, ``group_...``).
 
 import pytest
 
-A, MAHER, PUTIN = "bashar_al_assad", "maher_al_assad", "vladimir_putin"
+A, MAHER, PUTIN, JALALI = "bashar_al_assad", "maher_al_assad", "vladimir_putin", "mohammed_ghazi_al_jalali"
 BOTH, DEPS = ("deps", "tokens"), ("deps",)
 
 CASES = [
@@ -29,7 +29,23 @@ CASES = [
      {("saudi_arabia", "contacted", "united_states")}),
     # group actors: they flee; a state's officials act for the state in contacts
     (BOTH, "More than 4,000 Syrian army soldiers have crossed into Iraq, officials said.",
+     {("syrian_army_soldiers", "fled-to", "iraq"), ("syrian_army_soldiers", "member-of", "syrian_army")},
+     {("syria", "fled-to", "iraq"), ("syrian_army", "fled-to", "iraq")}),  # the army's soldiers, not Syria's
+    (BOTH, "More than 4,000 Syrian soldiers have crossed into Iraq, officials said.",
      {("syria_soldiers", "fled-to", "iraq"), ("syria_soldiers", "member-of", "syria")}, {("syria", "fled-to", "iraq")}),
+    # a possessive pronoun in the subject of what is said is the speaker's; "spoken to" is a contact
+    (DEPS, "Jalali said that he had spoken to Assad and that his calls went unanswered the next morning.",
+     {(JALALI, "contacted", A), (A, "refused", JALALI)}, {(A, "contacted", JALALI), (JALALI, "refused", A)}),
+    # a time is never a place; a name describing a common noun is not a stop of the journey
+    (DEPS, "Assad was flown to Russia's Hmeimim air base on the Mediterranean coast early on Sunday.",
+     {(A, "fled-to", "hmeimim_airbase")}, {(A, "fled-to", "x_mediterranean"), (A, "fled-to", "x_sunday")}),
+    # "its last units": the owner's group, which is no party its owner mediated for
+    (DEPS, "Hezbollah withdrew its last units from Qusayr.", {("hezbollah_units", "member-of", "hezbollah")},
+     {("hezbollah", "mediated", "group_its_last_units"), ("hezbollah", "mediated", "hezbollah_units")}),
+    # "his Egyptian, Saudi and Qatari counterparts": one counterpart per demonym
+    (BOTH, "Foreign Minister Ayman Safadi held calls with his Egyptian, Saudi and Qatari counterparts.",
+     {("ayman_safadi", "contacted", "badr_abdelatty"), ("ayman_safadi", "contacted", "faisal_bin_farhan"),
+      ("ayman_safadi", "contacted", "mohammed_bin_abdulrahman_al_thani")}, set()),
     (BOTH, "The wife and son of Maher al-Assad fled to Beirut.", {("maher_al_assad_family", "fled-to", "beirut")},
      {(MAHER, "fled-to", "beirut")}),
     (BOTH, "Assad and his family fled to Moscow.",

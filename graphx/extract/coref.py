@@ -81,6 +81,10 @@ class Salience:
                 if people:
                     return people[0]
             return None
+        if kind == "possessive":
+            speaker = self._speaker(i, ctx, before, ex)
+            if speaker:
+                return speaker
         # object / possessive: nearest other person
         for p in reversed(before):
             if self._person(p.actor) and p.actor not in ex:
@@ -89,6 +93,27 @@ class Salience:
             people = [a for a in mentions if self._person(a) and a not in ex]
             if people:
                 return people[-1]
+        return None
+
+    def _speaker(self, i, ctx, before, ex) -> str | None:
+        """In reported speech, a possessive in the subject of what is said is the speaker's ("Jalali
+        said that HIS calls went unanswered"), not the person named last (needs a parse)."""
+        doc = ctx.doc
+        if not doc.has_annotation("DEP"):
+            return None
+        tok = doc[i]
+        if tok.dep_ != "poss" or tok.head.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        verb = tok.head.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        say = verb.head
+        if verb.dep_ != "ccomp" or say.i >= i or ctx.norms[say.i] not in ctx.one["speech"]:
+            return None
+        for p in before:
+            if not p.possessor and p.start <= say.i and self._person(p.actor) and p.actor not in ex and any(
+                    doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].head.i == say.i for k in range(p.start, p.end)):
+                return p.actor
         return None
 
     def previous_subject(self, exclude) -> str | None:

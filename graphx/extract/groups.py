@@ -108,7 +108,10 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
         while j - 1 >= 0 and lower[j - 1] in words.modifiers:
             j -= 1
         hit = None
-        if j - 1 >= 0 and lower[j - 1] in ("'s", "’s") and (j - 1) in by_end:  # Assad's family
+        if j < i and i in by_end and by_end[i].start < j:  # "Syrian army soldiers": the army's, not Syria's
+            m = by_end[i]
+            hit = (m.start, end, m.actor, "")
+        elif j - 1 >= 0 and lower[j - 1] in ("'s", "’s") and (j - 1) in by_end:  # Assad's family
             m = by_end[j - 1]
             hit = (m.start, end, m.actor, "")
         elif j in by_end:  # Hezbollah fighters

@@ -28,6 +28,7 @@ Whatever the tree does not give, the offline token finder's answer fills in.
 from __future__ import annotations
 
 from ...records import Actor, Mention
+from ..groups import group_actor
 from ..mentions import discovered_id
 from ..tokens.finder import Arguments, TokenArguments
 
@@ -40,6 +41,9 @@ _RELATIVE = ("who", "which", "that", "whom")
 _ATTRIBUTION = {"according", "per"}
 # Nouns standing for the actors of their of/from phrase ("envoys OF A, B and C").
 _GROUP_PREPS = ("of", "from")
+
+
+_TIME_ENTS = frozenset({"DATE", "TIME"})  # entity labels of the trained NER that name a time
 
 
 class DepArguments:
@@ -79,6 +83,12 @@ class DepArguments:
                 if q is not None and q is not p and q.end <= p.start and \
                         all(ctx.norms[k] in coord for k in range(q.end, p.start)):
                     out.append(q)
+            if p.slot == "counterpart":
+                # "his Egyptian, Saudi and Qatari counterparts": the parser hangs the other
+                # demonyms (each its own counterpart) under the noun the last one covers
+                lo = tok.left_edge.i
+                out.extend(q for q in sorted({id(q): q for q in cover.values()}.values(), key=lambda q: q.start)
+                           if q is not p and q.slot == "counterpart" and lo <= q.start and q.end <= p.start)
             out.append(p)
         else:
             # "diplomats from the US", "envoys of A, B and C"; "key allies, including Iran and Russia"
@@ -295,6 +305,17 @@ class DepArguments:
         words = ctx.rules.group_words
         if tok.lower_ not in words.people or tok.i in self._cover(ctx):
             return []
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ == "PRON":
+                # "its last units": the group of whoever "its" stands for, or no group of its own
+                aid = ctx.salience.resolve("group", c.i, ctx, ())
+                owner = ctx.actors.get(aid) if aid else None
+                if owner is None or owner.kind in ("place", "group"):
+                    return []
+                group = group_actor(owner, words.canonical(tok.lower_), ctx.doc[c.i:tok.i + 1].text)
+                if ctx.actors.get(group.id) is None:
+                    ctx.actors.discovered[group.id] = group
+                return [Mention(group.id, tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1)]
         lo = min(t.i for t in tok.subtree)
         while lo < tok.i and ctx.doc[lo].pos_ in ("DET", "NUM", "PUNCT"):
             lo += 1
@@ -323,6 +344,10 @@ class DepArguments:
                 if not names or any(t.i in self._cover(ctx) for t in names) or \
                         names[-1].i - names[0].i + 1 != len(names):
                     continue
+                if any(t.ent_type_ in _TIME_ENTS for t in names):
+                    continue  # "early on Sunday": a time, never a place
+                if obj.pos_ != "PROPN" and all(t.head.i == obj.i and t.dep_ in ("compound", "amod") for t in names):
+                    continue  # "on the Mediterranean coast": a name describing a common noun is no place named
                 span = ctx.doc[names[0].i:names[-1].i + 1]
                 label = " ".join(span.text.split())
                 did = discovered_id(label)
@@ -429,13 +454,20 @@ class DepArguments:
         for p in parties:  # and the actors listed with it, as the words say ("Qatar's Emir and Turkey's ...")
             listed.append(p)
             if not p.slot and p in ctx.parties:
-                listed.extend(q for q in ctx.coordinated(ctx.parties, p) if q is not p)
+                listed.extend(q for q in ctx.coordinated(ctx.parties, p) if q is not p and not _modifier(ctx.doc, p, q))
         for p in listed:
             r = ctx.resolved(p, exclude)
             if r is not None and r.actor not in ids and r.actor not in exclude:
                 ids.add(r.actor)
                 out.append(r)
         return out
+
+
+def _modifier(doc, p, q) -> bool:
+    """Whether the parse makes one of two nearby mentions a prepositional phrase of the other
+    ("Hmeimim air base ON the Mediterranean coast"): a setting, not a member of a list."""
+    a, b = (p, q) if p.end <= q.start else (q, p)
+    return any(t.dep_ == "prep" and a.start <= t.head.i < a.end for t in doc[a.end:b.start])
 
 
 __all__ = ["DepArguments"]
