@@ -42,6 +42,14 @@ CASES = [
     # "its last units": the owner's group, which is no party its owner mediated for
     (DEPS, "Hezbollah withdrew its last units from Qusayr.", {("hezbollah_units", "member-of", "hezbollah")},
      {("hezbollah", "mediated", "group_its_last_units"), ("hezbollah", "mediated", "hezbollah_units")}),
+    # a visit cue ("travelled to") that finds no party gives way to the journey it covers; with
+    # flight words and no visit words in the sentence, the journey is read first
+    (BOTH, "Assad's family had travelled to Dubai since Assad was toppled.",
+     {("bashar_al_assad_family", "fled-to", "dubai")}, set()),
+    (BOTH, "After the fall of Damascus, Maher travelled to Baghdad.", {(MAHER, "fled-to", "baghdad")},
+     {(MAHER, "contacted", "iraq")}),
+    (BOTH, "Araghchi travelled to Ankara.", {("abbas_araghchi", "contacted", "turkey")},
+     {("abbas_araghchi", "fled-to", "ankara")}),
     # "his Egyptian, Saudi and Qatari counterparts": one counterpart per demonym
     (BOTH, "Foreign Minister Ayman Safadi held calls with his Egyptian, Saudi and Qatari counterparts.",
      {("ayman_safadi", "contacted", "badr_abdelatty"), ("ayman_safadi", "contacted", "faisal_bin_farhan"),

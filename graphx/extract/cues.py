@@ -7,8 +7,9 @@ match word by word on the language's comparison form (English: spaCy's NORM;
 Arabic: the normalised form of :func:`graphx.nlp.arabic.normalise`); a ``*`` in a
 phrase stands for up to three words that are not punctuation. A word may carry
 one of the language's proclitics (Arabic: a joined و, or a ل of purpose), which
-the trigger records (``prefix``). Where cues overlap the longest wins, and no
-cue starts inside a ``not_cues`` phrase ("called FOR", "press conference").
+the trigger records (``prefix``). Where cues overlap the longest wins (a shorter
+cue of another relation at the same start is kept on it as ``covered``, the reading to fall back
+on where the longer one finds no parties), and no cue starts inside a ``not_cues`` phrase ("called FOR", "press conference").
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Trigger(NamedTuple):
     start: int
     end: int
     prefix: str = ""  # the proclitic's meaning ("purpose", "future") when one was joined to the first word
+    covered: tuple = ()  # shorter triggers of other relations at the same start that this one won over
 
 
 class Prefix(NamedTuple):
@@ -120,11 +122,17 @@ class CueMatcher:
         spans = [t for t in self._candidates(self.by_first, forms, punct, lo, hi, True) if t.start not in masked]
         # Longest cue wins where cues overlap ("met with" over "met").
         spans.sort(key=lambda t: (-(t.end - t.start), t.start))
-        taken, out = set(), []
+        taken, out, at = set(), [], {}
         for t in spans:
             if not taken.intersection(range(t.start, t.end)):
                 taken.update(range(t.start, t.end))
+                at[t.start] = len(out)
                 out.append(t)
+            elif t.start in at and t.cue.relation != out[at[t.start]].cue.relation:
+                # "travelled to" (a visit: contacted) over "travelled" (a journey): kept as the
+                # reading to fall back on where the longer one finds no parties ("travelled to Dubai")
+                w = out[at[t.start]]
+                out[at[t.start]] = w._replace(covered=w.covered + (t._replace(covered=()),))
         return sorted(out, key=lambda t: (t.start, -t.end))
 
 

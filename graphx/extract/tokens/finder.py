@@ -136,15 +136,27 @@ class Extractor:
                 yield from self._members(document, ctx, off, actors)
             if hits and not ctx.is_heading:
                 seen = {}
-                for cue, start, end, _ in hits:
-                    for ev in self._from_cue(document, ctx, cue, start, end, off, actors):
+                flighty = contains(ctx.norms, ctx.start, ctx.end, self.w["flight_context"])
+                visit = contains(ctx.norms, ctx.start, ctx.end, self.w["visit"])
+                for hit in hits:
+                    readings = [hit, *hit.covered]
+                    if flighty and not visit and any(self.lexicon.relations[o.cue.relation].journey
+                                                     for o in hit.covered):
+                        # "after the fall of Damascus, Maher travelled to Baghdad": a journey, not a visit
+                        readings = [*hit.covered, hit]
+                    found = []
+                    for reading in readings:  # the first reading that finds parties
+                        found = list(self._from_cue(document, ctx, reading.cue, reading.start, reading.end, off,
+                                                    actors))
+                        if found:
+                            break
+                    for ev in found:
                         key = (ev.source, ev.relation, ev.target)
                         if key not in seen or (ev.asserted and not seen[key].asserted) or (
                                 ev.asserted and seen[key].rule in self.travel_rules):
                             seen[key] = ev  # a plain flight verb wins over a travel verb
                 for ev in self._visits(ctx, seen.values(), actors):
                     seen[(ev.source, ev.relation, ev.target)] = ev
-                flighty = contains(ctx.norms, ctx.start, ctx.end, self.w["flight_context"])
                 for ev in seen.values():
                     ev = self._dated(ev, doc_date)
                     if ev.asserted and self.lexicon.relations[ev.relation].journey:
