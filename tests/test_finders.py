@@ -50,6 +50,12 @@ CASES = [
      {(MAHER, "contacted", "iraq")}),
     (BOTH, "Araghchi travelled to Ankara.", {("abbas_araghchi", "contacted", "turkey")},
      {("abbas_araghchi", "fled-to", "ankara")}),
+    # signing an agreement together is a joint contact; a gap of a few words before "with"
+    (BOTH, "Turkey, the United Nations, Russia and Ukraine signed an agreement in Istanbul.",
+     {("turkey", "contacted", "united_nations"), ("turkey", "contacted", "russia"), ("russia", "contacted", "ukraine"),
+      ("united_nations", "contacted", "ukraine")}, {("turkey", "contacted", "istanbul")}),
+    (DEPS, "Erdogan confirmed the deal in a telephone conversation on Monday with Putin.",
+     {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
     # "his Egyptian, Saudi and Qatari counterparts": one counterpart per demonym
     (BOTH, "Foreign Minister Ayman Safadi held calls with his Egyptian, Saudi and Qatari counterparts.",
      {("ayman_safadi", "contacted", "badr_abdelatty"), ("ayman_safadi", "contacted", "faisal_bin_farhan"),
