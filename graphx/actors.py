@@ -31,7 +31,7 @@ from .records import KINDS, Actor
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _ARTICLES = ("the ", "al ")  # "the Kremlin" answers to "Kremlin" too
-_LIST_KEYS = ("aliases", "roles", "demonyms", "people")
+_LIST_KEYS = ("aliases", "roles", "demonyms", "people", "context")
 _STR_KEYS = ("label", "kind", "capital", "located_in", "note")
 _FLAG_KEYS = ("replace",)
 
@@ -187,6 +187,7 @@ def _parse_file(path, known: dict | None = None) -> tuple[dict[str, Actor], tupl
             id=aid, label=label, kind=kind, aliases=lists["aliases"], roles=lists["roles"],
             capital=capital, demonyms=lists["demonyms"], people=lists["people"],
             located_in=entry.get("located_in", base.located_in if base else None) or None, line=line,
+            context=lists["context"],
         )
     nouns = data.get("collective_nouns", [])
     if not isinstance(nouns, list) or not all(isinstance(n, str) and n.strip() for n in nouns):
@@ -261,7 +262,7 @@ def _take_over(actor: Actor, actors: dict, origin: dict, shipped: list, where: s
                         demonyms=tuple(dict.fromkeys(actor.demonyms + old.demonyms)) if actor.kind == "state" else (),
                         people=tuple(dict.fromkeys(actor.people + old.people)) if actor.kind == "state" else (),
                         capital=actor.capital or (old.capital if actor.kind == "state" else None),
-                        located_in=actor.located_in or old.located_in)
+                        located_in=actor.located_in or old.located_in, context=actor.context or old.context)
         for aid, other in list(actors.items()):  # links to the shipped id now lead to this actor
             if old.id in (other.capital, other.located_in):
                 actors[aid] = replace(other, capital=actor.id if other.capital == old.id else other.capital,
@@ -279,8 +280,8 @@ def _index(table: AliasTable, origin, shipped=()) -> None:
     for aid in sorted(table.actors, key=lambda a: (order[str(origin[a][0])], table.actors[a].line or 0, a)):
         actor = table.actors[aid]
         path, lines = origin[aid]
-        for ref_key in ("capital", "located_in"):
-            ref = getattr(actor, ref_key)
+        for ref_key, ref in [("capital", actor.capital), ("located_in", actor.located_in)] + [
+                ("context", c) for c in actor.context]:
             if ref and ref not in table.actors:
                 raise ConfigError(path, value_line(lines, ref, actor.line or 1) or actor.line,
                                   f"actor {aid!r}: {ref_key} {ref!r} is not an actor id",

@@ -51,6 +51,9 @@ class Actor:
     discovered: bool = False
     line: int | None = field(default=None, compare=False)
     member_of: str | None = None  # a group's state, organisation or person ("Syrian soldiers": syria)
+    # ids of actors a report must name for this actor's names other than its label to stand for it
+    # ("the rebels", "al-Bashir" are the Syrian ones only in a report that names Syria)
+    context: tuple = ()
 
 
 @dataclass(frozen=True)

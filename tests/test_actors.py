@@ -45,6 +45,7 @@ def test_user_table_extends_and_overrides(tmp_path):
     ('[actors.a]\nlabel = "A"\nkind = "person"\naliases = ["Zed"]\n\n'
      '[actors.b]\nlabel = "B"\nkind = "person"\naliases = ["Zed"]\n', 9, "alias 'Zed' is claimed by both"),
     ('[actors.a]\nlabel = "A"\nkind = "state"\ncapital = "nowhere"\n', 4, "capital 'nowhere' is not an actor id"),
+    ('[actors.a]\nlabel = "A"\nkind = "person"\ncontext = ["atlantis"]\n', 4, "context 'atlantis' is not an actor id"),
     ('[actors.Bad-Id]\nlabel = "A"\nkind = "person"\n', 1, "bad actor id"),
     ('[actors.a]\nlabel = "A"\nkind = "person"\naliases = ["ok", " "]\n', 4, "empty string in aliases"),
     ('[actors.a]\nlabel = "A"\nkind = "person"\ncolour = "red"\n', 1, "unknown key 'colour'"),
@@ -59,3 +60,23 @@ def test_malformed_table_names_file_line_and_problem(tmp_path, content, line, me
     assert info.value.line == line
     assert message in str(info.value)
     assert str(info.value).startswith(f"{f}:{line}: ")
+
+
+@pytest.mark.parametrize("text, found", [
+    # a report about another crisis: "the rebels", "al-Bashir" are not the Syrian ones
+    ("The rebels met al-Bashir in Khartoum.", set()),
+    # a report about Syria names one of their context actors
+    ("In Damascus, the rebels met al-Bashir.", {"syrian_opposition", "mohammed_al_bashir"}),
+    # the label is always the actor
+    ("The Syrian opposition met officials in Khartoum.", {"syrian_opposition"}),
+])
+def test_an_actors_context_binds_its_other_names_to_reports_about_it(text, found):
+    """``context`` (alias table key): names other than the label stand for the actor only in a
+    report that names one of its context actors."""
+    from graphx.documents import make_document
+    from graphx.extract import Settings, extract_document
+    from graphx.lexicon import load_lexicon
+
+    r = extract_document(make_document("r.txt", text), Settings(load_aliases(), load_lexicon(), model=None))
+    named = {a for a, _ in r.counts}
+    assert named & {"syrian_opposition", "mohammed_al_bashir"} == found

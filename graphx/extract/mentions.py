@@ -10,6 +10,7 @@ from spacy.attrs import ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
+from ..actors import normalize
 from ..nlp import NER_KINDS
 from ..records import Actor, Mention
 from .groups import find_groups
@@ -117,9 +118,23 @@ class MentionFinder:
         if dateline:  # "MOSCOW — Edward Snowden ...": where the report was filed, not an actor in it
             out = [m for m in out if m.start >= dateline]
         out = self._short_mentions(doc, self._demonym_lists(doc, out), ents)
+        out = self._in_context(out)
         if self.groups is not None:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
         return out
+
+    def _in_context(self, mentions: list) -> list:
+        """Drop the mentions of an actor with a ``context`` (alias table key) made by a name other
+        than its label, in a report that names none of its context actors: "the rebels" and
+        "al-Bashir" are the Syrian ones only where the report is about Syria."""
+        actors = self.table.actors
+        bound = [m for m in mentions if m.actor in actors and actors[m.actor].context]
+        if not bound:
+            return mentions
+        named = {m.actor for m in mentions}
+        by_label = {m.actor for m in bound if normalize(m.text) == normalize(actors[m.actor].label)}
+        ok = {a for a in {m.actor for m in bound} if a in by_label or named.intersection(actors[a].context)}
+        return [m for m in mentions if m.actor not in actors or not actors[m.actor].context or m.actor in ok]
 
     def _full_names(self, ents) -> dict:
         """``{surname: person id, (first, last): person id, person id: full name}`` of the people NER
