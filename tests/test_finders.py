@@ -33,6 +33,11 @@ CASES = [
      {("syria", "fled-to", "iraq"), ("syrian_army", "fled-to", "iraq")}),  # the army's soldiers, not Syria's
     (BOTH, "More than 4,000 Syrian soldiers have crossed into Iraq, officials said.",
      {("syria_soldiers", "fled-to", "iraq"), ("syria_soldiers", "member-of", "syria")}, {("syria", "fled-to", "iraq")}),
+    # a number of a state's people is a group of its nationals, not the state
+    (DEPS, "Thousands of Syrians fled to Lebanon.", {("syria_nationals", "fled-to", "lebanon"),
+                                                     ("syria_nationals", "member-of", "syria")}, set()),
+    (DEPS, "29 Myanmarese soldiers, who had sought refuge in Mizoram, were repatriated on Sunday.",
+     {("myanmar_soldiers", "fled-to", "x_mizoram")}, set()),
     # a possessive pronoun in the subject of what is said is the speaker's; "spoken to" is a contact
     (DEPS, "Jalali said that he had spoken to Assad and that his calls went unanswered the next morning.",
      {(JALALI, "contacted", A), (A, "refused", JALALI)}, {(A, "contacted", JALALI), (JALALI, "refused", A)}),

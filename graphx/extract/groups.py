@@ -57,6 +57,7 @@ class GroupWords:
         self.kin = forms("kin")
         self.people = forms("people") | self.kin
         self.modifiers = forms("modifiers")
+        self.quantities = forms("quantities")
         self.linkers = {"and", ","}
 
     def canonical(self, noun: str) -> str:
@@ -132,6 +133,20 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
             found.append((hit[0], hit[1], hit[2], words.canonical(noun if end == i + 1 else lower[end - 1]),
                           hit[3]))
         i = end
+    # "thousands of Syrians", "some 450 Afghans": a number of a state's people is a group of its
+    # nationals, not the state ("the Iranians told Assad" stays Iran)
+    for m in mentions:
+        a = owner(m.actor)
+        if a is None or a.kind != "state" or not a.people or m.start < 1 or m.end - m.start != 1:
+            continue
+        if doc[m.start].text not in a.people:
+            continue
+        k = m.start - 1
+        if lower[k] == "of" and k >= 1:
+            k -= 1
+        if doc[k].like_num or lower[k] in words.quantities:
+            demonym = next((d for d in a.demonyms if d[:1].isascii() and " " not in d), "")
+            found.append((m.start, m.end, a.id, "nationals", demonym))
     if not found:
         return mentions
     taken: set = set()
