@@ -45,8 +45,21 @@ ON_EDGE = """(id) => {
         best = Math.min(best, Math.hypot(prev.x + u * dx - c.x, prev.y + u * dy - c.y)); prev = q; }
       return best * scale; };
     // the actors drawn (nodeIndices): an actor in no edge is hidden until searched for, and its
-    // box, never drawn, is stale (its label measured at the canvas origin)
-    const boxes = network.body.nodeIndices.filter(n => !network.body.nodes[n].options.hidden).map(n => network.getBoundingBox(n));
+    // box, never drawn, is stale (its label measured at the canvas origin). Each covers its shape
+    // (what vis-network hit-tests) and its label where one is drawn, as LABEL_BOXES measures it
+    // (moved above the shape by font.vadjust): not getBoundingBox, one rectangle round both, whose
+    // corners beside the shape are empty canvas, that puts a label moved above under the shape,
+    // and that counts a label of " " (none drawn)
+    network.redraw();
+    const boxes = [];
+    for (const n of network.body.nodeIndices) {
+      const o = network.body.nodes[n], w = o.shape.width / 2, h = o.shape.height / 2;
+      if (o.options.hidden) continue;
+      boxes.push({left: o.x - w, right: o.x + w, top: o.y - h, bottom: o.y + h});
+      if (!String(o.options.label || "").trim()) continue;
+      const z = o.labelModule.size, v = o.options.font.vadjust || 0;
+      boxes.push({left: z.left, right: z.left + z.width, top: z.top + v, bottom: z.top + v + z.height});
+    }
     const ts = [0.5]; for (let k = 1; k <= 24; k++) ts.push(0.5 - k * 0.02, 0.5 + k * 0.02);
     for (const t of ts) {
       const dom = network.canvasToDOM(all[id].edgeType.getPoint(t)), p = {x: Math.round(dom.x), y: Math.round(dom.y)};
@@ -57,6 +70,21 @@ ON_EDGE = """(id) => {
       if (network.body.edgeIndices.every(o => o === id || dist(all[o], c) >= mine + 0.2)) return p;
     }
     return null; }"""
+
+ACTOR_INK = """(points) => {
+    // the canvas drawn without its edges: the points where an actor's shape or label leaves any
+    // ink within 3 px (ON_EDGE's boxes must be what the page draws, not more and not less)
+    const saved = network.body.edgeIndices;
+    network.body.edgeIndices = [];
+    network.redraw();
+    const ctx = network.canvas.frame.canvas.getContext("2d"), r = window.devicePixelRatio || 1, out = [];
+    for (const q of points) {
+      const d = ctx.getImageData(Math.round((q.x - 3) * r), Math.round((q.y - 3) * r), Math.round(7 * r), Math.round(7 * r)).data;
+      for (let k = 3; k < d.length; k += 4) if (d[k] > 0) { out.push(q); break; }
+    }
+    network.body.edgeIndices = saved;
+    network.redraw();
+    return out; }"""
 
 
 def test_every_edge_of_the_seeds_page_opens_when_clicked_on_its_curve(browser, built_dir):
@@ -70,7 +98,7 @@ def test_every_edge_of_the_seeds_page_opens_when_clicked_on_its_curve(browser, b
     labels = {n["id"]: n["label"] for n in data["nodes"]}
     ids = page.evaluate("edges.getIds()")
     assert len(ids) == len(data["edges"])
-    wrong, unclickable = [], []
+    wrong, unclickable, points = [], [], []
     for eid in ids:
         page.mouse.move(box["x"] - 100, 5)  # (off the canvas: no tooltip in the way)
         page.evaluate("document.getElementById('gx-panel').style.display = 'none'; network.unselectAll()")
@@ -78,6 +106,7 @@ def test_every_edge_of_the_seeds_page_opens_when_clicked_on_its_curve(browser, b
         if p is None:
             unclickable.append(eid)
             continue
+        points.append(p)
         page.mouse.click(box["x"] + p["x"], box["y"] + p["y"])
         e = D[eid]
         want = f"{labels[e['source']]} —{e['type']}→ {labels[e['target']]}"
@@ -87,6 +116,7 @@ def test_every_edge_of_the_seeds_page_opens_when_clicked_on_its_curve(browser, b
         if got != [[eid], [], want]:
             wrong.append((eid, want, got))
     assert [(i, D[i]["source"], D[i]["type"], D[i]["target"]) for i in unclickable] == [] and wrong == []
+    assert page.evaluate(ACTOR_INK, points) == []  # each click was on bare edge, nothing of an actor near
     assert errors == [] and requests == []
 
 
