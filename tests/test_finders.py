@@ -61,6 +61,12 @@ CASES = [
       ("united_nations", "contacted", "ukraine")}, {("turkey", "contacted", "istanbul")}),
     (DEPS, "Erdogan confirmed the deal in a telephone conversation on Monday with Putin.",
      {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    # "with the participation of A, B and C": those listed met each other (a state's adjective
+    # before a person's title is the title's, not a party)
+    (DEPS, "The talks concluded with the participation of Egyptian intelligence chief Abbas Kamel, Qatari Prime "
+           "Minister Mohammed bin Abdulrahman Al Thani and a Hamas delegation.",
+     {("x_abbas_kamel", "contacted", "mohammed_bin_abdulrahman_al_thani"), ("x_abbas_kamel", "contacted", "x_hamas"),
+      ("mohammed_bin_abdulrahman_al_thani", "contacted", "x_hamas")}, {("egypt", "contacted", "qatar")}),
     # "his Egyptian, Saudi and Qatari counterparts": one counterpart per demonym
     (BOTH, "Foreign Minister Ayman Safadi held calls with his Egyptian, Saudi and Qatari counterparts.",
      {("ayman_safadi", "contacted", "badr_abdelatty"), ("ayman_safadi", "contacted", "faisal_bin_farhan"),

@@ -421,6 +421,17 @@ class DepArguments:
             sources = list({p.actor: p for p in sources + [m for m in mates if m.actor not in ids]}.values())
         if cue.joint and not verbal:
             present = [p for prep in ("between", "among") for p in self._prep_objects(ctx, head, (prep,))]
+            if doc[end - 1].lower_ == "of" and doc[end - 1].pos_ == "ADP":
+                # "with the participation OF A, B and C": the list after the cue (where the parse
+                # lost it, the names in the words: a state's adjective before a person is the title's)
+                after = self._prep_phrase(ctx, doc[end - 1], None)
+                if len(after) < 2:
+                    named = [p for p in ctx.in_range(end, base.clause[1]) if not p.slot]
+                    after = [p for k, p in enumerate(named) if not (
+                        k + 1 < len(named) and ctx.actors.kind(p.actor) == "state" and
+                        ctx.actors.kind(named[k + 1].actor) == "person" and named[k + 1].start - p.end <= 3 and
+                        "," not in ctx.norms[p.end:named[k + 1].start])]
+                present += after
             present += [p for c in head.children if c.dep_ == "acl" and c.lower_ in ("involving", "including")
                         for p in self._np_objects(ctx, c)]
             present = self._resolved(ctx, present)
