@@ -139,11 +139,13 @@ class Extractor:
                 flighty = contains(ctx.norms, ctx.start, ctx.end, self.w["flight_context"])
                 visit = contains(ctx.norms, ctx.start, ctx.end, self.w["visit"])
                 for hit in hits:
-                    readings = [hit, *hit.covered]
-                    if flighty and not visit and any(self.lexicon.relations[o.cue.relation].journey
-                                                     for o in hit.covered):
+                    # (a covered journey only: "travelled" under "travelled to"; "receiving" under
+                    # "receiving asylum from" is no reading of its own)
+                    journeys = [o for o in hit.covered if self.lexicon.relations[o.cue.relation].journey]
+                    readings = [hit, *journeys]
+                    if flighty and not visit and journeys:
                         # "after the fall of Damascus, Maher travelled to Baghdad": a journey, not a visit
-                        readings = [*hit.covered, hit]
+                        readings = [*journeys, hit]
                     found = []
                     for reading in readings:  # the first reading that finds parties
                         found = list(self._from_cue(document, ctx, reading.cue, reading.start, reading.end, off,
