@@ -11,6 +11,7 @@ table, or a discovered person's name or surname) and records it on the evidence
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 # A sentence ends at . ! ? (or Arabic ؟ ۔) with closing quotes or brackets, then a space; or at a line break.
@@ -51,6 +52,17 @@ def _sentence_around(text: str, lo: int, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def _sentence_at(text: str, lo: int, pos: int, ends: list) -> tuple[int, int]:
+    """:func:`_sentence_around` with the report's sentence ends found beforehand (sorted)."""
+    k = bisect_right(ends, pos) - 1
+    start = ends[k] if k >= 0 and ends[k] >= lo else lo
+    m = _END.search(text, pos)
+    end = m.end() if m else len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
 def add_antecedents(evidence, documents, actors, pronouns) -> list:
     """The evidence, each citation whose source or target is only a pronoun (or unstated) with
     the earlier sentence of its report that names that actor.
@@ -71,12 +83,29 @@ def add_antecedents(evidence, documents, actors, pronouns) -> list:
     """
     docs = {d.id: d for d in documents}
     patterns: dict = {}
+    # Each report is scanned once per actor (where its names occur) and once for its sentence
+    # ends; a citation then finds the last earlier naming by bisection, so a long report with
+    # many citations stays linear (scanning from the report's start for each was quadratic).
+    named: dict = {}
+    ends: dict = {}
 
     def pattern(aid):
         if aid not in patterns:
             a = actors.get(aid)
             patterns[aid] = _names_pattern(actor_names(a)) if a is not None else None
         return patterns[aid]
+
+    def namings(doc, aid, pat):
+        key = (doc.id, aid)
+        if key not in named:
+            found = [(m.end(), m.start()) for m in pat.finditer(doc.text, doc.body_start)]
+            named[key] = ([e for e, _ in found], [s for _, s in found])
+        return named[key]
+
+    def sentence_ends(doc):
+        if doc.id not in ends:
+            ends[doc.id] = [m.end() for m in _END.finditer(doc.text, doc.body_start)]
+        return ends[doc.id]
 
     def carried(start, text):
         return start < 0 or " ".join(text.lower().split()) in pronouns
@@ -94,11 +123,10 @@ def add_antecedents(evidence, documents, actors, pronouns) -> list:
             pat = pattern(aid) if carried(start, text) else None
             if pat is None or pat.search(ev.text):  # named in the sentence itself: nothing to show
                 continue
-            last = None
-            for last in pat.finditer(doc.text, doc.body_start, ev.start):
-                pass
-            if last is not None:
-                found = _sentence_around(doc.text, doc.body_start, last.start())
+            stops, starts = namings(doc, aid, pat)
+            k = bisect_right(stops, ev.start) - 1  # the last naming that ends before the citation
+            if k >= 0:
+                found = _sentence_at(doc.text, doc.body_start, starts[k], sentence_ends(doc))
                 break
         if found:
             s, e = found

@@ -21,6 +21,8 @@ owner (``relations.toml``: ``members = true``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..records import Actor, Mention
 
 KIN_GROUP = "family"
@@ -145,8 +147,7 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
         if lower[k] == "of" and k >= 1:
             k -= 1
         if doc[k].like_num or lower[k] in words.quantities:
-            demonym = next((d for d in a.demonyms if d[:1].isascii() and " " not in d), "")
-            found.append((m.start, m.end, a.id, "nationals", demonym))
+            found.append((m.start, m.end, a.id, "nationals", ""))
     if not found:
         return mentions
     taken: set = set()
@@ -157,6 +158,9 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
         taken.update(range(start, end))
         span = doc[start:end]
         actor = group_actor(owner(aid), noun, span.text, demonym)
+        if noun == "nationals" and not demonym and span.text in owner(aid).people:
+            # (named by the report's own word, "Syrians": a cached result's names must be its words)
+            actor = replace(actor, label=span.text, aliases=(span.text,))
         discovered.setdefault(actor.id, actor)
         groups.append(Mention(actor.id, span.text, span.start_char, span.end_char, start, end))
     kept = [m for m in mentions if not taken.intersection(range(m.start, m.end))]
