@@ -99,9 +99,9 @@ class Salience:
         """In reported speech, a possessive in the subject of what is said is the speaker's ("Jalali
         said that HIS calls went unanswered"), not the person named last (needs a parse)."""
         doc = ctx.doc
-        if not doc.has_annotation("DEP"):
-            return None
         tok = doc[i]
+        if not tok.dep:  # (no parse: asked of this token alone, since doc.has_annotation reads every token)
+            return None
         if tok.dep_ != "poss" or tok.head.dep_ not in ("nsubj", "nsubjpass"):
             return None
         verb = tok.head.head
