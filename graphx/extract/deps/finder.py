@@ -87,7 +87,7 @@ class DepArguments:
                 # "his Egyptian, Saudi and Qatari counterparts": the parser hangs the other
                 # demonyms (each its own counterpart) under the noun the last one covers
                 lo = tok.left_edge.i
-                out.extend(q for q in sorted({id(q): q for q in cover.values()}.values(), key=lambda q: q.start)
+                out.extend(q for q in ctx.parties
                            if q is not p and q.slot == "counterpart" and lo <= q.start and q.end <= p.start)
             out.append(p)
         else:

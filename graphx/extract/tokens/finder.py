@@ -157,7 +157,7 @@ class Extractor:
                         if key not in seen or (ev.asserted and not seen[key].asserted) or (
                                 ev.asserted and seen[key].rule in self.travel_rules):
                             seen[key] = ev  # a plain flight verb wins over a travel verb
-                for ev in self._visits(ctx, seen.values(), actors):
+                for ev in self._visits(ctx, seen.values(), actors, visit):
                     seen[(ev.source, ev.relation, ev.target)] = ev
                 for ev in seen.values():
                     ev = self._dated(ev, doc_date)
@@ -285,9 +285,9 @@ class Extractor:
                 if src_id and tgt_id and src_id != tgt_id:
                     yield make(src_id, gives, tgt_id, src, tgt, verb, "mediation-by-proxy", off, flags)
 
-    def _visits(self, ctx, evidence, actors):
-        """A travel verb ("flew to Doha") is a visit where the sentence says so, or the traveller meets someone."""
-        visit = contains(ctx.norms, ctx.start, ctx.end, self.w["visit"])
+    def _visits(self, ctx, evidence, actors, visit: bool):
+        """A travel verb ("flew to Doha") is a visit where the sentence says so (``visit``: it has a
+        [markers] visit word), or the traveller meets someone."""
         meets = {e.source for e in evidence if not self.lexicon.relations[e.relation].journey and e.asserted
                  and actors.kind(e.target) == "person"}
         for ev in evidence:
