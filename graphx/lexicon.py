@@ -33,11 +33,12 @@ SECTION_KEYS = {
                 "locative", "determiners", "coordination", "requested_by", "list_openers", "party_nouns",
                 "owner_nouns", "joined_prepositions", "adverbs", "place_nouns", "event_nouns", "companions", "escorts",
                 "copulas"),
-    "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "counterpart", "latter", "former",
+    "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "counterpart", "latter",
+                 "former", "country", "definite",
                  "feminine", "masculine"),
     "names": ("titles", "particles", "female"),
     "status": ("killed", "survived"),
-    "groups": ("people", "kin", "modifiers", "quantities", "protection"),
+    "groups": ("people", "kin", "modifiers", "quantities", "protection", "own"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
 _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members", "target_groups")

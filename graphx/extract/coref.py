@@ -36,9 +36,12 @@ class Salience:
         return bool(aid) and self.actors.kind(aid) in (
             "state", "organisation", "armed_group")
 
-    def resolve(self, kind, i, ctx, exclude, gender=None) -> str | None:
+    def resolve(self, kind, i, ctx, exclude, gender=None, group=None) -> str | None:
         """The actor a pronoun of ``kind`` at token ``i`` stands for; ``gender`` ("f", "m") is the
-        pronoun's: "she" takes a woman named in the report before anyone whose name says nothing."""
+        pronoun's: "she" takes a woman named in the report before anyone whose name says nothing;
+        ``group``: the noun of a definite group ("the soldiers")."""
+        if kind == "definite":
+            return self._definite(i, ctx, {e.actor if hasattr(e, "actor") else e for e in exclude}, group)
         self._gender, self._lenient = gender, gender != "f"
         found = self._resolve(kind, i, ctx, exclude)
         if found is None and gender == "f":
@@ -64,6 +67,26 @@ class Salience:
                     return p.actor
             if self.history and self._group(self.history[-1][0]) and self.history[-1][0] not in ex:
                 return self.history[-1][0]
+            return None
+        if kind == "country":
+            for p in reversed(before):
+                if self.actors.kind(p.actor) == "state" and p.actor not in ex:
+                    return p.actor
+            for subj, _ in reversed(self.history[-2:]):
+                if self.actors.kind(subj) == "state" and subj not in ex:
+                    return subj
+            for _, mentions in reversed(self.history[-2:]):
+                states = [a for a in mentions if self.actors.kind(a) == "state" and a not in ex]
+                if states:
+                    return states[-1]
+            return None
+        if kind == "plural":
+            for p in reversed(before):
+                if self.actors.kind(p.actor) == "group" and p.actor not in ex:
+                    return p.actor
+            for subj, _ in reversed(self.history[-3:]):  # (a subject only: "they" after a group in
+                if self.actors.kind(subj) == "group" and subj not in ex:  # an object is often others)
+                    return subj
             return None
         if kind == "subject":
             for p in before:
@@ -93,6 +116,23 @@ class Salience:
             people = [a for a in mentions if self._person(a) and a not in ex]
             if people:
                 return people[-1]
+        return None
+
+    def _definite(self, i, ctx, ex, noun) -> str | None:
+        """"The soldiers": the group with that noun named last before ``i`` in the sentence or in
+        the five sentences before."""
+        tail = "_" + noun.replace(" ", "_")
+
+        def fits(aid):
+            return aid not in ex and aid.endswith(tail) and self.actors.kind(aid) == "group"
+
+        for p in reversed([p for p in ctx.parties if p.start < i and not p.slot]):
+            if fits(p.actor):
+                return p.actor
+        for _, mentions in reversed(self.history[-5:]):
+            found = [a for a in mentions if fits(a)]
+            if found:
+                return found[-1]
         return None
 
     def _speaker(self, i, ctx, before, ex) -> str | None:

@@ -45,14 +45,17 @@ class ActorIndex:
     ('russia', None)
     """
 
-    def __init__(self, table: AliasTable, settings_kinds=("place", "outlet")):
+    def __init__(self, table: AliasTable, settings_kinds=("place", "outlet"), own_groups=()):
         self.table = table
         self.actors = table.actors
         self.capital_of = table.capital_of
         self.collective_nouns = table.collective_nouns
         self.settings_kinds = tuple(settings_kinds)
+        # group nouns whose groups are parties of their own, not their owner's ([groups] own)
+        self.own_groups = tuple("_" + n.replace(" ", "_") for n in (KIN_GROUP, *own_groups))
         # one-word demonyms of states, lower case ("turkish" -> turkey): "Turkish and Qatari officials"
         self.demonym_state = {d.lower(): a.id for a in self.actors.values() for d in a.demonyms if " " not in d}
+        self.demonym_names = {d.lower() for a in self.actors.values() for d in a.demonyms}  # "sri lankan" too
         self.collective_last = {n.split()[-1].lower() for n in self.collective_nouns}
 
     def resolve(self, name: str) -> Actor | None:
@@ -199,7 +202,8 @@ class DocActors:
         if aid in self.index.capital_of:
             return self.index.capital_of[aid]
         actor = self.get(aid)
-        if actor is not None and actor.kind == "group" and actor.member_of and not aid.endswith("_" + KIN_GROUP):
-            # a state's officials, a group's fighters act for it; a person's family is a group of its own
+        if actor is not None and actor.kind == "group" and actor.member_of and not aid.endswith(self.index.own_groups):
+            # a state's officials, a group's fighters act for it; a person's family, a state's
+            # soldiers or refugees are groups of their own
             return self.as_party(actor.member_of)
         return None if self.kind(aid) in self.index.settings_kinds else aid

@@ -17,6 +17,29 @@ from .groups import find_groups
 from .index import ActorIndex
 
 
+def _joined_names(doc: Doc) -> tuple:
+    """``doc.ents``, with a trained NER's person names cut in two joined again: two PERSON entities
+    with no word between are one name, and so is a PERSON ending on a particle and the entity right
+    after it ("Ursula von der" + "Leyen", whatever NER calls the rest); ``doc.ents`` is set to match."""
+    ents = doc.ents
+    if len(ents) < 2:
+        return ents
+    out, joined = [ents[0]], False
+    for ent in ents[1:]:
+        last = out[-1]
+        if (ent.start == last.end and last.label_ == "PERSON" and not ent.ent_id_ and not last.ent_id_
+                and not doc[last.end - 1].is_punct
+                and (ent.label_ == "PERSON" or doc[last.end - 1].text.islower())):  # "von der" + "Leyen"
+            out[-1] = Span(doc, last.start, ent.end, label="PERSON")
+            joined = True
+        else:
+            out.append(ent)
+    if not joined:
+        return ents
+    doc.ents = out
+    return doc.ents
+
+
 def _mention(aid: str, span: Span) -> Mention:
     return Mention(aid, span.text, span.start_char, span.end_char, span.start, span.end)
 
@@ -74,7 +97,7 @@ class MentionFinder:
         sentence may name at its end ("..., Caliber.") as who reports it, not as an actor in it."""
         out = []
         outlet = " ".join(outlet.split()).lower()
-        ents = doc.ents  # (read once: spaCy makes a new Span per entity each time)
+        ents = _joined_names(doc)  # (read once: spaCy makes a new Span per entity each time)
         # Surnames of the names a title introduced ("Saadi Ahmed Pira" -> "Pira").
         short_names = {ent[-1].text for ent in ents if not ent.ent_id_ and len(ent) > 1}
         # The people this document names in full, by surname and by first and last name: a later
@@ -98,7 +121,7 @@ class MentionFinder:
             if known:
                 out.append(_mention(known.id, ent))
                 continue
-            if name.lower() in self.demonyms:
+            if name.lower() in self.table.demonym_names:
                 continue  # "Sri Lankan": an adjective NER took for a name
             if outlet and name.lower() == outlet:
                 kind = "outlet"
@@ -145,7 +168,7 @@ class MentionFinder:
             if ent.ent_id_ or NER_KINDS.get(ent.label_) != "person" or len(ent) < 2:
                 continue
             name = " ".join(ent.text.split()).strip(" '\"’“”")
-            if not name[:1].isupper() or self.table.resolve(name) or name.lower() in self.demonyms:
+            if not name[:1].isupper() or self.table.resolve(name) or name.lower() in self.table.demonym_names:
                 continue
             did = discovered_id(name)
             key = _first_last(name)

@@ -39,7 +39,7 @@ class Settings:
         """The alias table compiled once for this build (:class:`~graphx.extract.index.ActorIndex`)."""
         from .index import ActorIndex
 
-        return ActorIndex(self.table, self.lexicon.settings_kinds)
+        return ActorIndex(self.table, self.lexicon.settings_kinds, self.lexicon.english.groups.get("own", ()))
 
     @cached_property
     def fingerprint(self) -> str:

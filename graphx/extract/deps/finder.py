@@ -115,9 +115,15 @@ class DepArguments:
                             and c.dep_ in ("compound", "nmod", "appos")}.items())
             out.extend(q for _, q in inner[:1])
         for child in tok.children:
-            # a conjunct is another actor; an apposition names the same one ("the president, Assad")
-            if (child.dep_ == "conj" or (child.dep_ == "appos" and not out)) and child.i not in seen:
+            # a conjunct is another actor; an apposition names the same one ("the president, Assad"),
+            # before what an unnamed head's phrases name ("the president OF AFGHANISTAN, Ashraf Ghani")
+            if child.dep_ == "conj" and child.i not in seen:
                 out.extend(self._np(ctx, child, seen, depth + 1))
+            elif child.dep_ == "appos" and child.i not in seen and (not out or p is None):
+                same = self._np(ctx, child, seen, depth + 1)
+                if same and p is None:
+                    out = [q for q in out if q.start > child.i]  # (conjuncts after it stay)
+                out.extend(same)
         return out
 
     @staticmethod
@@ -404,6 +410,9 @@ class DepArguments:
             sources = []  # a pronoun: the token rules' reading of pronouns knows more ("HE justified ... HIS failure")
         sources = self._resolved(ctx, sources) or ([] if self._nobody and voice == "active" else base.sources)
         targets = self._resolved(ctx, targets, {p.actor for p in sources})
+        if not targets and voice == "passive" and any(c.dep_ == "nsubjpass" and c.pos_ == "PRON" for c in head.children):
+            # "they were received by the Assam Rifles", "they" unresolved: nobody else was received
+            return Arguments(sources, [], voice, base.clause, base.proxies, False, [])
         if voice == "active" and not relation.journey and "intermediary" in inferences:
             # "The Americans THROUGH the United Arab Emirates asked ...": who the contact went through
             helpers = [p for t in [head] + [c for c in head.children if c.dep_ in _SUBJ]
@@ -465,13 +474,36 @@ class DepArguments:
         for p in parties:  # and the actors listed with it, as the words say ("Qatar's Emir and Turkey's ...")
             listed.append(p)
             if not p.slot and p in ctx.parties:
-                listed.extend(q for q in ctx.coordinated(ctx.parties, p) if q is not p and not _modifier(ctx.doc, p, q))
+                listed.extend(q for q in ctx.coordinated(ctx.parties, p) if q is not p and _listed(ctx.doc, p, q))
         for p in listed:
             r = ctx.resolved(p, exclude)
             if r is not None and r.actor not in ids and r.actor not in exclude:
                 ids.add(r.actor)
                 out.append(r)
         return out
+
+
+def _listed(doc, p, q) -> bool:
+    """Whether the parse agrees that two mentions the words list together are one list: joined by
+    ``conj`` or ``appos`` (directly, or through the nouns they modify: "Qatar's Emir and Turkey's
+    minister"). "talks in Doha WITH Iran" and "talks with Erdogan, European Commission President
+    ..." are no lists."""
+    if _modifier(doc, p, q):
+        return False
+
+    def chain(m):
+        r = next((t for t in doc[m.start:m.end] if not (m.start <= t.head.i < m.end) or t.head.i == t.i),
+                 doc[m.start])
+        while r.dep_ in ("poss", "compound", "nmod", "case") and r.head.i != r.i:  # the noun it modifies
+            r = r.head
+        out = {r.i}
+        while r.dep_ in ("conj", "appos") and r.head.i != r.i and len(out) < 50:
+            r = r.head
+            out.add(r.i)
+        return out
+
+    a, b = chain(p), chain(q)
+    return bool(a & b)
 
 
 def _modifier(doc, p, q) -> bool:

@@ -156,6 +156,27 @@ class SentenceContext:
                 i = m.end
                 continue
             norm = norms[i]
+            country = self.w.get("country")
+            n = phrase_len(norms, i, country) if country and norm in country.by_first else 0
+            if n:
+                aid = self.salience.resolve("country", i, self, ())
+                if aid:
+                    poss = i + n < self.end and norms[i + n] == "'s"
+                    out.append(Mention(aid, *self._chars(i, i + n), i, i + n, possessor=poss, pronoun=True))
+                    i += n
+                    continue
+            if norm in self.one.get("definite", ()):
+                k = i + 1
+                while k < self.end and norms[k] in self.rules.group_words.modifiers:
+                    k += 1
+                if k < self.end and k not in ms and norms[k] in self.rules.group_words.people and not (
+                        k + 1 < self.end and norms[k + 1] in ("of", "'s", "from")):
+                    aid = self.salience.resolve("definite", i, self, (),
+                                                group=self.rules.group_words.canonical(norms[k]))
+                    if aid:
+                        out.append(Mention(aid, *self._chars(i, k + 1), i, k + 1, pronoun=True))
+                        i = k + 1
+                        continue
             n = (phrase_len(norms, i, self.w["latter"]) or phrase_len(norms, i, self.w["former"])
                  if norm in self.w["latter"].by_first or norm in self.w["former"].by_first else 0)
             if n and i + n < self.end and (phrase_len(norms, i + n, self.rules.w["titles"]) or
