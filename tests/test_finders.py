@@ -118,6 +118,28 @@ CASES = [
     (BOTH, "Putin remained in Moscow on Sunday.", set(), {(PUTIN, "fled-to", "moscow")}),
     (DEPS, "Iraqi factions have withdrawn from Syria toward the city of Al-Qaim.", {("iraq_factions", "fled-to", "al_qaim")},
      set()),
+    # plural and definite anaphora: "they" is a group of people (never a state), "the soldiers" the
+    # group with that noun named last, "the country" the state named last
+    (DEPS, "Dozens of Syrian soldiers crossed into Iraq on Sunday. They were received by Iraqi border guards.",
+     {("syria_soldiers", "fled-to", "iraq"), ("iraq", "contacted", "syria_soldiers")}, set()),
+    (BOTH, "Russia and Iran backed Assad for years. They told him to leave.", set(),
+     {("russia", "contacted", A), ("iran", "contacted", A)}),
+    (DEPS, "More than 2,000 Syrian soldiers reached the border on Sunday. The soldiers then crossed into Iraq.",
+     {("syria_soldiers", "fled-to", "iraq")}, {("syria", "fled-to", "iraq")}),
+    (BOTH, "Jordan hosted a summit in Aqaba. The country was visited by Erdogan on Monday.",
+     {("recep_tayyip_erdogan", "contacted", "jordan")}, set()),
+    # a meeting noun with its setting between it and the party; envoys sent; a deal between two others
+    (DEPS, "After talks in Ankara with Erdogan, Lavrov said the war had to end.",
+     {("sergei_lavrov", "contacted", "recep_tayyip_erdogan")}, {("sergei_lavrov", "contacted", "turkey")}),
+    (BOTH, "Iran sent its envoys on Friday to Damascus.", {("iran", "contacted", "syria")}, set()),
+    (BOTH, "Qatar and Egypt have been trying to reach a deal between Israel and Lebanon.",
+     {("qatar", "mediated", "israel"), ("qatar", "mediated", "lebanon"), ("egypt", "mediated", "israel")},
+     {("qatar", "contacted", "egypt"), ("israel", "contacted", "lebanon")}),
+    # the parse, not the words, says what is a list; an apposition names an unnamed head
+    (DEPS, "Lavrov spoke after talks in Doha with Araghchi.", {("sergei_lavrov", "contacted", "abbas_araghchi")},
+     {("sergei_lavrov", "contacted", "qatar"), ("sergei_lavrov", "contacted", "doha")}),
+    (DEPS, "The former president of Syria, Bashar al-Assad, fled to Moscow on Sunday.", {(A, "fled-to", "moscow")},
+     {("syria", "fled-to", "moscow")}),
     # markers
     (BOTH, "He might be heading for Moscow, Assad's aides said.", set(), {(A, "fled-to", "moscow")}),
     (BOTH, "The ministry dismissed as baseless the reports that Maher al-Assad had crossed into Jordan.", set(),

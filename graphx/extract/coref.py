@@ -84,8 +84,10 @@ class Salience:
             for p in reversed(before):
                 if self.actors.kind(p.actor) == "group" and p.actor not in ex:
                     return p.actor
-            for subj, _ in reversed(self.history[-3:]):  # (a subject only: "they" after a group in
-                if self.actors.kind(subj) == "group" and subj not in ex:  # an object is often others)
+            for subj, mentions in reversed(self.history[-3:]):  # (a subject only: "they" after a group
+                if subj is None:  # in an object is often others; "Dozens OF soldiers" is a subject)
+                    subj = next((a for a in mentions if self.actors.kind(a) == "group"), None)
+                if self.actors.kind(subj) == "group" and subj not in ex:
                     return subj
             return None
         if kind == "subject":
