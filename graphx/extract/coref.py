@@ -158,6 +158,20 @@ class Salience:
                 return p.actor
         return None
 
+    @staticmethod
+    def _parsed_subject(ctx) -> str | None:
+        """The subject of the sentence's main verb, where the sentence is parsed ("Once considered one
+        of the figures in Assad's Syria, MAMLOUK is accused ..."): not the first name in it."""
+        doc = ctx.doc
+        for p in ctx.parties:
+            if p.possessor or not doc[p.start].dep:  # (no parse: asked of the token, not of the doc)
+                continue
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in doc[p.start:p.end]):
+                r = ctx.resolved(p) if p.slot else p
+                if r:
+                    return r.actor
+        return None
+
     def previous_subject(self, exclude) -> str | None:
         for subj, _ in reversed(self.history[-2:]):
             if subj and subj not in exclude:
@@ -167,8 +181,8 @@ class Salience:
     def close_sentence(self, ctx) -> None:
         if ctx.is_heading:
             return
-        subject = None
-        for p in ctx.parties:
+        subject = self._parsed_subject(ctx)
+        for p in ctx.parties if subject is None else ():
             if not p.possessor and ctx.nominative(p) and p.slot != "object":
                 r = ctx.resolved(p)
                 if r:

@@ -114,6 +114,12 @@ class DepArguments:
             inner = sorted({cover[c.i].start: cover[c.i] for c in tok.children if c.i in cover
                             and c.dep_ in ("compound", "nmod", "appos")}.items())
             out.extend(q for _, q in inner[:1])
+        if not out and p is None and tok.pos_ == "NOUN":  # "the LEBANESE judiciary": the state's
+            for c in tok.children:
+                if c.dep_ == "amod" and c.lower_ in ctx.rules.demonym_state and c.i not in self._cover(ctx):
+                    state = ctx.rules.demonym_state[c.lower_]
+                    out.append(Mention(state.id, c.text, c.idx, c.idx + len(c.text), c.i, c.i + 1))
+                    break
         for child in tok.children:
             # a conjunct is another actor; an apposition names the same one ("the president, Assad"),
             # before what an unnamed head's phrases name ("the president OF AFGHANISTAN, Ashraf Ghani")
@@ -258,6 +264,20 @@ class DepArguments:
         # a party, not a setting: "met WITH X", not "met IN Jordan" nor "ACCORDING TO the ministry"
         return found or self._prep_objects(ctx, word, None, set(ctx.one["locative"]) | _ATTRIBUTION)
 
+    def _relative_object(self, ctx, verb) -> list:
+        """"a summons issued by the Lebanese judiciary, WHICH he refused to comply with": the clause's
+        object is the noun it describes (or whose it is)."""
+        clause = verb
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "relcl" or clause.head.i == clause.i:
+            return []
+        rel = [t for t in clause.subtree if t.lower_ in _RELATIVE and t.dep_ in ("dobj", "pobj") and t.i < verb.i]
+        if not rel:
+            return []
+        noun = clause.head
+        return self._np(ctx, noun) or self._inside(ctx, [noun])
+
     def _np_objects(self, ctx, verb) -> list:
         return [p for c in verb.children if c.dep_ in _OBJ for p in self._np(ctx, c)]
 
@@ -383,6 +403,8 @@ class DepArguments:
         if voice == "active":
             sources = subjects
             targets = self._objects(ctx, head, cue, doc[start:end])
+            if not targets and verbal and not relation.journey:
+                targets = self._relative_object(ctx, head)
             if relation.journey:
                 movers = [p for c in head.children if c.dep_ == "dobj" for p in self._np(ctx, c)
                           if p.slot or ctx.actors.kind(p.actor) in ("person", "group")]
