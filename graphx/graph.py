@@ -18,7 +18,10 @@ from .records import Actor, Evidence, fate_to_dict
 def add_actor(G: nx.MultiDiGraph, actor: Actor, mentions: int = 0) -> None:
     """Add (or update the count of) an actor node."""
     if actor.id in G:
-        G.nodes[actor.id]["mentions"] += mentions
+        node = G.nodes[actor.id]
+        node["mentions"] += mentions
+        if actor.discovered:  # a discovered actor lists the words of every report that named it
+            node["aliases"] = list(dict.fromkeys(node["aliases"] + list(actor.aliases)))
         return
     G.add_node(actor.id, label=actor.label, kind=actor.kind,
                aliases=list(dict.fromkeys((actor.label,) + actor.aliases + actor.roles)),

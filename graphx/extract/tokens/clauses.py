@@ -8,7 +8,7 @@ All word lists come from the lexicon; nothing here names an actor.
 
 from __future__ import annotations
 
-
+from dataclasses import replace
 
 from ...records import Mention
 from ..evidence import Words
@@ -251,8 +251,12 @@ class SentenceContext:
             if owner is None:
                 return None
             gid = group_id(aid, p.group)
-            if self.actors.get(gid) is None:
-                self.actors.discovered[gid] = group_actor(owner, p.group, "")
+            known = self.actors.get(gid)
+            words = " ".join(p.text.split())
+            if known is None:
+                self.actors.discovered[gid] = group_actor(owner, p.group, words)
+            elif known.discovered and words and words not in known.aliases:  # the words each naming used
+                self.actors.discovered[gid] = replace(known, aliases=known.aliases + (words,))
             aid = gid
         return Mention(aid, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
 
