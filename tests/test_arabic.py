@@ -208,7 +208,7 @@ ACTORS = [
     ("قالت المصادر إن ضباط الأسد يحملون جوازات سفر ليست بأسمائهم ويدخلون إلى لبنان هربا من الملاحقة.",
      {("Bashar al-Assad officers", "fled-to", "lebanon")}, set()),
     ("قالت المصادر إن ضباط الأسد يحملون جوازات سفر ليست بأسمائهم ويدخلون إلى لبنان هربا مع عائلاتهم.",
-     {("Bashar al-Assad officers's family", "fled-to", "lebanon")}, set()),
+     {("Bashar al-Assad officers' families", "fled-to", "lebanon")}, set()),
     # "الهاربين": those who fled, not the one talked of before
     ("قال رامي عبد الرحمن إن الوضع خطير. وأكد أن الهاربين عبر مطار دمشق هم ضباط كبار.", set(),
      {("rami_abdel_rahman", "fled-to", "damascus_airport")}),
@@ -222,7 +222,7 @@ ACTORS = [
      set()),
     # sending one's family away ("إلى مناطق مختلفة في لبنان": places in Lebanon); an envoy sent is no flight
     (FALL + "عمد عدد من المسؤولين السوريين إلى إرسال عائلاتهم إلى مناطق مختلفة في لبنان.",
-     {("Syrian officials's family", "fled-to", "lebanon")}, {("syria", "mediated", "Syrian officials's family")}),
+     {("Syrian officials' families", "fled-to", "lebanon")}, {("syria", "mediated", "Syrian officials' families")}),
     (FALL + "أرسل أردوغان مبعوثا إلى دمشق.", set(), {("recep_tayyip_erdogan", "fled-to", "damascus")}),
     # an adjective with the article before a name does not make it a genitive
     ("وكان رئيس الاستخبارات التركية إبراهيم كالين زار دمشق والتقى الشرع.",

@@ -140,6 +140,16 @@ CASES = [
      {("sergei_lavrov", "contacted", "qatar"), ("sergei_lavrov", "contacted", "doha")}),
     (DEPS, "The former president of Syria, Bashar al-Assad, fled to Moscow on Sunday.", {(A, "fled-to", "moscow")},
      {("syria", "fled-to", "moscow")}),
+    # an adverb inside a refuge phrase; a relative clause on "X and their families"; "the latter" of
+    # two named in the sentence; "their relatives" are a group's family, never a state's
+    (BOTH, "Senior Syrian officials are reportedly seeking refuge in Beirut.", {("syria_officials", "fled-to", "beirut")},
+     {("syria", "contacted", "lebanon"), ("syria_officials", "contacted", "beirut")}),
+    (DEPS, "A group of Syrian soldiers and their families who flew to Baghdad were moved to Erbil on Sunday.",
+     {("syria_soldiers", "fled-to", "baghdad"), ("syria_soldiers_family", "fled-to", "baghdad")}, set()),
+    (DEPS, "Damascus was pressed by Iran and Russia, with the latter urging Assad to leave.",
+     {("russia", "contacted", A)}, {("iran", "contacted", A)}),
+    (BOTH, "Syrian officials and their relatives fled to Beirut.", {("syria_officials_family", "fled-to", "beirut")},
+     {("syria_family", "fled-to", "beirut")}),
     # markers
     (BOTH, "He might be heading for Moscow, Assad's aides said.", set(), {(A, "fled-to", "moscow")}),
     (BOTH, "The ministry dismissed as baseless the reports that Maher al-Assad had crossed into Jordan.", set(),

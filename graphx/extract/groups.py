@@ -72,7 +72,9 @@ def group_id(owner: str, noun: str) -> str:
 
 def group_actor(owner: Actor, noun: str, surface: str, demonym: str = "") -> Actor:
     """The group actor of ``owner``'s ``noun`` (a canonical noun: "soldiers", "family")."""
-    if noun == KIN_GROUP:
+    if noun == KIN_GROUP and owner.kind == "group":  # "their relatives": the officials' families
+        label = f"{owner.label}{chr(39) if owner.label.endswith('s') else chr(39) + 's'} families"
+    elif noun == KIN_GROUP:
         label = f"{owner.label}'s family"
     elif demonym:
         label = f"{demonym[:1].upper()}{demonym[1:]} {noun}"

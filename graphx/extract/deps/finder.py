@@ -187,6 +187,9 @@ class DepArguments:
         dep, head = verb.dep_, verb.head
         if subj and dep == "relcl" and all(c.lower_ in _RELATIVE for c in subj):
             found = self._np(ctx, head)  # "generals WHO told ...": the noun the clause describes
+            if head.dep_ == "conj" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+                # "pilots and THEIR families who flew": the clause is about both
+                found = self._np(ctx, head.head) + found
             if not found and depth == 0:
                 self._nobody = True
             return found

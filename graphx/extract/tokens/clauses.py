@@ -188,7 +188,12 @@ class SentenceContext:
                 n = 0  # "the former Syrian president": an adjective of a name, not "the former"
             if n:
                 which = "latter" if phrase_len(norms, i, self.w["latter"]) else "former"
-                aid = self.salience.resolve(which, i, self, ())
+                named = list(dict.fromkeys(q.actor for q in out if not q.slot and q.actor and
+                                           self.actors.kind(q.actor) != "place"))
+                if len(named) >= 2:  # "by the militants and the US, with THE LATTER requesting": of this sentence's
+                    aid = named[-1] if which == "latter" else named[0]
+                else:
+                    aid = self.salience.resolve(which, i, self, ())
                 if aid:
                     out.append(Mention(aid, *self._chars(i, i + n), i, i + n, pronoun=True))
                 i += n
@@ -243,6 +248,8 @@ class SentenceContext:
             kind = "subject"  # "Assad and HIS family": the owner is the one the clause is about
         elif kind == "possessive" and not p.possessor:
             kind = "object"  # "her" as an object
+        elif kind == "group" and p.group == self.rules.group_words.canonical("family"):
+            kind = "plural"  # "officials and THEIR relatives": a group of people's, never a state's family
         aid = self.salience.resolve(kind, p.start, self, exclude, self.rules.pronoun_gender.get(self.norms[p.start]))
         if not aid:
             return None
