@@ -150,6 +150,14 @@ CASES = [
      {("russia", "contacted", A)}, {("iran", "contacted", A)}),
     (BOTH, "Syrian officials and their relatives fled to Beirut.", {("syria_officials_family", "fled-to", "beirut")},
      {("syria_family", "fled-to", "beirut")}),
+    # subjects that hold the parties; a leg through a crossing; a destination the parser hung on the
+    # object; an unnamed group that flees
+    (DEPS, "Russian and Turkish presidents Vladimir Putin and Recep Tayyip Erdogan had a telephone conversation.",
+     {(PUTIN, "contacted", "recep_tayyip_erdogan")}, set()),
+    (DEPS, "Soldiers started fleeing to Iraq through the al-Qaim border crossing.",
+     {("group_soldiers", "fled-to", "iraq"), ("group_soldiers", "fled-to", "al_qaim")}, set()),
+    (DEPS, "Many senior Syrian officials fled the country to neighboring Lebanon.",
+     {("syria_officials", "fled-to", "lebanon")}, set()),
     # markers
     (BOTH, "He might be heading for Moscow, Assad's aides said.", set(), {(A, "fled-to", "moscow")}),
     (BOTH, "The ministry dismissed as baseless the reports that Maher al-Assad had crossed into Jordan.", set(),

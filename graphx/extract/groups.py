@@ -163,7 +163,10 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
         if noun == "nationals" and not demonym and span.text in owner(aid).people:
             # (named by the report's own word, "Syrians": a cached result's names must be its words)
             actor = replace(actor, label=span.text, aliases=(span.text,))
-        discovered.setdefault(actor.id, actor)
+        known = discovered.setdefault(actor.id, actor)
+        words = " ".join(span.text.split())
+        if known is not actor and known.discovered and words not in known.aliases:  # every naming's words
+            discovered[actor.id] = replace(known, aliases=known.aliases + (words,))
         groups.append(Mention(actor.id, span.text, span.start_char, span.end_char, start, end))
     kept = [m for m in mentions if not taken.intersection(range(m.start, m.end))]
     return sorted(kept + groups, key=lambda m: m.start)

@@ -164,7 +164,12 @@ class DepArguments:
         out = []
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp"):
-                out.extend(self._np(ctx, obj))
+                found = self._np(ctx, obj)
+                if not found and obj.dep_ == "pcomp" and obj.i + 1 < len(obj.doc) and \
+                        obj.doc[obj.i + 1].dep_ == "dobj" and obj.doc[obj.i + 1].head.i == obj.i and \
+                        obj.doc[obj.i + 1].pos_ == "PROPN":  # "to NEIGHBORING Lebanon": a participle the parser made a verb
+                    found = self._np(ctx, obj.doc[obj.i + 1])
+                out.extend(found)
             elif obj.dep_ == "prep" and (preps is None or obj.lower_ in preps):  # "up to", "out to"
                 out.extend(self._prep_phrase(ctx, obj, preps))
         for conj in prep.children:  # "to Aqaba and finally to Cairo": a coordinated preposition
@@ -260,6 +265,8 @@ class DepArguments:
         if cue.target == "oblique" or cue.target_preps:
             preps = set(cue.target_preps)
             found = self._prep_objects(ctx, word, preps)
+            if not found and cue.target_preps:  # "fled the country TO Lebanon": the parser hangs it on the object
+                found = [p for c in word.children if c.dep_ == "dobj" for p in self._prep_objects(ctx, c, preps)]
             if not found and word.dep_ in ("xcomp", "conj", "advcl") and word.head.pos_ in ("VERB", "AUX"):
                 found = []
             return found
@@ -416,7 +423,10 @@ class DepArguments:
                 if movers:  # "Russia evacuated Assad to Moscow", "Hezbollah withdrew its fighters to Hermel"
                     helpers, sources = sources, movers
                 if not sources:
-                    sources = [p for c in head.children if c.dep_ in _SUBJ for p in self._anonymous(ctx, c)]
+                    verb = head
+                    while verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJ for c in verb.children):
+                        verb = verb.head  # "Soldiers started fleeing": the subject of "started"
+                    sources = [p for c in verb.children if c.dep_ in _SUBJ for p in self._anonymous(ctx, c)]
             if relation.journey and sources:  # those who travel with the subject flee with it
                 sources = sources + self._companions(ctx, head) + [
                     q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c)]
