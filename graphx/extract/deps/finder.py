@@ -114,7 +114,8 @@ class DepArguments:
             inner = sorted({cover[c.i].start: cover[c.i] for c in tok.children if c.i in cover
                             and c.dep_ in ("compound", "nmod", "appos")}.items())
             out.extend(q for _, q in inner[:1])
-        if not out and p is None and tok.pos_ == "NOUN":  # "the LEBANESE judiciary": the state's
+        if not out and p is None and tok.pos_ == "NOUN" and tok.lower_ not in self._envoys(ctx):
+            # "the LEBANESE judiciary": the state's (not "the Iraqi LEADER", a person the words do not name)
             for c in tok.children:
                 if c.dep_ == "amod" and c.lower_ in ctx.rules.demonym_state and c.i not in self._cover(ctx):
                     state = ctx.rules.demonym_state[c.lower_]
