@@ -158,6 +158,12 @@ CASES = [
      {("group_soldiers", "fled-to", "iraq"), ("group_soldiers", "fled-to", "al_qaim")}, set()),
     (DEPS, "Many senior Syrian officials fled the country to neighboring Lebanon.",
      {("syria_officials", "fled-to", "lebanon")}, set()),
+    # a contact that serves a third person: its source mediated for that person too
+    (BOTH, "Lavrov held talks with Turkey and Qatar, leveraging their connections to facilitate Assad's departure.",
+     {("sergei_lavrov", "contacted", "turkey"), ("sergei_lavrov", "mediated", A)}, set()),
+    # help not given, told as plans
+    (BOTH, "Hezbollah has no plans to send fighters to Syria to assist the Syrian army.",
+     {("hezbollah", "refused", "syria")}, {("hezbollah", "fled-to", "syria")}),
     # markers
     (BOTH, "He might be heading for Moscow, Assad's aides said.", set(), {(A, "fled-to", "moscow")}),
     (BOTH, "The ministry dismissed as baseless the reports that Maher al-Assad had crossed into Jordan.", set(),

@@ -372,6 +372,12 @@ class Extractor:
                     asked = dict(flags, negated=False, asserted=flags["modality"] in ("fact", "attempt")) \
                         if flags["negated"] else flags
                     yield make(tgt_id, refusal.gives[0], src_id, tgt, src, trigger, "refused-request", off, asked)
+            if made and beneficiary:  # ... and for the one it served ("Lavrov -mediated-> Assad")
+                ben_id = actors.as_kind(beneficiary[0].actor, self.lexicon.relations[purpose.gives[0]].target_kinds,
+                                        as_party=False)
+                if ben_id and ben_id != src_id:
+                    yield make(src_id, purpose.gives[0], ben_id, src, beneficiary[0], beneficiary[1],
+                               "purpose-mediation", off, flags)
             req_id = requester and actors.as_party(requester[0].actor)
             if made and req_id and req_id != src_id:
                 yield make(req_id, request.gives[0], src_id, requester[0], src, requester[1], "request-frame",
