@@ -259,6 +259,12 @@ class DepArguments:
             if found:
                 return found
             things = [o for o in trigger[-1].children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+            if things and trigger[-1].lower_ == "with" and all(
+                    o.lower_ not in self._envoys(ctx) and not any(t.i in self._cover(ctx) for t in o.subtree)
+                    for o in things):
+                # "coordinated WITH neighboring countries", "spoke with reporters": no one named
+                self._noobject = True
+                return []
             if things and trigger[-1].lower_ not in ("with",):
                 # "did not respond to QUESTIONS from Reuters": a thing, and whose it is, or nobody
                 self._noobject = True
