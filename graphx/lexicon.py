@@ -38,7 +38,7 @@ SECTION_KEYS = {
                  "feminine", "masculine"),
     "names": ("titles", "particles", "female"),
     "status": ("killed", "survived"),
-    "groups": ("people", "kin", "modifiers", "quantities", "protection", "own"),
+    "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
 _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members", "target_groups")

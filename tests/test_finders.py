@@ -164,6 +164,12 @@ CASES = [
     # help not given, told as plans
     (BOTH, "Hezbollah has no plans to send fighters to Syria to assist the Syrian army.",
      {("hezbollah", "refused", "syria")}, {("hezbollah", "fled-to", "syria")}),
+    # envoys of several states meet; members of two groups stay two groups
+    (DEPS, "Envoys of Russia, Turkey and Iran met in Geneva.",
+     {("russia", "contacted", "turkey"), ("russia", "contacted", "iran"), ("turkey", "contacted", "iran")},
+     {("russia_envoys", "contacted", "turkey")}),
+    (BOTH, "Members of Hezbollah and the Quds Force fled to Beirut.", {("hezbollah_members", "fled-to", "beirut")},
+     {("hezbollah", "fled-to", "beirut")}),
     # markers
     (BOTH, "He might be heading for Moscow, Assad's aides said.", set(), {(A, "fled-to", "moscow")}),
     (BOTH, "The ministry dismissed as baseless the reports that Maher al-Assad had crossed into Jordan.", set(),

@@ -60,6 +60,7 @@ class GroupWords:
         self.people = forms("people") | self.kin
         self.modifiers = forms("modifiers")
         self.quantities = forms("quantities")
+        self.envoys = forms("envoys")
         self.linkers = {"and", ","}
 
     def canonical(self, noun: str) -> str:
@@ -132,7 +133,14 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
                 m = by_start[k]
                 if m.end + 1 < n and lower[m.end] in ("'s", "’s") and (m.end + 1) in by_start:
                     m = by_start[m.end + 1]  # "members of Iran's Quds Force": the Quds Force's
-                hit = (i, m.end, m.actor, "")
+                nxt = m.end + (1 if m.end < n and lower[m.end] in words.linkers else 0)
+                nxt += 1 if nxt < n and lower[nxt] in words.linkers else 0
+                other = by_start.get(nxt) or by_start.get(nxt + 1) if nxt > m.end and (
+                    nxt in by_start or lower[nxt] == "the") else None
+                listed = noun in words.envoys and other is not None and not (
+                    other.end < n and lower[other.end] in ("'s", "’s"))
+                if not listed:  # ("envoys of Russia, Turkey and Iran" are no group of one owner: the list meets)
+                    hit = (i, m.end, m.actor, "")
         if hit is not None and owner(hit[2]) is not None and owner(hit[2]).kind != "place":
             found.append((hit[0], hit[1], hit[2], words.canonical(noun if end == i + 1 else lower[end - 1]),
                           hit[3]))
