@@ -86,6 +86,16 @@ def group_actor(owner: Actor, noun: str, surface: str, demonym: str = "") -> Act
                  member_of=owner.id)
 
 
+def remember(discovered: dict, actor: Actor, words: str) -> Actor:
+    """``actor`` in ``discovered`` (the one already there if any), with ``words`` among its aliases:
+    a discovered group lists the words of every naming ("his family", "his wife")."""
+    known = discovered.setdefault(actor.id, actor)
+    words = " ".join(words.split())
+    if known.discovered and words and words not in known.aliases:
+        known = discovered[actor.id] = replace(known, aliases=known.aliases + (words,))
+    return known
+
+
 def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict) -> list:
     """``mentions`` with the group phrases of ``doc`` as group mentions (an owner's mention
     inside one is replaced by it); new group actors go into ``discovered``."""
@@ -171,10 +181,7 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
         if noun == "nationals" and not demonym and span.text in owner(aid).people:
             # (named by the report's own word, "Syrians": a cached result's names must be its words)
             actor = replace(actor, label=span.text, aliases=(span.text,))
-        known = discovered.setdefault(actor.id, actor)
-        words = " ".join(span.text.split())
-        if known is not actor and known.discovered and words not in known.aliases:  # every naming's words
-            discovered[actor.id] = replace(known, aliases=known.aliases + (words,))
+        remember(discovered, actor, span.text)
         groups.append(Mention(actor.id, span.text, span.start_char, span.end_char, start, end))
     kept = [m for m in mentions if not taken.intersection(range(m.start, m.end))]
     return sorted(kept + groups, key=lambda m: m.start)

@@ -8,11 +8,9 @@ All word lists come from the lexicon; nothing here names an actor.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ...records import Mention
 from ..evidence import Words
-from ..groups import group_actor, group_id
+from ..groups import group_actor, group_id, remember
 from ..sentence import TokenArrays
 
 _END_PUNCT = (".", "!", "…")
@@ -258,12 +256,8 @@ class SentenceContext:
             if owner is None:
                 return None
             gid = group_id(aid, p.group)
-            known = self.actors.get(gid)
-            words = " ".join(p.text.split())
-            if known is None:
-                self.actors.discovered[gid] = group_actor(owner, p.group, words)
-            elif known.discovered and words and words not in known.aliases:  # the words each naming used
-                self.actors.discovered[gid] = replace(known, aliases=known.aliases + (words,))
+            if self.actors.get(gid) is None or gid in self.actors.discovered:
+                remember(self.actors.discovered, group_actor(owner, p.group, p.text), p.text)
             aid = gid
         return Mention(aid, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
 
