@@ -52,8 +52,11 @@ ON_EDGE = """(id) => {
     // and that counts a label of " " (none drawn)
     network.redraw();
     const boxes = [];
+    // (vis-network draws a triangle with its radius times 1.15, moved down by 0.275 of that: its
+    // corners stand 0.15 of the radius outside the square it hit-tests, 0.02 above and below)
     for (const n of network.body.nodeIndices) {
-      const o = network.body.nodes[n], w = o.shape.width / 2, h = o.shape.height / 2;
+      const o = network.body.nodes[n], tri = /^triangle/.test(o.options.shape);
+      const w = o.shape.width / 2 * (tri ? 1.15 : 1), h = o.shape.height / 2 * (tri ? 1.02 : 1);
       if (o.options.hidden) continue;
       boxes.push({left: o.x - w, right: o.x + w, top: o.y - h, bottom: o.y + h});
       if (!String(o.options.label || "").trim()) continue;
