@@ -55,6 +55,11 @@ CASES = [
      {(MAHER, "contacted", "iraq")}),
     (BOTH, "Araghchi travelled to Ankara.", {("abbas_araghchi", "contacted", "turkey")},
      {("abbas_araghchi", "fled-to", "ankara")}),
+    # a leg of a flight told without flight words: a journey where the traveller flees in the report
+    (BOTH, "Assad flew to Russia's Hmeimim air base on Sunday. From there, he traveled to Moscow, where his wife "
+           "was waiting.", {(A, "fled-to", "hmeimim_airbase"), (A, "fled-to", "moscow")}, {(A, "contacted", "russia")}),
+    (BOTH, "Hakan Fidan met Sergei Lavrov in Doha. From there, he traveled to Moscow.",
+     {("hakan_fidan", "contacted", "russia")}, {("hakan_fidan", "fled-to", "moscow")}),
     # signing an agreement together is a joint contact; a gap of a few words before "with"
     (BOTH, "Turkey, the United Nations, Russia and Ukraine signed an agreement in Istanbul.",
      {("turkey", "contacted", "united_nations"), ("turkey", "contacted", "russia"), ("russia", "contacted", "ukraine"),

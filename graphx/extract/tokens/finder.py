@@ -125,6 +125,8 @@ class Extractor:
         salience = Salience(actors, lambda aid: self.rules.gender_of(actors.get(aid)))
         travels = []  # (evidence, sentence has flight words): decided once the report is read
         fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
+        journey_of = {}  # id(contact evidence) -> the journey reading of the same words
+        either = []  # ([contact evidence], [journey evidence]): a journey if its traveller flees here
         for view in views(doc, arrays, mentions):
             if view.too_long:
                 continue
@@ -152,6 +154,15 @@ class Extractor:
                                                     actors))
                         if found:
                             break
+                    if found and reading is hit and journeys and not visit:
+                        # "From there, he traveled to Moscow": a contact unless the traveller flees in
+                        # this report (decided once it is read: the journey reading is kept aside)
+                        alt = list(self._from_cue(document, ctx, journeys[0].cue, journeys[0].start,
+                                                  journeys[0].end, off, actors))
+                        for ev in found:
+                            legs = [j for j in alt if j.source == ev.source]
+                            if legs and ev.asserted:
+                                journey_of[id(ev)] = legs
                     for ev in found:
                         key = (ev.source, ev.relation, ev.target)
                         if key not in seen or (ev.asserted and not seen[key].asserted) or (
@@ -160,6 +171,10 @@ class Extractor:
                 for ev in self._visits(ctx, seen.values(), actors, visit):
                     seen[(ev.source, ev.relation, ev.target)] = ev
                 for ev in seen.values():
+                    if id(ev) in journey_of:
+                        either.append(([self._dated(ev, doc_date)],
+                                       [self._dated(j, doc_date) for j in journey_of.pop(id(ev))]))
+                        continue
                     ev = self._dated(ev, doc_date)
                     if ev.asserted and self.lexicon.relations[ev.relation].journey:
                         if ev.rule in self.travel_rules:
@@ -173,15 +188,27 @@ class Extractor:
             if self.lexicon.status and not ctx.is_heading:
                 yield from self._status(document, ctx, off, actors)
             salience.close_sentence(ctx)
-        for ev, flighty in travels:
-            # "He then flew to Ankara": a diplomat's tour (he meets people in this report
-            # and never flees in it) is travel, not flight
-            touring = ev.source in meeting and ev.source not in fleeing and not flighty
+        def travel(ev, flighty, touring):
             # "the opposition forces arrived in Damascus": a group arriving is a flight only where
             # the sentence speaks of one (an army entering a city takes it)
             advancing = ev.rule in self.group_travel_rules and actors.kind(ev.source) == "group" and not flighty
             staying = ev.rule in self.stop_rules and not flighty  # "Putin remained in Moscow"
-            yield replace(ev, modality="travel", asserted=False) if touring or advancing or staying else ev
+            return replace(ev, modality="travel", asserted=False) if touring or advancing or staying else ev
+
+        decided = []
+        for ev, flighty in travels:
+            # "He then flew to Ankara": a diplomat's tour (he meets people in this report
+            # and never flees in it) is travel, not flight
+            ev = travel(ev, flighty, ev.source in meeting and ev.source not in fleeing and not flighty)
+            decided.append(ev)
+            yield ev
+        # a traveller who flees in this report (a flight verb, or a journey kept as a flight above)
+        fled = fleeing | {ev.source for ev in decided if ev.asserted and ev.modality != "travel"}
+        for contact, legs in either:
+            if contact[0].source in fled:
+                yield from (travel(ev, False, False) if ev.rule in self.travel_rules else ev for ev in legs)
+            else:
+                yield from contact
 
     def _status(self, document, ctx, off, actors):
         """"X was killed" / "X survived": claims on a person's fate (graphx/status.py), not edges."""
