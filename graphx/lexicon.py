@@ -27,7 +27,7 @@ _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 # The keys of each language section: one schema for every language.
 SECTION_KEYS = {
     "markers": ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
-                "visit", "speech", "not_cues", "purpose", "flight_context", "asylum", "according_to", "denial_openers",
+                "visit", "deployment", "speech", "not_cues", "purpose", "flight_context", "asylum", "according_to", "denial_openers",
                 "infinitive", "infinitive_blockers", "modal"),
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "list_openers", "party_nouns",

@@ -58,6 +58,12 @@ CASES = [
     # a leg of a flight told without flight words: a journey where the traveller flees in the report
     (BOTH, "Assad flew to Russia's Hmeimim air base on Sunday. From there, he traveled to Moscow, where his wife "
            "was waiting.", {(A, "fled-to", "hmeimim_airbase"), (A, "fled-to", "moscow")}, {(A, "contacted", "russia")}),
+    # a travel verb with a fighting purpose is a deployment, not a flight
+    (BOTH, "Hundreds of Hezbollah fighters had headed to Qusayr to defend it.", set(),
+     {("hezbollah_fighters", "fled-to", "qusayr")}),
+    # the parser joins "Qusayr" to "Lebanon", yet Qusayr is the subject of "was seized"
+    (DEPS, "Instead of putting up a fight, the fighters retreated to Lebanon and Qusayr was seized by the opposition.",
+     {("group_fighters", "fled-to", "lebanon")}, {("group_fighters", "fled-to", "qusayr")}),
     (BOTH, "Hakan Fidan met Sergei Lavrov in Doha. From there, he traveled to Moscow.",
      {("hakan_fidan", "contacted", "russia")}, {("hakan_fidan", "fled-to", "moscow")}),
     # signing an agreement together is a joint contact; a gap of a few words before "with"

@@ -124,7 +124,7 @@ class DepArguments:
         for child in tok.children:
             # a conjunct is another actor; an apposition names the same one ("the president, Assad"),
             # before what an unnamed head's phrases name ("the president OF AFGHANISTAN, Ashraf Ghani")
-            if child.dep_ == "conj" and child.i not in seen:
+            if child.dep_ == "conj" and child.i not in seen and not _opens_clause(ctx.doc, end=child.right_edge.i + 1):
                 out.extend(self._np(ctx, child, seen, depth + 1))
             elif child.dep_ == "appos" and child.i not in seen and (not out or p is None):
                 same = self._np(ctx, child, seen, depth + 1)
@@ -530,7 +530,7 @@ def _listed(doc, p, q) -> bool:
     ``conj`` or ``appos`` (directly, or through the nouns they modify: "Qatar's Emir and Turkey's
     minister"). "talks in Doha WITH Iran" and "talks with Erdogan, European Commission President
     ..." are no lists."""
-    if _modifier(doc, p, q):
+    if _modifier(doc, p, q) or _opens_clause(doc, q if p.end <= q.start else p):
         return False
 
     def chain(m):
@@ -546,6 +546,21 @@ def _listed(doc, p, q) -> bool:
 
     a, b = chain(p), chain(q)
     return bool(a & b)
+
+
+def _opens_clause(doc, m=None, end=None) -> bool:
+    """Whether a mention (or the words up to ``end``) is the subject of the verb right after it, which
+    the parse left without one ("retreated to Lebanon and QUSAYR was seized": the parser joins Qusayr
+    to Lebanon and gives "was seized" no subject): a clause of its own, not the last of a list."""
+    end = m.end if end is None else end
+    if end >= len(doc):
+        return False
+    t = doc[end]
+    if t.pos_ not in ("AUX", "VERB") or t.tag_ in ("VBG", "VBN", "TO"):
+        return False
+    verb = t.head if t.dep_ in ("aux", "auxpass") else t
+    return verb.pos_ in ("AUX", "VERB") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
 
 
 def _modifier(doc, p, q) -> bool:

@@ -140,6 +140,7 @@ class Extractor:
                 seen = {}
                 flighty = contains(ctx.norms, ctx.start, ctx.end, self.w["flight_context"])
                 visit = contains(ctx.norms, ctx.start, ctx.end, self.w["visit"])
+                deploying = "deployment" in self.w and contains(ctx.norms, ctx.start, ctx.end, self.w["deployment"])
                 for hit in hits:
                     # (a covered journey only: "travelled" under "travelled to"; "receiving" under
                     # "receiving asylum from" is no reading of its own)
@@ -170,6 +171,9 @@ class Extractor:
                             seen[key] = ev  # a plain flight verb wins over a travel verb
                 for ev in self._visits(ctx, seen.values(), actors, visit):
                     seen[(ev.source, ev.relation, ev.target)] = ev
+                for key, ev in list(seen.items()) if deploying else ():
+                    if ev.asserted and ev.rule in self.travel_rules and self.lexicon.relations[ev.relation].journey:
+                        seen[key] = replace(ev, modality="deployment", asserted=False)
                 for ev in seen.values():
                     if id(ev) in journey_of:
                         either.append(([self._dated(ev, doc_date)],
