@@ -8,10 +8,13 @@ the stages in this one place.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import Counter
+from itertools import islice
 
 from ..records import DocResult, Document, FateClaim
+from .parsing import PARSE_ALL_ENV, Parsing
 from .settings import Settings
 
 BATCH_SIZE = 64
@@ -41,11 +44,15 @@ class Pipeline:
         self.extractor = Extractor(self.nlp, index, settings.lexicon, finder=finder)
         self.finder = MentionFinder(index, GroupWords(settings.lexicon.english),
                                     settings.lexicon.names.get("titles", ()))
+        # Parse only the sentences that can hold an edge (see :mod:`graphx.extract.parsing`):
+        # None when the pipeline cannot be split (offline, or no senter), then nlp runs whole.
+        self.parsing = Parsing.of(self.nlp, self.extractor, everything=os.environ.get(PARSE_ALL_ENV) == "1")
 
     def result(self, document: Document, sdoc=None) -> DocResult:
         """The stages over one document (``sdoc``: its body already run through ``self.nlp``)."""
         if sdoc is None:
-            sdoc = self.nlp(document.body)
+            sdoc = self.nlp(document.body) if self.parsing is None else \
+                self.parsing.run([document.body])[0]
         finder = self.finder
         finder.discovered = {}  # per document: nothing crosses documents (see the module doc)
         try:
@@ -71,6 +78,13 @@ class Pipeline:
     def run(self, documents):
         """Yield a :class:`DocResult` per document, streaming them through ``nlp.pipe``."""
         documents = iter(documents)
+        if self.parsing is not None:
+            while True:
+                chunk = list(islice(documents, BATCH_SIZE))
+                if not chunk:
+                    return
+                for sdoc, document in zip(self.parsing.run([d.body for d in chunk]), chunk):
+                    yield self.result(document, sdoc)
         stream = self.nlp.pipe(((d.body, d) for d in documents), as_tuples=True, batch_size=BATCH_SIZE)
         for sdoc, document in stream:
             yield self.result(document, sdoc)

@@ -241,6 +241,15 @@ def make_pipeline(table, lexicon: Lexicon, model: str | None = None,
     """
     if model:
         nlp = _load_trained(model)
+        if "senter" in nlp.disabled and "parser" in nlp.pipe_names:
+            # Sentences come from the senter (its own small tok2vec, ~30x faster than the parser),
+            # so that sentences, NER and the alias ruler can run over all the text and the parser
+            # only over the sentences that can hold an edge (graphx.extract.document).
+            # (The package lists it after the parser, where it may not set sentence starts (E043):
+            # it goes first, as "graphx_senter", and the parser respects the starts it sets.)
+            nlp.add_pipe("senter", name="graphx_senter", source=nlp, first=True)
+            nlp.remove_pipe("senter")
+            nlp.add_pipe("graphx_line_breaks", after="graphx_senter")
         has_sents = any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer"))
         if not has_sents:
             nlp.add_pipe("sentencizer", first=True)
@@ -248,7 +257,9 @@ def make_pipeline(table, lexicon: Lexicon, model: str | None = None,
         nlp = spacy.blank(lang)
         nlp.add_pipe("sentencizer")
     _tune_tokenizer(nlp)
-    if "sentencizer" in nlp.pipe_names:  # it sets every token's start: line breaks go after it
+    if "graphx_line_breaks" in nlp.pipe_names:
+        pass
+    elif "sentencizer" in nlp.pipe_names:  # it sets every token's start: line breaks go after it
         nlp.add_pipe("graphx_line_breaks", after="sentencizer")
     else:  # a parser or senter respects starts set before it, and refuses them after (E043)
         nlp.add_pipe("graphx_line_breaks", before=next(n for n in ("parser", "senter") if n in nlp.pipe_names))
