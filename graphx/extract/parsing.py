@@ -28,8 +28,10 @@ component of the second pass) runs whole, as before.
 from __future__ import annotations
 
 PARSE_ALL_ENV = "GRAPHX_PARSE_ALL"
-# Components of the first pass (all the text); the pipeline's others make the second.
-FIRST_PASS = ("graphx_senter", "graphx_line_breaks", "graphx_aliases", "ner", "graphx_titled_names")
+# Components of the second pass (candidate sentences); every other component of the pipeline
+# (senter, line breaks, alias ruler, NER, titled names, any a user adds) runs over all the text.
+SECOND_PASS = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer",
+               "trainable_lemmatizer")
 BATCH = 256  # sentences per nlp.pipe batch of the second pass
 
 
@@ -47,14 +49,12 @@ class Parsing:
         names = nlp.pipe_names
         if "parser" not in names or "graphx_senter" not in names:
             return None
-        first = [(n, p) for n, p in nlp.pipeline if n in FIRST_PASS]
-        second = [(n, p) for n, p in nlp.pipeline if n not in FIRST_PASS]
-        if any(_listens(p) for _, p in first):
+        if any(_listens(p) for n, p in nlp.pipeline if n not in SECOND_PASS):
             return None
-        return cls(nlp, first, second, extractor, everything)
+        return cls(nlp, extractor, everything)
 
-    def __init__(self, nlp, first, second, extractor, everything=False):
-        self.nlp, self.first, self.second = nlp, first, second
+    def __init__(self, nlp, extractor, everything=False):
+        self.nlp = nlp
         self.extractor = extractor
         self.everything = everything
         self.parsed = self.sentences = 0  # counts, for the benchmarks
@@ -88,7 +88,10 @@ class Parsing:
         from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 
         nlp = self.nlp
-        docs = list(self._chain(self.first, (nlp.make_doc(t) for t in texts)))
+        # (read at each run: a component added after the split was made runs in its pass)
+        first = [(n, p) for n, p in nlp.pipeline if n not in SECOND_PASS]
+        second = [(n, p) for n, p in nlp.pipeline if n in SECOND_PASS]
+        docs = list(self._chain(first, (nlp.make_doc(t) for t in texts)))
         spans = []
         for doc, text in zip(docs, texts):
             found, n = self.candidates(doc, text)
@@ -96,7 +99,7 @@ class Parsing:
             self.sentences += n
             self.parsed += len(found)
         parts = [doc[s:e].as_doc() for doc, found in zip(docs, spans) for s, e in found]
-        parsed = iter(list(self._chain(self.second, iter(parts))))
+        parsed = iter(list(self._chain(second, iter(parts))))
         attrs = [HEAD, DEP, TAG, POS, MORPH, LEMMA]
         for doc, found in zip(docs, spans):
             n = len(doc)
