@@ -93,3 +93,16 @@ def test_the_comparison_sees_a_sentence_left_unparsed(trained, generated, monkey
     every, _ = _results(monkeypatch, docs, parse_all=True)
     none, _ = _results(monkeypatch, docs, parse_all=False, candidates=lambda self, doc, text=None: ([], 0))
     assert every != none
+
+
+def test_no_sentence_starts_inside_a_word(trained):
+    # The senter (which gives sentences in the two-pass pipeline) starts sentences at both "al"
+    # and "-" of "al-Assad" after "reported."; the parser, which gave them before, does not.
+    from graphx.actors import load_aliases
+    from graphx.lexicon import load_lexicon
+    from graphx.nlp import make_pipeline
+
+    nlp = make_pipeline(load_aliases(), load_lexicon(), model=trained)
+    doc = nlp("Russia opted to support emergency meetings, the newspaper reported. al-Assad attempted to "
+              "contact several leaders for political cover, but his requests were rejected.")
+    assert [s.text.split()[0] for s in doc.sents] == ["Russia", "al-Assad"]

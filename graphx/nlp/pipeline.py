@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -96,6 +96,26 @@ def line_breaks(doc: Doc) -> Doc:
         # one write for the whole doc: setting ``token.is_sent_start`` checks the whole doc
         # each time (quadratic in the number of lines)
         doc.from_array([SENT_START], starts)
+    return doc
+
+
+@Language.component("graphx_glued_starts")
+def glued_starts(doc: Doc) -> Doc:
+    """No sentence starts inside a word: a start the senter set on a token glued (no space
+    between) to a preceding word token is taken back ("reported. al-Assad attempted": the senter
+    starts sentences at both "al" and "-"; the parser, which gave sentences before, does not)."""
+    n = len(doc)
+    if n < 2:
+        return doc
+    starts = doc.to_array(SENT_START).view("int64")  # (1 start, -1 not, 0 unknown)
+    glued = np.zeros(n, dtype=bool)
+    # token i is glued to i-1 when i-1 has no trailing space and is a word (not punctuation or space)
+    glued[1:] = (doc.to_array(SPACY)[:-1] == 0) & (doc.to_array(IS_PUNCT)[:-1] == 0) & \
+        (doc.to_array(IS_SPACE)[:-1] == 0)
+    fix = glued & (starts == 1)
+    if fix.any():
+        starts[fix] = -1
+        doc.from_array([SENT_START], starts.view("uint64"))
     return doc
 
 
@@ -249,7 +269,8 @@ def make_pipeline(table, lexicon: Lexicon, model: str | None = None,
             # it goes first, as "graphx_senter", and the parser respects the starts it sets.)
             nlp.add_pipe("senter", name="graphx_senter", source=nlp, first=True)
             nlp.remove_pipe("senter")
-            nlp.add_pipe("graphx_line_breaks", after="graphx_senter")
+            nlp.add_pipe("graphx_glued_starts", after="graphx_senter")
+            nlp.add_pipe("graphx_line_breaks", after="graphx_glued_starts")
         has_sents = any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer"))
         if not has_sents:
             nlp.add_pipe("sentencizer", first=True)
