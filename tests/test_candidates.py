@@ -91,7 +91,7 @@ def test_the_comparison_sees_a_sentence_left_unparsed(trained, generated, monkey
     # byte comparison above can fail.
     docs = _documents(generated)[:20]
     every, _ = _results(monkeypatch, docs, parse_all=True)
-    none, _ = _results(monkeypatch, docs, parse_all=False, candidates=lambda self, doc, text=None: ([], 0))
+    none, _ = _results(monkeypatch, docs, parse_all=False, candidates=lambda self, doc, text=None, found=None: ([], 0))
     assert every != none
 
 
@@ -106,3 +106,72 @@ def test_no_sentence_starts_inside_a_word(trained):
     doc = nlp("Russia opted to support emergency meetings, the newspaper reported. al-Assad attempted to "
               "contact several leaders for political cover, but his requests were rejected.")
     assert [s.text.split()[0] for s in doc.sents] == ["Russia", "al-Assad"]
+
+
+@pytest.fixture(scope="module")
+def pipeline(trained):
+    from graphx.actors import load_aliases
+    from graphx.extract import Pipeline, Settings
+    from graphx.lexicon import load_lexicon
+
+    p = Pipeline(Settings(load_aliases(), load_lexicon(), model=trained))
+    assert p.parsing is not None, "the trained pipeline is not split into two passes"
+    return p
+
+
+def _run(pipeline, text, everything=False):
+    """What one report gives (evidence, claims, counts, discovered actors) and how many sentences were parsed."""
+    from graphx.documents import make_document
+
+    parsing = pipeline.parsing
+    parsing.everything, parsing.parsed, parsing.sentences = everything, 0, 0
+    try:
+        [r] = pipeline.run([make_document("a.txt", text)])
+    finally:
+        parsing.everything = False
+    assert not r.error
+    return (r.evidence, r.claims, r.counts, r.discovered), parsing.parsed
+
+
+SPEECH = ("Sergei Lavrov, standing beside Dmitry Peskov, said that his government would not change course. "
+          "Vladimir Putin called him on Monday.")
+# (a report, how many of its sentences are parsed, whether parsing none of them changes the output)
+CASES = [
+    ("The talks ended without agreement.", 0, False),  # a cue, no party
+    ("Thousands of people crossed the border.", 0, False),  # a journey, no group noun, no destination word
+    ("Erdogan spoke by phone with the operations department.", 0, False),  # one person, one party
+    ("Dozens of officials fled.", 1, True),  # a journey's group noun: the parse discovers a group
+    ("Hezbollah withdrew its fighters to Hermel.", 1, True),  # the parse reads the destination
+    # one party and a cue whose target may be the previous sentence's subject (the parse says "nobody")
+    ("The United States offered Bashar al-Assad a deal to leave. Assad rejected the proposal.", 2, True),
+    (SPEECH, 2, True),  # "his" after "said": the parse reads the speaker (the second sentence has two parties)
+]
+
+
+@pytest.mark.parametrize("text, parsed, matters", CASES)
+def test_a_sentence_is_parsed_where_its_parse_can_change_the_output(pipeline, text, parsed, matters):
+    every, _ = _run(pipeline, text, everything=True)
+    some, n = _run(pipeline, text)
+    assert some == every
+    assert n == parsed
+
+
+@pytest.mark.parametrize("text, parsed, matters", [c for c in CASES if c[2]])
+def test_each_reason_to_parse_a_sentence_changes_the_output(pipeline, monkeypatch, text, parsed, matters):
+    # The cases above that are parsed for a reason: parsing none of their sentences changes what
+    # they give, so the equality above is a real test of the candidate rules.
+    from graphx.extract.parsing import Parsing
+
+    every, _ = _run(pipeline, text, everything=True)
+    monkeypatch.setattr(Parsing, "candidates", lambda self, doc, text=None, found=None: ([], 0))
+    none, _ = _run(pipeline, text)
+    assert none != every
+
+
+def test_a_possessive_after_a_speech_word_is_parsed_even_without_a_cue(pipeline, monkeypatch):
+    from graphx.extract.parsing import Parsing
+
+    every, _ = _run(pipeline, SPEECH, everything=True)
+    monkeypatch.setattr(Parsing, "_speech_possessive", lambda self, view, arrays: False)
+    without, n = _run(pipeline, SPEECH)
+    assert n == 1 and without != every  # "him" is Peskov, not Lavrov, without the speech rule

@@ -48,16 +48,40 @@ class Pipeline:
         # None when the pipeline cannot be split (offline, or no senter), then nlp runs whole.
         self.parsing = Parsing.of(self.nlp, self.extractor, everything=os.environ.get(PARSE_ALL_ENV) == "1")
 
-    def result(self, document: Document, sdoc=None) -> DocResult:
-        """The stages over one document (``sdoc``: its body already run through ``self.nlp``)."""
-        if sdoc is None:
-            sdoc = self.nlp(document.body) if self.parsing is None else \
-                self.parsing.run([document.body])[0]
+    def _mentions(self, sdoc, document):
+        """The report's mentions and the actors its names discover (a dict the extraction adds to)."""
         finder = self.finder
         finder.discovered = {}  # per document: nothing crosses documents (see the module doc)
+        mentions = finder(sdoc, document.meta.get("source", ""))
+        return mentions, finder.discovered
+
+    def _parsed(self, documents) -> list:
+        """(doc, (mentions, discovered) or None) per document, through the two passes."""
+        found = [None] * len(documents)
+
+        def prepare(k, sdoc):
+            try:
+                found[k] = self._mentions(sdoc, documents[k])
+            except Exception:  # noqa: BLE001 - result() finds it again and reports it for this report
+                return None
+            return found[k][0], self.settings.index.for_document(found[k][1])
+
+        docs = self.parsing.run([d.body for d in documents], prepare)
+        return list(zip(docs, found))
+
+    def result(self, document: Document, sdoc=None, found=None) -> DocResult:
+        """The stages over one document (``sdoc``: its body already run through ``self.nlp``;
+        ``found``: its mentions and discovered actors, already read from ``sdoc``)."""
+        if sdoc is None:
+            if self.parsing is None:
+                sdoc = self.nlp(document.body)
+            else:
+                [(sdoc, found)] = self._parsed([document])
+        finder = self.finder
         try:
-            mentions = finder(sdoc, document.meta.get("source", ""))
-            actors = self.settings.index.for_document(finder.discovered)
+            mentions, discovered = found if found is not None else self._mentions(sdoc, document)
+            finder.discovered = discovered
+            actors = self.settings.index.for_document(discovered)
             arabic = {}  # the actors the Arabic runs name that the table lacks
             found = (tuple(self.extractor.extract(document, sdoc, mentions, actors))
                      + tuple(self.arabic.extract(document, arabic)))
@@ -67,11 +91,11 @@ class Pipeline:
             return DocResult(doc=document.id, tokens=len(sdoc), error=f"{type(exc).__name__}: {exc}")
         counts = Counter(m.actor for m in mentions)
         for m in mentions:  # a group's mention ("Syrian soldiers") mentions its owner too
-            owner = finder.discovered.get(m.actor)
+            owner = discovered.get(m.actor)
             if owner is not None and owner.member_of:
                 counts[owner.member_of] += 1
         return DocResult(doc=document.id, evidence=evidence, claims=claims, counts=tuple(sorted(counts.items())),
-                         discovered=tuple(sorted({**arabic, **finder.discovered}.values(), key=lambda a: a.id)),
+                         discovered=tuple(sorted({**arabic, **discovered}.values(), key=lambda a: a.id)),
                          tokens=len(sdoc),
                          long_sentences=sum(1 for s in sdoc.sents if len(s) > self.max_tokens))
 
@@ -83,8 +107,8 @@ class Pipeline:
                 chunk = list(islice(documents, BATCH_SIZE))
                 if not chunk:
                     return
-                for sdoc, document in zip(self.parsing.run([d.body for d in chunk]), chunk):
-                    yield self.result(document, sdoc)
+                for (sdoc, found), document in zip(self._parsed(chunk), chunk):
+                    yield self.result(document, sdoc, found)
         stream = self.nlp.pipe(((d.body, d) for d in documents), as_tuples=True, batch_size=BATCH_SIZE)
         for sdoc, document in stream:
             yield self.result(document, sdoc)

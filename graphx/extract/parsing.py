@@ -1,31 +1,55 @@
 """Parse only the sentences that can hold an edge: two passes over a trained pipeline.
 
 With a trained pipeline the parser (with its tok2vec, tagger, attribute ruler and
-lemmatizer) is most of spaCy's cost, and only one stage reads what it gives: the
+lemmatizer) is most of spaCy's cost, and two stages read what it gives: the
 parse-based argument finder (:class:`~graphx.extract.deps.DepArguments`), called for a
 cue phrase in a sentence the rules read (not a heading or question, not over
-:data:`~graphx.extract.sentence.MAX_SENTENCE_TOKENS`). Everything else reads tokens,
-sentences and entities. So a build runs:
+:data:`~graphx.extract.sentence.MAX_SENTENCE_TOKENS`), and the reading of a possessive
+pronoun in reported speech (:meth:`graphx.extract.coref.Salience._speaker`: "Jalali
+said that HIS calls went unanswered"). Everything else reads tokens, sentences and
+entities. So a build runs:
 
 1. **over all the text**: the tokenizer, the senter (sentence starts; its own small
    tok2vec), line-break sentence starts, the alias ruler, NER (its own tok2vec) and
    the titled-name finder: every mention, discovered actor and sentence of a report;
-2. **over the candidate sentences alone**: the cue matcher picks the sentences with a
-   cue phrase that the rules read, exactly those for which the finder is called, and
-   each goes through the parser's components as a doc of its own (batched with
-   ``nlp.pipe``); the trees are written back into the report's doc, and every other
-   sentence gets a flat tree (its first token the root) that no rule reads.
+   then the report's mentions (:class:`~graphx.extract.mentions.MentionFinder`, kept
+   for the extraction);
+2. **over the candidate sentences alone** (:meth:`Parsing.candidates`): each goes
+   through the parser's components as a doc of its own (batched with ``nlp.pipe``);
+   the trees are written back into the report's doc, and every other sentence gets a
+   flat tree (its first token the root) on which the finder gives the token rules'
+   answer and the speech rule nothing.
 
-Each candidate sentence is parsed on its own whether or not the others are, so the
-result is the same as parsing every sentence (``GRAPHX_PARSE_ALL=1`` does that: the
-tests compare the two byte for byte). NER still runs everywhere: mention counts,
-discovered actors and pronoun antecedents come from sentences with no cue.
+A sentence is a candidate where the parse can change what is written:
+
+* it has a possessive pronoun after a speech word (the speech rule); or
+* it has a cue the rules read, and the parse-based finder could find an edge or a
+  discovered actor there: two or more possible parties (a mention counts once; a
+  pronoun, "the latter" or a demonym before "counterparts" twice, since a pronoun
+  resolved with different exclusions may stand for two actors; a place noun once,
+  for the possessive under it: "ITS territory"; twice more where the cue's relation
+  falls back on the previous sentence's subject: "Assad rejected the proposal"), or
+  one mention whose actor can stand for another (a capital for its state, a group for
+  its owner, a person for his state where a cue reads protectors), or, for a journey,
+  a word the finder turns into a discovered actor (a group noun such as "officials"
+  that no mention covers; a capitalised word no mention covers where the sentence
+  holds one of the cue's destination prepositions).
+
+Elsewhere no parse can give an edge (every edge joins two different actors the
+sentence names or points to) nor discover an actor, so the output is the same as
+parsing every sentence (``GRAPHX_PARSE_ALL=1`` does that, each sentence on its own
+the same way: the tests compare the two byte for byte on the dev set, the seeds and a
+generated corpus, and ``tests/test_candidates.py`` shows each reason to parse at work).
+NER still runs everywhere: mention counts, discovered actors and pronoun antecedents
+come from sentences with no cue.
 
 A pipeline the split does not fit (no parser or senter; an NER that listens to a
 component of the second pass) runs whole, as before.
 """
 
 from __future__ import annotations
+
+from .tokens.clauses import phrase_len
 
 PARSE_ALL_ENV = "GRAPHX_PARSE_ALL"
 # Components of the second pass (candidate sentences); every other component of the pipeline
@@ -67,23 +91,147 @@ class Parsing:
             docs = proc.pipe(docs, batch_size=BATCH) if hasattr(proc, "pipe") else map(proc, docs)
         return docs
 
-    def candidates(self, doc, text=None) -> tuple[list, int]:
-        """The (start, end) token spans of ``doc``'s sentences that the argument finder may read,
-        and how many sentences it has: where the cue matcher finds a cue in a sentence the rules read."""
+    def _words(self):
+        """The word sets of the candidate test, compiled once from the extractor's rules."""
+        words = getattr(self, "_sets", None)
+        if words is None:
+            rules = self.extractor.rules
+            kinds = rules.pronoun_kinds
+            words = self._sets = dict(
+                pronouns=kinds,
+                latter=rules.w["latter"], former=rules.w["former"],
+                demonyms=rules.demonyms,
+                counterpart=rules.single["counterpart"],
+                protection=set(rules.protection),
+                modifiers=rules.group_words.modifiers,
+                people=rules.group_words.people,
+                possessive={w for w, k in kinds.items() if k == "possessive"},
+                speech=rules.single["speech"],
+                place=set(rules.single["place_nouns"]),
+            )
+        return words
+
+    def _one_party(self, aid, actors, protector) -> bool:
+        """Whether one mention of ``aid`` stands for one actor whichever end of an edge it takes:
+        the ids a relation's ends make of it (itself, its party, a protector's state) are one."""
+        ids = {aid, actors.as_party(aid)}
+        if protector and actors.kind(aid) == "person":
+            ids.add(actors.index.state_of.get(aid))
+        ids.discard(None)
+        return len(ids) <= 1
+
+    def _may_hold_edge(self, view, hits, arrays, actors) -> bool:
+        """Whether the parse-based finder could find an edge or a discovered actor for ``hits``
+        in ``view`` (see the module docstring): False only where it provably cannot."""
+        words = self._words()
+        norms, texts = arrays.norms, arrays.texts
+        s, e = view.start, view.end
+        relations = self.extractor.lexicon.relations
+        readings = [c for h in hits for c in (h.cue, *(o.cue for o in h.covered))]
+        journey = any(relations[c.relation].journey for c in readings)
+        at = {m.start: m for m in view.mentions}
+        lows = [t.lower() for t in texts[s:e]]
+        counterpart = not words["counterpart"].isdisjoint(norms[s:e])
+        protection = journey and not words["protection"].isdisjoint(lows)
+        destination = any(relations[c.relation].journey and not set(c.target_preps or ("to", "into")).isdisjoint(lows)
+                          for c in readings)
+        parties, covered, plain = 0, set(), []
+        i = s
+        # A party per mention or other word that can start one, as SentenceContext._parties walks
+        # the sentence (every such word counted, even where the walk would give it none).
+        while i < e:
+            m = at.get(i)
+            if m is not None:
+                parties += 1
+                plain.append(m.actor)
+                covered.update(range(m.start, m.end))
+                i = max(m.end, i + 1)
+                continue
+            norm = norms[i]
+            kind = words["pronouns"].get(norm)
+            if kind == "group_possessive":  # "ITS fighters" is a party, "its territory" none (below)
+                k = i + 1
+                while k < e and norms[k] in words["modifiers"]:
+                    k += 1
+                if k < e and norms[k] in words["people"]:
+                    parties += 2
+            elif kind is not None:
+                parties += 2
+            elif (norm in words["latter"].by_first and phrase_len(norms, i, words["latter"])) or \
+                    (norm in words["former"].by_first and phrase_len(norms, i, words["former"])):
+                parties += 2
+            elif norm in words["demonyms"]:
+                # one party per demonym of "his Egyptian, Saudi and Qatari counterparts"; a journey's
+                # protector: "under RUSSIAN sponsorship"
+                parties += 2 if counterpart else 1 if protection else 0
+            i += 1
+        for i in range(s, e):
+            low = lows[i - s]
+            if low in words["place"]:
+                parties += 1  # "ITS territory", "Iraq's territory": the owner under a place noun
+            if protection and low in words["demonyms"]:
+                parties += 1  # (a demonym inside a mention: "under RUSSIAN sponsorship")
+            if journey and i not in covered and (low in words["people"] or (destination and texts[i].istitle())):
+                # "Dozens of officials fled", "withdrew to Hermel": the finder may discover a group
+                # (of a noun no mention covers) or a place (capitalised words after one of the cue's
+                # target prepositions, which the sentence must hold)
+                return True
+        if any(relations[c.relation].target_fallback for c in readings):
+            # "Assad rejected the proposal" (after "the US offered a deal"): with no one named after
+            # the cue the token rules take the previous sentence's subject, which a parse may keep
+            parties += 2
+        if parties >= 2:
+            return True
+        if parties == 1:
+            if not plain:
+                # the owner of a place noun ("ITS territory") or a protector's demonym: a state,
+                # organisation or armed group, one actor at either end of an edge
+                return False
+            protector = any(c.protector for c in readings)
+            return not self._one_party(plain[0], actors, protector)
+        return False
+
+    def _speech_possessive(self, view, arrays) -> bool:
+        """A possessive pronoun after a speech word: the speech rule reads the parse."""
+        words = self._words()
+        norms = arrays.norms
+        said = False
+        for i in range(view.start, view.end):
+            if said and norms[i] in words["possessive"]:
+                return True
+            said = said or norms[i] in words["speech"]
+        return False
+
+    def candidates(self, doc, text=None, found=None) -> tuple[list, int]:
+        """The (start, end) token spans of ``doc``'s sentences whose parse can change the output,
+        and how many sentences it has. ``found``: the report's (mentions, actors), or None (then
+        every sentence with a cue the rules read is a candidate)."""
         from .sentence import TokenArrays, views
 
         arrays = TokenArrays(doc, text)
         matcher = self.extractor.matcher
+        mentions, actors = found if found is not None else ((), None)
         out, n = [], 0
-        for view in views(doc, arrays):
+        for view in views(doc, arrays, mentions):
             n += 1
-            if self.everything or not (view.too_long or view.is_heading) and \
-                    matcher(arrays.norms, arrays.is_punct, view.sent.start, view.sent.end):
+            if self.everything:
+                out.append((view.sent.start, view.sent.end))
+                continue
+            if view.too_long or view.is_heading:
+                continue
+            if self._speech_possessive(view, arrays):
+                out.append((view.sent.start, view.sent.end))
+                continue
+            hits = matcher(arrays.norms, arrays.is_punct, view.sent.start, view.sent.end)
+            if hits and (found is None or self._may_hold_edge(view, hits, arrays, actors)):
                 out.append((view.sent.start, view.sent.end))
         return out, n
 
-    def run(self, texts) -> list:
-        """The docs of ``texts``: the first pass over all, the parser over the candidate sentences."""
+    def run(self, texts, prepare=None) -> list:
+        """The docs of ``texts``: the first pass over all, the parser over the candidate sentences.
+
+        ``prepare(k, doc)``: the (mentions, actors) of the k-th report after the first pass, or
+        None (see :meth:`candidates`); without it, every sentence with a cue is a candidate."""
         import numpy as np
         from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 
@@ -93,8 +241,8 @@ class Parsing:
         second = [(n, p) for n, p in nlp.pipeline if n in SECOND_PASS]
         docs = list(self._chain(first, (nlp.make_doc(t) for t in texts)))
         spans = []
-        for doc, text in zip(docs, texts):
-            found, n = self.candidates(doc, text)
+        for k, (doc, text) in enumerate(zip(docs, texts)):
+            found, n = self.candidates(doc, text, prepare(k, doc) if prepare is not None else None)
             spans.append(found)
             self.sentences += n
             self.parsed += len(found)
