@@ -138,11 +138,12 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
                 f"cache {cache}: cannot open ({getattr(exc, 'strerror', None) or exc})"
             report.warnings.append(f"{why}; extracting every report without it")
     have = store.digests(settings.fingerprint) if store is not None else {}
-    # A warm build (the cache holds reports read with these settings) starts its workers now:
-    # they import spaCy and build the pipeline while this process reads the reports and
-    # decodes their cached results, then extract what changed. That is a second process
-    # even at --jobs 1, and still the only one extracting.
-    pool = start_pool(settings, jobs) if have and not scheduler else None
+    # A warm build (the cache holds reports read with these settings) where some report changed
+    # starts its workers as soon as it knows which: they import spaCy and build the pipeline
+    # while this process decodes and checks the cached results, then extract what changed.
+    # That is a second process even at --jobs 1, and still the only one extracting. Where no
+    # report changed, no pipeline is built at all.
+    pool = None
     runner = iter(())
     docs: list = []
     results: list = []
@@ -172,6 +173,8 @@ def extract_evidence(paths, *, table: AliasTable, lexicon: Lexicon, model=None, 
         keys = [(d.id, document_key(d)) for d in docs] if cache is not None else []
         todo = [i for i, (doc_id, digest) in enumerate(keys) if have.get(doc_id) != digest] \
             if store is not None else list(range(len(docs)))
+        if have and todo and not scheduler:
+            pool = start_pool(settings, jobs)
         runner = run(settings, [docs[i] for i in todo], jobs=jobs, scheduler=scheduler, pool=pool)
         if store is not None and len(todo) < len(docs):
             pending = set(todo)

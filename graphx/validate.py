@@ -184,6 +184,18 @@ def _claim_problem(c, text, size, doc_id, known, discovered, meta_fields, langua
 
 def _group_problem(a, table, found, where) -> str:
     """Why ``a`` is not a group actor graphx could have made (graphx.extract.groups), or ""."""
+    if a.member_of is None:
+        # a group no table names that the parse-based finder found moving ("Dozens of officials
+        # fled", graphx.extract.deps.DepArguments._anonymous): named by the report's own words,
+        # its id made from its label
+        from .extract.mentions import discovered_id
+
+        names = (a.label,) + tuple(a.aliases)
+        if type(a.label) is not str or type(a.id) is not str or a.id != "group_" + discovered_id(a.label)[2:]:
+            return "a group of no actor of the report"
+        if not all(type(n) is str and n.strip() and where.holds_name(n) for n in names):
+            return "a name that is not in the report"
+        return ""
     owner = table.actors.get(a.member_of) if type(a.member_of) is str else None
     owner = owner or found.get(a.member_of)
     if owner is None or owner.kind == "group":

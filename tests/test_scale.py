@@ -116,8 +116,9 @@ def test_one_changed_report_is_the_only_one_extracted(corpus, tmp_path):
 
 
 def test_a_warm_build_starts_its_worker_before_reading_and_extracts_there(corpus, tmp_path, monkeypatch):
-    """With a cache for these settings, a worker process builds the pipeline while the reports and
-    the cache are read (even at --jobs 1); a cold build and a build of nothing new extract here."""
+    """With a cache for these settings and a changed report, a worker process builds the pipeline
+    while the cache is read (even at --jobs 1); a cold build extracts here, and a build of nothing
+    new starts no worker (no pipeline is built)."""
     import graphx.parallel as parallel
 
     docs = copy_corpus(corpus, tmp_path)
@@ -135,8 +136,9 @@ def test_a_warm_build_starts_its_worker_before_reading_and_extracts_there(corpus
     assert (report.cached, report.extracted) == (14, 1)
     assert (started, extracted_here) == ([1], [15])  # the changed report went to the worker
     assert as_json(report.graph) == as_json(graphx.build(docs))
-    report = build_report(docs, out)  # nothing changed: the worker is stopped unused
-    assert (report.cached, report.extracted, started) == (15, 0, [1, 1])
+    before = list(extracted_here)  # (graphx.build above extracted the 15 here, with no cache)
+    report = build_report(docs, out)  # nothing changed: no worker, nothing extracted here
+    assert (report.cached, report.extracted, started, extracted_here) == (15, 0, [1], before)
 
 
 def test_workers_stop_when_their_results_are_not_collected():

@@ -87,3 +87,42 @@ def test_the_dask_scheduler_with_the_trained_pipeline_gives_the_output_of_jobs_1
     for name in one:
         assert dask[name] == one[name], f"{name}: the Dask build differs from --jobs 1"
     assert trained.encode() in one["graph.json"]  # (the graph names the pipeline that built it)
+
+
+def test_a_group_the_parse_finds_moving_is_read_back_from_the_cache(trained, tmp_path):
+    # "how many troops remained": the parse-based finder discovers a group of no owner
+    # (group_how_many_troops); the cache's check took it for a forged row and extracted the
+    # report again on every warm build (171 of 300 generated reports)
+    import graphx
+
+    src = tmp_path / "reports"
+    src.mkdir()
+    (src / "a.txt").write_text("Officials would not say how many troops remained at the bases on the coast.\n"
+                               "Vladimir Putin called Recep Tayyip Erdogan.\n", encoding="utf-8")
+    cache = tmp_path / "cache.sqlite"
+    cold = graphx.BuildReport()
+    graphx.build(src, model=trained, cache=cache, report=cold)
+    assert "group_how_many_troops" in {a.id for a in cold.discovered}
+    warm = graphx.BuildReport()
+    graphx.build(src, model=trained, cache=cache, report=warm)
+    assert (warm.extracted, warm.warnings) == (0, [])
+
+
+def test_a_rebuild_leaves_an_output_whose_bytes_do_not_change_alone(tmp_path):
+    from graphx.export import write_all
+    from graphx.graph import build_graph
+
+    import graphx
+
+    src = tmp_path / "reports"
+    src.mkdir()
+    (src / "a.txt").write_text("Vladimir Putin called Recep Tayyip Erdogan.\n", encoding="utf-8")
+    G = graphx.build(src, model="blank")
+    out = tmp_path / "out"
+    write_all(G, out)
+    before = {p.name: (p.stat().st_ino, p.read_bytes()) for p in out.iterdir()}
+    write_all(G, out)  # the same graph: every file keeps its inode (no new file renamed over it)
+    assert {p.name: (p.stat().st_ino, p.read_bytes()) for p in out.iterdir()} == before
+    write_all(build_graph([], []), out)  # another graph: new files
+    after = {p.name: p.stat().st_ino for p in out.iterdir()}
+    assert after["graph.json"] != before["graph.json"][0]

@@ -6,7 +6,9 @@ the target: a rename within one file system is atomic, so a build killed at
 any moment (SIGKILL included) leaves the previous file intact. A killed build
 leaves its temporary file behind; :func:`remove_stale_temps` (run before each
 export) deletes those whose process is gone. Temporary names start with a dot
-and end in ``.tmp``, so they are never taken for outputs.
+and end in ``.tmp``, so they are never taken for outputs. A new file that holds the
+bytes the target already has is dropped instead (a warm rebuild that changes nothing
+in an output leaves that file, and its time stamp, alone).
 """
 
 from __future__ import annotations
@@ -105,6 +107,12 @@ def atomic_write(path, mode="w", encoding="utf-8"):
         with os.fdopen(fd, mode, **kwargs) as f:
             yield f
             f.flush()
+            if _same_bytes(tmp, path):
+                # a rebuild that changes nothing in this file leaves it alone (not rewritten:
+                # its time stamp too says it did not change)
+                f.close()
+                os.unlink(tmp)
+                return
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)
         if _STAGES:
@@ -118,6 +126,22 @@ def atomic_write(path, mode="w", encoding="utf-8"):
             pass
         raise
     _sync_folder(path.parent)
+
+
+def _same_bytes(a, b, block: int = 1 << 20) -> bool:
+    """Whether files ``a`` and ``b`` hold the same bytes (``b`` a regular file)."""
+    try:
+        if not os.path.isfile(b) or os.path.islink(b) or os.path.getsize(a) != os.path.getsize(b):
+            return False
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            while True:
+                x, y = fa.read(block), fb.read(block)
+                if x != y:
+                    return False
+                if not x:
+                    return True
+    except OSError:
+        return False
 
 
 def _sync_folder(folder: Path) -> None:
