@@ -103,7 +103,8 @@ def line_breaks(doc: Doc) -> Doc:
 def glued_starts(doc: Doc) -> Doc:
     """No sentence starts inside a word: a start the senter set on a token glued (no space
     between) to a preceding word token is taken back ("reported. al-Assad attempted": the senter
-    starts sentences at both "al" and "-"; the parser, which gave sentences before, does not)."""
+    starts sentences at both "al" and "-"; the parser, which gave sentences before, does not), and a
+    U+FFFD right after a full stop starts one (see below)."""
     n = len(doc)
     if n < 2:
         return doc
@@ -113,8 +114,18 @@ def glued_starts(doc: Doc) -> Doc:
     glued[1:] = (doc.to_array(SPACY)[:-1] == 0) & (doc.to_array(IS_PUNCT)[:-1] == 0) & \
         (doc.to_array(IS_SPACE)[:-1] == 0)
     fix = glued & (starts == 1)
-    if fix.any():
+    changed = bool(fix.any())
+    if changed:
         starts[fix] = -1
+    if "\ufffd" in doc.text:
+        # U+FFFD stands for a character XML cannot hold (graphx.documents replaces control
+        # characters with it): after a full stop it starts a sentence of its own, as the parser
+        # had it ("Assad fled to Moscow.\x01" stays a sentence, not a heading ending in U+FFFD)
+        for t in doc:
+            if t.i and t.text == "\ufffd" and doc[t.i - 1].text[-1:] in ".!?…" and starts[t.i] != 1:
+                starts[t.i] = 1
+                changed = True
+    if changed:
         doc.from_array([SENT_START], starts.view("uint64"))
     return doc
 
