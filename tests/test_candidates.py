@@ -135,6 +135,8 @@ def _run(pipeline, text, everything=False):
 
 SPEECH = ("Sergei Lavrov, standing beside Dmitry Peskov, said that his government would not change course. "
           "Vladimir Putin called him on Monday.")
+SUBJECT = ("Standing beside Recep Tayyip Erdogan in Ankara, Hakan Fidan was silent on Monday. "
+           "He then called Abbas Araghchi.")
 # (a report, how many of its sentences are parsed, whether parsing none of them changes the output)
 CASES = [
     ("The talks ended without agreement.", 0, False),  # a cue, no party
@@ -145,6 +147,9 @@ CASES = [
     # one party and a cue whose target may be the previous sentence's subject (the parse says "nobody")
     ("The United States offered Bashar al-Assad a deal to leave. Assad rejected the proposal.", 2, True),
     (SPEECH, 2, True),  # "his" after "said": the parse reads the speaker (the second sentence has two parties)
+    (SUBJECT, 2, True),  # no cue, two parties, a pronoun next: the parse picks the subject "he" refers to
+    # two parties and no cue, and nothing after it reads the pronoun history
+    ("Standing beside Recep Tayyip Erdogan in Ankara, Hakan Fidan was silent on Monday.", 0, False),
 ]
 
 
@@ -173,5 +178,18 @@ def test_a_possessive_after_a_speech_word_is_parsed_even_without_a_cue(pipeline,
 
     every, _ = _run(pipeline, SPEECH, everything=True)
     monkeypatch.setattr(Parsing, "_speech_possessive", lambda self, view, arrays: False)
+    monkeypatch.setattr(Parsing, "_subject_may_differ", lambda self, view, arrays: False)
     without, n = _run(pipeline, SPEECH)
     assert n == 1 and without != every  # "him" is Peskov, not Lavrov, without the speech rule
+
+
+def test_a_subject_a_later_pronoun_reads_is_parsed_even_without_a_cue(pipeline, monkeypatch):
+    # The pronoun history keeps the parse's subject of each sentence ("Standing beside Erdogan ...,
+    # FIDAN was silent"), the token rule the first name: "He then called" is Fidan only if parsed.
+    from graphx.extract.parsing import Parsing
+
+    every, _ = _run(pipeline, SUBJECT, everything=True)
+    assert ("hakan_fidan", "contacted", "abbas_araghchi") in {(e.source, e.relation, e.target) for e in every[0]}
+    monkeypatch.setattr(Parsing, "_subject_may_differ", lambda self, view, arrays: False)
+    without, n = _run(pipeline, SUBJECT)
+    assert n == 1 and without != every

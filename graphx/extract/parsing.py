@@ -23,10 +23,17 @@ entities. So a build runs:
 A sentence is a candidate where the parse can change what is written:
 
 * it has a possessive pronoun after a speech word (the speech rule); or
+* its parsed subject (the main verb's, which the pronoun history keeps:
+  :meth:`graphx.extract.coref.Salience.close_sentence`) may differ from the token rule's
+  (the first party not after a preposition): two or more words that can start a party
+  other than a possessor, or one after a preposition or one pronoun; and a sentence up to
+  the third kept in the history after it reads that history (a pronoun, "the latter",
+  "the country", "the soldiers", or any cue, which may fall back on the previous subject); or
 * it has a cue the rules read, and the parse-based finder could find an edge or a
   discovered actor there: two or more possible parties (a mention counts once; a
   pronoun, "the latter" or a demonym before "counterparts" twice, since a pronoun
-  resolved with different exclusions may stand for two actors; a place noun once,
+  resolved with different exclusions may stand for two actors; any other demonym
+  once, for the state of the noun it modifies: "requesting IRAQI support"; a place noun once,
   for the possessive under it: "ITS territory"; twice more where the cue's relation
   falls back on the previous sentence's subject: "Assad rejected the proposal"), or
   one mention whose actor can stand for another (a capital for its state, a group for
@@ -49,7 +56,7 @@ component of the second pass) runs whole, as before.
 
 from __future__ import annotations
 
-from .tokens.clauses import phrase_len
+from .tokens.clauses import ends_at, phrase_len
 
 PARSE_ALL_ENV = "GRAPHX_PARSE_ALL"
 # Components of the second pass (candidate sentences); every other component of the pipeline
@@ -162,8 +169,9 @@ class Parsing:
                 parties += 2
             elif norm in words["demonyms"]:
                 # one party per demonym of "his Egyptian, Saudi and Qatari counterparts"; a journey's
-                # protector: "under RUSSIAN sponsorship"
-                parties += 2 if counterpart else 1 if protection else 0
+                # protector: "under RUSSIAN sponsorship"; the state of a noun it modifies ("requesting
+                # IRAQI support", "the LEBANESE judiciary")
+                parties += 2 if counterpart else 1
             i += 1
         for i in range(s, e):
             low = lows[i - s]
@@ -191,6 +199,69 @@ class Parsing:
             return not self._one_party(plain[0], actors, protector)
         return False
 
+    def _subject_may_differ(self, view, arrays) -> bool:
+        """Whether the parse can choose the sentence subject kept for later pronouns
+        (:meth:`graphx.extract.coref.Salience.close_sentence`: the main verb's subject where the
+        sentence is parsed, else the first party not after a preposition): two or more words that can
+        start a party other than a possessor (as ``SentenceContext._parties`` reads them), or one that
+        the token rule does not take as a subject."""
+        rules = self.extractor.rules
+        words = self._words()
+        norms, e = arrays.norms, view.end
+        starts = {m.start for m in view.mentions if m.start < e and not (m.end < len(norms) and norms[m.end] == "'s")}
+        for i in range(view.start, e):
+            norm = norms[i]
+            if norm not in rules.party_starts:
+                continue
+            kind = words["pronouns"].get(norm)
+            if norm in rules.demonyms and kind is None:
+                continue  # (a party only before "counterparts", counted by the cue test)
+            if kind in ("possessive", "group_possessive"):
+                k = i + 1
+                while k < e and norms[k] in words["modifiers"]:
+                    k += 1
+                if k >= e or norms[k] not in words["people"]:
+                    continue  # "his visit": a possessor
+            elif kind is None and not self._phrase_party(norms, i, e):
+                continue  # "the" of no "the latter", "the country", "the soldiers"
+            starts.add(i)
+        if len(starts) >= 2:
+            return True
+        if not starts:
+            return False
+        i = min(starts)
+        if norms[i] in rules.party_starts:
+            return True  # a pronoun, "the latter": resolved or not as its slot says
+        j = i - 1
+        while j >= view.start and (norms[j] in rules.single["determiners"] or norms[j] in rules.demonyms):
+            j -= 1
+        return j >= view.start and (norms[j] in rules.single["prepositions"] or
+                                    ends_at(norms, j + 1, rules.multiword_prepositions))
+
+    def _reads_history(self, view, arrays) -> bool:
+        """Whether the sentence has a word that may resolve through the salience history: a pronoun,
+        "the latter", "the country", "the soldiers"."""
+        words = self._words()
+        norms = arrays.norms
+        return any(norms[i] in words["pronouns"] or self._phrase_party(norms, i, view.end)
+                   for i in range(view.start, view.end))
+
+    def _phrase_party(self, norms, i, e) -> bool:
+        """Whether the words at ``i`` start a party of more than one word: "the latter", "the
+        former", "the country", "the (exiled) soldiers"."""
+        rules, words = self.extractor.rules, self._words()
+        if phrase_len(norms, i, words["latter"]) or phrase_len(norms, i, words["former"]):
+            return True
+        country = rules.w.get("country")
+        if country and phrase_len(norms, i, country):
+            return True
+        if norms[i] in rules.single.get("definite", ()):
+            k = i + 1
+            while k < e and norms[k] in words["modifiers"]:
+                k += 1
+            return k < e and norms[k] in words["people"]
+        return False
+
     def _speech_possessive(self, view, arrays) -> bool:
         """A possessive pronoun after a speech word: the speech rule reads the parse."""
         words = self._words()
@@ -205,26 +276,52 @@ class Parsing:
     def candidates(self, doc, text=None, found=None) -> tuple[list, int]:
         """The (start, end) token spans of ``doc``'s sentences whose parse can change the output,
         and how many sentences it has. ``found``: the report's (mentions, actors), or None (then
-        every sentence with a cue the rules read is a candidate)."""
+        every sentence is a candidate)."""
         from .sentence import TokenArrays, views
 
         arrays = TokenArrays(doc, text)
         matcher = self.extractor.matcher
         mentions, actors = found if found is not None else ((), None)
+        every = self.everything or found is None
         out, n = [], 0
+        # per sentence read: (span, kept in the pronoun history, its subject may differ, it reads the
+        # history), for the subject test below
+        read = []
         for view in views(doc, arrays, mentions):
             n += 1
-            if self.everything:
-                out.append((view.sent.start, view.sent.end))
+            span = (view.sent.start, view.sent.end)
+            if every:
+                out.append(span)
                 continue
-            if view.too_long or view.is_heading:
-                continue
-            if self._speech_possessive(view, arrays):
-                out.append((view.sent.start, view.sent.end))
-                continue
+            if view.too_long:
+                continue  # (not read at all)
             hits = matcher(arrays.norms, arrays.is_punct, view.sent.start, view.sent.end)
-            if hits and (found is None or self._may_hold_edge(view, hits, arrays, actors)):
-                out.append((view.sent.start, view.sent.end))
+            reads = bool(hits) or self._reads_history(view, arrays)
+            if view.is_heading:
+                read.append((span, False, False, reads))
+                continue
+            if self._speech_possessive(view, arrays) or (
+                    hits and self._may_hold_edge(view, hits, arrays, actors)):
+                out.append(span)
+                read.append((span, True, False, reads))
+                continue
+            read.append((span, True, self._subject_may_differ(view, arrays), reads))
+        # A sentence whose parsed subject may differ from the token rule's is parsed where one of the
+        # sentences up to the third after it that is kept in the history (Salience reads three back)
+        # reads that history: a pronoun or other word that resolves through it, or a cue (whose
+        # relation may fall back on the previous subject).
+        for k, (span, _, differ, _) in enumerate(read):
+            if not differ:
+                continue
+            kept = 0
+            for _, keep, _, reads in read[k + 1:]:
+                if reads:
+                    out.append(span)
+                    break
+                kept += keep
+                if kept >= 3:
+                    break
+        out.sort()
         return out, n
 
     def run(self, texts, prepare=None) -> list:
