@@ -58,6 +58,18 @@ CASES = [
     # a leg of a flight told without flight words: a journey where the traveller flees in the report
     (BOTH, "Assad flew to Russia's Hmeimim air base on Sunday. From there, he traveled to Moscow, where his wife "
            "was waiting.", {(A, "fled-to", "hmeimim_airbase"), (A, "fled-to", "moscow")}, {(A, "contacted", "russia")}),
+    # a joint call's initiator, named in its sentence or the next, is the source of the contact
+    (BOTH, "Vladimir Putin and Recep Tayyip Erdogan had a telephone conversation about Syria. The conversation "
+           "took place at the Turkish side's initiative.", {("recep_tayyip_erdogan", "contacted", PUTIN)},
+     {(PUTIN, "contacted", "recep_tayyip_erdogan")}),
+    (DEPS, "Erdogan and Putin held talks in Moscow at the initiative of the Russian side.",
+     {(PUTIN, "contacted", "recep_tayyip_erdogan")}, {("recep_tayyip_erdogan", "contacted", PUTIN)}),
+    (BOTH, "Erdogan and Putin held talks in Moscow. Both sides praised the talks.",
+     {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    # "continued to retreat" happens; "THEIR bases in X and Y" are the travellers' own: both places
+    (DEPS, "Russian convoys continued to retreat from deep within Syria to their bases in Khmeimim and Tartus.",
+     {("russia_convoys", "fled-to", "hmeimim_airbase"), ("russia_convoys", "fled-to", "tartus")},
+     {("russia_convoys", "fled-to", "syria")}),
     # a travel verb with a fighting purpose is a deployment, not a flight
     (BOTH, "Hundreds of Hezbollah fighters had headed to Qusayr to defend it.", set(),
      {("hezbollah_fighters", "fled-to", "qusayr")}),

@@ -101,7 +101,9 @@ class DepArguments:
                         continue
                     found = self._np(ctx, c, seen, depth + 1)
                     if not found and c.pos_ == "PRON":
-                        aid = ctx.salience.resolve("group", c.i, ctx, ())
+                        # ("THEIR bases": a group of people's, never the last state named)
+                        kind = "plural" if c.norm_ in ctx.rules.single.get("plural_forms", ()) else "group"
+                        aid = ctx.salience.resolve(kind, c.i, ctx, ())
                         found = [Mention(aid, c.text, c.idx, c.idx + len(c.text), c.i, c.i + 1)] if aid else []
                     out.extend(found)
             for child in tok.children:

@@ -415,6 +415,8 @@ class SentenceContext:
                 continue  # "called the collapse OF Assad's government": a thing, not the party
             elif cue.target_preps:
                 ok = prev in cue.target_preps or pending_prep or self._described_place(cue, j, end)
+            elif prev in self.one.get("topics", ()):
+                ok = False  # "a telephone conversation ABOUT Syria": a topic
             else:
                 ok = (prev not in self.one["locative"] or j == end - 1) or pending_prep
             pending_prep = False

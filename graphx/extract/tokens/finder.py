@@ -127,11 +127,13 @@ class Extractor:
         fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
         journey_of = {}  # id(contact evidence) -> the journey reading of the same words
         either = []  # ([contact evidence], [journey evidence]): a journey if its traveller flees here
-        for view in views(doc, arrays, mentions):
+        every = list(views(doc, arrays, mentions))
+        for k, view in enumerate(every):
             if view.too_long:
                 continue
             hits = self.matcher(norms, arrays.is_punct, view.sent.start, view.sent.end)
             ctx = SentenceContext(self.rules, actors, view, norms, salience, {h.start for h in hits}, arrays)
+            ctx.following = every[k + 1] if k + 1 < len(every) else None
             if not ctx.is_heading and self.roles:
                 yield from self._roles(document, ctx, off, actors)
             if not ctx.is_heading and self.members:
@@ -326,6 +328,29 @@ class Extractor:
                     visit or ev.source in meets):
                 yield replace(ev, modality="visit", asserted=False)
 
+    def _initiator(self, ctx, sources, actors):
+        """The one of a joint meeting's ``sources`` its sentence or the next names as its initiator
+        ([clauses] initiative: "at X's initiative", "at the initiative of X", "initiated by X"), if any."""
+        words = self.rules.single.get("initiative")
+        if not words:
+            return None
+        norms = ctx.norms
+        for view in (ctx.view, getattr(ctx, "following", None)):
+            if view is None or view.too_long or view.is_heading:
+                continue
+            for i in range(view.start, view.end):
+                if norms[i] not in words:
+                    continue
+                named = [m for m in view.mentions if m.end + 1 == i and norms[m.end] == "'s"
+                         or i + 1 < view.end and norms[i + 1] in ("of", "by") and i + 2 <= m.start <= i + 4]
+                for m in named:
+                    ids = {m.actor, actors.as_party(m.actor)}
+                    for p in sources:
+                        sid = ctx.resolved(p).actor if p.slot and ctx.resolved(p) else p.actor
+                        if sid in ids or self.index.state_of.get(sid) in ids:
+                            return p
+        return None
+
     def _dated(self, ev, doc_date: str):
         date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
         return replace(ev, date=date) if date != ev.date else ev
@@ -361,6 +386,9 @@ class Extractor:
                         yield make(hid, passage.gives[0], mid, helper, side, ctx.words(start, end), passage.rule, off,
                                    flags)
         if args.joint:  # each pair of those named together: "envoys of A, B and C met"
+            first = self._initiator(ctx, sources, actors)
+            if first is not None:  # "... at the Turkish side's initiative": the initiator's contact
+                sources = [first, *(p for p in sources if p is not first)]
             pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
         else:
             pairs = [(a, b) for a in sources for b in targets]
