@@ -33,7 +33,7 @@ SECTION_KEYS = {
                 "locative", "determiners", "coordination", "requested_by", "initiative", "topics", "list_openers", "party_nouns",
                 "owner_nouns", "joined_prepositions", "adverbs", "place_nouns", "event_nouns", "companions", "escorts",
                 "copulas"),
-    "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "counterpart", "latter",
+    "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "first", "counterpart", "latter",
                  "former", "country", "definite",
                  "feminine", "masculine", "plural_forms"),
     "names": ("titles", "particles", "female"),

@@ -70,6 +70,11 @@ CASES = [
     (DEPS, "Russian convoys continued to retreat from deep within Syria to their bases in Khmeimim and Tartus.",
      {("russia_convoys", "fled-to", "hmeimim_airbase"), ("russia_convoys", "fled-to", "tartus")},
      {("russia_convoys", "fled-to", "syria")}),
+    # first person inside a quotation is its speaker; outside one, no one
+    (BOTH, 'Assad said in a statement: "I left Damascus at dawn for Latakia."', {(A, "fled-to", "latakia")}, set()),
+    (BOTH, 'Bashar al-Assad spoke on Monday. "I fled to Moscow with my family," he said.', {(A, "fled-to", "moscow")},
+     set()),
+    (BOTH, "The treaty ended World War I and I fled to Moscow.", set(), {(A, "fled-to", "moscow")}),
     # a travel verb with a fighting purpose is a deployment, not a flight
     (BOTH, "Hundreds of Hezbollah fighters had headed to Qusayr to defend it.", set(),
      {("hezbollah_fighters", "fled-to", "qusayr")}),

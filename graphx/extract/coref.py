@@ -9,6 +9,9 @@ last person named in the previous sentence, "the former" the first.
 from __future__ import annotations
 
 
+_APOSTROPHES = ("'", "\u2019")  # (quote characters that are apostrophes as often as quotation marks)
+
+
 class Salience:
     """The salient actors of a document so far, read sentence by sentence.
 
@@ -52,6 +55,8 @@ class Salience:
 
     def _resolve(self, kind, i, ctx, exclude) -> str | None:
         ex = {e.actor if hasattr(e, "actor") else e for e in exclude}
+        if kind == "first":
+            return self._quoted_speaker(i, ctx, ex)
         before = [p for p in ctx.parties if p.start < i and not p.slot]
         if kind in ("latter", "former"):
             if not self.history:
@@ -135,6 +140,31 @@ class Salience:
             found = [a for a in mentions if fits(a)]
             if found:
                 return found[-1]
+        return None
+
+    def _quoted_speaker(self, i, ctx, ex) -> str | None:
+        """"I" / "me" inside a quotation: the person who says it, named before the opening quote in
+        the sentence with a speech word between them ('Assad said in a statement: "I left ..."'), or,
+        where the sentence opens with the quotation, the previous sentence's subject."""
+        doc = ctx.doc
+        quotes = [k for k in range(ctx.start, i) if doc[k].is_quote and doc[k].text not in _APOSTROPHES]
+        k = ctx.start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k >= 0 and doc[k].is_quote and doc[k].text not in _APOSTROPHES and not doc[k].whitespace_:
+            quotes.insert(0, k)  # (an opening mark the sentence before kept: 'Monday. "|I fled')
+        if len(quotes) % 2 == 0:
+            return None  # (not inside a quotation: "World War I")
+        q = quotes[-1]
+        speech = ctx.one["speech"]
+        for p in reversed([p for p in ctx.parties if p.end <= q and not p.slot and not p.possessor]):
+            if self._person(p.actor) and p.actor not in ex and ctx.nominative(p) and any(
+                    ctx.norms[k] in speech for k in range(p.end, q)):
+                return p.actor
+        if all(not doc[k].is_alpha for k in range(ctx.start, max(ctx.start, q))) and self.history:
+            subj = self.history[-1][0]
+            if self._person(subj) and subj not in ex:
+                return subj
         return None
 
     def _speaker(self, i, ctx, before, ex) -> str | None:
