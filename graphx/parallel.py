@@ -277,12 +277,15 @@ def _death(procs) -> str:
     for proc in procs:
         code = None
         # (the pool's own thread may be reaping it at the same moment: then exitcode reads
-        # None for a while, though the process is gone)
-        for _ in range(100):
+        # None for a while, though the process is gone, and join returns at once, so the wait
+        # is timed here: up to 10 s, which a loaded machine needed)
+        deadline = time.monotonic() + 10.0
+        while True:
             proc.join(0.05)
             code = proc.exitcode
-            if code is not None:
+            if code is not None or time.monotonic() > deadline:
                 break
+            time.sleep(0.05)
         if code is not None and code < 0:
             try:
                 return f"was killed by {signal.Signals(-code).name}"
