@@ -66,9 +66,11 @@ class SentenceContext:
     """The clause heuristics over one sentence (a :class:`~graphx.extract.sentence.SentenceView`):
     its clauses, parties (mentions and pronouns) and the rules that pick a cue's actors."""
 
-    def __init__(self, rules, actors, view, norms, salience, cue_starts=(), arrays: TokenArrays | None = None):
+    def __init__(self, rules, actors, view, norms, salience, cue_starts=(), arrays: TokenArrays | None = None,
+                 following=None):
         doc, sent = view.doc, view.sent
         self.rules, self.actors, self.view, self.doc, self.sent, self.norms = rules, actors, view, doc, sent, norms
+        self.following = following  # the next sentence's view (its mentions only: "at X's initiative")
         self.w, self.one = rules.w, rules.single
         self.salience = salience
         self.w_adverbs = rules.adverbs

@@ -132,8 +132,8 @@ class Extractor:
             if view.too_long:
                 continue
             hits = self.matcher(norms, arrays.is_punct, view.sent.start, view.sent.end)
-            ctx = SentenceContext(self.rules, actors, view, norms, salience, {h.start for h in hits}, arrays)
-            ctx.following = every[k + 1] if k + 1 < len(every) else None
+            ctx = SentenceContext(self.rules, actors, view, norms, salience, {h.start for h in hits}, arrays,
+                                  every[k + 1] if k + 1 < len(every) else None)
             if not ctx.is_heading and self.roles:
                 yield from self._roles(document, ctx, off, actors)
             if not ctx.is_heading and self.members:
@@ -335,7 +335,7 @@ class Extractor:
         if not words:
             return None
         norms = ctx.norms
-        for view in (ctx.view, getattr(ctx, "following", None)):
+        for view in (ctx.view, ctx.following):
             if view is None or view.too_long or view.is_heading:
                 continue
             for i in range(view.start, view.end):
@@ -346,8 +346,8 @@ class Extractor:
                 for m in named:
                     ids = {m.actor, actors.as_party(m.actor)}
                     for p in sources:
-                        sid = ctx.resolved(p).actor if p.slot and ctx.resolved(p) else p.actor
-                        if sid in ids or self.index.state_of.get(sid) in ids:
+                        r = ctx.resolved(p)  # (a named party is itself)
+                        if r is not None and (r.actor in ids or self.index.state_of.get(r.actor) in ids):
                             return p
         return None
 
