@@ -32,7 +32,7 @@ SECTION_KEYS = {
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "initiative", "topics", "list_openers", "party_nouns",
                 "owner_nouns", "joined_prepositions", "adverbs", "place_nouns", "event_nouns", "companions", "escorts",
-                "copulas"),
+                "copulas", "perception"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "first", "counterpart", "latter",
                  "former", "country", "definite",
                  "feminine", "masculine", "plural_forms"),
@@ -45,7 +45,9 @@ _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles",
 _RELATION_KEYS = ("description", "color", "cameo", "plover", "codes_note", "attempts_count", "source_kinds",
                   "target_kinds", "passive_flips") + _BEHAVIOUR_KEYS
 _CUE_KEYS = ("relation", "rule", "phrases", "lemmas", "source", "target", "target_preps", "agent_preps", "window",
-             "travel", "joint", "person_relation", "protector")
+             "travel", "joint", "person_relation", "protector", "pos", "joins")
+# Universal part-of-speech tags a cue's ``pos`` may name (spaCy's coarse tags).
+_POS_TAGS = ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADP", "ADV")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Named rules the data may switch on (graphx/extract/inference.py, graphx/conflicts.py).
 INFERENCE_RULES = ("refused-request", "request-frame", "purpose-mediation", "mediation-by-proxy", "passage",
@@ -93,6 +95,8 @@ class Cue:
     lemmas: tuple = ()  # lemmas of the cue's head word, for pipelines with a lemmatizer
     joint: bool = False  # a mutual event: those named together before it, and no one after, met each other
     person_relation: str = ""  # the relation the cue states when its target is a person ("reached him")
+    pos: tuple = ()  # the first word's part of speech must be one of these (only where a tagger ran)
+    joins: bool = False  # taking part in a meeting told before ("took part in THE talks"): its other side
     protector: bool = False  # a person as target stands for his state ("asylum from Putin": Russia)
     language: str = "en"
     line: int | None = None
@@ -475,11 +479,18 @@ def _cues(path, lines, tables, relations, code) -> list:
             raise ConfigError(path, key_line(lines, "person_relation", line),
                               f"person_relation {spec['person_relation']!r} is not defined",
                               "use one of " + ", ".join(sorted(relations)))
-        if "joint" in spec and not isinstance(spec["joint"], bool):
-            raise ConfigError(path, key_line(lines, "joint", line), "joint must be true or false", "write joint = true")
+        for key in ("joint", "joins", "protector"):
+            if key in spec and not isinstance(spec[key], bool):
+                raise ConfigError(path, key_line(lines, key, line), f"{key} must be true or false",
+                                  f"write {key} = true")
         if "travel" in spec and spec["travel"] not in (True, False, "arrival", "stop"):
             raise ConfigError(path, key_line(lines, "travel", line), 'travel must be true, false, "arrival" or "stop"',
                               "write travel = true")
+        pos = tuple(t.upper() for t in _words(path, lines, "cue", "pos", spec.get("pos", []), line))
+        for tag in pos:
+            if tag not in _POS_TAGS:
+                raise ConfigError(path, value_line(lines, tag, line) or key_line(lines, "pos", line),
+                                  f"unknown part of speech {tag!r}", "use one of " + ", ".join(_POS_TAGS))
         cues.append(Cue(
             relation=rel, rule=str(spec.get("rule") or rel), phrases=phrases,
             source=spec.get("source", "subject"), target=spec.get("target", "object"),
@@ -488,5 +499,6 @@ def _cues(path, lines, tables, relations, code) -> list:
             window=window, travel=spec.get("travel", False), joint=bool(spec.get("joint", False)),
             person_relation=spec.get("person_relation", ""), protector=bool(spec.get("protector", False)),
             lemmas=_words(path, lines, "cue", "lemmas", spec.get("lemmas", []), line), language=code, line=line,
+            pos=pos, joins=bool(spec.get("joins", False)),
         ))
     return cues

@@ -73,13 +73,17 @@ def _lexicon(tmp_path, old, new):
      "cue relation 'phoned' is not defined (use one of contacted, fled-to, mediated, member-of, refused, represents)"),
     ('relation = "contacted"', 'relation = "contacted"\nphrase = ["x"]',
      "cue: unknown key 'phrase' (known keys: relation, rule, phrases, lemmas, source, target, target_preps, "
-     "agent_preps, window, travel, joint, person_relation, protector)"),
+     "agent_preps, window, travel, joint, person_relation, protector, pos, joins)"),
     ('rule = "reception"', 'rule = "reception"\nvoice = "recipient"',
      'voice is replaced by source and target (passive: source = "agent", target = "subject"; recipient: '
      'source = "object", target = "subject"; active is the default)'),
     ('source = "object"', 'source = "nobody"',
      "unknown source 'nobody' (use one of subject, agent, object)"),
     ('rule = "meeting"\njoint = true', 'rule = "meeting"\njoint = "yes"', "joint must be true or false (write joint = true)"),
+    ('rule = "joining"\njoint = true\njoins = true', 'rule = "joining"\njoint = true\njoins = 1',
+     "joins must be true or false (write joins = true)"),
+    ('joint = true\npos = ["VERB"]', 'joint = true\npos = ["VERB", "GERUND"]',
+     "unknown part of speech 'GERUND' (use one of VERB, AUX, NOUN, PROPN, ADJ, ADP, ADV)"),
     ('meets = true', 'meets = 1', "relation 'contacted': meets must be true or false (write meets = true)"),
     ('rule = "refused-request"', 'rule = "refused-requests"',
      "unknown inference rule 'refused-requests' (rules: refused-request, request-frame, purpose-mediation, "

@@ -21,6 +21,25 @@ CASES = [
     (DEPS, "Putin met Erdogan along with Lavrov.",
      {(PUTIN, "contacted", "recep_tayyip_erdogan"), ("sergei_lavrov", "contacted", "recep_tayyip_erdogan")},
      {(PUTIN, "contacted", "sergei_lavrov")}),
+    # taking part in the meeting told before: with its other side, not with each other
+    (DEPS, "Barbara Leaf met with al-Sharaa in Damascus. US special envoy for hostages, Roger Carstens, and "
+           "special envoy for Syria, Daniel Rubinstein also took part in the discussions.",
+     {("x_roger_carstens", "contacted", "ahmed_al_sharaa"), ("x_daniel_rubinstein", "contacted", "ahmed_al_sharaa")},
+     {("x_roger_carstens", "contacted", "x_daniel_rubinstein")}),
+    (BOTH, "Putin and Erdogan met in Sochi. Lavrov also attended the meeting.",
+     {("sergei_lavrov", "contacted", PUTIN), ("sergei_lavrov", "contacted", "recep_tayyip_erdogan")}, set()),
+    (BOTH, "Putin called Erdogan. Lavrov joined new talks with Iran.", {("sergei_lavrov", "contacted", "iran")},
+     {("sergei_lavrov", "contacted", "recep_tayyip_erdogan")}),
+    # met on arrival (passive); a verb-only cue; the object of a verb of seeing does what the participle says
+    (BOTH, "The Iraqi delegation was met at the airport by Erdogan.", {("recep_tayyip_erdogan", "contacted", "iraq")},
+     set()),
+    (DEPS, "Photographs posted by the group on social media showed senior officials, including the U.K. special "
+           "representative for Syria, Ann Snow, meeting Hayat Tahrir al-Sham leader Ahmad al-Sharaa in Damascus.",
+     {("united_kingdom", "contacted", "ahmed_al_sharaa")}, {("x_photographs", "contacted", "ahmed_al_sharaa")}),
+    (DEPS, "After meeting Erdogan, Putin flew home.", {(PUTIN, "contacted", "recep_tayyip_erdogan")}, set()),
+    # those who lead a thing a state owns act for the state
+    (DEPS, "The leaders of Niger's coup have informed Turkey that they cannot accept the mission.",
+     {("niger", "contacted", "turkey")}, set()),
     # a topic is not a party; a thing welcomed is no meeting
     (BOTH, "Al-Sudani and Erdogan discussed Syria in a phone call.",
      {("mohammed_shia_al_sudani", "contacted", "recep_tayyip_erdogan")},

@@ -110,7 +110,14 @@ class DepArguments:
                 if child.dep_ == "prep" and (child.lower_ in preps or child.lower_ in ctx.one["list_openers"]):
                     for obj in child.children:
                         if obj.dep_ == "pobj":
-                            out.extend(self._np(ctx, obj, seen, depth + 1))
+                            found = self._np(ctx, obj, seen, depth + 1)
+                            owner = [c for c in obj.children if c.dep_ == "poss"]
+                            if not found and preps is _GROUP_PREPS and owner and obj.i + 1 not in cover and not any(
+                                    t.i in cover for t in obj.subtree if t.i not in {u.i for u in owner[0].subtree}):
+                                # "the leaders of NIGER'S coup", "officials of Iraq's government": whose it
+                                # is (where nothing else in the phrase is named: not "West Africa's bloc ECOWAS")
+                                found = self._np(ctx, owner[0], seen, depth + 1)
+                            out.extend(found)
         if not out and p is None:
             # "Russia's Hmeimim airbase": a mention among the words right under it, left to right
             inner = sorted({cover[c.i].start: cover[c.i] for c in tok.children if c.i in cover
@@ -215,6 +222,10 @@ class DepArguments:
             return [p for c in obj for p in self._np(ctx, c)] if obj else self._subjects(ctx, head, depth + 1)
         if dep in ("relcl", "acl"):  # "officials who fled", "soldiers crossing into Iraq"
             return self._np(ctx, head)
+        if dep == "advcl" and verb.tag_ == "VBG" and head.lower_ in ctx.one.get("perception", ()):
+            obj = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]  # "showed officials MEETING X"
+            if obj:
+                return [p for c in obj for p in self._np(ctx, c)]
         if dep in ("advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return self._subjects(ctx, head, depth + 1)  # "left Damascus to fly to Moscow"
         if dep == "pcomp" and head.dep_ == "prep":  # "after fleeing to Moscow"

@@ -106,6 +106,8 @@ class Extractor:
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
         self.group_travel_rules = {c.rule for c in lexicon.cues if c.travel == "arrival"}
         self.stop_rules = {c.rule for c in lexicon.cues if c.travel == "stop"}
+        self.tagged_cues = any(c.pos for c in lexicon.cues)
+        self.joint_rules = {c.rule for c in lexicon.cues if c.joint}
         # the relation the role rule gives (relations.toml: roles = true), if any
         self.roles = next(iter(lexicon.with_behaviour("roles")), None)
         # the relation the group rule gives (members = true): "Syrian soldiers" -member-of-> Syria
@@ -127,11 +129,14 @@ class Extractor:
         fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
         journey_of = {}  # id(contact evidence) -> the journey reading of the same words
         either = []  # ([contact evidence], [journey evidence]): a journey if its traveller flees here
+        told = ()  # the parties of the last meeting the report told ("took part in THE talks")
         every = list(views(doc, arrays, mentions))
         for k, view in enumerate(every):
             if view.too_long:
                 continue
             hits = self.matcher(norms, arrays.is_punct, view.sent.start, view.sent.end)
+            if self.tagged_cues:  # a cue for one part of speech ("meeting" a verb): only where a tagger said so
+                hits = [h for h in hits if not h.cue.pos or doc[h.start].pos_ in h.cue.pos]
             ctx = SentenceContext(self.rules, actors, view, norms, salience, {h.start for h in hits}, arrays,
                                   every[k + 1] if k + 1 < len(every) else None)
             if not ctx.is_heading and self.roles:
@@ -154,7 +159,7 @@ class Extractor:
                     found = []
                     for reading in readings:  # the first reading that finds parties
                         found = list(self._from_cue(document, ctx, reading.cue, reading.start, reading.end, off,
-                                                    actors))
+                                                    actors, told))
                         if found:
                             break
                     if found and reading is hit and journeys and not visit:
@@ -176,6 +181,10 @@ class Extractor:
                 for key, ev in list(seen.items()) if deploying else ():
                     if ev.asserted and ev.rule in self.travel_rules and self.lexicon.relations[ev.relation].journey:
                         seen[key] = replace(ev, modality="deployment", asserted=False)
+                met = [ev for ev in seen.values() if ev.asserted and ev.rule in self.joint_rules]
+                if met:  # who the meeting was with: its targets, or every party where they met jointly
+                    told = tuple(dict.fromkeys(a for ev in met for a in (
+                        (ev.source, ev.target) if 0 <= ev.target_start < ev.trigger_start else (ev.target,))))
                 for ev in seen.values():
                     if id(ev) in journey_of:
                         either.append(([self._dated(ev, doc_date)],
@@ -351,11 +360,21 @@ class Extractor:
                             return p
         return None
 
+    def _joined(self, ctx, cue, start, end, sources, told) -> list:
+        """Those a definite joining phrase ("took part in THE discussions", cue ``joins``) meets: the
+        parties of the last meeting the report told (``told``) other than the joiners, as actors carried
+        over from an earlier sentence (no words here); none where the phrase is indefinite or no meeting
+        was told."""
+        if not (cue.joins and told and "the" in ctx.norms[start:end]):
+            return []
+        mine = {r.actor for r in (ctx.resolved(p) for p in sources) if r is not None}
+        return [Mention(aid, "", -1, -1, -1, -1) for aid in told if aid not in mine]
+
     def _dated(self, ev, doc_date: str):
         date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
         return replace(ev, date=date) if date != ev.date else ev
 
-    def _from_cue(self, document, ctx, cue: Cue, start, end, off, actors):
+    def _from_cue(self, document, ctx, cue: Cue, start, end, off, actors, told=()):
         relation = self.lexicon.relations[cue.relation]
         inferences = self.lexicon.inferences_for(cue.relation)
         args = self.finder.arguments(ctx, cue, start, end, relation, inferences)
@@ -385,7 +404,10 @@ class Extractor:
                     if hid and mid and hid != mid:
                         yield make(hid, passage.gives[0], mid, helper, side, ctx.words(start, end), passage.rule, off,
                                    flags)
-        if args.joint:  # each pair of those named together: "envoys of A, B and C met"
+        joined = self._joined(ctx, cue, start, end, sources, told) if args.joint or not targets else []
+        if joined:  # "Carstens and Rubinstein also took part in the discussions": with the other side
+            pairs = [(a, b) for a in sources for b in joined]
+        elif args.joint:  # each pair of those named together: "envoys of A, B and C met"
             first = self._initiator(ctx, sources, actors)
             if first is not None:  # "... at the Turkish side's initiative": the initiator's contact
                 sources = [first, *(p for p in sources if p is not first)]
