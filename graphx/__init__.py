@@ -19,6 +19,7 @@ _API = {
     "evidence": ("graphx.query", "evidence"),
     "actor": ("graphx.query", "actor"),
     "neighbors": ("graphx.query", "neighbors"),
+    "route": ("graphx.query", "route"),
     "explain": ("graphx.query", "explain"),
     "relation_types": ("graphx.query", "relation_types"),
     "independent_sources": ("graphx.graph", "independent_sources"),

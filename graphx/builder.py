@@ -266,6 +266,7 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     True
     """
     from .antecedents import add_antecedents
+    from .journeys import number_legs
     from .corrections import correct, extend_table, load_corrections
     from .conflicts import geography, rules_data
     from .export.discovered import table_clashes
@@ -289,6 +290,8 @@ def build(paths="seeds", *, aliases=None, model=None, lexicon=None, progress=Non
     evidence = add_antecedents(evidence, report.documents, {**table.actors, **discovered}, {
         w.lower() for key in ("subject", "object", "possessive", "group", "latter", "former")
         for w in getattr(lex, "pronouns", {}).get(key, ())})
+    # A journey told in legs keeps its order: leg 1, 2, ... of each traveller in each report.
+    evidence = number_legs(evidence, set(lex.with_behaviour("journey")), geography(table))
     # Every actor named at least once is a node (a query for one with no edge
     # says "no path", not "unknown actor").
     used = {e.source for e in evidence} | {e.target for e in evidence} | {a for a, n in counts.items() if n}

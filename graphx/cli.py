@@ -298,6 +298,44 @@ def path(a, b, graph_path, types, min_sources, max_hops, limit):
 
 
 @main.command()
+@click.argument("name")
+@graph_option
+def route(name, graph_path):
+    """Show a traveller's route: each report's stops in the order it tells them, with the quotes.
+
+    A report that takes someone through two or more places ("reached the Hmeimim air base and was
+    then evacuated to Moscow") numbers them leg 1, 2, ...; a stop told twice counts where it is told
+    last (reports often name the end first), and a place a finer stop lies in ("Russia", then
+    "Moscow") is the same stop.
+
+    \b
+    Examples:
+      graphx route Assad
+      graphx route "Maher al-Assad" -g output/graph.graphml
+    Exit status: 0 found, 1 no report tells a route for NAME.
+    """
+    from .errors import GraphxError
+    from .query import actor, route as route_of
+
+    G = _load(graph_path)
+    try:
+        aid = actor(G, name)
+        found = route_of(G, aid)
+    except GraphxError as exc:
+        raise _fail(exc) from None
+    who = G.nodes[aid].get("label", aid)
+    if not found:
+        click.echo(f"No report tells a route in two or more stops for {who}.")
+        sys.exit(1)
+    for doc, legs in found:
+        click.echo(f"{who}, as {doc} tells it:")
+        for leg, place, relation, c in legs:
+            when = f" ({c.date})" if c.date else ""
+            click.echo(f"  {leg}. {G.nodes[place].get('label', place)}{when}  [{relation}, rule {c.rule}]")
+            click.echo(f"     \"{' '.join(c.text.split())}\"")
+
+
+@main.command()
 @graph_option
 @click.option("--kind", help="Only actors of this kind (person, state, place, organisation, armed group, outlet).")
 def actors(graph_path, kind):

@@ -328,5 +328,38 @@ def explain(path: Path, G=None, *, quotes: int = 3) -> str:
     return "\n".join(lines)
 
 
+def route(G, name) -> list:
+    """A traveller's journeys, report by report: ``[(report, [(leg, place, relation, citation),
+    ...]), ...]``, the legs in order, the reports by the first leg's date then name.
+
+    ``name``: an actor's id, label or alias (as :func:`actor` reads it). Only citations that carry
+    a leg (a report with two or more stops for the traveller) are listed.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from graphx.records import Evidence
+    >>> G = nx.MultiDiGraph()
+    >>> for place, leg in (("moscow", 2), ("hmeimim", 1)):
+    ...     c = Evidence("assad", "fled-to", place, "r.txt", leg, 9, "...", "fled", leg, 4, "r", leg=leg)
+    ...     _ = G.add_edge("assad", place, key="fled-to", type="fled-to", citations=[c])
+    >>> G.add_nodes_from(["assad"], label="Bashar al-Assad")
+    >>> [(leg, place) for _, legs in route(G, "assad") for leg, place, _, _ in legs]
+    [(1, 'hmeimim'), (2, 'moscow')]
+    """
+    aid = actor(G, name)
+    by_doc: dict = {}
+    for _, place, key, data in G.out_edges(aid, keys=True, data=True):
+        for c in data.get("citations", ()):
+            if c.leg:
+                by_doc.setdefault(c.doc, {})[c.leg] = (c.leg, place, key, c)  # (its last telling)
+
+    def first_date(item):
+        doc, legs = item
+        return (legs[min(legs)][3].date or "~", doc)  # (undated last)
+
+    return [(doc, [legs[k] for k in sorted(legs)]) for doc, legs in sorted(by_doc.items(), key=first_date)]
+
+
 def _plural(n, word):
     return f"{n} {word}{'' if n == 1 else 's'}"

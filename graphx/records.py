@@ -128,6 +128,9 @@ class Evidence:
     # all, the earlier sentence of the same document that names it (graphx.antecedents).
     antecedent: str = ""
     antecedent_start: int = -1
+    # A stop of a journey told in legs: its place in the order the report tells the traveller's
+    # stops (1, 2, ...); 0 where the report gives the traveller one stop or none (graphx.journeys).
+    leg: int = 0
 
     def sort_key(self):
         return (self.doc, self.start, self.trigger_start, self.relation, self.source, self.target)
@@ -138,7 +141,7 @@ _evidence_values = operator.attrgetter(*EVIDENCE_FIELDS)  # all fields in one C 
 # Fields most citations leave at their default: exporters write them only when set, so that
 # graph.json and the page do not grow by a line per citation for nothing.
 OPTIONAL_FIELDS = {"correction": "", "corrected_by": "", "corrected_on": "", "corrected_why": "",
-                   "antecedent": "", "antecedent_start": -1}
+                   "antecedent": "", "antecedent_start": -1, "leg": 0}
 
 
 def evidence_to_dict(ev: Evidence) -> dict:
