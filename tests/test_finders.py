@@ -40,6 +40,33 @@ CASES = [
     # those who lead a thing a state owns act for the state
     (DEPS, "The leaders of Niger's coup have informed Turkey that they cannot accept the mission.",
      {("niger", "contacted", "turkey")}, set()),
+    # a meeting noun's party after "with", however far; "talks between" names the parties itself
+    (DEPS, "Lavrov spoke after talks in the Gulf state of Qatar with fellow Assad ally Iran and Turkey.",
+     {("sergei_lavrov", "contacted", "iran"), ("sergei_lavrov", "contacted", "turkey")}, set()),
+    (DEPS, "After talks in Ankara with Erdogan, Putin said the war must end.",
+     {(PUTIN, "contacted", "recep_tayyip_erdogan")}, set()),
+    (DEPS, "Russia and Turkey support talks between the parties.", set(), {("russia", "contacted", "turkey")}),
+    # people no table names listed with the travellers; a craft's journey is its riders'; a person's
+    # family arriving is no army's advance
+    (DEPS, "Assad, his wife and two bodyguards fled to Moscow on a military jet.",
+     {(A, "fled-to", "moscow"), ("bashar_al_assad_bodyguards", "fled-to", "moscow")}, set()),
+    (DEPS, "Assad fled Damascus. His plane landed in Moscow on Sunday.", {(A, "fled-to", "moscow")}, set()),
+    (DEPS, "The plane carrying Maher al-Assad landed in Baghdad.", {(MAHER, "fled-to", "baghdad")}, set()),
+    (DEPS, "When the aircraft landed in Moscow, Assad, along with his wife Asma, was taken to a residence.",
+     {(A, "fled-to", "moscow"), ("asma_al_assad", "fled-to", "moscow")}, {("bashar_al_assad_family", "fled-to", "moscow")}),
+    (DEPS, "When the plane landed in Moscow, the airport was closed.", set(), {("russia", "fled-to", "moscow")}),
+    (BOTH, "Assad's wife and children arrived in Moscow.", {("bashar_al_assad_family", "fled-to", "moscow")}, set()),
+    (DEPS, '"Assad and members of his family have arrived in Moscow," a Kremlin source said.',
+     {("bashar_al_assad_family", "fled-to", "moscow")}, {("bashar_al_assad_members", "fled-to", "moscow")}),
+    # a gathering's host met those who gathered; people moved by a state (or its craft) are its people
+    (DEPS, "The mission follows a summit hosted by Jordan, where Turkey, the European Union and the United States "
+           "gathered to discuss the transition.",
+     {("turkey", "contacted", "jordan"), ("united_states", "contacted", "jordan"), ("turkey", "contacted", "united_states")},
+     set()),
+    (DEPS, "Russian military transport aircraft are continuing to evacuate personnel to Moscow.",
+     {("russia_personnel", "fled-to", "moscow")}, {("group_personnel", "fled-to", "moscow")}),
+    (BOTH, "While there is a goal for the pilots to be transferred to Moscow, it is unclear whether they will go.",
+     set(), {("group_pilots", "fled-to", "moscow")}),
     # a topic is not a party; a thing welcomed is no meeting
     (BOTH, "Al-Sudani and Erdogan discussed Syria in a phone call.",
      {("mohammed_shia_al_sudani", "contacted", "recep_tayyip_erdogan")},

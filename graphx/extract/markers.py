@@ -39,7 +39,8 @@ class Markers:
     """
 
     KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
-            "denial_openers", "infinitive", "infinitive_blockers", "determiners", "passive_aux", "modal")
+            "denial_openers", "infinitive", "infinitive_blockers", "infinitive_passive", "determiners", "passive_aux",
+            "modal")
     # auxiliaries that may stand between a modal and the trigger ("might BE heading", "may HAVE fled")
     _BETWEEN = ("be", "have", "been", "has", "had", "also", "already")
 
@@ -107,6 +108,9 @@ class Markers:
             return False
         if start - 1 >= s0 and n[start - 1] in marker and not ends_at(n, start, realised):
             return True
+        if start - 2 >= cs and n[start - 2] in marker and n[start - 1] in self.one["infinitive_passive"] and \
+                not ends_at(n, start - 1, realised):
+            return True  # "a goal for the pilots TO BE transferred to the United States"
         return (start - 2 >= cs and n[start - 2] in marker and word_at is not None and word_at(start - 1)
                 and n[start - 1] not in self.one["determiners"] and not (mention_at and mention_at(start - 1))
                 and n[start - 1] not in self.one["passive_aux"] | self.one["infinitive_blockers"]

@@ -130,15 +130,20 @@ class DepArguments:
                     state = ctx.rules.demonym_state[c.lower_]
                     out.append(Mention(state.id, c.text, c.idx, c.idx + len(c.text), c.i, c.i + 1))
                     break
+        kin = p is not None and (p.slot or ctx.actors.kind(p.actor) == "group") and \
+            p.text.split()[-1].lower() in ctx.rules.group_words.kin  # ("his wife", a family)
         for child in tok.children:
             # a conjunct is another actor; an apposition names the same one ("the president, Assad"),
             # before what an unnamed head's phrases name ("the president OF AFGHANISTAN, Ashraf Ghani")
             if child.dep_ == "conj" and child.i not in seen and not _opens_clause(ctx.doc, end=child.right_edge.i + 1):
                 out.extend(self._np(ctx, child, seen, depth + 1))
-            elif child.dep_ == "appos" and child.i not in seen and (not out or p is None):
+            elif child.dep_ == "appos" and child.i not in seen and (not out or p is None or kin):
                 same = self._np(ctx, child, seen, depth + 1)
                 if same and p is None:
                     out = [q for q in out if q.start > child.i]  # (conjuncts after it stay)
+                elif kin:  # "his wife RULA GHANI": the person named, not the family
+                    same = [q for q in same if ctx.actors.kind(q.actor) == "person"]
+                    out = [q for q in out if q is not p] if same else out
                 out.extend(same)
         return out
 
@@ -210,6 +215,12 @@ class DepArguments:
             return found
         if subj:
             found = [p for c in subj for p in self._np(ctx, c)]
+            # "Assad, his wife and two bodyguards fled": the parser may hang the first of the list on the
+            # verb (advmod) before the subject; a person or group named there is one of the subjects
+            lead = [p for c in verb.children if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < subj[0].i
+                    and c.i + 1 < len(verb.doc) and verb.doc[c.i + 1].text == ","
+                    for p in self._np(ctx, c) if ctx.actors.kind(p.actor) in ("person", "group")]
+            found = lead + found
             if not found and depth == 0 and not any(c.pos_ == "PRON" for c in subj):
                 self._nobody = True  # the parse names a subject that is no actor ("army generals told ...")
             return found
@@ -352,7 +363,23 @@ class DepArguments:
                 out.extend(self._prep_objects(ctx, obj, ("of", "from", "by")))
         return out
 
-    def _anonymous(self, ctx, tok) -> list:
+    def _mover_owner(self, ctx, verb, sources):
+        """Whose people a verb moves when the words name no owner ("RUSSIA evacuated personnel",
+        "RUSSIAN military aircraft are evacuating personnel"): a state or organisation that is its
+        subject, or the state of a demonym on its subject noun."""
+        for p in sources:
+            a = ctx.actors.get(p.actor)
+            if a is not None and a.kind in ("state", "organisation", "armed_group"):
+                return a
+        while verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJ for c in verb.children) and verb.head.i != verb.i:
+            verb = verb.head  # "are continuing TO EVACUATE": the subject of "continuing"
+        for subj in (c for c in verb.children if c.dep_ in _SUBJ):
+            for c in subj.children:
+                if c.dep_ == "amod" and c.lower_ in ctx.rules.demonym_state:
+                    return ctx.rules.demonym_state[c.lower_]
+        return None
+
+    def _anonymous(self, ctx, tok, owner=None) -> list:
         """A group no table names that flees ("Dozens of officials of the collapsing regime", "senior
         officials", "the fighters"): an actor of its own, named by its words."""
         if tok.lower_ in ctx.rules.quantity_nouns:  # "Dozens OF officials", "thousands of soldiers"
@@ -372,6 +399,12 @@ class DepArguments:
                 if ctx.actors.get(group.id) is None:
                     ctx.actors.discovered[group.id] = group
                 return [Mention(group.id, tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1)]
+        if owner is not None and not any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
+            # "(Russian aircraft evacuated) PERSONNEL": the owner's group
+            group = group_actor(owner, words.canonical(tok.lower_), tok.text)
+            if ctx.actors.get(group.id) is None:
+                ctx.actors.discovered[group.id] = group
+            return [Mention(group.id, tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1)]
         lo = min(t.i for t in tok.subtree)
         while lo < tok.i and ctx.doc[lo].pos_ in ("DET", "NUM", "PUNCT"):
             lo += 1
@@ -384,6 +417,73 @@ class DepArguments:
             aliases = tuple(dict.fromkeys(" ".join(x.split()) for x in (label, full.text, tok.text) if x.strip()))
             ctx.actors.discovered[gid] = Actor(id=gid, label=label, kind="group", aliases=aliases, discovered=True)
         return [Mention(gid, span.text, span.start_char, span.end_char, span.start, span.end)]
+
+    def _host(self, ctx, verb) -> list:
+        """Who held the gathering a "where" clause tells of ("a summit HOSTED BY Jordan, where ... met"):
+        the agent of a hosting verb on the gathering noun the clause hangs on (or on the phrase the
+        parser hung it on, up to three words up)."""
+        one = ctx.one
+        if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+            return []
+        node = verb.head
+        for _ in range(4):
+            if node.lower_ in one.get("gatherings", ()):
+                return [p for c in node.children if c.dep_ == "acl" and c.lower_ in one.get("hosting", ())
+                        for p in self._prep_objects(ctx, c, ("by",))]
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return []
+
+    def _riders(self, ctx, verb) -> list:
+        """Who a craft that travels carries ([clauses] vehicles): its owner ("HIS plane landed"), who it
+        is said to carry ("the plane CARRYING Assad"), or, where its clause opens the sentence ("When
+        the aircraft landed in Termez, GHANI, along with his wife, ..."), the first person or group
+        named after that clause, with those along with them."""
+        one = ctx.one
+        crafts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in one.get("vehicles", ())
+                  and c.i not in self._cover(ctx)]
+        if not crafts:
+            return []
+        craft, out = crafts[0], []
+        for c in craft.children:
+            if c.dep_ == "poss":
+                out.extend(self._np(ctx, c))
+            elif c.dep_ in ("acl", "prep") and c.lower_ in one.get("carrying", ()):
+                out.extend(p for o in c.children if o.dep_ in ("dobj", "pobj") for p in self._np(ctx, o))
+        if out or verb.dep_ != "advcl" or verb.i > verb.head.i:
+            return out
+        comma = next((i for i in range(verb.i + 1, ctx.end) if ctx.doc[i].text == ","), None)
+        after = [p for p in ctx.parties if comma is not None and p.start > comma and not p.slot
+                 and ctx.actors.kind(p.actor) in ("person", "group")]
+        if not after:
+            return []
+        first = after[0]
+        tok = ctx.doc[first.end - 1]
+        return [first] + self._companions(ctx, verb) + self._companions(ctx, tok)
+
+    def _listed_groups(self, ctx, verb, sources) -> list:
+        """People no table names listed with named travellers ("Rajapaksa, his wife and two
+        BODYGUARDS travelled to Male"): the group of the first person travelling, member of him."""
+        words = ctx.rules.group_words
+        people = [ctx.actors.get(p.actor) for p in sources]
+        owner = next((a for a in people if a is not None and a.kind == "person"), None) or next(
+            (ctx.actors.get(a.member_of) for a in people if a is not None and a.kind == "group" and a.member_of
+             and ctx.actors.kind(a.member_of) == "person"), None)  # ("his wife and two bodyguards": his)
+        if owner is None:
+            return []
+        out = []
+        for subj in (c for c in verb.children if c.dep_ in _SUBJ):
+            for tok in subj.conjuncts:
+                if tok.lower_ not in words.people or tok.i in self._cover(ctx) or \
+                        any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                    continue  # ("his aides", "members of his family": the group rules name them already)
+                lo = tok.left_edge.i
+                group = group_actor(owner, words.canonical(tok.lower_), ctx.doc[lo:tok.i + 1].text)
+                group = ctx.actors.discovered.setdefault(group.id, group) if ctx.actors.get(group.id) is None \
+                    else ctx.actors.get(group.id)
+                out.append(Mention(group.id, tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1))
+        return out
 
     def _new_places(self, ctx, verb, cue) -> list:
         """A destination no table or NER names ("withdrew to Hermel"): the proper nouns after one of
@@ -439,16 +539,21 @@ class DepArguments:
                 movers = [p for c in head.children if c.dep_ == "dobj" for p in self._np(ctx, c)
                           if p.slot or ctx.actors.kind(p.actor) in ("person", "group")]
                 if not movers:  # "Dozens of officials fled": a group no table names
-                    movers = [p for c in head.children if c.dep_ == "dobj" for p in self._anonymous(ctx, c)]
+                    owner = self._mover_owner(ctx, head, sources)  # ("Russian aircraft evacuated personnel")
+                    movers = [p for c in head.children if c.dep_ == "dobj" for p in self._anonymous(ctx, c, owner)]
                 if movers:  # "Russia evacuated Assad to Moscow", "Hezbollah withdrew its fighters to Hermel"
                     helpers, sources = sources, movers
+                if not sources:
+                    sources = self._riders(ctx, head)
+                    if sources:
+                        self._nobody = False
                 if not sources:
                     verb = head
                     while verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJ for c in verb.children):
                         verb = verb.head  # "Soldiers started fleeing": the subject of "started"
                     sources = [p for c in verb.children if c.dep_ in _SUBJ for p in self._anonymous(ctx, c)]
             if relation.journey and sources:  # those who travel with the subject flee with it
-                sources = sources + self._companions(ctx, head) + [
+                sources = sources + self._listed_groups(ctx, head, sources) + self._companions(ctx, head) + [
                     q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c)]
                 helpers += self._protectors(ctx, head)
         elif voice == "passive":
@@ -502,6 +607,13 @@ class DepArguments:
             if len(present) > 1:  # those present met each other (and whoever holds the meeting)
                 every = list({p.actor: p for p in sources + present}.values())
                 return Arguments(every, [], voice, base.clause, base.proxies, joint=True)
+            if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in head.children):
+                # "support talks between THE PARTIES": the parties are who the phrase names (here
+                # no one), not the subject of the verb carrying the noun
+                return Arguments(sources, [], voice, base.clause, base.proxies, False, [])
+        if not targets and cue.joint and verbal and len(sources) > 1:
+            host = self._resolved(ctx, self._host(ctx, head), {p.actor for p in sources})
+            sources = sources + host  # "a summit hosted by Jordan, where A, B and C gathered"
         if not targets and cue.joint and len(sources) > 1:
             return Arguments(sources, [], voice, base.clause, base.proxies, joint=True)
         if not targets and relation.journey:

@@ -206,7 +206,10 @@ class Extractor:
         def travel(ev, flighty, touring):
             # "the opposition forces arrived in Damascus": a group arriving is a flight only where
             # the sentence speaks of one (an army entering a city takes it)
-            advancing = ev.rule in self.group_travel_rules and actors.kind(ev.source) == "group" and not flighty
+            # (a person's family or bodyguards are no army: they arrive where the person does)
+            group = actors.get(ev.source) if actors.kind(ev.source) == "group" else None
+            advancing = ev.rule in self.group_travel_rules and group is not None and not flighty and \
+                not (group.member_of and actors.kind(group.member_of) == "person")
             staying = ev.rule in self.stop_rules and not flighty  # "Putin remained in Moscow"
             return replace(ev, modality="travel", asserted=False) if touring or advancing or staying else ev
 
