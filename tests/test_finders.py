@@ -67,6 +67,19 @@ CASES = [
      {("russia_personnel", "fled-to", "moscow")}, {("group_personnel", "fled-to", "moscow")}),
     (BOTH, "While there is a goal for the pilots to be transferred to Moscow, it is unclear whether they will go.",
      set(), {("group_pilots", "fled-to", "moscow")}),
+    # the one helped, let or made to move is who moves (not the helper); a pronoun no one named yet
+    # leaves the sentence alone (it once broke the report: min() of nothing)
+    (BOTH, "Russia helped Maher al-Assad flee to Baghdad.",
+     {(MAHER, "fled-to", "baghdad"), ("russia", "mediated", MAHER)}, set()),
+    (BOTH, "Iran helped the Iraqi officials escape to Tehran.",
+     {("iraq_officials", "fled-to", "tehran"), ("iran", "mediated", "iraq_officials")}, set()),
+    (BOTH, "The council let them leave for Jeddah.", set(), set()),
+    # an arrival told as a noun is its owner's; an owner no table names is nobody, not the subject
+    (DEPS, "Marcelo Ebrard spoke shortly after Morales' arrival in Mexico City.",
+     {("x_morales", "fled-to", "mexico_city")}, {("x_marcelo_ebrard", "fled-to", "mexico_city")}),
+    (BOTH, "Bashar al-Assad fled Damascus. Shortly after his arrival in Moscow, he was granted asylum.",
+     {(A, "fled-to", "moscow")}, set()),
+    (("tokens",), "Putin spoke shortly after Morales' arrival in Moscow.", set(), {(PUTIN, "fled-to", "moscow")}),
     # a topic is not a party; a thing welcomed is no meeting
     (BOTH, "Al-Sudani and Erdogan discussed Syria in a phone call.",
      {("mohammed_shia_al_sudani", "contacted", "recep_tayyip_erdogan")},

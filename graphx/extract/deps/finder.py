@@ -552,6 +552,10 @@ class DepArguments:
                     while verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJ for c in verb.children):
                         verb = verb.head  # "Soldiers started fleeing": the subject of "started"
                     sources = [p for c in verb.children if c.dep_ in _SUBJ for p in self._anonymous(ctx, c)]
+            if relation.journey:  # "Russia helped MAHER flee": the parse often makes "flee" a noun
+                moved = ctx.controlled(*base.clause[:1], start) if hasattr(ctx, "controlled") else []
+                if moved and not helpers:
+                    helpers, sources = [p for p in sources if p.actor not in {m.actor for m in moved}], moved
             if relation.journey and sources:  # those who travel with the subject flee with it
                 sources = sources + self._listed_groups(ctx, head, sources) + self._companions(ctx, head) + [
                     q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c)]

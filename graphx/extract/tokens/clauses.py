@@ -438,6 +438,26 @@ class SentenceContext:
             return [x for x in self.coordinated(cands, p, src_ids) if x.actor not in src_ids]
         return found
 
+    def controlled(self, cs, start):
+        """"Russia HELPED Maher flee", "allowed the officials TO escape": the ones a verb of helping,
+        letting or making ([clauses] control) puts right before a cue (or its "to"), who do what the
+        cue says, not the verb's subject. Empty when no such verb stands right before them."""
+        verbs = self.one.get("control")
+        if not verbs:
+            return []
+        end = start - 1 if start - 1 > cs and self.norms[start - 1] == "to" else start
+        last = next((p for p in self.in_range(cs, end) if p.end == end), None)
+        if last is None or last.possessor:
+            return []
+        listed = self.coordinated(self.in_range(cs, end), last, set()) or [last]
+        first = min(p.start for p in listed)
+        j = first - 1
+        while j > cs and self.norms[j] in self.one["determiners"]:
+            j -= 1
+        if j < cs or self.norms[j] not in verbs:
+            return []
+        return [r for r in (self.resolved(p) for p in listed) if r is not None]
+
     def asked_to(self, cs, start, subjects):
         """"engaging Turkey and Qatar TO leverage ...": the object list right before the "to" of
         a cue's infinitive, when it is not the clause's subject (the ones asked to act)."""

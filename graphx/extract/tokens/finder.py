@@ -501,6 +501,11 @@ class TokenArguments:
         if voice == "active":
             owner = ctx.possessor_of(start)
             sources = [owner] if owner else ctx.subject(cs, start)
+            if owner is None and start - 1 > cs and ctx.norms[start - 1] in ("'s", "'") and \
+                    not any(p.end == start - 1 for p in ctx.parties):
+                sources = []  # "Morales' ARRIVAL": a possessor no table names; not the clause's subject
+            if relation.journey:  # "Russia helped MAHER flee to Baghdad": the one helped flees
+                sources = ctx.controlled(cs, start) or sources
             targets = ctx.targets(cue, start, end, ce, sources)
             if not targets and ce < ctx.end and ctx.doc[ce].text in ("—", "–") and ce - end <= 4:
                 # "met with his political council — the Foreign Minister, ... and Buthaina Shaaban"
