@@ -111,12 +111,13 @@ class DepArguments:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             found = self._np(ctx, obj, seen, depth + 1)
-                            owner = [c for c in obj.children if c.dep_ == "poss"]
-                            if not found and preps is _GROUP_PREPS and owner and obj.i + 1 not in cover and not any(
-                                    t.i in cover for t in obj.subtree if t.i not in {u.i for u in owner[0].subtree}):
+                            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+                            if not found and preps is _GROUP_PREPS and owner is not None and obj.i + 1 not in cover:
                                 # "the leaders of NIGER'S coup", "officials of Iraq's government": whose it
                                 # is (where nothing else in the phrase is named: not "West Africa's bloc ECOWAS")
-                                found = self._np(ctx, owner[0], seen, depth + 1)
+                                mine = {u.i for u in owner.subtree}
+                                if not any(t.i in cover for t in obj.subtree if t.i not in mine):
+                                    found = self._np(ctx, owner, seen, depth + 1)
                             out.extend(found)
         if not out and p is None:
             # "Russia's Hmeimim airbase": a mention among the words right under it, left to right
@@ -371,9 +372,7 @@ class DepArguments:
             a = ctx.actors.get(p.actor)
             if a is not None and a.kind in ("state", "organisation", "armed_group"):
                 return a
-        while verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJ for c in verb.children) and verb.head.i != verb.i:
-            verb = verb.head  # "are continuing TO EVACUATE": the subject of "continuing"
-        for subj in (c for c in verb.children if c.dep_ in _SUBJ):
+        for subj in (c for c in _controller(verb).children if c.dep_ in _SUBJ):  # ("are continuing TO EVACUATE")
             for c in subj.children:
                 if c.dep_ == "amod" and c.lower_ in ctx.rules.demonym_state:
                     return ctx.rules.demonym_state[c.lower_]
@@ -395,16 +394,9 @@ class DepArguments:
                 owner = ctx.actors.get(aid) if aid else None
                 if owner is None or owner.kind in ("place", "group"):
                     return []
-                group = group_actor(owner, words.canonical(tok.lower_), ctx.doc[c.i:tok.i + 1].text)
-                if ctx.actors.get(group.id) is None:
-                    ctx.actors.discovered[group.id] = group
-                return [Mention(group.id, tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1)]
+                return [_group_mention(ctx, owner, tok, ctx.doc[c.i:tok.i + 1].text)]
         if owner is not None and not any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
-            # "(Russian aircraft evacuated) PERSONNEL": the owner's group
-            group = group_actor(owner, words.canonical(tok.lower_), tok.text)
-            if ctx.actors.get(group.id) is None:
-                ctx.actors.discovered[group.id] = group
-            return [Mention(group.id, tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1)]
+            return [_group_mention(ctx, owner, tok, tok.text)]  # "(Russian aircraft evacuated) PERSONNEL"
         lo = min(t.i for t in tok.subtree)
         while lo < tok.i and ctx.doc[lo].pos_ in ("DET", "NUM", "PUNCT"):
             lo += 1
@@ -478,11 +470,7 @@ class DepArguments:
                 if tok.lower_ not in words.people or tok.i in self._cover(ctx) or \
                         any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                     continue  # ("his aides", "members of his family": the group rules name them already)
-                lo = tok.left_edge.i
-                group = group_actor(owner, words.canonical(tok.lower_), ctx.doc[lo:tok.i + 1].text)
-                group = ctx.actors.discovered.setdefault(group.id, group) if ctx.actors.get(group.id) is None \
-                    else ctx.actors.get(group.id)
-                out.append(Mention(group.id, tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1))
+                out.append(_group_mention(ctx, owner, tok, ctx.doc[tok.left_edge.i:tok.i + 1].text))
         return out
 
     def _new_places(self, ctx, verb, cue) -> list:
@@ -547,13 +535,11 @@ class DepArguments:
                     sources = self._riders(ctx, head)
                     if sources:
                         self._nobody = False
-                if not sources:
-                    verb = head
-                    while verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJ for c in verb.children):
-                        verb = verb.head  # "Soldiers started fleeing": the subject of "started"
-                    sources = [p for c in verb.children if c.dep_ in _SUBJ for p in self._anonymous(ctx, c)]
+                if not sources:  # ("Soldiers started fleeing": the subject of "started")
+                    sources = [p for c in _controller(head).children if c.dep_ in _SUBJ
+                               for p in self._anonymous(ctx, c)]
             if relation.journey:  # "Russia helped MAHER flee": the parse often makes "flee" a noun
-                moved = ctx.controlled(*base.clause[:1], start) if hasattr(ctx, "controlled") else []
+                moved = ctx.controlled(base.clause[0], start)
                 if moved and not helpers:
                     helpers, sources = [p for p in sources if p.actor not in {m.actor for m in moved}], moved
             if relation.journey and sources:  # those who travel with the subject flee with it
@@ -652,6 +638,23 @@ class DepArguments:
                 ids.add(r.actor)
                 out.append(r)
         return out
+
+
+def _controller(verb):
+    """The verb whose subject a subjectless infinitive or participle takes ("Soldiers STARTED fleeing",
+    "aircraft are CONTINUING to evacuate")."""
+    while verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJ for c in verb.children) and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _group_mention(ctx, owner, tok, surface) -> Mention:
+    """``tok`` (a group noun) as the mention of ``owner``'s group, the group registered as discovered
+    where no table has it ("its fighters", "two bodyguards" of a traveller, "personnel" a state moves)."""
+    group = group_actor(owner, ctx.rules.group_words.canonical(tok.lower_), surface)
+    if ctx.actors.get(group.id) is None:
+        ctx.actors.discovered[group.id] = group
+    return Mention(group.id, tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1)
 
 
 def _listed(doc, p, q) -> bool:

@@ -445,7 +445,7 @@ class SentenceContext:
         verbs = self.one.get("control")
         if not verbs:
             return []
-        end = start - 1 if start - 1 > cs and self.norms[start - 1] == "to" else start
+        end = start - 1 if start - 1 > cs and self.norms[start - 1] in self.one["infinitive"] else start
         last = next((p for p in self.in_range(cs, end) if p.end == end), None)
         if last is None or last.possessor:
             return []

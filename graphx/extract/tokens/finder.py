@@ -364,11 +364,12 @@ class Extractor:
         return None
 
     def _joined(self, ctx, cue, start, end, sources, told) -> list:
-        """Those a definite joining phrase ("took part in THE discussions", cue ``joins``) meets: the
+        """Those a definite joining phrase ("took part in THE discussions", cue ``joins``; [pronouns]
+        definite) meets: the
         parties of the last meeting the report told (``told``) other than the joiners, as actors carried
         over from an earlier sentence (no words here); none where the phrase is indefinite or no meeting
         was told."""
-        if not (cue.joins and told and "the" in ctx.norms[start:end]):
+        if not (cue.joins and told and ctx.one["definite"].intersection(ctx.norms[start:end])):
             return []
         mine = {r.actor for r in (ctx.resolved(p) for p in sources) if r is not None}
         return [Mention(aid, "", -1, -1, -1, -1) for aid in told if aid not in mine]
