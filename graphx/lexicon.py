@@ -32,13 +32,13 @@ SECTION_KEYS = {
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "initiative", "topics", "list_openers", "party_nouns",
                 "owner_nouns", "joined_prepositions", "adverbs", "place_nouns", "event_nouns", "companions", "escorts",
-                "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control"),
+                "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control", "venue", "reception", "aboard"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "first", "counterpart", "latter",
                  "former", "country", "definite",
                  "feminine", "masculine", "plural_forms"),
     "names": ("titles", "particles", "female"),
     "status": ("killed", "survived"),
-    "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys"),
+    "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
 _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members", "target_groups")

@@ -30,6 +30,75 @@ CASES = [
      {("sergei_lavrov", "contacted", PUTIN), ("sergei_lavrov", "contacted", "recep_tayyip_erdogan")}, set()),
     (BOTH, "Putin called Erdogan. Lavrov joined new talks with Iran.", {("sergei_lavrov", "contacted", "iran")},
      {("sergei_lavrov", "contacted", "recep_tayyip_erdogan")}),
+    # one gathering told in two sentences: at the same venue (or one lying in the other) all met;
+    # at another venue, not
+    (DEPS, "Diplomats from Turkey and Qatar met in Jordan on Saturday. Later, officials from the EU and the UN "
+           "gathered in Aqaba.",
+     {("european_union", "contacted", "turkey"), ("united_nations", "contacted", "qatar"),
+      ("european_union", "contacted", "united_nations"), ("turkey", "contacted", "qatar")}, set()),
+    (DEPS, "Diplomats from Turkey and Qatar met in Jordan on Saturday. Later, officials from the EU and the UN "
+           "gathered in Cairo.",
+     {("european_union", "contacted", "united_nations")},
+     {("european_union", "contacted", "turkey"), ("united_nations", "contacted", "qatar")}),
+    # a name the parser lost after a common noun ("the bloc ECOWAS" parsed as a verb) is the noun's
+    # apposition; an "apposition" a conjunct follows is a list's item ("X, the president of Y, and Z")
+    (DEPS, "The leaders of Niger's coup have informed the West African bloc ECOWAS that they are unable to "
+           "accommodate the suggested mission to Niamey.", {("niger", "contacted", "ecowas")}, set()),
+    (DEPS, "Algerian authorities have informed the United Nations Secretary General, the president of the "
+           "Arab League, and the head of the council.",
+     {("algeria", "contacted", "united_nations"), ("algeria", "contacted", "arab_league")}, set()),
+    # a passage not let through is a refusal; the landing itself only intended
+    (BOTH, "Jordan would not allow Assad's plane to land in Amman.", {("jordan", "refused", A)},
+     {(A, "fled-to", "amman")}),
+    # a bare apostrophe after a name ending in s is its possessive: the request is the PMF's
+    (BOTH, "The Popular Mobilization Forces’ request was refused by Assad.",
+     {(A, "refused", "popular_mobilization_forces"), ("popular_mobilization_forces", "contacted", A)}, set()),
+    # a group named by whom it is close to; a visit word counts in its own clause only
+    (DEPS, "Many senior Syrian officials and people close to the former ruling family of Bashar al-Assad fled "
+           "the country to neighboring Lebanon.",
+     {("bashar_al_assad_associates", "fled-to", "lebanon"), ("syria_officials", "fled-to", "lebanon")}, set()),
+    (BOTH, "Figures close to Assad fled to Dubai.", {("bashar_al_assad_associates", "fled-to", "dubai")}, set()),
+    (DEPS, "On Saturday, Lebanon expelled 70 Syrian soldiers, sending them back to Syria after they had crossed "
+           "into Lebanon illegally.", {("syria_soldiers", "fled-to", "lebanon")}, set()),
+    (BOTH, "Assad flew to Doha for the summit.", set(), {(A, "fled-to", "doha")}),
+    # collective actors of the table: "Arab nations" is the Arab states, not the Arab League
+    (DEPS, "A summit where Arab nations and Turkey gathered was hosted by Jordan.",
+     {("arab_states", "contacted", "turkey"), ("jordan", "contacted", "arab_states")},
+     {("arab_league", "contacted", "turkey")}),
+    (BOTH, "A summit where Arab nations and Turkey gathered was hosted by Jordan.",
+     {("jordan", "contacted", "arab_states")}, {("arab_league", "contacted", "turkey")}),
+    # a list whose members each have a descriptor: the parser hangs the first under the last; a
+    # name that only describes ("OPPOSITION supporter") is none of the list
+    (DEPS, "Lavrov spoke after talks in the capital of Qatar with fellow Assad ally Iran and opposition supporter "
+           "Turkey aimed at preventing chaos.",
+     {("sergei_lavrov", "contacted", "iran"), ("sergei_lavrov", "contacted", "turkey")},
+     {("sergei_lavrov", "contacted", "syrian_opposition"), ("sergei_lavrov", "contacted", A)}),
+    # a named owner's family right after a person and a comma says who the person is ("X, Trump's
+    # son-in-law"); "Assad, his wife and two bodyguards" stays a list
+    (DEPS, "Lavrov met separately with Araghchi, then with US Mideast special envoy Steve Witkoff and Jared "
+           "Kushner, President Donald Trump’s son-in-law.",
+     {("sergei_lavrov", "contacted", "x_jared_kushner"), ("sergei_lavrov", "contacted", "abbas_araghchi")},
+     {("sergei_lavrov", "contacted", "donald_trump_family")}),
+    # a verb whose one phrase is an activity it took part in ("helped IN THE DEFENSE of X") names no party
+    (DEPS, "Aisha, a lawyer, helped in the defense of Iraqi dictator Saddam Hussein in the trial.", set(),
+     {("x_aisha", "mediated", "x_saddam_hussein")}),
+    # a state receiving people in a sentence that speaks of flight is where they fled; not a guest's welcome
+    (BOTH, "Saudi Arabia welcomed Bashar al-Assad and his family on Saturday, a day after they fled a mass uprising.",
+     {(A, "fled-to", "saudi_arabia"), ("bashar_al_assad_family", "fled-to", "saudi_arabia"),
+      ("saudi_arabia", "contacted", A)}, set()),
+    (BOTH, "Saudi Arabia welcomed Erdogan on Saturday for talks.", {("saudi_arabia", "contacted", "recep_tayyip_erdogan")},
+     {("recep_tayyip_erdogan", "fled-to", "saudi_arabia")}),
+    # an arrival's mover after "of" (hung on the place); civilians arriving flee, troops advance; the
+    # help a move is the object of is a mediation
+    (DEPS, "Blinken expressed gratitude for Saudi Arabia’s invaluable assistance in enabling the safe arrival in "
+           "Jeddah of US citizens and their family members departing Sudan.",
+     {("united_states_citizens", "fled-to", "jeddah"), ("saudi_arabia", "mediated", "united_states_citizens")},
+     {("antony_blinken", "fled-to", "jeddah")}),
+    (DEPS, "Hundreds of Syrian refugees arrived in Turkey on Monday.", {("syria_refugees", "fled-to", "turkey")}, set()),
+    (BOTH, "Russian troops arrived in Latakia on Monday.", set(), {("russia_troops", "fled-to", "latakia")}),
+    # those a craft's journey has aboard travel on it
+    (DEPS, "The plane flew to Asuncion with Assad aboard.", {(A, "fled-to", "asuncion")}, set()),
+    (DEPS, "The jet landed in Moscow with Assad on board.", {(A, "fled-to", "moscow")}, set()),
     # met on arrival (passive); a verb-only cue; the object of a verb of seeing does what the participle says
     (BOTH, "The Iraqi delegation was met at the airport by Erdogan.", {("recep_tayyip_erdogan", "contacted", "iraq")},
      set()),

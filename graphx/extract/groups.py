@@ -62,6 +62,13 @@ class GroupWords:
         self.quantities = forms("quantities")
         self.envoys = forms("envoys")
         self.linkers = {"and", ","}
+        # "people close to X": the phrase's words (lower case) -> the group's noun
+        self.close: dict[tuple, str] = {}
+        for entry in words.get("close", ()):
+            form, _, noun = entry.partition("=")
+            phrase = tuple(split(w) for w in form.split())
+            if phrase:
+                self.close[phrase] = noun.strip() or phrase[0]
 
     def canonical(self, noun: str) -> str:
         return KIN_GROUP if noun in self.kin else self.nouns.get(noun, noun)
@@ -155,6 +162,25 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
             found.append((hit[0], hit[1], hit[2], words.canonical(noun if end == i + 1 else lower[end - 1]),
                           hit[3]))
         i = end
+    # "people close to the former ruling family of Bashar al-Assad": the group of whom they are close
+    # to (its first mention or group within four words, no punctuation between)
+    for phrase, noun in words.close.items():
+        size = len(phrase)
+        for i in range(n - size):
+            if tuple(lower[i:i + size]) != phrase:
+                continue
+            k = i + size
+            heads = {f[0]: f for f in found}
+            for j in range(k, min(k + 5, n)):
+                if j in heads or j in by_start:
+                    f = heads.get(j)
+                    if f is not None:  # a group: its owner's ("close to the family of X": X's)
+                        found.append((i, f[1], f[2], noun, ""))
+                    else:
+                        found.append((i, by_start[j].end, by_start[j].actor, noun, ""))
+                    break
+                if doc[j].is_punct:
+                    break
     # "thousands of Syrians", "some 450 Afghans": a number of a state's people is a group of its
     # nationals, not the state ("the Iranians told Assad" stays Iran)
     for m in mentions:

@@ -49,7 +49,14 @@ class TokenArrays:
         if text is not None and idx and text[idx[-1]:idx[-1] + lengths[-1]] != doc[-1].text:
             text = None  # not this doc's text after all
         self.text = text = doc.text if text is None else text
-        self.texts = [text[at:at + n] for at, n in zip(idx, lengths)]
+        self.texts = texts = [text[at:at + n] for at, n in zip(idx, lengths)]
+        for i, norm in enumerate(norms):
+            # "Morales' arrival", "the Gaddafis’ plane": a bare apostrophe right after a word ending
+            # in s, before a word, is its possessive ("'s" to every rule); not a closing quote ("'Morales' was")
+            if norm == "'" and 0 < i < len(norms) - 1 and texts[i - 1][-1:] in ("s", "S") and \
+                    idx[i] == idx[i - 1] + lengths[i - 1] and idx[i + 1] > idx[i] + lengths[i] and \
+                    texts[i + 1][:1].isalpha() and not any(norms[j] == "'" for j in range(max(0, i - 8), i)):
+                norms[i] = "'s"
         self.norms, self.idx, self.is_space, self.is_punct = norms, idx, space, punct
 
 

@@ -28,8 +28,9 @@ Whatever the tree does not give, the offline token finder's answer fills in.
 from __future__ import annotations
 
 from ...records import Actor, Mention
-from ..groups import group_actor
+from ..groups import KIN_GROUP, group_actor, group_id
 from ..mentions import discovered_id
+from ..tokens.clauses import phrase_len
 from ..tokens.finder import Arguments, TokenArguments
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
@@ -37,6 +38,8 @@ _OBJ = ("dobj", "dative", "attr", "oprd")
 # A verb that only carries a noun trigger: "HELD talks with", "MADE a call to", "RECEIVED asylum in".
 _LIGHT_DEPS = ("dobj", "attr", "nsubjpass")
 _RELATIVE = ("who", "which", "that", "whom")
+# The arguments a name can be of its own (not a name the parser lost: "the bloc ECOWAS" as a verb)
+_NOMINAL_DEPS = _SUBJ + _OBJ + ("pobj", "poss", "conj", "appos", "npadvmod", "compound", "nmod")
 # Prepositional phrases that say who claims, not who is involved ("ACCORDING TO the ministry").
 _ATTRIBUTION = {"according", "per"}
 # Nouns standing for the actors of their of/from phrase ("envoys OF A, B and C").
@@ -83,6 +86,14 @@ class DepArguments:
                 if q is not None and q is not p and q.end <= p.start and \
                         all(ctx.norms[k] in coord for k in range(q.end, p.start)):
                     out.append(q)
+                elif q is None and child.dep_ in ("nmod", "compound") and child.i < p.start:
+                    # "with fellow Assad ally IRAN and opposition supporter Turkey": each of the list
+                    # has its descriptor; the parser hangs the first under the last one's
+                    for t in child.subtree:
+                        q = cover.get(t.i)
+                        if q is not None and q is not p and q not in out and t.dep_ in ("nmod", "compound") \
+                                and q.end < p.start and ctx.norms[q.end] in coord and ctx.norms[q.end] != "the":
+                            out.append(q)
             if p.slot == "counterpart":
                 # "his Egyptian, Saudi and Qatari counterparts": the parser hangs the other
                 # demonyms (each its own counterpart) under the noun the last one covers
@@ -124,6 +135,13 @@ class DepArguments:
             inner = sorted({cover[c.i].start: cover[c.i] for c in tok.children if c.i in cover
                             and c.dep_ in ("compound", "nmod", "appos")}.items())
             out.extend(q for _, q in inner[:1])
+        if not out and p is None and tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc):
+            # "informed the West African bloc ECOWAS": a name right after a common noun is the noun's
+            # apposition, where the parser made the name a clause or word of its own (ECOWAS a verb)
+            q, name = cover.get(tok.i + 1), tok.doc[tok.i + 1]
+            if q is not None and q.start == tok.i + 1 and not q.slot and name.head.i != tok.i and \
+                    name.dep_ not in _NOMINAL_DEPS:
+                out.append(q)
         if not out and p is None and tok.pos_ == "NOUN" and tok.lower_ not in self._envoys(ctx):
             # "the LEBANESE judiciary": the state's (not "the Iraqi LEADER", a person the words do not name)
             for c in tok.children:
@@ -137,11 +155,15 @@ class DepArguments:
             # a conjunct is another actor; an apposition names the same one ("the president, Assad"),
             # before what an unnamed head's phrases name ("the president OF AFGHANISTAN, Ashraf Ghani")
             if child.dep_ == "conj" and child.i not in seen and not _opens_clause(ctx.doc, end=child.right_edge.i + 1):
-                out.extend(self._np(ctx, child, seen, depth + 1))
+                out.extend(q for q in self._np(ctx, child, seen, depth + 1)
+                           if not _kin_apposition(ctx, q, self._envoys(ctx)))
             elif child.dep_ == "appos" and child.i not in seen and (not out or p is None or kin):
                 same = self._np(ctx, child, seen, depth + 1)
-                if same and p is None:
-                    out = [q for q in out if q.start > child.i]  # (conjuncts after it stay)
+                listed = any(c.dep_ == "conj" and c.i > child.i for c in tok.children)
+                if same and p is None and not listed:
+                    # (conjuncts after it stay; and where a conjunct follows it, it is a list's item the
+                    # parser took for an apposition: "the UN Secretary General, the president of X, and ...")
+                    out = [q for q in out if q.start > child.i]
                 elif kin:  # "his wife RULA GHANI": the person named, not the family
                     same = [q for q in same if ctx.actors.kind(q.actor) == "person"]
                     out = [q for q in out if q is not p] if same else out
@@ -252,6 +274,15 @@ class DepArguments:
         by = self._prep_objects(ctx, noun, ("by",))
         if by:
             return by
+        if noun.lower_ in ctx.one["event_nouns"]:
+            # "the arrival OF US citizens in Jeddah", "the safe arrival in Jeddah OF US citizens" (the parser
+            # hangs it on the place): who moves, a person or group (not "in the city OF Aqaba")
+            phrases = [noun] + [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ctx.one["locative"]
+                                for o in p.children if o.dep_ == "pobj"]
+            movers = [m for t in phrases for m in self._prep_objects(ctx, t, ("of",))
+                      if m.slot or ctx.actors.kind(m.actor) in ("person", "group")]
+            if movers:
+                return movers
         head = noun.head
         if head.i == noun.i or depth > 3:
             return []
@@ -352,16 +383,30 @@ class DepArguments:
             if prep.dep_ != "prep" or prep.lower_ not in ("under", "with"):
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj" or obj.lower_ not in nouns:
-                    continue
-                for child in obj.children:
-                    if child.dep_ == "poss":
-                        out.extend(self._np(ctx, child))
-                    elif child.dep_ == "amod" and child.lower_ in ctx.rules.demonyms:  # "Russian sponsorship"
-                        state = ctx.rules.demonym_state[child.lower_]
-                        out.append(Mention(state.id, child.text, child.idx, child.idx + len(child.text), child.i,
-                                           child.i + 1))
-                out.extend(self._prep_objects(ctx, obj, ("of", "from", "by")))
+                if obj.dep_ == "pobj" and obj.lower_ in nouns:
+                    out.extend(self._whose_help(ctx, obj))
+        # "Saudi Arabia's ASSISTANCE in enabling the safe arrival of ...": the help the move is the
+        # object of (through a verb of enabling or securing)
+        t, steps = verb, 0
+        while t.dep_ in ("dobj", "pcomp", "pobj", "prep") and t.head.i != t.i and steps < 4:
+            t, steps = t.head, steps + 1
+            if t.pos_ == "NOUN" and t.lower_ in nouns:
+                out.extend(self._whose_help(ctx, t))
+                break
+        return out
+
+    def _whose_help(self, ctx, noun) -> list:
+        """Who gives a protection noun's help: its possessor, a demonym ("RUSSIAN sponsorship"), or
+        its of/from/by phrase."""
+        out = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                out.extend(self._np(ctx, child))
+            elif child.dep_ == "amod" and child.lower_ in ctx.rules.demonyms:  # "Russian sponsorship"
+                state = ctx.rules.demonym_state[child.lower_]
+                out.append(Mention(state.id, child.text, child.idx, child.idx + len(child.text), child.i,
+                                   child.i + 1))
+        out.extend(self._prep_objects(ctx, noun, ("of", "from", "by")))
         return out
 
     def _mover_owner(self, ctx, verb, sources):
@@ -433,11 +478,26 @@ class DepArguments:
         the aircraft landed in Termez, GHANI, along with his wife, ..."), the first person or group
         named after that clause, with those along with them."""
         one = ctx.one
-        crafts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in one.get("vehicles", ())
-                  and c.i not in self._cover(ctx)]
+        carrier = verb
+        while carrier.dep_ in ("xcomp", "conj") and carrier.head.i != carrier.i and \
+                not any(c.dep_ in _SUBJ for c in carrier.children):  # "the plane was obliged TO FLY"
+            carrier = carrier.head
+        crafts = [c for c in carrier.children if c.dep_ in ("nsubj", "nsubjpass")
+                  and c.lower_ in one.get("vehicles", ()) and c.i not in self._cover(ctx)]
         if not crafts:
             return []
         craft, out = crafts[0], []
+        aboard = ctx.rules.w.get("aboard")
+        for t in (verb, carrier) if aboard else ():
+            for prep in t.children:  # "flew to Asuncion WITH MORALES ABOARD"
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    for o in prep.children:
+                        if o.dep_ == "pobj" and any(  # (the parser hangs "aboard" on the name, or after it)
+                                ctx.norms[k] in aboard.by_first and phrase_len(ctx.norms, k, aboard)
+                                for k in range(o.i, min(o.right_edge.i + 2, ctx.end))):
+                            out.extend(self._np(ctx, o))
+        if out:
+            return out
         for c in craft.children:
             if c.dep_ == "poss":
                 out.extend(self._np(ctx, c))
@@ -619,10 +679,31 @@ class DepArguments:
             targets = self._resolved(ctx, self._inside(ctx, objects), {p.actor for p in sources})
             if not targets and not any(o.lower_ in self._envoys(ctx) for o in objects):
                 return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
+        if not targets and verbal and voice == "active" and not relation.journey and cue.target == "object" and \
+                not cue.target_preps and not objects and self._setting_only(ctx, head):
+            # "helped IN THE DEFENSE of Saddam Hussein": the verb's one phrase is an activity it took part
+            # in, not a party (the token rules would take the name inside it)
+            return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
         # (a group's own state or organisation moving it is no go-between: "Hezbollah withdrew its fighters")
         owners = {ctx.actors.get(p.actor).member_of for p in sources if ctx.actors.get(p.actor) is not None}
         helpers = [h for h in self._resolved(ctx, helpers, {p.actor for p in sources}) if h.actor not in owners]
         return Arguments(sources, targets or base.targets, voice, base.clause, base.proxies, base.joint, helpers)
+
+    def _setting_only(self, ctx, verb) -> bool:
+        """Whether the verb's only prepositional phrases are settings ([clauses] locative) headed by a
+        thing: a common noun no one is named in, neither a person's title nor a move ("IN the defense",
+        not "in the evacuation of Assad")."""
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        if not preps:
+            return False
+        cover, event = self._cover(ctx), ctx.one["event_nouns"]
+        for prep in preps:
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            if prep.lower_ not in ctx.one["locative"] or not objs or any(
+                    o.pos_ != "NOUN" or o.i in cover or o.lower_ in event or o.lower_ in self._envoys(ctx)
+                    for o in objs):
+                return False
+        return True
 
     @staticmethod
     def _resolved(ctx, parties, exclude=()) -> list:
@@ -631,7 +712,8 @@ class DepArguments:
         for p in parties:  # and the actors listed with it, as the words say ("Qatar's Emir and Turkey's ...")
             listed.append(p)
             if not p.slot and p in ctx.parties:
-                listed.extend(q for q in ctx.coordinated(ctx.parties, p) if q is not p and _listed(ctx.doc, p, q))
+                listed.extend(q for q in ctx.coordinated(ctx.parties, p) if q is not p and _listed(ctx.doc, p, q)
+                              and not _kin_apposition(ctx, q, DepArguments._envoys(ctx)))
         for p in listed:
             r = ctx.resolved(p, exclude)
             if r is not None and r.actor not in ids and r.actor not in exclude:
@@ -657,12 +739,38 @@ def _group_mention(ctx, owner, tok, surface) -> Mention:
     return Mention(group.id, tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1)
 
 
+def _kin_apposition(ctx, q, titles) -> bool:
+    """"Jared Kushner, President Donald Trump's SON-IN-LAW": a family whose owner is named, right after a
+    person and a comma (titles skipped), says who that person is; it is no one else on the list (unlike
+    "Assad, HIS WIFE and two bodyguards")."""
+    member = ctx.actors.get(q.actor)
+    if member is None or member.kind != "group" or q.actor != group_id(member.member_of or "", KIN_GROUP) or \
+            q.start < 2 or ctx.doc[q.start].pos_ == "PRON":
+        return False
+    j = q.start - 1
+    while j > 0 and ctx.doc[j].lower_ in titles:
+        j -= 1
+    if ctx.doc[j].text != ",":
+        return False
+    prev = DepArguments._cover(ctx).get(j - 1)
+    return prev is not None and ctx.actors.kind(prev.actor) == "person"
+
+
 def _listed(doc, p, q) -> bool:
     """Whether the parse agrees that two mentions the words list together are one list: joined by
     ``conj`` or ``appos`` (directly, or through the nouns they modify: "Qatar's Emir and Turkey's
     minister"). "talks in Doha WITH Iran" and "talks with Erdogan, European Commission President
     ..." are no lists."""
     if _modifier(doc, p, q) or _opens_clause(doc, q if p.end <= q.start else p):
+        return False
+
+    def descriptor(m):  # "OPPOSITION supporter Turkey": a name that only describes the noun right after it
+        r = next((t for t in doc[m.start:m.end] if not (m.start <= t.head.i < m.end) or t.head.i == t.i),
+                 doc[m.start])
+        return m.end < len(doc) and r.head.i == m.end and doc[m.end].pos_ == "NOUN" and (
+            r.dep_ == "compound" or r.dep_ == "amod" and r.pos_ == "PROPN")
+
+    if descriptor(p) or descriptor(q):
         return False
 
     def chain(m):

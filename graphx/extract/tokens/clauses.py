@@ -8,6 +8,8 @@ All word lists come from the lexicon; nothing here names an actor.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ...records import Mention
 from ..evidence import Words
 from ..groups import group_actor, group_id, remember
@@ -291,6 +293,10 @@ class SentenceContext:
         return [p for p in self.parties if lo <= p.start < hi]
 
     # ------------------------------------------------------------ clauses
+    def token_at(self, char: int) -> int:
+        """The sentence's token at a body offset (the last one starting at or before it)."""
+        return max(self.start, min(bisect_right(self.arrays.idx, char, self.start, self.end) - 1, self.end - 1))
+
     def clause_of(self, i):
         cs = max(b for b in self.bounds if b <= i)
         later = [b for b in self.bounds if b > i]
@@ -564,7 +570,7 @@ class SentenceContext:
     def modality(self, cs, ce, start, end):
         r = self.rules.markers.read(self.norms, (self.start, self.end), (cs, ce), (start, end),
                                     word_at=lambda i: self.doc[i].is_alpha,
-                                    mention_at=lambda i: bool(self.in_range(i, i + 1)))
+                                    mention_at=lambda i: any(p.start <= i < p.end for p in self.parties))
         return r.negated, r.hedged, r.modality
 
     def attribution(self, cue_start: int) -> str:

@@ -105,6 +105,10 @@ class Extractor:
         self.matcher = CueMatcher(lexicon.cues, split, lexicon.markers.get("not_cues", ()))
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
         self.group_travel_rules = {c.rule for c in lexicon.cues if c.travel == "arrival"}
+        # the ids' endings of groups that never advance ([groups] civilians: "..._citizens")
+        civilians = lexicon.english.words().get("civilians", ())
+        self.civilian_groups = tuple("_" + w.replace(" ", "_") for w in civilians)
+        self._named_civilians = lambda words: bool(set(words.lower().split()) & set(civilians))
         self.stop_rules = {c.rule for c in lexicon.cues if c.travel == "stop"}
         self.tagged_cues = any(c.pos for c in lexicon.cues)
         self.joint_rules = {c.rule for c in lexicon.cues if c.joint}
@@ -130,6 +134,7 @@ class Extractor:
         journey_of = {}  # id(contact evidence) -> the journey reading of the same words
         either = []  # ([contact evidence], [journey evidence]): a journey if its traveller flees here
         told = ()  # the parties of the last meeting the report told ("took part in THE talks")
+        gathered = None  # (its venue, its parties): the last joint meeting told with a venue
         every = list(views(doc, arrays, mentions))
         for k, view in enumerate(every):
             if view.too_long:
@@ -159,7 +164,7 @@ class Extractor:
                     found = []
                     for reading in readings:  # the first reading that finds parties
                         found = list(self._from_cue(document, ctx, reading.cue, reading.start, reading.end, off,
-                                                    actors, told))
+                                                    actors, told, gathered))
                         if found:
                             break
                     if found and reading is hit and journeys and not visit:
@@ -176,15 +181,23 @@ class Extractor:
                         if key not in seen or (ev.asserted and not seen[key].asserted) or (
                                 ev.asserted and seen[key].rule in self.travel_rules):
                             seen[key] = ev  # a plain flight verb wins over a travel verb
-                for ev in self._visits(ctx, seen.values(), actors, visit):
+                for ev in self._visits(ctx, seen.values(), actors, visit, off):
                     seen[(ev.source, ev.relation, ev.target)] = ev
                 for key, ev in list(seen.items()) if deploying else ():
                     if ev.asserted and ev.rule in self.travel_rules and self.lexicon.relations[ev.relation].journey:
                         seen[key] = replace(ev, modality="deployment", asserted=False)
+                if flighty:
+                    for ev in list(self._received(list(seen.values()), actors)):
+                        seen.setdefault((ev.source, ev.relation, ev.target), ev)
                 met = [ev for ev in seen.values() if ev.asserted and ev.rule in self.joint_rules]
                 if met:  # who the meeting was with: its targets, or every party where they met jointly
                     told = tuple(dict.fromkeys(a for ev in met for a in (
                         (ev.source, ev.target) if 0 <= ev.target_start < ev.trigger_start else (ev.target,))))
+                    joint = [ev for ev in met if 0 <= ev.target_start < ev.trigger_start]
+                    venue = joint and self._venue(ctx, actors, {a for ev in met for a in (ev.source, ev.target)},
+                                                  min(ev.trigger_start for ev in joint) - off)
+                    if venue:
+                        gathered = (venue, tuple(dict.fromkeys(a for ev in met for a in (ev.source, ev.target))))
                 for ev in seen.values():
                     if id(ev) in journey_of:
                         either.append(([self._dated(ev, doc_date)],
@@ -209,7 +222,9 @@ class Extractor:
             # (a person's family or bodyguards are no army: they arrive where the person does)
             group = actors.get(ev.source) if actors.kind(ev.source) == "group" else None
             advancing = ev.rule in self.group_travel_rules and group is not None and not flighty and \
-                not (group.member_of and actors.kind(group.member_of) == "person")
+                not (group.member_of and actors.kind(group.member_of) == "person") and \
+                not (ev.source.endswith(self.civilian_groups) and self._named_civilians(ev.source_text))
+                # ("US citizens arrived in Jeddah": no army; "THEY entered Damascus" may be one)
             staying = ev.rule in self.stop_rules and not flighty  # "Putin remained in Moscow"
             return replace(ev, modality="travel", asserted=False) if touring or advancing or staying else ev
 
@@ -330,15 +345,37 @@ class Extractor:
                 if src_id and tgt_id and src_id != tgt_id:
                     yield make(src_id, gives, tgt_id, src, tgt, verb, "mediation-by-proxy", off, flags)
 
-    def _visits(self, ctx, evidence, actors, visit: bool):
-        """A travel verb ("flew to Doha") is a visit where the sentence says so (``visit``: it has a
-        [markers] visit word), or the traveller meets someone."""
+    def _visits(self, ctx, evidence, actors, visit: bool, off: int):
+        """A travel verb ("flew to Doha") is a visit where its clause says so (``visit``: the sentence
+        has a [markers] visit word; it counts in the travel verb's clause only: not "sending them BACK
+        TO Syria after they had crossed into Lebanon"), or the traveller meets someone."""
         meets = {e.source for e in evidence if not self.lexicon.relations[e.relation].journey and e.asserted
                  and actors.kind(e.target) == "person"}
+        marks = ()
+        if visit:
+            first, words = self.w["visit"].by_first, self.w["visit"]
+            marks = [i for i in range(ctx.start, ctx.end) if ctx.norms[i] in first and phrase_len(ctx.norms, i, words)]
         for ev in evidence:
             if self.lexicon.relations[ev.relation].journey and ev.rule in self.travel_rules and ev.asserted and (
-                    visit or ev.source in meets):
+                    ev.source in meets or any(ctx.clause_of(i) == ctx.clause_of(ctx.token_at(ev.trigger_start - off))
+                                              for i in marks)):
                 yield replace(ev, modality="visit", asserted=False)
+
+    def _received(self, evidence, actors):
+        """In a sentence that speaks of flight, a state or place receiving a person or group ([clauses]
+        reception: "Saudi Arabia WELCOMED Ben Ali and his family, a day after they fled") is where they
+        fled: the contact read the other way as a journey."""
+        words = self.rules.single.get("reception")
+        journey = next((r.name for r in self.lexicon.relations.values() if r.journey), None)
+        if not words or journey is None:
+            return
+        for ev in evidence:
+            if ev.asserted and not self.lexicon.relations[ev.relation].journey and \
+                    " ".join(ev.trigger.lower().split()) in words and \
+                    actors.kind(ev.source) in ("state", "place") and actors.kind(ev.target) in ("person", "group"):
+                yield replace(ev, source=ev.target, relation=journey, target=ev.source, rule="reception",
+                              source_text=ev.target_text, source_start=ev.target_start, source_end=ev.target_end,
+                              target_text=ev.source_text, target_start=ev.source_start, target_end=ev.source_end)
 
     def _initiator(self, ctx, sources, actors):
         """The one of a joint meeting's ``sources`` its sentence or the next names as its initiator
@@ -363,6 +400,45 @@ class Extractor:
                             return p
         return None
 
+    def _venue(self, ctx, actors, parties, after: int) -> tuple:
+        """Where the sentence's meeting took place ([clauses] venue: "met IN Jordan", "gathered IN the
+        Jordanian city of Aqaba"): the first place or state, none of the meeting's ``parties``, named
+        up to five words after a venue word and after the trigger (a body offset; else the last
+        before it), with the places it lies in (located_in, a capital's state); () if none."""
+        words = ctx.one.get("venue")
+        if not words:
+            return ()
+        norms, found = ctx.norms, []
+        for m in ctx.view.mentions:
+            if m.start < 0 or m.actor in parties or actors.kind(m.actor) not in ("place", "state"):
+                continue
+            if any(norms[i] in words for i in range(max(ctx.start, m.start - 5), m.start)):
+                found.append(m)
+        if not found:
+            return ()
+        later = [m for m in found if m.start_char >= after]
+        m = later[0] if later else found[-1]
+        out, aid = [], m.actor
+        while aid and aid not in out:
+            out.append(aid)
+            actor = actors.get(aid)
+            aid = (actor.located_in if actor else None) or self.index.capital_of.get(aid)
+        return tuple(out)
+
+    def _gathered(self, ctx, actors, start, sources, gathered) -> list:
+        """Those a joint meeting told before met too, where this sentence's joint meeting is at the
+        same venue ([clauses] venue): the one told before took place there, in a place this one lies
+        in, or in one that lies in it ("... met in Jordan." then "... gathered in Aqaba", Aqaba lying
+        in Jordan). Actors carried over (no words here), the joiners left out."""
+        if not gathered:
+            return []
+        mine = {r.actor for r in (ctx.resolved(p) for p in sources) if r is not None}
+        here = self._venue(ctx, actors, mine, ctx.doc[start].idx)
+        before, told = gathered
+        if not here or not (here[0] in before or before[0] in here):
+            return []
+        return [Mention(aid, "", -1, -1, -1, -1) for aid in told if aid not in mine]
+
     def _joined(self, ctx, cue, start, end, sources, told) -> list:
         """Those a definite joining phrase ("took part in THE discussions", cue ``joins``; [pronouns]
         definite) meets: the
@@ -378,7 +454,7 @@ class Extractor:
         date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
         return replace(ev, date=date) if date != ev.date else ev
 
-    def _from_cue(self, document, ctx, cue: Cue, start, end, off, actors, told=()):
+    def _from_cue(self, document, ctx, cue: Cue, start, end, off, actors, told=(), gathered=None):
         relation = self.lexicon.relations[cue.relation]
         inferences = self.lexicon.inferences_for(cue.relation)
         args = self.finder.arguments(ctx, cue, start, end, relation, inferences)
@@ -416,6 +492,8 @@ class Extractor:
             if first is not None:  # "... at the Turkish side's initiative": the initiator's contact
                 sources = [first, *(p for p in sources if p is not first)]
             pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+            # ... and those of the same gathering told before ("met in Jordan" ... "gathered in Aqaba")
+            pairs += [(a, b) for a in sources for b in self._gathered(ctx, actors, start, sources, gathered)]
         else:
             pairs = [(a, b) for a in sources for b in targets]
         if not pairs:
