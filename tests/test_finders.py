@@ -99,6 +99,25 @@ CASES = [
     # those a craft's journey has aboard travel on it
     (DEPS, "The plane flew to Asuncion with Assad aboard.", {(A, "fled-to", "asuncion")}, set()),
     (DEPS, "The jet landed in Moscow with Assad on board.", {(A, "fled-to", "moscow")}, set()),
+    # a mediation told as a participle of the thing mediated, or as a noun: the hyphened or by-phrase
+    # mediator, the thing's between-phrase or the subjects of the verb it is the object of
+    (DEPS, "Russia and Ukraine signed a Turkish-brokered grain deal.",
+     {("turkey", "mediated", "russia"), ("turkey", "mediated", "ukraine")}, set()),
+    (DEPS, "Talks mediated by Oman between Iran and the United States resumed.",
+     {("oman", "mediated", "iran"), ("oman", "mediated", "united_states")}, set()),
+    (DEPS, "After a Turkish-brokered deal on Sept. 21, 215 Ukrainian soldiers were exchanged.", set(),
+     {("turkey", "mediated", "ukraine_soldiers")}),
+    (DEPS, "Qatar acted as a mediator between Iran and Israel.",
+     {("qatar", "mediated", "iran"), ("qatar", "mediated", "israel")}, set()),
+    # a progressive journey or meeting at a time still to come is a plan ([markers] future)
+    (BOTH, "Jake Sullivan said on Friday that he was travelling to Saudi Arabia this weekend.", set(),
+     {("jake_sullivan", "fled-to", "saudi_arabia")}),
+    (BOTH, "Assad was heading to Moscow on Sunday.", {(A, "fled-to", "moscow")}, set()),
+    (DEPS, "Blinken is meeting Fidan tomorrow in Ankara.", set(), {("antony_blinken", "contacted", "hakan_fidan")}),
+    # refusing "that" (what was said) refuses no one; refusing with no object still refuses the asker
+    (DEPS, "Putin said the army could not hold on. But Assad was unwilling to accept that.", set(),
+     {(A, "refused", PUTIN)}),
+    (BOTH, "Assad asked Putin for help. Putin refused.", {(PUTIN, "refused", A)}, set()),
     # met on arrival (passive); a verb-only cue; the object of a verb of seeing does what the participle says
     (BOTH, "The Iraqi delegation was met at the airport by Erdogan.", {("recep_tayyip_erdogan", "contacted", "iraq")},
      set()),

@@ -8,7 +8,7 @@ plainly stated edges):
   offline (--model blank)                      P 0.95  R(req) 0.62  cite-ok 0.90
 (before issue 15 and 16: P 0.71, R(req) 0.32.) The floors sit a little below.
 The same scorer on tests/corpora/other-crises (13 real reports on other crises, with their analyst's
-short alias table): trained P 0.84 R(req) 0.60 cite-ok 0.94 (first run P 0.65 R(req) 0.24); on
+short alias table): trained P 0.87 R(req) 0.60 cite-ok 0.94 (first run P 0.65 R(req) 0.24); on
 tests/corpora/assad-heldout (12 real reports on the fall of Assad outside the dev set): trained
 P 0.88 R(req) 0.82 cite-ok 0.95 (first run P 0.65 R(req) 0.30); on tests/corpora/third-crises:
 trained P 1.00 R(req) 0.68 cite-ok 1.00 (first run P 0.89 R(req) 0.57).
@@ -84,7 +84,7 @@ def test_quality_floor_on_other_crises_with_an_analysts_alias_table(tmp_path):
 
     write_all(graphx.build(OTHER / "corpus", aliases=[OTHER / "aliases.toml"]), tmp_path)
     res = subprocess.run([sys.executable, str(SCORER), str(tmp_path / "graph.json"), str(OTHER / "gold.tsv"),
-                          str(OTHER / "actors.tsv"), "--min-p", "0.80", "--min-r", "0.56", "--min-cite", "0.90"],
+                          str(OTHER / "actors.tsv"), "--min-p", "0.82", "--min-r", "0.56", "--min-cite", "0.90"],
                          capture_output=True, text=True)
     assert res.returncode == 0, res.stdout[-3000:]
 

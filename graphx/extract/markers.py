@@ -40,7 +40,7 @@ class Markers:
 
     KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
             "denial_openers", "infinitive", "infinitive_blockers", "infinitive_passive", "determiners", "passive_aux",
-            "modal")
+            "modal", "future")
     # auxiliaries that may stand between a modal and the trigger ("might BE heading", "may HAVE fled")
     _BETWEEN = ("be", "have", "been", "has", "had", "also", "already")
 
@@ -88,6 +88,9 @@ class Markers:
         intent = prefix in ("purpose", "future") or self.has(forms, lo, start, "intent")
         if self._infinitive(forms, s0, cs, start, word_at, mention_at):
             intent = intent or not attempt
+        if not intent and start - 1 >= cs and forms[start - 1] in self.one["passive_aux"] and \
+                forms[start].endswith("ing") and self.has(forms, cs, ce, "future"):
+            intent = True  # "he WAS TRAVELLING to Saudi Arabia THIS WEEKEND": a plan, not yet done
         if intent and not attempt:
             return Reading(negated, hedged, "intent")
         return Reading(negated, hedged, "attempt" if attempt else "fact")

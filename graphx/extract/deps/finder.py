@@ -325,6 +325,11 @@ class DepArguments:
                 # "did not respond to QUESTIONS from Reuters": a thing, and whose it is, or nobody
                 self._noobject = True
                 return self._inside(ctx, things)
+        if trigger is not None and len(trigger) > 1 and trigger[-1].pos_ == "NOUN" and cue.target == "object":
+            # the cue ends on its noun ("acted as a MEDIATOR between A and B"): the noun's parties
+            found = self._prep_objects(ctx, trigger[-1], ("between", "among"))
+            if found:
+                return found
         if cue.target == "oblique" or cue.target_preps:
             preps = set(cue.target_preps)
             found = self._prep_objects(ctx, word, preps)
@@ -574,6 +579,9 @@ class DepArguments:
         voice = base.voice
         if cue.voice == "active" and relation.passive_flips and passive:
             voice = "passive"
+        brokered = self._brokered(ctx, head, start) if relation.go_between and not relation.journey else None
+        if brokered is not None:
+            return Arguments(brokered[0], brokered[1], "active", base.clause, base.proxies, False, [])
         subjects = self._subjects(ctx, head) if verbal else self._noun_subjects(ctx, head)
         if not verbal:
             self._nobody = False  # (only a verb's own subject says that no actor did it)
@@ -668,6 +676,11 @@ class DepArguments:
             return Arguments(sources, [], voice, base.clause, base.proxies, joint=True)
         if not targets and relation.journey:
             targets = self._new_places(ctx, head, cue)
+        props = ctx.one.get("propositions", ())
+        if not targets and relation.target_fallback and props and any(
+                t.dep_ == "dobj" and t.pos_ == "PRON" and t.lower_ in props for t in head.subtree):
+            # "was unwilling to accept THAT": what is refused is a proposition, not the last one named
+            return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
         if not targets and self._noobject and not relation.target_fallback:
             # (a refusal of a thing refuses whoever offered it: the token rules find the other party)
             return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
@@ -688,6 +701,42 @@ class DepArguments:
         owners = {ctx.actors.get(p.actor).member_of for p in sources if ctx.actors.get(p.actor) is not None}
         helpers = [h for h in self._resolved(ctx, helpers, {p.actor for p in sources}) if h.actor not in owners]
         return Arguments(sources, targets or base.targets, voice, base.clause, base.proxies, base.joint, helpers)
+
+    def _brokered(self, ctx, word, start):
+        """A participle describing the thing mediated ("a TURKISH-BROKERED deal between Russia and
+        Ukraine", "talks MEDIATED BY Oman between Iran and the US", "agreed to a Qatari-mediated
+        ceasefire"): who mediated is the word joined to it by a hyphen or its by-phrase; the parties
+        are the thing's between-phrase, or the subjects of the verb it is the object of. ``None``
+        where the words are not of that shape or name no mediator or no party."""
+        doc, cover = ctx.doc, self._cover(ctx)
+        noun = word.head
+        if word.dep_ not in ("amod", "acl") or noun.i == word.i or noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        mediators = []
+        if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+            joined = doc[start - 2]
+            if joined.i in cover:
+                mediators = [cover[joined.i]]
+            elif joined.lower_ in ctx.rules.demonym_state:  # "TURKISH-brokered"
+                state = ctx.rules.demonym_state[joined.lower_]
+                mediators = [Mention(state.id, joined.text, joined.idx, joined.idx + len(joined.text),
+                                     joined.i, joined.i + 1)]
+        if not mediators and word.dep_ == "acl":
+            mediators = self._prep_objects(ctx, word, ("by",))
+        if not mediators:
+            return None
+        parties = self._prep_objects(ctx, noun, ("between", "among")) + [  # (or hung on the mediator)
+            p for t in word.subtree if t.dep_ == "prep" and t.lower_ in ("between", "among")
+            for p in self._prep_phrase(ctx, t, None)]
+        if not parties:
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head if (  # ("AFTER a deal, ...": no)
+                noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ not in ctx.one["boundaries"]) \
+                else None
+            if verb is not None and verb.pos_ == "VERB":
+                parties = self._subjects(ctx, verb)
+        mediators = self._resolved(ctx, mediators)
+        parties = self._resolved(ctx, parties, {p.actor for p in mediators})
+        return (mediators, parties) if mediators and parties else None
 
     def _setting_only(self, ctx, verb) -> bool:
         """Whether the verb's only prepositional phrases are settings ([clauses] locative) headed by a
