@@ -32,7 +32,7 @@ SECTION_KEYS = {
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "initiative", "topics", "list_openers", "party_nouns",
                 "owner_nouns", "joined_prepositions", "adverbs", "place_nouns", "event_nouns", "companions", "escorts",
-                "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control", "venue", "reception", "aboard"),
+                "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control", "venue", "reception", "aboard", "bound"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "first", "counterpart", "latter",
                  "former", "country", "definite", "propositions",
                  "feminine", "masculine", "plural_forms"),

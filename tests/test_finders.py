@@ -118,6 +118,22 @@ CASES = [
     (DEPS, "Putin said the army could not hold on. But Assad was unwilling to accept that.", set(),
      {(A, "refused", PUTIN)}),
     (BOTH, "Assad asked Putin for help. Putin refused.", {(PUTIN, "refused", A)}, set()),
+    # from the fourth set's first run: "left the country FOR X" is a flight; a craft "bound for" X;
+    # a discovered destination with a time phrase after it; a move's owner as the mediated one; a
+    # by-phrase mediator with no party read gives no edge (not the state of an unresolved title)
+    (BOTH, "Assad left the country for Moscow along with his family.", {(A, "fled-to", "moscow")}, set()),
+    (DEPS, "Assad left the country for Moscow along with his family.",
+     {("bashar_al_assad_family", "fled-to", "moscow")}, set()),
+    (BOTH, "Maher al-Assad left Latakia in a plane bound for Baghdad.", {(MAHER, "fled-to", "baghdad")}, set()),
+    (DEPS, "Assad fled to Gbadolite on Friday morning.", {(A, "fled-to", "x_gbadolite")}, set()),
+    (DEPS, "Assad fled Damascus. It was Putin who organised his passage to Moscow.", {(PUTIN, "mediated", A)}, set()),
+    (DEPS, "Russia facilitated the evacuation of Assad to Moscow.", {("russia", "mediated", A)}, set()),
+    (DEPS, "Syria's ousted president fled the country last night, in a deal brokered by Russia and Iran.", set(),
+     {("russia", "mediated", "syria"), ("iran", "mediated", "syria")}),
+    # a title the table gives one person, right before another person's name, is that person's title
+    (DEPS, "US President Barack Obama met Assad.", {("x_barack_obama", "contacted", A)},
+     {("joe_biden", "contacted", A)}),
+    (DEPS, "Russian President Vladimir Putin met Assad.", {(PUTIN, "contacted", A)}, set()),
     # met on arrival (passive); a verb-only cue; the object of a verb of seeing does what the participle says
     (BOTH, "The Iraqi delegation was met at the airport by Erdogan.", {("recep_tayyip_erdogan", "contacted", "iraq")},
      set()),

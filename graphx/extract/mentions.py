@@ -141,9 +141,27 @@ class MentionFinder:
         if dateline:  # "MOSCOW — Edward Snowden ...": where the report was filed, not an actor in it
             out = [m for m in out if m.start >= dateline]
         out = self._short_mentions(doc, self._demonym_lists(doc, out), ents)
+        out = self._named_titles(doc, out)
         out = self._in_context(out)
         if self.groups is not None:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
+        return out
+
+    def _named_titles(self, doc: Doc, mentions: list) -> list:
+        """Drop a title the table gives one person ("US President" -> its holder) where a person the
+        NER or the table names stands right after it: "the US President Barack Obama" is Obama, not
+        the table's president of the day. (Without a NER only a table name after it counts.)"""
+        starts = {m.start: m for m in mentions}
+        out = []
+        for m in mentions:
+            actor = self.table.actors.get(m.actor)
+            if actor is not None and actor.kind == "person" and actor.roles and m.end < len(doc) and \
+                    normalize(m.text) in {normalize(r) for r in actor.roles}:
+                nxt = starts.get(m.end)
+                other = self.table.actors.get(nxt.actor) or self.discovered.get(nxt.actor) if nxt else None
+                if nxt is not None and nxt.actor != m.actor and other is not None and other.kind == "person":
+                    continue
+            out.append(m)
         return out
 
     def _in_context(self, mentions: list) -> list:

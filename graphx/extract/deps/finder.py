@@ -300,6 +300,13 @@ class DepArguments:
         WITH Erdogan")."""
         out = []
         for o in nouns:
+            if o.lower_ in ctx.one["event_nouns"]:
+                # "organised HIS passage to Dakar": the one who moves, not where to or from
+                mine = [p for c in o.children if c.dep_ == "poss" for p in self._np(ctx, c)] + \
+                    self._prep_objects(ctx, o, ("of",))
+                if mine:
+                    out.extend(mine)
+                    continue
             out.extend(self._prep_objects(ctx, o, ("with", "from", "of", "by", "to")))
             if o.lower_ in ctx.one["owner_nouns"] or o.lower_ in ctx.one["event_nouns"]:
                 out.extend(p for c in o.children if c.dep_ == "poss" for p in self._np(ctx, c))
@@ -335,10 +342,16 @@ class DepArguments:
             found = self._prep_objects(ctx, word, preps)
             if not found and cue.target_preps:  # "fled the country TO Lebanon": the parser hangs it on the object
                 found = [p for c in word.children if c.dep_ == "dobj" for p in self._prep_objects(ctx, c, preps)]
+            if not found and cue.target_preps and ctx.one.get("bound"):
+                # "left Jalal-Abad in a plane BOUND FOR Kazakhstan": where the craft it leaves in goes
+                found = [p for t in word.subtree if t.lower_ in ctx.one["bound"] and t.head.i != t.i
+                         and t.head.lower_ in ctx.one.get("vehicles", ()) for p in self._prep_objects(ctx, t, preps)]
             if not found and word.dep_ in ("xcomp", "conj", "advcl") and word.head.pos_ in ("VERB", "AUX"):
                 found = []
             return found
         found = [p for c in word.children if c.dep_ in _OBJ for p in self._np(ctx, c)]
+        if not found:  # "facilitated THE EVACUATION OF Assad to Moscow", "organised HIS PASSAGE to Dakar": who moves
+            found = self._inside(ctx, [c for c in word.children if c.dep_ == "dobj" and c.lower_ in ctx.one["event_nouns"]])
         # a party, not a setting: "met WITH X", not "met IN Jordan" nor "ACCORDING TO the ministry"
         return found or self._prep_objects(ctx, word, None, set(ctx.one["locative"]) | _ATTRIBUTION)
 
@@ -549,7 +562,9 @@ class DepArguments:
             for obj in prep.children:
                 if obj.dep_ != "pobj" or obj.i in self._cover(ctx):
                     continue
-                names = [t for t in obj.subtree if t.pos_ == "PROPN" and t.is_title]
+                # (the name's own words, not a phrase hung on it: "to Gbadolite ON FRIDAY morning")
+                names = [t for t in obj.subtree if t.pos_ == "PROPN" and t.is_title and not any(
+                    a.dep_ == "prep" for a in _path(t, obj))]
                 if not names or any(t.i in self._cover(ctx) for t in names) or \
                         names[-1].i - names[0].i + 1 != len(names):
                     continue
@@ -707,7 +722,7 @@ class DepArguments:
         Ukraine", "talks MEDIATED BY Oman between Iran and the US", "agreed to a Qatari-mediated
         ceasefire"): who mediated is the word joined to it by a hyphen or its by-phrase; the parties
         are the thing's between-phrase, or the subjects of the verb it is the object of. ``None``
-        where the words are not of that shape or name no mediator or no party."""
+        where the words are not of that shape or name no mediator."""
         doc, cover = ctx.doc, self._cover(ctx)
         noun = word.head
         if word.dep_ not in ("amod", "acl") or noun.i == word.i or noun.pos_ not in ("NOUN", "PROPN"):
@@ -736,7 +751,9 @@ class DepArguments:
                 parties = self._subjects(ctx, verb)
         mediators = self._resolved(ctx, mediators)
         parties = self._resolved(ctx, parties, {p.actor for p in mediators})
-        return (mediators, parties) if mediators and parties else None
+        # (no party read: no edge, rather than a name elsewhere in the sentence: "Kyrgyzstan's ousted
+        # president fled, in a deal brokered by Russia" did not mediate for Kyrgyzstan)
+        return (mediators, parties) if mediators else None
 
     def _setting_only(self, ctx, verb) -> bool:
         """Whether the verb's only prepositional phrases are settings ([clauses] locative) headed by a
@@ -769,6 +786,15 @@ class DepArguments:
                 ids.add(r.actor)
                 out.append(r)
         return out
+
+
+def _path(tok, top) -> list:
+    """The tokens from ``tok`` up to (not including) its ancestor ``top``."""
+    out = []
+    while tok.i != top.i and tok.head.i != tok.i and len(out) < 50:
+        out.append(tok)
+        tok = tok.head
+    return out
 
 
 def _controller(verb):
