@@ -134,6 +134,9 @@ CASES = [
     (DEPS, "US President Barack Obama met Assad.", {("x_barack_obama", "contacted", A)},
      {("joe_biden", "contacted", A)}),
     (DEPS, "Russian President Vladimir Putin met Assad.", {(PUTIN, "contacted", A)}, set()),
+    # "I" in a quotation whose speaker is named right after it
+    (BOTH, "\"I left Damascus at dawn for Latakia,\" Assad said in a statement.", {(A, "fled-to", "latakia")}, set()),
+    (BOTH, "\"I fled to Latakia,\" said Assad.", {(A, "fled-to", "latakia")}, set()),
     # met on arrival (passive); a verb-only cue; the object of a verb of seeing does what the participle says
     (BOTH, "The Iraqi delegation was met at the airport by Erdogan.", {("recep_tayyip_erdogan", "contacted", "iraq")},
      set()),

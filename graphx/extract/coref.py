@@ -143,9 +143,10 @@ class Salience:
         return None
 
     def _quoted_speaker(self, i, ctx, ex) -> str | None:
-        """"I" / "me" inside a quotation: the person who says it, named before the opening quote in
-        the sentence with a speech word between them ('Assad said in a statement: "I left ..."'), or,
-        where the sentence opens with the quotation, the previous sentence's subject."""
+        """"I" / "me" inside a quotation: the person who says it, named right after the closing quote
+        with a speech word ('"I left ...," Assad said'), or before the opening quote in the sentence
+        with a speech word between them ('Assad said in a statement: "I left ..."'), or, where the
+        sentence opens with the quotation, the previous sentence's subject."""
         doc = ctx.doc
         quotes = [k for k in range(ctx.start, i) if doc[k].is_quote and doc[k].text not in _APOSTROPHES]
         k = ctx.start - 1
@@ -157,6 +158,13 @@ class Salience:
             return None  # (not inside a quotation: "World War I")
         q = quotes[-1]
         speech = ctx.one["speech"]
+        close = next((k for k in range(i + 1, ctx.end) if doc[k].is_quote and doc[k].text not in _APOSTROPHES), None)
+        if close is not None:
+            # '"I left Damascus at dawn," ASSAD SAID' / '..., SAID Assad': named right after the quotation
+            for p in [p for p in ctx.parties if close < p.start <= close + 4 and not p.slot and not p.possessor]:
+                near = range(max(close + 1, p.start - 2), min(ctx.end, p.end + 2))
+                if self._person(p.actor) and p.actor not in ex and any(ctx.norms[k] in speech for k in near):
+                    return p.actor
         for p in reversed([p for p in ctx.parties if p.end <= q and not p.slot and not p.possessor]):
             if self._person(p.actor) and p.actor not in ex and ctx.nominative(p) and any(
                     ctx.norms[k] in speech for k in range(p.end, q)):
