@@ -134,6 +134,12 @@ CASES = [
     (DEPS, "US President Barack Obama met Assad.", {("x_barack_obama", "contacted", A)},
      {("joe_biden", "contacted", A)}),
     (DEPS, "Russian President Vladimir Putin met Assad.", {(PUTIN, "contacted", A)}, set()),
+    # a message or letter sent, whatever words stand between
+    (BOTH, "Putin sent a personal letter to Assad.", {(PUTIN, "contacted", A)}, set()),
+    (DEPS, "Morocco's King Mohammed VI sent a message of congratulations to Erdogan.",
+     {("x_king_mohammed_vi", "contacted", "recep_tayyip_erdogan")}, set()),
+    (("tokens",), "Morocco's king sent a message of congratulations to Erdogan.",
+     {("morocco", "contacted", "recep_tayyip_erdogan")}, set()),
     # "I" in a quotation whose speaker is named right after it
     (BOTH, "\"I left Damascus at dawn for Latakia,\" Assad said in a statement.", {(A, "fled-to", "latakia")}, set()),
     (BOTH, "\"I fled to Latakia,\" said Assad.", {(A, "fled-to", "latakia")}, set()),
