@@ -218,10 +218,7 @@ class DepArguments:
     # ------------------------------------------------------------ roles
     def _head(self, doc, start, end):
         """The trigger's word that heads it in the tree (its head lies outside the trigger)."""
-        for t in doc[start:end]:
-            if not (start <= t.head.i < end) or t.head.i == t.i:
-                return t
-        return doc[start]
+        return _root(doc, start, end)
 
     def _subjects(self, ctx, verb, depth=0) -> list:
         if depth > 4:
@@ -788,6 +785,14 @@ class DepArguments:
         return out
 
 
+def _root(doc, start, end):
+    """The word of tokens [start, end) that heads them in the tree (its head lies outside them)."""
+    for t in doc[start:end]:
+        if not (start <= t.head.i < end) or t.head.i == t.i:
+            return t
+    return doc[start]
+
+
 def _path(tok, top) -> list:
     """The tokens from ``tok`` up to (not including) its ancestor ``top``."""
     out = []
@@ -840,8 +845,7 @@ def _listed(doc, p, q) -> bool:
         return False
 
     def descriptor(m):  # "OPPOSITION supporter Turkey": a name that only describes the noun right after it
-        r = next((t for t in doc[m.start:m.end] if not (m.start <= t.head.i < m.end) or t.head.i == t.i),
-                 doc[m.start])
+        r = _root(doc, m.start, m.end)
         return m.end < len(doc) and r.head.i == m.end and doc[m.end].pos_ == "NOUN" and (
             r.dep_ == "compound" or r.dep_ == "amod" and r.pos_ == "PROPN")
 
@@ -849,8 +853,7 @@ def _listed(doc, p, q) -> bool:
         return False
 
     def chain(m):
-        r = next((t for t in doc[m.start:m.end] if not (m.start <= t.head.i < m.end) or t.head.i == t.i),
-                 doc[m.start])
+        r = _root(doc, m.start, m.end)
         while r.dep_ in ("poss", "compound", "nmod", "case") and r.head.i != r.i:  # the noun it modifies
             r = r.head
         out = {r.i}

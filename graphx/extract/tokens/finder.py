@@ -110,6 +110,7 @@ class Extractor:
         self.civilian_groups = tuple("_" + w.replace(" ", "_") for w in civilians)
         self._named_civilians = lambda words: bool(set(words.lower().split()) & set(civilians))
         self.stop_rules = {c.rule for c in lexicon.cues if c.travel == "stop"}
+        self.journey = next((r.name for r in lexicon.relations.values() if r.journey), None)  # ("fled-to")
         self.tagged_cues = any(c.pos for c in lexicon.cues)
         self.joint_rules = {c.rule for c in lexicon.cues if c.joint}
         # the relation the role rule gives (relations.toml: roles = true), if any
@@ -194,10 +195,10 @@ class Extractor:
                     told = tuple(dict.fromkeys(a for ev in met for a in (
                         (ev.source, ev.target) if 0 <= ev.target_start < ev.trigger_start else (ev.target,))))
                     joint = [ev for ev in met if 0 <= ev.target_start < ev.trigger_start]
-                    venue = joint and self._venue(ctx, actors, {a for ev in met for a in (ev.source, ev.target)},
-                                                  min(ev.trigger_start for ev in joint) - off)
+                    parties = tuple(dict.fromkeys(a for ev in met for a in (ev.source, ev.target)))
+                    venue = joint and self._venue(ctx, actors, parties, min(ev.trigger_start for ev in joint) - off)
                     if venue:
-                        gathered = (venue, tuple(dict.fromkeys(a for ev in met for a in (ev.source, ev.target))))
+                        gathered = (venue, parties)
                 for ev in seen.values():
                     if id(ev) in journey_of:
                         either.append(([self._dated(ev, doc_date)],
@@ -354,19 +355,18 @@ class Extractor:
         marks = ()
         if visit:
             first, words = self.w["visit"].by_first, self.w["visit"]
-            marks = [i for i in range(ctx.start, ctx.end) if ctx.norms[i] in first and phrase_len(ctx.norms, i, words)]
+            marks = {ctx.clause_of(i) for i in range(ctx.start, ctx.end)
+                     if ctx.norms[i] in first and phrase_len(ctx.norms, i, words)}  # (the clauses holding one)
         for ev in evidence:
             if self.lexicon.relations[ev.relation].journey and ev.rule in self.travel_rules and ev.asserted and (
-                    ev.source in meets or any(ctx.clause_of(i) == ctx.clause_of(ctx.token_at(ev.trigger_start - off))
-                                              for i in marks)):
+                    ev.source in meets or marks and ctx.clause_of(ctx.token_at(ev.trigger_start - off)) in marks):
                 yield replace(ev, modality="visit", asserted=False)
 
     def _received(self, evidence, actors):
         """In a sentence that speaks of flight, a state or place receiving a person or group ([clauses]
         reception: "Saudi Arabia WELCOMED Ben Ali and his family, a day after they fled") is where they
         fled: the contact read the other way as a journey."""
-        words = self.rules.single.get("reception")
-        journey = next((r.name for r in self.lexicon.relations.values() if r.journey), None)
+        words, journey = self.rules.single.get("reception"), self.journey
         if not words or journey is None:
             return
         for ev in evidence:
