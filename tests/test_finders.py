@@ -380,6 +380,80 @@ CASES = [
      {("x_hasina", "fled-to", "india")}, set()),
     (DEPS, "MOSCOW — Edward Snowden, the former contractor, landed in Moscow on Sunday.",
      {("x_edward_snowden", "fled-to", "moscow")}, {("russia", "contacted", "x_edward_snowden")}),
+    # a mediation no one owns, told as a setting ("after a mediation WITH A and B"): A and B mediated for
+    # the one the clause is about; an offered or owned mediation keeps its reading
+    (DEPS, "Assad agreed to leave after hours of a last-chance mediation with Putin and Erdogan in Damascus.",
+     {(PUTIN, "mediated", A), ("recep_tayyip_erdogan", "mediated", A)}, {(A, "mediated", PUTIN)}),
+    (DEPS, "Jammeh said he would step down. His announcement came after hours of a last-chance mediation with "
+           "Mauritanian President Mohamed Ould Abdel Aziz and Guinean President Alpha Conde in Banjul.",
+     {("x_mohamed_ould_abdel_aziz", "mediated", "x_jammeh"), ("x_alpha_conde", "mediated", "x_jammeh")},
+     {("x_jammeh", "mediated", "x_alpha_conde")}),
+    (DEPS, "Turkey offered mediation with Russia.", {("turkey", "mediated", "russia")}, set()),
+    # a deal negotiated between three: each pair talked (the parse may lose the list's middle)
+    (DEPS, "The deal for Assad to leave the country was negotiated between the US President Barack Obama, the "
+           "Russian President Dmitry Medvedev and the Kazakh President Nursultan Nazarbayev.",
+     {("x_barack_obama", "contacted", "x_dmitry_medvedev"), ("x_barack_obama", "contacted", "x_nursultan_nazarbayev"),
+      ("x_dmitry_medvedev", "contacted", "x_nursultan_nazarbayev")}, {(A, "contacted", "x_barack_obama")}),
+    # the object of "left" is the place left, never someone moved (whatever NER calls it)
+    (DEPS, "Maher al-Assad left Jalal-Abad on Thursday.", set(),
+     {(MAHER, "mediated", "x_jalal_abad"), ("x_jalal_abad", "fled-to", MAHER)}),
+    # a ruler's title after a fallen standing, with no name of its own, is the report's protagonist
+    (BOTH, "Maher al-Assad left Latakia on Sunday. Maher al-Assad was not seen again. The ousted leader later "
+           "flew to Baghdad.", {(MAHER, "fled-to", "baghdad")}, set()),
+    (DEPS, "Syria's ousted president fled the country last night, in a deal brokered by Russia and Iran. "
+           "Maher al-Assad left Latakia in a plane.", {("russia", "mediated", MAHER)}, set()),
+    (BOTH, "Maher al-Assad left Latakia on Sunday. The ousted President Mohamed Bazoum flew to Baghdad.", set(),
+     {(MAHER, "fled-to", "baghdad")}),
+    # an apposition names the counterpart; a list that says "they" did it did it
+    (DEPS, "Erdogan has held telephone talks with his Russian counterpart, Vladimir Putin, and Kazakhstan's first "
+           "President Nursultan Nazarbayev.",
+     {("recep_tayyip_erdogan", "contacted", PUTIN), ("recep_tayyip_erdogan", "contacted", "x_nursultan_nazarbayev")},
+     set()),
+    (DEPS, "India and Brazil said they rejected Assad's request outright.",
+     {("india", "refused", A), ("brazil", "refused", A)}, set()),
+    # a passage refused in a clause about a journey is refused to the one travelling (the craft's owner)
+    (DEPS, "Assad's plane was forced to land in Baghdad after Jordan and Turkey refused air permits.",
+     {("jordan", "refused", A), ("turkey", "refused", A)}, set()),
+    (DEPS, "Putin offered a deal. Assad fled after Erdogan rejected the proposal.", set(),
+     {("recep_tayyip_erdogan", "refused", A)}),
+    # the craft of a journey: its owner or lender helped the traveller on the way
+    (DEPS, "Maher al-Assad flew to Baghdad in a jet provided by Iraqi Prime Minister Mohammed Shia al-Sudani.",
+     {("mohammed_shia_al_sudani", "mediated", MAHER), (MAHER, "fled-to", "baghdad")}, set()),
+    (DEPS, "Assad reached Moscow on Friday night after fleeing Damascus in a Russian Air Force plane.",
+     {("russia", "mediated", A)}, set()),
+    # naming is no contact ("called X's exile an important step"); a name after "a" describes someone else
+    (DEPS, "Erdogan called Assad's exile an important step.", set(), {("recep_tayyip_erdogan", "contacted", A)}),
+    (DEPS, "Erdogan called Assad on Monday.", {("recep_tayyip_erdogan", "contacted", A)}, set()),
+    (DEPS, "Erdogan called an Assad lobbyist in Washington.", set(), {("recep_tayyip_erdogan", "contacted", A)}),
+    # the one asked refused those who asked
+    (DEPS, "Putin asked Assad to stay in Latakia but he refused.", {(A, "refused", PUTIN)}, {(PUTIN, "refused", A)}),
+    (DEPS, "Iraqi officials went into the plane and tried to convince Maher al-Assad to go back to Latakia but he "
+           "refused.", {(MAHER, "refused", "iraq_officials")}, {(MAHER, "refused", "latakia")}),
+    # a ruler's title the report gave a person before their name is that person's later
+    (DEPS, "Iraqi President Abdul Latif Rashid met Erdogan. During a phone call with Putin on Saturday, the Iraqi "
+           "leader informed his counterpart about the talks.", {("x_abdul_latif_rashid", "contacted", PUTIN)}, set()),
+    # an invitation's owner after "of" contacted the one invited; a greeting is a contact
+    (BOTH, "Assad fled to Moscow at the invitation of Putin.", {(PUTIN, "contacted", A), (A, "fled-to", "moscow")},
+     set()),
+    (BOTH, "Erdogan greeted Assad at the airport.", {("recep_tayyip_erdogan", "contacted", A)}, set()),
+    # a thing received came from its from-phrase; a request sent, told as a noun, is a contact
+    (DEPS, "Lebanon's justice minister said that Lebanon has received a wanted notice from Turkey for Nissan's "
+           "ex-chair Carlos Ghosn.", {("turkey", "contacted", "lebanon")}, {("x_nissan", "contacted", "lebanon")}),
+    (BOTH, "Assad left Damascus. The Kremlin said he had withdrawn his application to Qatar.",
+     {(A, "contacted", "qatar")}, set()),
+    (DEPS, "Assad left Damascus. The Kremlin said he had withdrawn his application to Qatar.", set(),
+     {(A, "fled-to", "qatar")}),
+    (DEPS, "Hezbollah withdrew its fighters to Hermel.", {("hezbollah_fighters", "fled-to", "x_hermel")}, set()),
+    # a deportation is a forced flight (the parser may take a day for the subject)
+    (BOTH, "Maher al-Assad was Monday dramatically deported to Iraq.", {(MAHER, "fled-to", "iraq")}, set()),
+    # a time zone is no place
+    (DEPS, "A plane carrying Assad arrived at 5:30 a.m. (0230 GMT) Monday at Moscow's Vnukovo airport.", set(),
+     {(A, "fled-to", "x_gmt")}),
+    # a verb joined to another shares its auxiliary: "would stay ... and possibly head" is a plan
+    (DEPS, "State radio said that Assad would stay in the country for a few days and possibly head to Iraq.", set(),
+     {(A, "fled-to", "iraq")}),
+    # reaching asylum somewhere is arriving there
+    (BOTH, "Maher al-Assad reached temporary asylum in Iraq on Friday night.", {(MAHER, "fled-to", "iraq")}, set()),
 ]
 
 

@@ -42,8 +42,9 @@ class Pipeline:
         # the argument finder: over the dependency parse when the pipeline has a parser
         finder = DepArguments() if "parser" in self.nlp.pipe_names else None
         self.extractor = Extractor(self.nlp, index, settings.lexicon, finder=finder)
-        self.finder = MentionFinder(index, GroupWords(settings.lexicon.english),
-                                    settings.lexicon.names.get("titles", ()))
+        names = settings.lexicon.names
+        self.finder = MentionFinder(index, GroupWords(settings.lexicon.english), names.get("titles", ()),
+                                    names.get("fallen", ()), names.get("rulers", ()), names.get("zones", ()))
         # Parse only the sentences that can hold an edge (see :mod:`graphx.extract.parsing`):
         # None when the pipeline cannot be split (offline, or no senter), then nlp runs whole.
         self.parsing = Parsing.of(self.nlp, self.extractor, everything=os.environ.get(PARSE_ALL_ENV) == "1")

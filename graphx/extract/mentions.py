@@ -40,6 +40,20 @@ def _joined_names(doc: Doc) -> tuple:
     return doc.ents
 
 
+def _words(phrase: str) -> tuple:
+    """A word list's phrase as the English tokenizer splits it ("long-time" -> long, -, time)."""
+    return tuple(re.findall(r"\w+|[^\w\s]", phrase.lower()))
+
+
+def _match(low: list, i: int, phrases: set) -> int:
+    """The length of the longest of ``phrases`` at token ``i`` of ``low`` (lower-case texts), or 0."""
+    best = 0
+    for p in phrases:
+        if len(p) > best and tuple(low[i:i + len(p)]) == p:
+            best = len(p)
+    return best
+
+
 def _mention(aid: str, span: Span) -> Mention:
     return Mention(aid, span.text, span.start_char, span.end_char, span.start, span.end)
 
@@ -83,8 +97,12 @@ def discovered_id(name: str) -> str:
 class MentionFinder:
     """Turn a doc's entities into :class:`~graphx.records.Mention` (table ids or discovered)."""
 
-    def __init__(self, index: ActorIndex, groups=None, titles=()):
+    def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=()):
         self.table = index
+        self.zones = {z.lower() for z in zones}  # "(0230 GMT)": no actor
+        # "the ousted president": [names] fallen and rulers, as token tuples
+        self.fallen = {_words(w) for w in fallen}
+        self.rulers = {_words(w) for w in rulers}
         self.acronyms = index.acronyms
         self.discovered: dict[str, Actor] = {}
         self.demonyms = index.demonym_state  # "Turkish and Qatari officials"
@@ -115,7 +133,7 @@ class MentionFinder:
             if not kind or ent.label_ == "NORP":
                 continue
             name = " ".join(ent.text.split()).strip(" '\"’“”")
-            if len(name) < 3 or not any(c.isupper() for c in name[:1]):
+            if len(name) < 3 or not any(c.isupper() for c in name[:1]) or name.lower() in self.zones:
                 continue
             known = self.table.resolve(name) or (self.table.person_like(name) if kind == "person" else None)
             if known:
@@ -143,9 +161,74 @@ class MentionFinder:
         out = self._short_mentions(doc, self._demonym_lists(doc, out), ents)
         out = self._named_titles(doc, out)
         out = self._in_context(out)
+        out = self._fallen_leader(doc, out)
         if self.groups is not None:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
         return out
+
+    def _fallen_leader(self, doc: Doc, mentions: list) -> list:
+        """A ruler's title after a fallen standing, with no name of its own ("Kyrgyzstan's ousted
+        president", "the deposed president", "the former Gambian president"): the report's
+        protagonist, the person it names most often (the first named, of equals). A demonym inside
+        the phrase is the title's, no party of its own. None where the report names no person."""
+        if not self.fallen or not self.rulers:
+            return mentions
+        counts, first = {}, {}
+        for m in mentions:
+            actor = self.table.actors.get(m.actor) or self.discovered.get(m.actor)
+            if actor is not None and actor.kind == "person":
+                counts[m.actor] = counts.get(m.actor, 0) + 1
+                first.setdefault(m.actor, m.start)
+        if not counts:
+            return mentions
+        hero = min(counts, key=lambda a: (-counts[a], first[a]))
+        low = [t.lower_ for t in doc]
+        # "Belarusian President Alexander Lukashenko ... the Belarusian leader": a ruler's title with a
+        # demonym the report gave a person before their name is that person's, later
+        titled = {}
+        for m in mentions:
+            if m.actor not in counts:
+                continue
+            for at in (m.start, m.start + 1):  # (the title before the name, or inside the mention)
+                for r in self.rulers:
+                    k = at - len(r) if at == m.start else at
+                    if k < 1 or tuple(low[k:k + len(r)]) != r or (at != m.start and k + len(r) >= m.end):
+                        continue
+                    if low[k - 1] in self.demonyms and (at == m.start or k - 1 == m.start):
+                        titled.setdefault(low[k - 1], m.actor)
+        starts = {m.start: m for m in mentions}
+        covered = {i: m for m in mentions for i in range(m.start, m.end)}
+        add, drop = [], set()
+        i, n = 0, len(doc)
+        while i < n:
+            k = _match(low, i, self.fallen)
+            whose = hero
+            if not k and i > 0 and low[i - 1] == "the" and low[i] in titled and (
+                    i not in covered or covered[i].end == i + 1):
+                k, whose = 0, titled[low[i]]  # "the Belarusian leader"
+            elif not k or i in covered or not (i > 0 and low[i - 1] in ("the", "'s", "’s")):
+                i += 1
+                continue
+            j = i + k
+            while _match(low, j, self.fallen):
+                j += _match(low, j, self.fallen)
+            inner = []
+            if j < n and (low[j] in self.demonyms or low[j] == "military"):
+                if j in covered:
+                    inner.append(covered[j])
+                j += 1
+            r = _match(low, j, self.rulers)
+            end = j + r
+            if not r or any(t in covered and covered[t] not in inner for t in range(i, end)) or (
+                    end < n and (end in starts or low[end] == "of" or (doc[end].is_title and doc[end].is_alpha))):
+                i += 1  # no ruler's title, or one with a name or an "of" of its own
+                continue
+            drop.update(id(m) for m in inner)
+            add.append(Mention(whose, doc[i:end].text, doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text), i, end))
+            i = end
+        if not add:
+            return mentions
+        return sorted([m for m in mentions if id(m) not in drop] + add, key=lambda m: (m.start, m.end))
 
     def _named_titles(self, doc: Doc, mentions: list) -> list:
         """Drop a title the table gives one person ("US President" -> its holder) where a person the

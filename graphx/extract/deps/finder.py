@@ -133,7 +133,11 @@ class DepArguments:
         if not out and p is None:
             # "Russia's Hmeimim airbase": a mention among the words right under it, left to right
             inner = sorted({cover[c.i].start: cover[c.i] for c in tok.children if c.i in cover
-                            and c.dep_ in ("compound", "nmod", "appos")}.items())
+                            and c.dep_ in ("compound", "nmod", "appos") and not (
+                                # ("AN Aristide lobbyist": a name after "a" describes someone else)
+                                c.dep_ == "compound" and tok.pos_ == "NOUN" and not cover[c.i].slot
+                                and ctx.actors.kind(cover[c.i].actor) == "person" and cover[c.i].start > 0
+                                and ctx.norms[cover[c.i].start - 1] in ("a", "an"))}.items())
             out.extend(q for _, q in inner[:1])
         if not out and p is None and tok.pos_ == "NOUN" and tok.i + 1 < len(tok.doc):
             # "informed the West African bloc ECOWAS": a name right after a common noun is the noun's
@@ -157,15 +161,16 @@ class DepArguments:
             if child.dep_ == "conj" and child.i not in seen and not _opens_clause(ctx.doc, end=child.right_edge.i + 1):
                 out.extend(q for q in self._np(ctx, child, seen, depth + 1)
                            if not _kin_apposition(ctx, q, self._envoys(ctx)))
-            elif child.dep_ == "appos" and child.i not in seen and (not out or p is None or kin):
+            elif child.dep_ == "appos" and child.i not in seen and (not out or p is None or kin or
+                                                                     (p is not None and p.slot == "counterpart")):
                 same = self._np(ctx, child, seen, depth + 1)
                 listed = any(c.dep_ == "conj" and c.i > child.i for c in tok.children)
                 if same and p is None and not listed:
                     # (conjuncts after it stay; and where a conjunct follows it, it is a list's item the
                     # parser took for an apposition: "the UN Secretary General, the president of X, and ...")
                     out = [q for q in out if q.start > child.i]
-                elif kin:  # "his wife RULA GHANI": the person named, not the family
-                    same = [q for q in same if ctx.actors.kind(q.actor) == "person"]
+                elif kin or (p is not None and p.slot == "counterpart"):  # "his wife RULA GHANI", "his Russian counterpart, VLADIMIR PUTIN": the
+                    same = [q for q in same if ctx.actors.kind(q.actor) == "person"]  # person named
                     out = [q for q in out if q is not p] if same else out
                 out.extend(same)
         return out
@@ -223,7 +228,11 @@ class DepArguments:
     def _subjects(self, ctx, verb, depth=0) -> list:
         if depth > 4:
             return []
-        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        # (a date is no subject, and the parser may hang the real one on the auxiliary: "Sharif was
+        # MONDAY deported")
+        subj = [c for c in verb.children if c.dep_ in _SUBJ and c.ent_type_ not in ("DATE", "TIME")]
+        if not subj and any(c.dep_ in _SUBJ for c in verb.children):
+            subj = [s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in a.children if s.dep_ in _SUBJ]
         dep, head = verb.dep_, verb.head
         if subj and dep == "relcl" and all(c.lower_ in _RELATIVE for c in subj):
             found = self._np(ctx, head)  # "generals WHO told ...": the noun the clause describes
@@ -233,6 +242,12 @@ class DepArguments:
             if not found and depth == 0:
                 self._nobody = True
             return found
+        if subj and dep == "ccomp" and len(subj) == 1 and subj[0].pos_ == "PRON" and \
+                subj[0].norm_ in ctx.rules.single.get("plural_forms", ()) and head.pos_ in ("VERB", "AUX"):
+            # "India and Brazil said THEY rejected it": the list that says it (two or more named)
+            said = [p for c in head.children if c.dep_ in _SUBJ for p in self._np(ctx, c) if not p.slot]
+            if len(said) > 1:
+                return said
         if subj:
             found = [p for c in subj for p in self._np(ctx, c)]
             # "Assad, his wife and two bodyguards fled": the parser may hang the first of the list on the
@@ -400,6 +415,12 @@ class DepArguments:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.lower_ in nouns:
                     out.extend(self._whose_help(ctx, obj))
+        vehicles = ctx.one.get("vehicles", ())
+        for prep in verb.children:  # "fled in a U.S. AIR FORCE plane", "in a jet PROVIDED BY Nigeria"
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "aboard", "onboard", "inside"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lower_ in vehicles:
+                        out.extend(self._craft_owner(ctx, obj))
         # "Saudi Arabia's ASSISTANCE in enabling the safe arrival of ...": the help the move is the
         # object of (through a verb of enabling or securing)
         t, steps = verb, 0
@@ -408,6 +429,21 @@ class DepArguments:
             if t.pos_ == "NOUN" and t.lower_ in nouns:
                 out.extend(self._whose_help(ctx, t))
                 break
+        return out
+
+    def _craft_owner(self, ctx, noun) -> list:
+        """Who a craft someone travels in is of: its possessor, a name or demonym before it ("a U.S. Air
+        Force plane", "a Russian jet"), or who lent it ("a jet PROVIDED BY Obasanjo", [clauses] lending)."""
+        cover, out = self._cover(ctx), []
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i in cover):
+                out.extend(self._np(ctx, child))
+            elif child.dep_ == "amod" and child.lower_ in ctx.rules.demonyms and child.i not in cover:
+                state = ctx.rules.demonym_state[child.lower_]
+                out.append(Mention(state.id, child.text, child.idx, child.idx + len(child.text), child.i,
+                                   child.i + 1))
+            elif child.dep_ == "acl" and child.lower_ in ctx.one.get("lending", ()):
+                out.extend(self._prep_objects(ctx, child, ("by",)))
         return out
 
     def _whose_help(self, ctx, noun) -> list:
@@ -594,6 +630,13 @@ class DepArguments:
         brokered = self._brokered(ctx, head, start) if relation.go_between and not relation.journey else None
         if brokered is not None:
             return Arguments(brokered[0], brokered[1], "active", base.clause, base.proxies, False, [])
+        if verbal and not relation.journey and not relation.go_between and any(c.dep_ == "oprd" for c in head.children) \
+                and any(c.dep_ == "dobj" for c in head.children):
+            # "Bush CALLED Taylor's exile an important step", "called him a criminal": naming, no contact
+            return Arguments([], [], voice, base.clause, base.proxies, False, [])
+        if verbal and relation.journey and head.lower_ in ctx.one.get("retracting", ()) and self._thing_taken(ctx, head):
+            # "had WITHDRAWN his application to Russia": a thing taken back, no one moves
+            return Arguments([], [], voice, base.clause, base.proxies, False, [])
         subjects = self._subjects(ctx, head) if verbal else self._noun_subjects(ctx, head)
         if not verbal:
             self._nobody = False  # (only a verb's own subject says that no actor did it)
@@ -605,7 +648,8 @@ class DepArguments:
                 targets = self._relative_object(ctx, head)
             if relation.journey:
                 movers = [p for c in head.children if c.dep_ == "dobj" for p in self._np(ctx, c)
-                          if p.slot or ctx.actors.kind(p.actor) in ("person", "group")]
+                          if p.slot or ctx.actors.kind(p.actor) in ("person", "group")
+                          ] if head.lower_ not in ctx.one.get("departure", ()) else []
                 if not movers:  # "Dozens of officials fled": a group no table names
                     owner = self._mover_owner(ctx, head, sources)  # ("Russian aircraft evacuated personnel")
                     movers = [p for c in head.children if c.dep_ == "dobj" for p in self._anonymous(ctx, c, owner)]
@@ -628,10 +672,16 @@ class DepArguments:
                 helpers += self._protectors(ctx, head)
         elif voice == "passive":
             targets = subjects if cue.voice == "active" else subjects
-            sources = self._agents(ctx, head, cue)
+            last = doc[end - 1]
+            # ("at the invitation OF Ouattara": the cue ends on the agent's preposition)
+            sources = (self._prep_phrase(ctx, last, None) if last.pos_ == "ADP" and last.lower_ in cue.agent_preps
+                       and last.i != head.i else []) or self._agents(ctx, head, cue)
         else:  # recipient: the subject got it (or got no answer) from the object or agent
             targets = subjects
-            sources = self._objects(ctx, head, cue, doc[start:end]) or self._agents(ctx, head, cue)
+            # "received a wanted notice FROM Interpol": who the thing received came from
+            sources = [p for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                       for p in self._prep_objects(ctx, c, ("from",))] if verbal else []
+            sources = sources or self._objects(ctx, head, cue, doc[start:end]) or self._agents(ctx, head, cue)
             if not sources:  # "his appeal for help FROM Moscow was rebuffed", "his calls TO the Kremlin"
                 sources = [p for c in head.children if c.dep_ in _SUBJ for t in c.subtree
                            if t.dep_ == "prep" and t.lower_ in cue.agent_preps + ("from",)
@@ -639,6 +689,10 @@ class DepArguments:
         if base.sources and sources and sources is subjects and all(p.slot for p in sources):
             sources = []  # a pronoun: the token rules' reading of pronouns knows more ("HE justified ... HIS failure")
         sources = self._resolved(ctx, sources) or ([] if self._nobody and voice == "active" else base.sources)
+        if self._session(ctx, head, voice, relation) and targets:
+            # "after a mediation WITH Aziz and Condé": a mediation that is no one's own, told as a setting,
+            # was held by those it is with, for the one the clause is about
+            sources, targets = self._resolved(ctx, targets), sources
         targets = self._resolved(ctx, targets, {p.actor for p in sources})
         if not targets and voice == "passive" and any(c.dep_ == "nsubjpass" and c.pos_ == "PRON" for c in head.children):
             # "they were received by the Assam Rifles", "they" unresolved: nobody else was received
@@ -658,19 +712,17 @@ class DepArguments:
                 q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c, people_only=False)])
             ids = {p.actor for p in targets}
             sources = list({p.actor: p for p in sources + [m for m in mates if m.actor not in ids]}.values())
+        if cue.joint and verbal and doc[end - 1].lower_ in ("between", "among"):
+            # "the deal was negotiated BETWEEN A, B and C": those it was between, and no one else
+            present = self._resolved(ctx, self._listed_after(ctx, doc[end - 1], end, base.clause[1]))
+            if len(present) > 1:
+                return Arguments(present, [], voice, base.clause, base.proxies, joint=True)
         if cue.joint and not verbal:
             present = [p for prep in ("between", "among") for p in self._prep_objects(ctx, head, (prep,))]
             if doc[end - 1].lower_ == "of" and doc[end - 1].pos_ == "ADP":
                 # "with the participation OF A, B and C": the list after the cue (where the parse
                 # lost it, the names in the words: a state's adjective before a person is the title's)
-                after = self._prep_phrase(ctx, doc[end - 1], None)
-                if len(after) < 2:
-                    named = [p for p in ctx.in_range(end, base.clause[1]) if not p.slot]
-                    after = [p for k, p in enumerate(named) if not (
-                        k + 1 < len(named) and ctx.actors.kind(p.actor) == "state" and
-                        ctx.actors.kind(named[k + 1].actor) == "person" and named[k + 1].start - p.end <= 3 and
-                        "," not in ctx.norms[p.end:named[k + 1].start])]
-                present += after
+                present += self._listed_after(ctx, doc[end - 1], end, base.clause[1])
             present += [p for c in head.children if c.dep_ == "acl" and c.lower_ in ("involving", "including")
                         for p in self._np_objects(ctx, c)]
             present = self._resolved(ctx, present)
@@ -696,6 +748,28 @@ class DepArguments:
         if not targets and self._noobject and not relation.target_fallback:
             # (a refusal of a thing refuses whoever offered it: the token rules find the other party)
             return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
+        if not targets and verbal and relation.target_fallback and voice == "active" and head.dep_ == "conj" and \
+                not any(c.dep_ in _OBJ or c.dep_ in ("prep", "xcomp", "ccomp") for c in head.children):
+            # "officials tried to convince Sharif to go back to London but HE REFUSED": the one asked
+            # refused those who asked (not the last name before the cue)
+            first, mine = head.head, {p.actor for p in sources}
+            asked = [p for t in first.subtree if t.dep_ in _OBJ and t.i < head.i
+                     for p in self._resolved(ctx, self._np(ctx, t)) if ctx.actors.kind(p.actor) in ("person", "group")]
+            askers = {p.actor for p in self._resolved(ctx, self._subjects(ctx, first))}
+            if len({p.actor for p in asked}) == 1 and mine and mine <= askers and any(
+                    c.dep_ == "nsubj" and c.pos_ == "PRON" for c in head.children):
+                sources, mine = asked[:1], {asked[0].actor}  # ("Putin asked Assad to stay but HE refused": Assad)
+            if mine and mine <= {p.actor for p in asked}:
+                targets = self._resolved(ctx, self._subjects(ctx, first), mine)
+                if targets:
+                    return Arguments(sources, targets, voice, base.clause, base.proxies, False, helpers)
+        if not targets and verbal and relation.target_fallback and voice == "active" and \
+                head.dep_ == "advcl" and self._noobject is False and any(
+                c.dep_ == "dobj" and c.lower_ in ctx.one.get("permissions", ()) for c in head.children):
+            # "Morales' plane was forced to land after France and Portugal REFUSED air permits": a passage
+            # refused in a clause told about another is refused to the one that clause is about (the
+            # owner of its craft)
+            targets = self._resolved(ctx, self._main_party(ctx, head.head), {p.actor for p in sources})
         objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")] if verbal else []
         if not targets and voice == "active" and cue.target == "object" and not cue.target_preps and objects:
             # the object names no actor: the one it belongs to ("rejected a deal WITH the United States",
@@ -751,6 +825,50 @@ class DepArguments:
         # (no party read: no edge, rather than a name elsewhere in the sentence: "Kyrgyzstan's ousted
         # president fled, in a deal brokered by Russia" did not mediate for Kyrgyzstan)
         return (mediators, parties) if mediators else None
+
+    def _thing_taken(self, ctx, verb) -> bool:
+        """Whether the object of ``verb`` is a thing: no one named in it, no group, place or craft noun."""
+        cover, one = self._cover(ctx), ctx.one
+        things = ctx.rules.group_words.people | set(one["place_nouns"]) | set(one.get("vehicles", ())) | \
+            set(one["party_nouns"]) | set(ctx.rules.quantity_nouns) | {"country", "countries", "capital"}
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        return bool(objs) and all(o.pos_ == "NOUN" and o.lower_ not in things and o.i not in cover and not any(
+            c.i in cover for c in o.children if c.dep_ in ("compound", "nmod", "appos", "amod")) for o in objs)
+
+    def _main_party(self, ctx, verb) -> list:
+        """Who the clause of ``verb`` is about: its subject, or the owner of the craft that is its subject
+        ("MORALES' plane was forced to land")."""
+        found = self._subjects(ctx, verb)
+        if found:
+            return found
+        vehicles = ctx.one.get("vehicles", ())
+        return [p for c in verb.children if c.dep_ in _SUBJ and c.lower_ in vehicles
+                for o in c.children if o.dep_ in ("poss", "nmod") for p in self._np(ctx, o)]
+
+    def _listed_after(self, ctx, prep, end, clause_end) -> list:
+        """The list a cue's last preposition governs ("with the participation OF A, B and C"); where the
+        parse lost it, the names in the words up to the clause's end (a state's adjective right before
+        a person is the title's: "the Russian President Dmitry Medvedev" is one party)."""
+        after = self._prep_phrase(ctx, prep, None)
+        if len(after) >= 2:
+            return after
+        named = [p for p in ctx.in_range(end, clause_end) if not p.slot]
+        return [p for k, p in enumerate(named) if not (
+            k + 1 < len(named) and ctx.actors.kind(p.actor) == "state" and
+            ctx.actors.kind(named[k + 1].actor) == "person" and named[k + 1].start - p.end <= 3 and
+            "," not in ctx.norms[p.end:named[k + 1].start])]
+
+    @staticmethod
+    def _session(ctx, noun, voice, relation) -> bool:
+        """A go-between's noun with no owner of its own ("after a mediation with A and B"), inside a
+        preposition's phrase: the ones it is with are the go-betweens. (Its object or subject, "offered
+        mediation with A", "A's mediation with B", keeps the usual reading.)"""
+        return (relation.go_between and not relation.journey and voice == "active"
+                and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj"
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+                and not any(c.dep_ in ("poss", "amod") and (c.dep_ == "poss" or c.i in DepArguments._cover(ctx))
+                            for c in noun.children)
+                and not any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children))
 
     def _setting_only(self, ctx, verb) -> bool:
         """Whether the verb's only prepositional phrases are settings ([clauses] locative) headed by a

@@ -571,7 +571,23 @@ class SentenceContext:
         r = self.rules.markers.read(self.norms, (self.start, self.end), (cs, ce), (start, end),
                                     word_at=lambda i: self.doc[i].is_alpha,
                                     mention_at=lambda i: any(p.start <= i < p.end for p in self.parties))
-        return r.negated, r.hedged, r.modality
+        modality = r.modality
+        if modality == "fact" and self.doc.has_annotation("DEP"):
+            # "Aristide WOULD stay in the country for a few days and possibly HEAD to South Africa": a
+            # verb joined to another shares its auxiliary (where the parse says so)
+            verb = self.doc[start]
+            first = verb
+            while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
+                first = first.head
+            if first is not verb and self.start <= first.i and not any(c.dep_ in ("aux", "auxpass")
+                                                                       for c in verb.children):
+                aux = [c for c in first.children if c.dep_ in ("aux", "auxpass") and c.i < first.i]
+                if aux:
+                    own = self.rules.markers.read(self.norms, (self.start, self.end), (aux[0].i, ce),
+                                                  (first.i, first.i + 1))
+                    if own.modality in ("intent", "possible", "conditional"):
+                        modality = own.modality
+        return r.negated, r.hedged, modality
 
     def attribution(self, cue_start: int) -> str:
         """Who the sentence says makes the claim of the event at ``cue_start``, if anyone.
