@@ -158,3 +158,15 @@ def test_quality_floor_on_a_fifth_set_of_crises_first_read_after_its_gold(tmp_pa
                           str(FIFTH / "actors.tsv"), "--min-p", "0.74", "--min-r", "0.48", "--min-cite", "0.90"],
                          capture_output=True, text=True)
     assert res.returncode == 0, res.stdout[-3000:]
+
+
+@pytest.mark.parametrize("name", ["other-crises", "assad-heldout", "third-crises", "fourth-crises", "fifth-crises"])
+def test_every_real_set_passes_its_gold_self_check(name, capsys):
+    """Every evaluation set's evidence is verbatim in its report, every id is in its actor table and every
+    report's header is well formed (tests/corpora/check_set.py, which reads no graphx)."""
+    sys.path.insert(0, str(ROOT / "tests" / "corpora"))
+    try:
+        from check_set import main
+    finally:
+        sys.path.pop(0)
+    assert main(str(ROOT / "tests" / "corpora" / name)) == 0, capsys.readouterr().out[-2000:]

@@ -1,9 +1,10 @@
-"""Self-check for the fourth-crises gold (no graphx): evidence verbatim, ids in actors.tsv, tab-separated columns."""
+"""Self-check for an evaluation set's gold (no graphx): evidence verbatim, ids in actors.tsv, tab-separated
+columns, report headers well formed. ``python3 tests/corpora/check_set.py tests/corpora/fifth-crises``."""
 import glob, os, sys, re
-HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def main() -> int:
+def main(here: str) -> int:
+    HERE = os.path.abspath(here)
     docs = {}
     for p in glob.glob(os.path.join(HERE, "corpus", "*.txt")):
         docs[os.path.basename(p).split("_")[0]] = open(p, encoding="utf-8").read()
@@ -58,4 +59,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":  # (pytest --doctest-modules imports this file: it must not run then)
-    sys.exit(main())
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "."))
