@@ -39,7 +39,8 @@ SECTION_KEYS = {
                  "feminine", "masculine", "plural_forms"),
     "names": ("titles", "particles", "female", "fallen", "rulers", "zones"),
     "status": ("killed", "survived"),
-    "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians"),
+    "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians",
+               "unowned", "unowned_nouns"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
 _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members", "target_groups")

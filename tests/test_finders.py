@@ -454,6 +454,12 @@ CASES = [
      {(A, "fled-to", "iraq")}),
     # reaching asylum somewhere is arriving there
     (BOTH, "Maher al-Assad reached temporary asylum in Iraq on Friday night.", {(MAHER, "fled-to", "iraq")}, set()),
+    # a group no one owns, named by what it is, is an actor of its own words; "they" never stands for it
+    (BOTH, "Assad tried to return on Sunday, but coup leaders prevented his plane from landing.",
+     {("group_coup_leaders", "refused", A)}, set()),
+    (BOTH, "Hezbollah leaders met Assad.", {("hezbollah", "contacted", A)}, set()),
+    (DEPS, "Coup leaders seized the palace. Foreign ministers met in Doha. They were hosted by Erdogan.", set(),
+     {("recep_tayyip_erdogan", "contacted", "group_coup_leaders")}),
 ]
 
 

@@ -35,6 +35,14 @@ class Salience:
         have = self.gender_of(aid)
         return have == g or (have is None and (g == "m" or self._lenient))
 
+    def _owned_group(self, aid):
+        """A group of people with an owner ("Syrian soldiers", "his family"): what "they" may stand for. A
+        group named only by its words ("rebel fighters", "coup leaders") is left to its own mentions."""
+        if not aid or self.actors.kind(aid) != "group":
+            return False
+        actor = self.actors.get(aid)
+        return actor is None or not actor.discovered or bool(actor.member_of)
+
     def _group(self, aid):
         return bool(aid) and self.actors.kind(aid) in (
             "state", "organisation", "armed_group")
@@ -87,12 +95,12 @@ class Salience:
             return None
         if kind == "plural":
             for p in reversed(before):
-                if self.actors.kind(p.actor) == "group" and p.actor not in ex:
+                if self._owned_group(p.actor) and p.actor not in ex:
                     return p.actor
             for subj, mentions in reversed(self.history[-3:]):  # (a subject only: "they" after a group
                 if subj is None:  # in an object is often others; "Dozens OF soldiers" is a subject)
-                    subj = next((a for a in mentions if self.actors.kind(a) == "group"), None)
-                if self.actors.kind(subj) == "group" and subj not in ex:
+                    subj = next((a for a in mentions if self._owned_group(a)), None)
+                if self._owned_group(subj) and subj not in ex:
                     return subj
             return None
         if kind == "subject":

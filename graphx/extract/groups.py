@@ -62,6 +62,10 @@ class GroupWords:
         self.quantities = forms("quantities")
         self.envoys = forms("envoys")
         self.linkers = {"and", ","}
+        # a group no one owns, named by what it is ("COUP leaders", "FLIGHT crew", "RIOT police"): the
+        # words before the noun, and the nouns that only such a group has
+        self.unowned = forms("unowned")
+        self.unowned_nouns = forms("unowned_nouns")
         # "people close to X": the phrase's words (lower case) -> the group's noun
         self.close: dict[tuple, str] = {}
         for entry in words.get("close", ()):
@@ -120,7 +124,7 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
     i = 0
     while i < n:
         noun = lower[i]
-        if noun not in words.people:
+        if noun not in words.people and noun not in words.unowned_nouns:
             i += 1
             continue
         # the nouns of the group: "wife and son", "officers and soldiers"
@@ -158,9 +162,16 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
                     other.end < n and lower[other.end] in ("'s", "’s"))
                 if not listed:  # ("envoys of Russia, Turkey and Iran" are no group of one owner: the list meets)
                     hit = (i, m.end, m.actor, "")
+        if hit is not None and noun not in words.people:
+            hit = None  # (a noun only an unowned group has: "Hezbollah leaders" stay Hezbollah)
         if hit is not None and owner(hit[2]) is not None and owner(hit[2]).kind != "place":
             found.append((hit[0], hit[1], hit[2], words.canonical(noun if end == i + 1 else lower[end - 1]),
                           hit[3]))
+        elif hit is None and words.unowned and i - 1 >= 0 and lower[i - 1] in words.unowned and \
+                (i - 1) not in by_end and not any(k in by_start for k in range(i - 1, end)) and \
+                not (i - 2 >= 0 and (lower[i - 2] in ("'s", "’s") or lower[i - 2] in index.demonym_state
+                                     or (i - 1) in by_end or (i - 2) in by_end)):
+            found.append((i - 1, end, "", " ".join(lower[i - 1:end]), ""))
         i = end
     # "people close to the former ruling family of Bashar al-Assad": the group of whom they are close
     # to (its first mention or group within four words, no punctuation between)
@@ -203,6 +214,12 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
             continue
         taken.update(range(start, end))
         span = doc[start:end]
+        if not aid:  # no owner: the group is its own words ("coup leaders")
+            gid = "group_" + "_".join(noun.replace("-", " ").split())
+            actor = Actor(id=gid, label=noun, kind="group", aliases=(noun,), discovered=True)
+            remember(discovered, actor, span.text)
+            groups.append(Mention(gid, span.text, span.start_char, span.end_char, start, end))
+            continue
         actor = group_actor(owner(aid), noun, span.text, demonym)
         if noun == "nationals" and not demonym and span.text in owner(aid).people:
             # (named by the report's own word, "Syrians": a cached result's names must be its words)

@@ -362,6 +362,9 @@ class DepArguments:
                 found = []
             return found
         found = [p for c in word.children if c.dep_ in _OBJ for p in self._np(ctx, c)]
+        if not found:  # "prevented HIS PLANE from landing": the craft's owner
+            found = [p for c in word.children if c.dep_ == "dobj" and c.lower_ in ctx.one.get("vehicles", ())
+                     for p in self._craft_owner(ctx, c)]
         if not found:  # "facilitated THE EVACUATION OF Assad to Moscow", "organised HIS PASSAGE to Dakar": who moves
             found = self._inside(ctx, [c for c in word.children if c.dep_ == "dobj" and c.lower_ in ctx.one["event_nouns"]])
         # a party, not a setting: "met WITH X", not "met IN Jordan" nor "ACCORDING TO the ministry"
