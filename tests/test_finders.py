@@ -460,6 +460,9 @@ CASES = [
     (BOTH, "Hezbollah leaders met Assad.", {("hezbollah", "contacted", A)}, set()),
     (DEPS, "Coup leaders seized the palace. Foreign ministers met in Doha. They were hosted by Erdogan.", set(),
      {("recep_tayyip_erdogan", "contacted", "group_coup_leaders")}),
+    # assisting a move is helping it; explaining to someone is a contact
+    (DEPS, "Russia assisted in the evacuation of Assad to Moscow.", {("russia", "mediated", A)}, set()),
+    (BOTH, "Erdogan explained to Assad that the talks had failed.", {("recep_tayyip_erdogan", "contacted", A)}, set()),
 ]
 
 

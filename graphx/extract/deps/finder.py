@@ -365,8 +365,11 @@ class DepArguments:
         if not found:  # "prevented HIS PLANE from landing": the craft's owner
             found = [p for c in word.children if c.dep_ == "dobj" and c.lower_ in ctx.one.get("vehicles", ())
                      for p in self._craft_owner(ctx, c)]
-        if not found:  # "facilitated THE EVACUATION OF Assad to Moscow", "organised HIS PASSAGE to Dakar": who moves
-            found = self._inside(ctx, [c for c in word.children if c.dep_ == "dobj" and c.lower_ in ctx.one["event_nouns"]])
+        if not found:  # "facilitated THE EVACUATION OF Assad to Moscow", "organised HIS PASSAGE to Dakar", "helped
+            # IN THE EVACUATION OF Assad": who moves
+            found = self._inside(ctx, [c for c in word.children if c.dep_ == "dobj" and c.lower_ in ctx.one["event_nouns"]]
+                                 + [o for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "with")
+                                    for o in c.children if o.dep_ == "pobj" and o.lower_ in ctx.one["event_nouns"]])
         # a party, not a setting: "met WITH X", not "met IN Jordan" nor "ACCORDING TO the ministry"
         return found or self._prep_objects(ctx, word, None, set(ctx.one["locative"]) | _ATTRIBUTION)
 
