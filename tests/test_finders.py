@@ -463,6 +463,13 @@ CASES = [
     # assisting a move is helping it; explaining to someone is a contact
     (DEPS, "Russia assisted in the evacuation of Assad to Moscow.", {("russia", "mediated", A)}, set()),
     (BOTH, "Erdogan explained to Assad that the talks had failed.", {("recep_tayyip_erdogan", "contacted", A)}, set()),
+    # a journey made under compulsion is a flight, whoever the traveller meets there; a craft diverted lands
+    (BOTH, "Maher al-Assad tried to return. Maher al-Assad's plane was forced to divert to Iraq, where he met briefly "
+           "with Erdogan.", {(MAHER, "fled-to", "iraq"), (MAHER, "contacted", "recep_tayyip_erdogan")}, set()),
+    (DEPS, "Assad disembarked with his wife at the main airport in Moscow.",
+     {(A, "fled-to", "moscow"), ("bashar_al_assad_family", "fled-to", "moscow")}, set()),
+    (BOTH, "Government ministers greeted Assad at the airport.", {("group_government_ministers", "contacted", A)},
+     set()),
 ]
 
 

@@ -32,7 +32,7 @@ from ..groups import GroupWords
 from ..index import ActorIndex, DocActors
 from ..markers import Markers
 from ..sentence import MAX_SENTENCE_TOKENS, TokenArrays, views
-from .clauses import Phrases, SentenceContext, contains, phrase_len
+from .clauses import Phrases, SentenceContext, contains, ends_at, phrase_len
 
 __all__ = ["Extractor", "TokenRules", "MAX_SENTENCE_TOKENS"]
 
@@ -207,7 +207,8 @@ class Extractor:
                     ev = self._dated(ev, doc_date)
                     if ev.asserted and self.lexicon.relations[ev.relation].journey:
                         if ev.rule in self.travel_rules:
-                            travels.append((ev, flighty))
+                            # (a journey made under compulsion, "FORCED TO divert to Nicaragua", is a flight)
+                            travels.append((ev, flighty or self._forced(ctx, ev, off)))
                             continue
                         fleeing.add(ev.source)
                     elif ev.asserted and self.lexicon.relations[ev.relation].meets and \
@@ -360,7 +361,14 @@ class Extractor:
         for ev in evidence:
             if self.lexicon.relations[ev.relation].journey and ev.rule in self.travel_rules and ev.asserted and (
                     ev.source in meets or marks and ctx.clause_of(ctx.token_at(ev.trigger_start - off)) in marks):
+                if self._forced(ctx, ev, off):
+                    continue  # ("was FORCED TO divert to Nicaragua, where he met Ortega": no visit)
                 yield replace(ev, modality="visit", asserted=False)
+
+    def _forced(self, ctx, ev, off) -> bool:
+        """Whether a journey's trigger comes right after a [markers] compulsion phrase ("forced to")."""
+        forced = self.w.get("compulsion")
+        return bool(forced) and ends_at(ctx.norms, ctx.token_at(ev.trigger_start - off), forced)
 
     def _received(self, evidence, actors):
         """In a sentence that speaks of flight, a state or place receiving a person or group ([clauses]
