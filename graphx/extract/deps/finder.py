@@ -150,8 +150,7 @@ class DepArguments:
             # "the LEBANESE judiciary": the state's (not "the Iraqi LEADER", a person the words do not name)
             for c in tok.children:
                 if c.dep_ == "amod" and c.lower_ in ctx.rules.demonym_state and c.i not in self._cover(ctx):
-                    state = ctx.rules.demonym_state[c.lower_]
-                    out.append(Mention(state.id, c.text, c.idx, c.idx + len(c.text), c.i, c.i + 1))
+                    out.append(_demonym_mention(ctx, c))
                     break
         kin = p is not None and (p.slot or ctx.actors.kind(p.actor) == "group") and \
             p.text.split()[-1].lower() in ctx.rules.group_words.kin  # ("his wife", a family)
@@ -169,8 +168,9 @@ class DepArguments:
                     # (conjuncts after it stay; and where a conjunct follows it, it is a list's item the
                     # parser took for an apposition: "the UN Secretary General, the president of X, and ...")
                     out = [q for q in out if q.start > child.i]
-                elif kin or (p is not None and p.slot == "counterpart"):  # "his wife RULA GHANI", "his Russian counterpart, VLADIMIR PUTIN": the
-                    same = [q for q in same if ctx.actors.kind(q.actor) == "person"]  # person named
+                elif kin or (p is not None and p.slot == "counterpart"):
+                    # "his wife RULA GHANI", "his Russian counterpart, VLADIMIR PUTIN": the person named
+                    same = [q for q in same if ctx.actors.kind(q.actor) == "person"]
                     out = [q for q in out if q is not p] if same else out
                 out.extend(same)
         return out
@@ -445,9 +445,7 @@ class DepArguments:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i in cover):
                 out.extend(self._np(ctx, child))
             elif child.dep_ == "amod" and child.lower_ in ctx.rules.demonyms and child.i not in cover:
-                state = ctx.rules.demonym_state[child.lower_]
-                out.append(Mention(state.id, child.text, child.idx, child.idx + len(child.text), child.i,
-                                   child.i + 1))
+                out.append(_demonym_mention(ctx, child))
             elif child.dep_ == "acl" and child.lower_ in ctx.one.get("lending", ()):
                 out.extend(self._prep_objects(ctx, child, ("by",)))
         return out
@@ -460,9 +458,7 @@ class DepArguments:
             if child.dep_ == "poss":
                 out.extend(self._np(ctx, child))
             elif child.dep_ == "amod" and child.lower_ in ctx.rules.demonyms:  # "Russian sponsorship"
-                state = ctx.rules.demonym_state[child.lower_]
-                out.append(Mention(state.id, child.text, child.idx, child.idx + len(child.text), child.i,
-                                   child.i + 1))
+                out.append(_demonym_mention(ctx, child))
         out.extend(self._prep_objects(ctx, noun, ("of", "from", "by")))
         return out
 
@@ -810,9 +806,7 @@ class DepArguments:
             if joined.i in cover:
                 mediators = [cover[joined.i]]
             elif joined.lower_ in ctx.rules.demonym_state:  # "TURKISH-brokered"
-                state = ctx.rules.demonym_state[joined.lower_]
-                mediators = [Mention(state.id, joined.text, joined.idx, joined.idx + len(joined.text),
-                                     joined.i, joined.i + 1)]
+                mediators = [_demonym_mention(ctx, joined)]
         if not mediators and word.dep_ == "acl":
             mediators = self._prep_objects(ctx, word, ("by",))
         if not mediators:
@@ -908,6 +902,12 @@ class DepArguments:
                 out.append(r)
         return out
 
+
+
+def _demonym_mention(ctx, tok):
+    """The state a demonym word stands for, as a mention of that word ("RUSSIAN sponsorship")."""
+    state = ctx.rules.demonym_state[tok.lower_]
+    return Mention(state.id, tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1)
 
 def _root(doc, start, end):
     """The word of tokens [start, end) that heads them in the tree (its head lies outside them)."""
