@@ -45,13 +45,23 @@ def _words(phrase: str) -> tuple:
     return tuple(re.findall(r"\w+|[^\w\s]", phrase.lower()))
 
 
-def _match(low: list, i: int, phrases: set) -> int:
-    """The length of the longest of ``phrases`` at token ``i`` of ``low`` (lower-case texts), or 0."""
+def _match(low: list, i: int, phrases: dict) -> int:
+    """The length of the longest of ``phrases`` (by first word, as :func:`_by_first` keeps them) at
+    token ``i`` of ``low`` (lower-case texts), or 0."""
     best = 0
-    for p in phrases:
+    for p in phrases.get(low[i], ()) if i < len(low) else ():
         if len(p) > best and tuple(low[i:i + len(p)]) == p:
             best = len(p)
     return best
+
+
+def _by_first(phrases) -> dict:
+    """Phrases (token tuples) by their first word."""
+    out: dict = {}
+    for p in phrases:
+        if p:
+            out.setdefault(p[0], []).append(p)
+    return out
 
 
 def _mention(aid: str, span: Span) -> Mention:
@@ -101,8 +111,8 @@ class MentionFinder:
         self.table = index
         self.zones = {z.lower() for z in zones}  # "(0230 GMT)": no actor
         # "the ousted president": [names] fallen and rulers, as token tuples
-        self.fallen = {_words(w) for w in fallen}
-        self.rulers = {_words(w) for w in rulers}
+        self.fallen = _by_first(_words(w) for w in fallen)
+        self.rulers = _by_first(_words(w) for w in rulers)
         self.acronyms = index.acronyms
         self.discovered: dict[str, Actor] = {}
         self.demonyms = index.demonym_state  # "Turkish and Qatari officials"
@@ -190,7 +200,7 @@ class MentionFinder:
             if m.actor not in counts:
                 continue
             for at in (m.start, m.start + 1):  # (the title before the name, or inside the mention)
-                for r in self.rulers:
+                for r in (r for rs in self.rulers.values() for r in rs):
                     k = at - len(r) if at == m.start else at
                     if k < 1 or tuple(low[k:k + len(r)]) != r or (at != m.start and k + len(r) >= m.end):
                         continue
