@@ -77,32 +77,32 @@ def test_the_default_pipeline_is_not_the_weaker_choice(scores):
     assert trained["R(req)"] >= blank["R(req)"], (trained, blank)
 
 
+def _floor(tmp_path, folder, p, r, cite):
+    """Build a real set (with its analyst's alias table where it has one) and score it against its gold
+    with the set's own scorer; the floors fail the test."""
+    import graphx
+    from graphx.export import write_all
+
+    aliases = [folder / "aliases.toml"] if (folder / "aliases.toml").exists() else None
+    write_all(graphx.build(folder / "corpus", aliases=aliases), tmp_path)
+    res = subprocess.run([sys.executable, str(SCORER), str(tmp_path / "graph.json"), str(folder / "gold.tsv"),
+                          str(folder / "actors.tsv"), "--min-p", str(p), "--min-r", str(r), "--min-cite", str(cite)],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout[-3000:]
+
+
 OTHER = ROOT / "tests" / "corpora" / "other-crises"
 
 
 def test_quality_floor_on_other_crises_with_an_analysts_alias_table(tmp_path):
-    import graphx
-    from graphx.export import write_all
-
-    write_all(graphx.build(OTHER / "corpus", aliases=[OTHER / "aliases.toml"]), tmp_path)
-    res = subprocess.run([sys.executable, str(SCORER), str(tmp_path / "graph.json"), str(OTHER / "gold.tsv"),
-                          str(OTHER / "actors.tsv"), "--min-p", "0.82", "--min-r", "0.56", "--min-cite", "0.90"],
-                         capture_output=True, text=True)
-    assert res.returncode == 0, res.stdout[-3000:]
+    _floor(tmp_path, OTHER, 0.82, 0.56, 0.90)
 
 
 HELDOUT = ROOT / "tests" / "corpora" / "assad-heldout"
 
 
 def test_quality_floor_on_the_held_out_assad_reports(tmp_path):
-    import graphx
-    from graphx.export import write_all
-
-    write_all(graphx.build(HELDOUT / "corpus"), tmp_path)
-    res = subprocess.run([sys.executable, str(SCORER), str(tmp_path / "graph.json"), str(HELDOUT / "gold.tsv"),
-                          str(HELDOUT / "actors.tsv"), "--min-p", "0.84", "--min-r", "0.77", "--min-cite", "0.90"],
-                         capture_output=True, text=True)
-    assert res.returncode == 0, res.stdout[-3000:]
+    _floor(tmp_path, HELDOUT, 0.84, 0.77, 0.90)
 
 
 THIRD = ROOT / "tests" / "corpora" / "third-crises"
@@ -112,14 +112,7 @@ def test_quality_floor_on_a_third_set_of_crises_first_read_after_its_gold(tmp_pa
     """Five real reports on Tunisia 2011, Libya 2011, Ukraine 2014, Bolivia 2019 and Oman's US-Iran
     mediation with their analyst's alias table, annotated before graphx ran on them; its first run
     (score-2026-12-03-first-run.txt): trained P 0.89 R(req) 0.57 cite-ok 1.00."""
-    import graphx
-    from graphx.export import write_all
-
-    write_all(graphx.build(THIRD / "corpus", aliases=[THIRD / "aliases.toml"]), tmp_path)
-    res = subprocess.run([sys.executable, str(SCORER), str(tmp_path / "graph.json"), str(THIRD / "gold.tsv"),
-                          str(THIRD / "actors.tsv"), "--min-p", "0.90", "--min-r", "0.60", "--min-cite", "0.90"],
-                         capture_output=True, text=True)
-    assert res.returncode == 0, res.stdout[-3000:]
+    _floor(tmp_path, THIRD, 0.90, 0.60, 0.90)
 
 
 FOURTH = ROOT / "tests" / "corpora" / "fourth-crises"
@@ -131,14 +124,7 @@ def test_quality_floor_on_a_fourth_set_of_crises_first_read_after_its_gold(tmp_p
     run (score-2026-12-03-first-run.txt): trained P 0.65 R(req) 0.16 cite-ok 1.00; after the classes
     read from it (and from the fifth set), P 0.91 R(req) 0.65 cite-ok 0.97. The floor guards what was
     gained."""
-    import graphx
-    from graphx.export import write_all
-
-    write_all(graphx.build(FOURTH / "corpus", aliases=[FOURTH / "aliases.toml"]), tmp_path)
-    res = subprocess.run([sys.executable, str(SCORER), str(tmp_path / "graph.json"), str(FOURTH / "gold.tsv"),
-                          str(FOURTH / "actors.tsv"), "--min-p", "0.85", "--min-r", "0.52", "--min-cite", "0.90"],
-                         capture_output=True, text=True)
-    assert res.returncode == 0, res.stdout[-3000:]
+    _floor(tmp_path, FOURTH, 0.85, 0.52, 0.90)
 
 
 FIFTH = ROOT / "tests" / "corpora" / "fifth-crises"
@@ -150,14 +136,7 @@ def test_quality_floor_on_a_fifth_set_of_crises_first_read_after_its_gold(tmp_pa
     ran or read graphx) and committed before graphx ran on them; its first run
     (score-2026-12-03-first-run.txt): trained P 0.50 R(req) 0.26 cite-ok 0.86; after the classes read
     from it, P 0.82 R(req) 0.59 cite-ok 0.97."""
-    import graphx
-    from graphx.export import write_all
-
-    write_all(graphx.build(FIFTH / "corpus", aliases=[FIFTH / "aliases.toml"]), tmp_path)
-    res = subprocess.run([sys.executable, str(SCORER), str(tmp_path / "graph.json"), str(FIFTH / "gold.tsv"),
-                          str(FIFTH / "actors.tsv"), "--min-p", "0.74", "--min-r", "0.48", "--min-cite", "0.90"],
-                         capture_output=True, text=True)
-    assert res.returncode == 0, res.stdout[-3000:]
+    _floor(tmp_path, FIFTH, 0.74, 0.48, 0.90)
 
 
 
@@ -169,14 +148,7 @@ def test_quality_floor_on_a_sixth_set_of_crises_first_read_after_its_gold(tmp_pa
     Puigdemont 2017 with their analyst's alias table, annotated and committed before graphx ran on them,
     and no rule fixed from them: its first run (score-2026-12-03-first-run.txt) is trained P 0.79 R(req)
     0.43 cite-ok 1.00. The floor sits a little below it."""
-    import graphx
-    from graphx.export import write_all
-
-    write_all(graphx.build(SIXTH / "corpus", aliases=[SIXTH / "aliases.toml"]), tmp_path)
-    res = subprocess.run([sys.executable, str(SCORER), str(tmp_path / "graph.json"), str(SIXTH / "gold.tsv"),
-                          str(SIXTH / "actors.tsv"), "--min-p", "0.72", "--min-r", "0.38", "--min-cite", "0.90"],
-                         capture_output=True, text=True)
-    assert res.returncode == 0, res.stdout[-3000:]
+    _floor(tmp_path, SIXTH, 0.72, 0.38, 0.90)
 
 
 @pytest.mark.parametrize("name", ["other-crises", "assad-heldout", "third-crises", "fourth-crises", "fifth-crises",
