@@ -37,7 +37,7 @@ SECTION_KEYS = {
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "first", "counterpart", "latter",
                  "former", "country", "definite", "propositions",
                  "feminine", "masculine", "plural_forms"),
-    "names": ("titles", "particles", "female", "fallen", "rulers", "zones"),
+    "names": ("titles", "particles", "female", "fallen", "rulers", "zones", "tongue"),
     "status": ("killed", "survived"),
     "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians",
                "unowned", "unowned_nouns"),

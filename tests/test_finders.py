@@ -470,6 +470,14 @@ CASES = [
      {(A, "fled-to", "moscow"), ("bashar_al_assad_family", "fled-to", "moscow")}, set()),
     (BOTH, "Government ministers greeted Assad at the airport.", {("group_government_ministers", "contacted", A)},
      set()),
+    # a passage refused is refused to the one it is for; asylum granted is a contact; answering the press is
+    # no party; a name before "language" is a language
+    (DEPS, "Britain will not allow Assad safe passage out of the UK, despite Qatar granting him asylum on Thursday.",
+     {("united_kingdom", "refused", A), ("qatar", "contacted", A)}, set()),
+    (BOTH, "Assad was spotted walking to the Press Club in Moscow but he refused to answer any questions.", set(),
+     {(A, "refused", "moscow")}),
+    (DEPS, "The rebels call themselves Seleka, which means alliance in the Songo language, and met Assad.", set(),
+     {("x_songo", "contacted", A), ("x_songo", "mediated", A)}),
 ]
 
 

@@ -107,9 +107,10 @@ def discovered_id(name: str) -> str:
 class MentionFinder:
     """Turn a doc's entities into :class:`~graphx.records.Mention` (table ids or discovered)."""
 
-    def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=()):
+    def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=()):
         self.table = index
         self.zones = {z.lower() for z in zones}  # "(0230 GMT)": no actor
+        self.tongue = {w.lower() for w in tongue}  # "in the Songo LANGUAGE": no actor
         # "the ousted president": [names] fallen and rulers, as token tuples
         self.fallen = _by_first(_words(w) for w in fallen)
         self.rulers = _by_first(_words(w) for w in rulers)
@@ -143,7 +144,8 @@ class MentionFinder:
             if not kind or ent.label_ == "NORP":
                 continue
             name = " ".join(ent.text.split()).strip(" '\"’“”")
-            if len(name) < 3 or not any(c.isupper() for c in name[:1]) or name.lower() in self.zones:
+            if len(name) < 3 or not any(c.isupper() for c in name[:1]) or name.lower() in self.zones or (
+                    ent.end < len(doc) and doc[ent.end].lower_ in self.tongue):
                 continue
             known = self.table.resolve(name) or (self.table.person_like(name) if kind == "person" else None)
             if known:

@@ -275,7 +275,9 @@ class DepArguments:
         if dep in ("advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             return self._subjects(ctx, head, depth + 1)  # "left Damascus to fly to Moscow"
         if dep == "pcomp" and head.dep_ == "prep":  # "after fleeing to Moscow"
-            return self._subjects(ctx, head.head, depth + 1)
+            own = [p for c in head.children if c.dep_ == "pobj" and c.i < verb.i for p in self._np(ctx, c)]
+            # ("despite QATAR granting him asylum": the parser makes the gerund's subject the preposition's)
+            return own or self._subjects(ctx, head.head, depth + 1)
         return []
 
     def _noun_subjects(self, ctx, noun, depth=0) -> list:
@@ -773,6 +775,12 @@ class DepArguments:
             # owner of its craft)
             targets = self._resolved(ctx, self._main_party(ctx, head.head), {p.actor for p in sources})
         objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")] if verbal else []
+        if not targets and relation.target_fallback and voice == "active":
+            # "will not allow Assange safe PASSAGE": a passage refused is refused to the one it is for (the
+            # parser may hang them on the passage)
+            targets = self._resolved(ctx, [p for o in objects if o.lower_ in ctx.one.get("permissions", ())
+                                           for c in o.children if c.dep_ in ("nsubj", "poss", "compound", "nmod")
+                                           for p in self._np(ctx, c)], {p.actor for p in sources})
         if not targets and voice == "active" and cue.target == "object" and not cue.target_preps and objects:
             # the object names no actor: the one it belongs to ("rejected a deal WITH the United States",
             # "a request FROM Damascus"), or, unless it is a person's title ("asked the former Syrian
