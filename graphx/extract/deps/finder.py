@@ -683,8 +683,8 @@ class DepArguments:
         else:  # recipient: the subject got it (or got no answer) from the object or agent
             targets = subjects
             # "received a wanted notice FROM Interpol": who the thing received came from
-            sources = [p for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
-                       for p in self._prep_objects(ctx, c, ("from",))] if verbal else []
+            things = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"] if verbal else []
+            sources = [p for t in things + ([head] if things else []) for p in self._prep_objects(ctx, t, ("from",))]
             sources = sources or self._objects(ctx, head, cue, doc[start:end]) or self._agents(ctx, head, cue)
             if not sources:  # "his appeal for help FROM Moscow was rebuffed", "his calls TO the Kremlin"
                 sources = [p for c in head.children if c.dep_ in _SUBJ for t in c.subtree
