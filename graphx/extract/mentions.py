@@ -15,6 +15,7 @@ from ..nlp import NER_KINDS
 from ..records import Actor, Mention
 from .groups import find_groups
 from .index import ActorIndex
+from .tokens.clauses import Phrases, phrase_len
 
 
 def _joined_names(doc: Doc) -> tuple:
@@ -43,25 +44,6 @@ def _joined_names(doc: Doc) -> tuple:
 def _words(phrase: str) -> tuple:
     """A word list's phrase as the English tokenizer splits it ("long-time" -> long, -, time)."""
     return tuple(re.findall(r"\w+|[^\w\s]", phrase.lower()))
-
-
-def _match(low: list, i: int, phrases: dict) -> int:
-    """The length of the longest of ``phrases`` (by first word, as :func:`_by_first` keeps them) at
-    token ``i`` of ``low`` (lower-case texts), or 0."""
-    best = 0
-    for p in phrases.get(low[i], ()) if i < len(low) else ():
-        if len(p) > best and tuple(low[i:i + len(p)]) == p:
-            best = len(p)
-    return best
-
-
-def _by_first(phrases) -> dict:
-    """Phrases (token tuples) by their first word."""
-    out: dict = {}
-    for p in phrases:
-        if p:
-            out.setdefault(p[0], []).append(p)
-    return out
 
 
 def _mention(aid: str, span: Span) -> Mention:
@@ -112,8 +94,8 @@ class MentionFinder:
         self.zones = {z.lower() for z in zones}  # "(0230 GMT)": no actor
         self.tongue = {w.lower() for w in tongue}  # "in the Songo LANGUAGE": no actor
         # "the ousted president": [names] fallen and rulers, as token tuples
-        self.fallen = _by_first(_words(w) for w in fallen)
-        self.rulers = _by_first(_words(w) for w in rulers)
+        self.fallen = Phrases(_words(w) for w in fallen)
+        self.rulers = Phrases(_words(w) for w in rulers)
         self.acronyms = index.acronyms
         self.discovered: dict[str, Actor] = {}
         self.demonyms = index.demonym_state  # "Turkish and Qatari officials"
@@ -202,7 +184,7 @@ class MentionFinder:
             if m.actor not in counts:
                 continue
             for at in (m.start, m.start + 1):  # (the title before the name, or inside the mention)
-                for r in (r for rs in self.rulers.values() for r in rs):
+                for r in self.rulers:
                     k = at - len(r) if at == m.start else at
                     if k < 1 or tuple(low[k:k + len(r)]) != r or (at != m.start and k + len(r) >= m.end):
                         continue
@@ -213,7 +195,7 @@ class MentionFinder:
         add, drop = [], set()
         i, n = 0, len(doc)
         while i < n:
-            k = _match(low, i, self.fallen)
+            k = phrase_len(low, i, self.fallen)
             whose = hero
             if not k and i > 0 and low[i - 1] == "the" and low[i] in titled and (
                     i not in covered or covered[i].end == i + 1):
@@ -222,14 +204,14 @@ class MentionFinder:
                 i += 1
                 continue
             j = i + k
-            while _match(low, j, self.fallen):
-                j += _match(low, j, self.fallen)
+            while more := phrase_len(low, j, self.fallen):  # ("the ousted, exiled president")
+                j += more
             inner = []
             if j < n and (low[j] in self.demonyms or low[j] == "military"):
                 if j in covered:
                     inner.append(covered[j])
                 j += 1
-            r = _match(low, j, self.rulers)
+            r = phrase_len(low, j, self.rulers)
             end = j + r
             if not r or any(t in covered and covered[t] not in inner for t in range(i, end)) or (
                     end < n and (end in starts or low[end] == "of" or (doc[end].is_title and doc[end].is_alpha))):
