@@ -63,7 +63,10 @@ PARSE_ALL_ENV = "GRAPHX_PARSE_ALL"
 # (senter, line breaks, alias ruler, NER, titled names, any a user adds) runs over all the text.
 SECOND_PASS = ("tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer",
                "trainable_lemmatizer")
-BATCH = 256  # sentences per nlp.pipe batch of the second pass
+# Sentences per nlp.pipe batch of the second pass. (256 held about 300 MB more at its peak than 32,
+# for no speed: the parser's batch is padded to its longest sentence. Measured on 256 generated
+# reports, 2026-12-03: peak +291..+302 MB at 256, +2..+10 MB at 32, the same time within noise.)
+BATCH = 32
 
 
 def _listens(component) -> bool:
