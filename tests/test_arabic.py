@@ -279,6 +279,10 @@ ACTORS = [
     ("نفى الكرملين أن يكون الأسد وعائلته قد وصلوا إلى موسكو.", set(),
      {(A, "fled-to", "moscow"), ("Bashar al-Assad's family", "fled-to", "moscow")}),
     ("إذا هرب ماهر الأسد إلى العراق فسيعتقل.", set(), {(MAHER, "fled-to", "iraq")}),
+    # a clause set in the scene of a visit just named: the visitor met them, not the sentence's subject
+    ("وتأتي تصريحات رئيس الوزراء محمد شياع السوداني بعد ساعات من زيارة رئيس المخابرات العراقية حميد الشطري، "
+     "حيث اجتمع مع قائد الإدارة السورية الجديدة أحمد الشرع.",
+     {("حميد الشطري", "contacted", "ahmed_al_sharaa")}, {("mohammed_shia_al_sudani", "contacted", "ahmed_al_sharaa")}),
 ]
 
 

@@ -478,6 +478,73 @@ CASES = [
      {(A, "refused", "moscow")}),
     (DEPS, "The rebels call themselves Seleka, which means alliance in the Songo language, and met Assad.", set(),
      {("x_songo", "contacted", A), ("x_songo", "mediated", A)}),
+    # a deal brokered between two parties; a mediation owned by its mediator, setting the scene
+    (DEPS, "Qatar brokered a deal between Russia and Turkey to allow Assad's departure.",
+     {("qatar", "mediated", "russia"), ("qatar", "mediated", "turkey")}, set()),
+    (DEPS, "With Qatari mediation, Russia and Turkey agreed on safe passage for Assad.",
+     {("qatar", "mediated", "russia"), ("qatar", "mediated", "turkey")}, set()),
+    (DEPS, "Through Omani mediation, Iran and the United States exchanged messages.",
+     {("oman", "mediated", "iran"), ("oman", "mediated", "united_states")},
+     {("iran", "mediated", "united_states"), ("united_states", "mediated", "iran")}),
+    (DEPS, "After a mediation with Qatar and Turkey, Assad left.", {("qatar", "mediated", A), ("turkey", "mediated", A)},
+     set()),
+    # the place left is no destination; "heads" with an object leads
+    (DEPS, "Syrian troops suddenly pulled out of eastern Deir Ezzor city and its surroundings Friday.", set(),
+     {("syria_troops", "fled-to", "deir_ez_zor")}),
+    (DEPS, "Russian troops pulled out of Tartus to Hmeimim.", {("russia_troops", "fled-to", "hmeimim_airbase")},
+     {("russia_troops", "fled-to", "tartus")}),
+    (DEPS, "\"Syrian forces withdrew,\" Rami Abdel Rahman, who heads the Observatory, told AFP.", set(),
+     {("rami_abdel_rahman", "mediated", "x_observatory"), ("x_observatory", "fled-to", "rami_abdel_rahman")}),
+    # a group noun with an owner of its own after one owned before is a group of its own
+    (BOTH, "Syrian regime forces and commanders of Iran-backed groups withdrew to Palmyra.",
+     {("syria_forces", "fled-to", "palmyra")}, {("syria_commanders", "fled-to", "palmyra"),
+                                                 ("iran_commanders", "fled-to", "palmyra")}),
+    (BOTH, "The wife and son of Maher al-Assad fled to Beirut.", {("maher_al_assad_family", "fled-to", "beirut")},
+     set()),
+    # a state bringing its own home: they fled there; others sent back, no flight
+    (DEPS, "Iran has repatriated 4,000 of its nationals since rebels seized Damascus.",
+     {("iran_nationals", "fled-to", "iran")}, set()),
+    (BOTH, "Iraq said it had repatriated approximately 2,000 Syrian soldiers.", set(),
+     {("syria_soldiers", "fled-to", "syria"), ("iraq", "mediated", "syria_soldiers")}),
+    (BOTH, "The soldiers were repatriated to Myanmar on Sunday.", set(), {("group_soldiers", "fled-to", "myanmar")}),
+    # one meeting with the representatives of several: each met the others
+    (DEPS, "Pedersen held a meeting with representatives of Russia, Turkey and the United States in Geneva.",
+     {("geir_pedersen", "contacted", "russia"), ("russia", "contacted", "turkey"),
+      ("russia", "contacted", "united_states"), ("turkey", "contacted", "united_states")}, set()),
+    (DEPS, "Lavrov met Fidan and Araghchi.", {("sergei_lavrov", "contacted", "hakan_fidan")},
+     {("hakan_fidan", "contacted", "abbas_araghchi"), ("abbas_araghchi", "contacted", "hakan_fidan")}),
+    (DEPS, "Pedersen met with various Syrian parties in Geneva.", {("geir_pedersen", "contacted", "syria_parties")},
+     {("geir_pedersen", "contacted", "syria")}),
+    # a visit for talks with someone is a contact with them, not with the place's state
+    (DEPS, "Top delegations from Jordan and Qatar visited Damascus on Monday for talks with the leader of Syria's "
+           "new administration, Ahmed al-Sharaa.",
+     {("jordan", "contacted", "syria_new_authorities")}, {("jordan", "contacted", "syria")}),
+    # escorting sees someone through; a participle with its agent is passive; companions "accompanied by"
+    (DEPS, "Hezbollah fighters crossed into Lebanon escorted by the Syrian army.",
+     {("syrian_army", "mediated", "hezbollah_fighters"), ("hezbollah_fighters", "fled-to", "lebanon")},
+     {("hezbollah", "mediated", "syrian_army")}),
+    (DEPS, "Assad was escorted by Russian forces to Hmeimim.", {("russia", "mediated", A)}, set()),
+    (DEPS, "Assad left for Moscow, accompanied by his family.", {("bashar_al_assad_family", "fled-to", "moscow")},
+     set()),
+    # refuge sought in an embassy is refuge found there; a passage given is mediation
+    (BOTH, "Assad sought refuge in the Russian embassy last December.", {(A, "fled-to", "russia")},
+     {(A, "contacted", "russia")}),
+    (BOTH, "Assad sought refuge in the UAE but was turned away.", {(A, "contacted", "uae"), ("uae", "refused", A)},
+     {(A, "fled-to", "uae")}),
+    (BOTH, "Russia guaranteed safe passage for Assad.", {("russia", "mediated", A)}, set()),
+    (DEPS, "Iraq gave Maher safe passage to leave.", {("iraq", "mediated", MAHER)}, set()),
+    # a sentence told by "the spokesman" is about someone else than the speaker named before; a middle
+    # initial between a table person's first name and surname is still that person
+    (DEPS, "Dujarric told reporters about Geir O Pedersen's meeting with various Syrian parties. He held a meeting "
+           "with representatives of Russia and Turkey in Geneva, the spokesman said.",
+     {("geir_pedersen", "contacted", "russia"), ("geir_pedersen", "contacted", "syria_parties")},
+     {("x_dujarric", "contacted", "russia"), ("x_o_pedersen", "contacted", "russia")}),
+    (DEPS, "Peskov told reporters about Putin's plans. He later called Erdogan.",
+     {("dmitry_peskov", "contacted", "recep_tayyip_erdogan")}, set()),
+    # "the ousted president" is the one the table calls so, though the report names his brother more often
+    (BOTH, "President Bashar al-Assad fled to Russia. Maher al-Assad took a separate route. Maher fled to Iraq. "
+           "Maher's wife entered Lebanon. The ousted president, who fled to Moscow via Hmeimim, had few aides.",
+     {(A, "fled-to", "hmeimim_airbase")}, {(MAHER, "fled-to", "hmeimim_airbase")}),
 ]
 
 

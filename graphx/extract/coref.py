@@ -112,7 +112,15 @@ class Salience:
             others = {p.actor for p in before if self._person(p.actor) and p.actor not in ex}
             if len(others) == 1:
                 return others.pop()
-            for subj, mentions in reversed(self.history[-3:]):
+            spokesman = self._told_by_spokesman(ctx)
+            for k, (subj, mentions) in enumerate(reversed(self.history[-3:])):
+                if spokesman and k == 0 and self._person(subj):
+                    # ("Dujarric told reporters about Pedersen's meeting. HE held a meeting ..., the
+                    # spokesman said": the speaker tells of another person of that sentence)
+                    people = [a for a in mentions if self._person(a) and a not in ex and a != subj]
+                    if people:
+                        return people[0]
+                    continue
                 if self._person(subj) and subj not in ex:
                     return subj
                 people = [a for a in mentions if self._person(a) and a not in ex]
@@ -149,6 +157,18 @@ class Salience:
             if found:
                 return found[-1]
         return None
+
+    @staticmethod
+    def _told_by_spokesman(ctx) -> bool:
+        """Whether the sentence is attributed to "the (UN) spokesman" ([markers] spokespeople) with a
+        speech word next to it (", the spokesman said", "the UN spokesman further said")."""
+        spokes, speech = ctx.one.get("spokespeople", ()), ctx.one["speech"]
+        norms = ctx.norms
+        for k in range(ctx.start, ctx.end):
+            if norms[k] in spokes and "the" in norms[max(ctx.start, k - 3):k] and any(
+                    norms[j] in speech for j in range(k + 1, min(ctx.end, k + 4))):
+                return True
+        return False
 
     def _quoted_speaker(self, i, ctx, ex) -> str | None:
         """"I" / "me" inside a quotation: the person who says it, named right after the closing quote

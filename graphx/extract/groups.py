@@ -128,12 +128,16 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
             i += 1
             continue
         # the nouns of the group: "wife and son", "officers and soldiers"
-        end = i + 1
-        while end + 1 < n and lower[end] in words.linkers and lower[end + 1] in words.people:
-            end += 2
         j = i
         while j - 1 >= 0 and lower[j - 1] in words.modifiers:
             j -= 1
+        # ("SYRIAN regime forces and COMMANDERS OF Iran-backed groups": a noun with an owner of its own
+        # after one owned before it is no part of that group; "wife and son OF Maher" share theirs)
+        owned = j in by_end or (j - 1 >= 0 and (lower[j - 1] in index.demonym_state or lower[j - 1] in ("'s", "’s")))
+        end = i + 1
+        while end + 1 < n and lower[end] in words.linkers and lower[end + 1] in words.people and not (
+                owned and end + 2 < n and lower[end + 2] == "of"):
+            end += 2
         hit = None
         if j < i and i in by_end and by_end[i].start < j:  # "Syrian army soldiers": the army's, not Syria's
             m = by_end[i]
@@ -160,7 +164,9 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
                     nxt in by_start or lower[nxt] == "the") else None
                 listed = noun in words.envoys and other is not None and not (
                     other.end < n and lower[other.end] in ("'s", "’s"))
-                if not listed:  # ("envoys of Russia, Turkey and Iran" are no group of one owner: the list meets)
+                # ("commanders of IRAN-BACKED groups" are not Iran's: those it backs)
+                backed = m.end + 1 < n and lower[m.end] == "-" and lower[m.end + 1] in words.modifiers
+                if not listed and not backed:  # ("envoys of Russia, Turkey and Iran" are no group of one owner: the list meets)
                     hit = (i, m.end, m.actor, "")
         if hit is not None and noun not in words.people:
             hit = None  # (a noun only an unowned group has: "Hezbollah leaders" stay Hezbollah)

@@ -160,6 +160,16 @@ class MentionFinder:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
         return out
 
+    def _fallen_in_table(self, aid: str) -> bool:
+        """Whether the alias table names ``aid`` as a fallen ruler (an alias or role "ousted Syrian president")."""
+        memo = self.__dict__.setdefault("_fallen_memo", {})
+        if aid not in memo:
+            actor = self.table.actors.get(aid)
+            memo[aid] = actor is not None and any(
+                phrase_len(w, k, self.fallen) and any(phrase_len(w, j, self.rulers) for j in range(k + 1, len(w)))
+                for w in map(_words, actor.aliases + actor.roles) for k in range(len(w)))
+        return memo[aid]
+
     def _fallen_leader(self, doc: Doc, mentions: list) -> list:
         """A ruler's title after a fallen standing, with no name of its own ("Kyrgyzstan's ousted
         president", "the deposed president", "the former Gambian president"): the report's
@@ -175,8 +185,12 @@ class MentionFinder:
                 first.setdefault(m.actor, m.start)
         if not counts:
             return mentions
-        hero = min(counts, key=lambda a: (-counts[a], first[a]))
         low = [t.lower_ for t in doc]
+        # (of those the alias table itself calls fallen rulers, if any: "the ousted president" of a
+        # report naming Maher al-Assad more often than his brother is still the one the table calls
+        # "ousted Syrian president")
+        fallen = [a for a in counts if self._fallen_in_table(a)]
+        hero = min(fallen or counts, key=lambda a: (-counts[a], first[a]))
         # "Belarusian President Alexander Lukashenko ... the Belarusian leader": a ruler's title with a
         # demonym the report gave a person before their name is that person's, later
         titled = {}
@@ -297,6 +311,8 @@ class MentionFinder:
             j -= 1
         if j == ent.start:
             return None
+        if j > 0 and doc[j - 1].lower_ == first and all(len(t.text.rstrip(".")) == 1 for t in doc[j:ent.start]):
+            return _mention(actor.id, doc[j - 1:ent.end])  # "Geir O Pedersen": a middle initial, the same person
         span = doc[j:ent.end]
         name = " ".join(span.text.split())
         known = self.table.resolve(name)

@@ -105,7 +105,7 @@ class DepArguments:
             # "diplomats from the US", "envoys of A, B and C"; "key allies, including Iran and Russia"
             place = tok.lower_ in ctx.one["place_nouns"]
             preps = _GROUP_PREPS if tok.lower_ in self._envoys(ctx) else ("of", "in", "at") if place else \
-                ("of",) if tok.lower_ in ctx.rules.quantity_nouns else ()  # "thousands OF Syrian soldiers"
+                ("of",) if tok.lower_ in ctx.rules.quantity_nouns or tok.like_num else ()  # "thousands OF Syrian soldiers"
             if place:  # "Iraq's territory", "ITS territory": the state it belongs to
                 for c in tok.children:
                     if c.dep_ != "poss":
@@ -330,8 +330,11 @@ class DepArguments:
         return out
 
     def _objects(self, ctx, word, cue, trigger=None) -> list:
-        if trigger is not None and trigger[-1].pos_ == "ADP" and trigger[-1].lower_ not in _ATTRIBUTION:
+        if trigger is not None and trigger[-1].pos_ == "ADP" and trigger[-1].lower_ not in _ATTRIBUTION and not (
+                cue.target_preps and trigger[-1].lower_ not in cue.target_preps and
+                any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in trigger[-1].children)):
             # the cue ends on its preposition ("talks WITH", "phone call TO"): its object is the target
+            # (not the place left: "pulled OUT of Deir Ezzor")
             found = self._prep_phrase(ctx, trigger[-1], None)
             if found:
                 return found
@@ -356,6 +359,8 @@ class DepArguments:
             found = self._prep_objects(ctx, word, preps)
             if not found and cue.target_preps:  # "fled the country TO Lebanon": the parser hangs it on the object
                 found = [p for c in word.children if c.dep_ == "dobj" for p in self._prep_objects(ctx, c, preps)]
+            if not found and "to" in preps:  # "had given GONZÁLEZ safe passage": the one given to
+                found = [p for c in word.children if c.dep_ == "dative" for p in self._np(ctx, c)]
             if not found and cue.target_preps and ctx.one.get("bound"):
                 # "left Jalal-Abad in a plane BOUND FOR Kazakhstan": where the craft it leaves in goes
                 found = [p for t in word.subtree if t.lower_ in ctx.one["bound"] and t.head.i != t.i
@@ -406,7 +411,7 @@ class DepArguments:
                 for grand in child.children:
                     if grand.dep_ == "prep" and grand.lower_ == "with":
                         out.extend(self._prep_phrase(ctx, grand, None))
-            elif child.dep_ == "acl" and child.lemma_ == "accompany":
+            elif child.dep_ in ("acl", "advcl") and child.lemma_ == "accompany":
                 out.extend(self._prep_objects(ctx, child, ("by",)))
         if not people_only:
             return out
@@ -627,7 +632,10 @@ class DepArguments:
             return base
         head = self._head(doc, start, end)
         verbal = head.pos_ in ("VERB", "AUX")
-        passive = verbal and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+        passive = verbal and (any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or (
+            # a participle with its agent: "crossed into Lebanon ESCORTED BY the Syrian army"
+            head.tag_ == "VBN" and head.dep_ in ("acl", "advcl") and any(c.dep_ == "agent" for c in head.children)
+            and not any(c.dep_ in _SUBJ for c in head.children)))
         voice = base.voice
         if cue.voice == "active" and relation.passive_flips and passive:
             voice = "passive"
@@ -640,6 +648,11 @@ class DepArguments:
             return Arguments([], [], voice, base.clause, base.proxies, False, [])
         if verbal and relation.journey and head.lower_ in ctx.one.get("retracting", ()) and self._thing_taken(ctx, head):
             # "had WITHDRAWN his application to Russia": a thing taken back, no one moves
+            return Arguments([], [], voice, base.clause, base.proxies, False, [])
+        if verbal and relation.journey and head.lower_ in ctx.one.get("leading", ()) and \
+                any(c.dep_ == "dobj" for c in head.children) and \
+                not any(c.dep_ == "prep" and c.lower_ in cue.target_preps for c in head.children):
+            # "who HEADS the Observatory": leading, no move
             return Arguments([], [], voice, base.clause, base.proxies, False, [])
         subjects = self._subjects(ctx, head) if verbal else self._noun_subjects(ctx, head)
         if not verbal:
@@ -659,6 +672,13 @@ class DepArguments:
                     movers = [p for c in head.children if c.dep_ == "dobj" for p in self._anonymous(ctx, c, owner)]
                 if movers:  # "Russia evacuated Assad to Moscow", "Hezbollah withdrew its fighters to Hermel"
                     helpers, sources = sources, movers
+                if head.lower_ in ctx.one.get("homeward", ()):
+                    # "Iran REPATRIATED its nationals": its own, brought home from danger, fled there; others
+                    # sent back ("Iraq repatriated 2,000 Syrian soldiers") or no one named doing it: no flight
+                    home = self._home(ctx, self._resolved(ctx, movers), self._resolved(ctx, helpers))
+                    if not movers or not home:
+                        return Arguments([], [], voice, base.clause, base.proxies, False, [])
+                    targets = targets or home
                 if not sources:
                     sources = self._riders(ctx, head)
                     if sources:
@@ -676,6 +696,10 @@ class DepArguments:
                 helpers += self._protectors(ctx, head)
         elif voice == "passive":
             targets = subjects if cue.voice == "active" else subjects
+            if not targets and verbal and head.dep_ == "advcl" and head.head.pos_ in ("VERB", "AUX"):
+                targets = self._subjects(ctx, head.head)  # ("crossed into Lebanon escorted by the army": who crossed)
+            elif not targets and verbal and head.dep_ == "acl":
+                targets = self._np(ctx, head.head)  # ("a convoy escorted by the army")
             last = doc[end - 1]
             # ("at the invitation OF Ouattara": the cue ends on the agent's preposition)
             sources = (self._prep_phrase(ctx, last, None) if last.pos_ == "ADP" and last.lower_ in cue.agent_preps
@@ -698,6 +722,19 @@ class DepArguments:
             # was held by those it is with, for the one the clause is about
             sources, targets = self._resolved(ctx, targets), sources
         targets = self._resolved(ctx, targets, {p.actor for p in sources})
+        if voice == "active" and relation.meets and verbal and head.lemma_ == "visit" and targets and \
+                all(ctx.actors.kind(p.actor) == "place" for p in targets):
+            # "visited Damascus FOR TALKS WITH the leader of Syria's new administration": the visit is
+            # to the ones talked with, not to the place's state
+            met = self._resolved(ctx, [p for c in head.children if c.dep_ == "prep" and c.lower_ == "for"
+                                       for o in c.children if o.dep_ == "pobj"
+                                       for p in self._prep_objects(ctx, o, ("with",))], {p.actor for p in sources})
+            targets = met or targets
+        if voice == "active" and relation.meets and len(targets) > 1 and self._delegates(ctx, head, doc[start:end]):
+            # "held a meeting with REPRESENTATIVES OF Russia, Turkey and the United States": one meeting,
+            # each of those represented met the others (and the subject)
+            every = list({p.actor: p for p in sources + targets}.values())
+            return Arguments(every, [], voice, base.clause, base.proxies, joint=True)
         if not targets and voice == "passive" and any(c.dep_ == "nsubjpass" and c.pos_ == "PRON" for c in head.children):
             # "they were received by the Assam Rifles", "they" unresolved: nobody else was received
             return Arguments(sources, [], voice, base.clause, base.proxies, False, [])
@@ -785,7 +822,8 @@ class DepArguments:
             # the object names no actor: the one it belongs to ("rejected a deal WITH the United States",
             # "a request FROM Damascus"), or, unless it is a person's title ("asked the former Syrian
             # leader"), nobody ("reached THE AIR BASE" is no contact with someone named later)
-            targets = self._resolved(ctx, self._inside(ctx, objects), {p.actor for p in sources})
+            targets = self._resolved(ctx, (relation.go_between and self._prep_objects(ctx, objects[0], (
+                "between", "among"))) or self._inside(ctx, objects), {p.actor for p in sources})
             if not targets and not any(o.lower_ in self._envoys(ctx) for o in objects):
                 return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
         if not targets and verbal and voice == "active" and not relation.journey and cue.target == "object" and \
@@ -805,6 +843,9 @@ class DepArguments:
         are the thing's between-phrase, or the subjects of the verb it is the object of. ``None``
         where the words are not of that shape or name no mediator."""
         doc, cover = ctx.doc, self._cover(ctx)
+        if word.pos_ == "NOUN" and word.dep_ == "pobj" and word.head.dep_ == "prep" and \
+                word.head.head.pos_ in ("VERB", "AUX"):
+            return self._auspices(ctx, word)
         noun = word.head
         if word.dep_ not in ("amod", "acl") or noun.i == word.i or noun.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -833,6 +874,50 @@ class DepArguments:
         # (no party read: no edge, rather than a name elsewhere in the sentence: "Kyrgyzstan's ousted
         # president fled, in a deal brokered by Russia" did not mediate for Kyrgyzstan)
         return (mediators, parties) if mediators else None
+
+    @staticmethod
+    def _delegates(ctx, head, trigger) -> bool:
+        """Whether the party of a contact is a list of those represented by a delegates' noun ("met
+        with REPRESENTATIVES OF A, B and C", "talks with the delegations of A and B")."""
+        envoys = set(ctx.rules.group_words.envoys)
+        last = trigger[-1]
+        preps = [last] if last.pos_ == "ADP" else [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
+        return any(o.dep_ == "pobj" and o.lower_ in envoys and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and any(
+                k.dep_ == "conj" for k in g.children) for g in c.children) for c in o.children)
+            for prep in preps for o in prep.children)
+
+    @staticmethod
+    def _home(ctx, movers, helpers) -> list:
+        """Where those brought home by their own state go: that state ("IRAN repatriated its nationals")."""
+        out = {}
+        for p in movers:
+            owner = getattr(ctx.actors.get(p.actor), "member_of", None)
+            if owner is None or ctx.actors.kind(owner) != "state" or owner in out:
+                continue
+            named = [h for h in helpers if h.actor == owner]
+            if named:
+                out[owner] = named[0]
+        return list(out.values())
+
+    def _auspices(self, ctx, noun):
+        """A go-between's noun owned by its mediator, in a phrase setting the scene of a verb ("WITH
+        QATARI MEDIATION, Russia and Turkey agreed", "under Egypt's sponsorship, the factions signed"):
+        the owner mediated for the verb's subjects (or for those the noun is between). ``None`` where
+        the noun has no owner named (the usual reading, and ``_session``'s, apply)."""
+        mediators = [p for c in noun.children if c.dep_ == "poss" for p in self._np(ctx, c)] + [
+            _demonym_mention(ctx, c) for c in noun.children
+            if c.dep_ in ("amod", "compound") and c.i not in self._cover(ctx) and c.lower_ in ctx.rules.demonym_state] + [
+            self._cover(ctx)[c.i] for c in noun.children if c.dep_ in ("amod", "compound") and c.i in self._cover(ctx)]
+        mediators = self._resolved(ctx, mediators)
+        if not mediators:  # (no owner: "after a mediation WITH A and B" is read by _session; else no one)
+            return None if any(c.dep_ == "prep" for c in noun.children) else ([], [])
+        verb = noun.head.head
+        # (and whom they dealt with: "the rebels concluded a settlement WITH Damascus")
+        parties = self._prep_objects(ctx, noun, ("between", "among")) or self._subjects(ctx, verb) + [
+            p for t in [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+            for p in self._prep_objects(ctx, t, ("with",))]
+        return mediators, self._resolved(ctx, parties, {p.actor for p in mediators})
 
     def _thing_taken(self, ctx, verb) -> bool:
         """Whether the object of ``verb`` is a thing: no one named in it, no group, place or craft noun."""

@@ -285,6 +285,14 @@ class _Sentence(JourneyRules, AttributionRules):
             right_before = [p for p in self.parties if p.end <= cs and self._fits(p, relation, "source")
                             and all(self.doc[k].is_punct for k in range(p.end, cs))]
             return right_before
+        if cs > self.start and self.norms[cs] in self.ex.one.get("setting", ()):
+            # "... زيارة رئيس المخابرات العراقية حميد الشطري، حيث اجتمع": the visitor just named
+            visits = self.ex.one.get("visit_nouns", ())
+            visitor = [p for p in self.parties if p.end <= cs and self._fits(p, relation, "source")
+                       and self.ex.kind(p.actor) == "person"
+                       and any(self.norms[k] in visits for k in range(max(self.start, p.start - 5), p.start))]
+            if visitor:
+                return visitor[-1:]
         # the previous clauses' subject ("كان الأسد في موسكو، حيث طلب ..."), then the last sentence's
         earlier = [p for p in self.parties if p.end <= cs and self.nominative(p) and self._fits(p, relation, "source")
                    and self.ex.kind(p.actor) not in self.ex.settings_kinds and p.start not in self.aside]
