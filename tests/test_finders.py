@@ -541,6 +541,10 @@ CASES = [
      {("x_dujarric", "contacted", "russia"), ("x_o_pedersen", "contacted", "russia")}),
     (DEPS, "Peskov told reporters about Putin's plans. He later called Erdogan.",
      {("dmitry_peskov", "contacted", "recep_tayyip_erdogan")}, set()),
+    # a participle clause shares the subject of the verb it hangs on, not the group named in between
+    (DEPS, "Maher, who ran afoul of local government officials, escaped from house arrest last week, fleeing into "
+           "the Russian embassy in Damascus.",
+     {(MAHER, "fled-to", "russia")}, {("group_government_officials", "fled-to", "russia")}),
     # "the ousted president" is the one the table calls so, though the report names his brother more often
     (BOTH, "President Bashar al-Assad fled to Russia. Maher al-Assad took a separate route. Maher fled to Iraq. "
            "Maher's wife entered Lebanon. The ousted president, who fled to Moscow via Hmeimim, had few aides.",

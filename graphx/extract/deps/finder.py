@@ -278,6 +278,8 @@ class DepArguments:
             own = [p for c in head.children if c.dep_ == "pobj" and c.i < verb.i for p in self._np(ctx, c)]
             # ("despite QATAR granting him asylum": the parser makes the gerund's subject the preposition's)
             return own or self._subjects(ctx, head.head, depth + 1)
+        if dep == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
+            return self._subjects(ctx, head, depth + 1)  # "escaped from house arrest, FLEEING into the embassy"
         return []
 
     def _noun_subjects(self, ctx, noun, depth=0) -> list:
