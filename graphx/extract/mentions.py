@@ -96,6 +96,7 @@ class MentionFinder:
         # "the ousted president": [names] fallen and rulers, as token tuples
         self.fallen = Phrases(_words(w) for w in fallen)
         self.rulers = Phrases(_words(w) for w in rulers)
+        self._fallen_memo: dict[str, bool] = {}  # actor id -> the table calls them a fallen ruler
         self.acronyms = index.acronyms
         self.discovered: dict[str, Actor] = {}
         self.demonyms = index.demonym_state  # "Turkish and Qatari officials"
@@ -162,7 +163,7 @@ class MentionFinder:
 
     def _fallen_in_table(self, aid: str) -> bool:
         """Whether the alias table names ``aid`` as a fallen ruler (an alias or role "ousted Syrian president")."""
-        memo = self.__dict__.setdefault("_fallen_memo", {})
+        memo = self._fallen_memo
         if aid not in memo:
             actor = self.table.actors.get(aid)
             memo[aid] = actor is not None and any(

@@ -844,7 +844,7 @@ class DepArguments:
         ceasefire"): who mediated is the word joined to it by a hyphen or its by-phrase; the parties
         are the thing's between-phrase, or the subjects of the verb it is the object of. ``None``
         where the words are not of that shape or name no mediator."""
-        doc, cover = ctx.doc, self._cover(ctx)
+        doc = ctx.doc
         if word.pos_ == "NOUN" and word.dep_ == "pobj" and word.head.dep_ == "prep" and \
                 word.head.head.pos_ in ("VERB", "AUX"):
             return self._auspices(ctx, word)
@@ -853,11 +853,8 @@ class DepArguments:
             return None
         mediators = []
         if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
-            joined = doc[start - 2]
-            if joined.i in cover:
-                mediators = [cover[joined.i]]
-            elif joined.lower_ in ctx.rules.demonym_state:  # "TURKISH-brokered"
-                mediators = [_demonym_mention(ctx, joined)]
+            named = self._named_by(ctx, doc[start - 2])  # "TURKISH-brokered"
+            mediators = [named] if named is not None else []
         if not mediators and word.dep_ == "acl":
             mediators = self._prep_objects(ctx, word, ("by",))
         if not mediators:
@@ -877,11 +874,18 @@ class DepArguments:
         # president fled, in a deal brokered by Russia" did not mediate for Kyrgyzstan)
         return (mediators, parties) if mediators else None
 
+    def _named_by(self, ctx, tok):
+        """The party one word names: the mention covering it, or the state of a demonym ("QATARI"), or None."""
+        cover = self._cover(ctx)
+        if tok.i in cover:
+            return cover[tok.i]
+        return _demonym_mention(ctx, tok) if tok.lower_ in ctx.rules.demonym_state else None
+
     @staticmethod
     def _delegates(ctx, head, trigger) -> bool:
         """Whether the party of a contact is a list of those represented by a delegates' noun ("met
         with REPRESENTATIVES OF A, B and C", "talks with the delegations of A and B")."""
-        envoys = set(ctx.rules.group_words.envoys)
+        envoys = ctx.rules.group_words.envoys
         last = trigger[-1]
         preps = [last] if last.pos_ == "ADP" else [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
         return any(o.dep_ == "pobj" and o.lower_ in envoys and any(
@@ -908,9 +912,7 @@ class DepArguments:
         the owner mediated for the verb's subjects (or for those the noun is between). ``None`` where
         the noun has no owner named (the usual reading, and ``_session``'s, apply)."""
         mediators = [p for c in noun.children if c.dep_ == "poss" for p in self._np(ctx, c)] + [
-            _demonym_mention(ctx, c) for c in noun.children
-            if c.dep_ in ("amod", "compound") and c.i not in self._cover(ctx) and c.lower_ in ctx.rules.demonym_state] + [
-            self._cover(ctx)[c.i] for c in noun.children if c.dep_ in ("amod", "compound") and c.i in self._cover(ctx)]
+            m for c in noun.children if c.dep_ in ("amod", "compound") for m in [self._named_by(ctx, c)] if m is not None]
         mediators = self._resolved(ctx, mediators)
         if not mediators:  # (no owner: "after a mediation WITH A and B" is read by _session; else no one)
             return None if any(c.dep_ == "prep" for c in noun.children) else ([], [])
