@@ -269,16 +269,35 @@ def _to_dict(record) -> dict:
     return fate_to_dict(record) if isinstance(record, FateClaim) else evidence_to_dict(record)
 
 
-def conflicts_to_data(G, conflicts) -> dict:
-    """Plain dicts for ``conflicts.json`` and the page: each side with its full citations."""
-    rows = []
-    for c in conflicts:
-        rows.append({"kind": c.kind, "subject": c.subject, "label": _label(G, c.subject), "summary": c.summary,
-                     "why": c.why, "sides": [{
-                         "source": s.source, "relation": s.relation, "target": s.target, "stance": s.stance,
-                         "claim": describe(G, s),
-                         "documents": list(s.documents),
-                         "citations": [_to_dict(e) for e in s.citations]} for s in c.sides]})
+def conflict_row(G, c, most: int | None = None) -> dict:
+    """One conflict as plain dicts: each side with its citations (the first ``most`` of them)."""
+    return {"kind": c.kind, "subject": c.subject, "label": _label(G, c.subject), "summary": c.summary,
+            "why": c.why, "sides": [{
+                "source": s.source, "relation": s.relation, "target": s.target, "stance": s.stance,
+                "claim": describe(G, s),
+                "documents": list(s.documents),
+                "citations": [_to_dict(e) for e in s.citations[:most]],
+                **({} if most is None else {"citations_total": len(s.citations)})} for s in c.sides]}
+
+
+class ConflictRows:
+    """The rows of ``conflicts.json`` made one at a time as they are read (an archive's run to
+    hundreds of MB as dicts); ``conflicts`` keeps the found conflicts themselves."""
+
+    def __init__(self, G, conflicts):
+        self.G, self.conflicts = G, list(conflicts)
+
+    def __len__(self):
+        return len(self.conflicts)
+
+    def __iter__(self):
+        return (conflict_row(self.G, c) for c in self.conflicts)
+
+
+def conflicts_to_data(G, conflicts, lazy: bool = False) -> dict:
+    """Plain dicts for ``conflicts.json`` and the page: each side with its full citations
+    (``lazy``: the rows as :class:`ConflictRows`, made when read)."""
+    rows = ConflictRows(G, conflicts) if lazy else [conflict_row(G, c) for c in conflicts]
     return {"rules": {k: r for k, r in _RULES.items()}, "conflicts": rows}
 
 
@@ -294,4 +313,4 @@ _RULES = {
 }
 
 
-__all__ = ["Conflict", "Side", "find_conflicts", "conflicts_to_data", "describe", "geography", "rules_data", "KINDS"]
+__all__ = ["Conflict", "ConflictRows", "Side", "conflict_row", "find_conflicts", "conflicts_to_data", "describe", "geography", "rules_data", "KINDS"]

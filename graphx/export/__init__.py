@@ -82,7 +82,8 @@ def write_all(G, outdir="output", formats=BUILD_FORMATS, *,
     outdir = Path(outdir)
     written = []
     # The page and conflicts.json show the same conflicts: found once (seconds on an archive).
-    conflicts = conflicts_data(G) if {"html", "conflicts"} <= set(formats) else None
+    # (its rows made as each writer reads them: as dicts they held a large share of an archive's peak)
+    conflicts = conflicts_data(G, lazy=True) if {"html", "conflicts"} <= set(formats) else None
     stage = None
     try:
         outdir.mkdir(parents=True, exist_ok=True)

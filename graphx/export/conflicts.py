@@ -5,10 +5,11 @@ from __future__ import annotations
 from .atomic import atomic_write
 
 
-def conflicts_data(G, table=None) -> dict:
+def conflicts_data(G, table=None, lazy: bool = False) -> dict:
+    """``conflicts.json``'s data (``lazy``: its rows made one at a time when read)."""
     from ..conflicts import conflicts_to_data, find_conflicts
 
-    return conflicts_to_data(G, find_conflicts(G, table))
+    return conflicts_to_data(G, find_conflicts(G, table), lazy=lazy)
 
 
 def write_conflicts(G, path, table=None, data: dict | None = None) -> None:

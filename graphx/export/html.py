@@ -232,13 +232,21 @@ def _conflicts(G, edges, data: dict | None = None, most: int = MAX_CONFLICTS) ->
     """The conflicts panel's rows: conflicts.json's, each side pointing at its edge id (""
     when the page does not draw it). Over ``most`` rows, those with a side drawn come
     first, and the page says how many it lists of how many."""
-    from ..conflicts import conflicts_to_data, find_conflicts
+    from ..conflicts import conflict_row, conflicts_to_data, find_conflicts
 
     ids = {(e["source"], e["type"], e["target"]): eid for eid, e in edges.items()}
     if data is None:
         data = conflicts_to_data(G, find_conflicts(G))
     every = data["conflicts"]
-    if len(every) > most:
+    lazy = getattr(every, "conflicts", None)
+    if lazy is not None:
+        # (rows not made yet: choose among the conflicts, and make the chosen rows with the
+        # citations the page holds)
+        if len(lazy) > most:
+            drawn = [any((s.source, s.relation, s.target) in ids for s in c.sides) for c in lazy]
+            lazy = ([c for c, d in zip(lazy, drawn) if d] + [c for c, d in zip(lazy, drawn) if not d])[:most]
+        every = [conflict_row(G, c, MAX_PAGE_CITATIONS) for c in lazy]
+    elif len(every) > most:
         drawn = [any((s["source"], s["relation"], s["target"]) in ids for s in row["sides"]) for row in every]
         every = ([r for r, d in zip(every, drawn) if d] + [r for r, d in zip(every, drawn) if not d])[:most]
     # new dicts: ``data`` may also be what conflicts.json is written from
@@ -246,7 +254,7 @@ def _conflicts(G, edges, data: dict | None = None, most: int = MAX_CONFLICTS) ->
              "sides": [{**side, "edge": ids.get((side["source"], side["relation"], side["target"]), ""),
                         "claim": _isolated(G, side.get("claim", ""), _row_actors(row)),
                         "citations": side["citations"][:MAX_PAGE_CITATIONS],
-                        "citations_total": len(side["citations"])}
+                        "citations_total": side.get("citations_total", len(side["citations"]))}
                        for side in row["sides"]]} for row in every]
     return {"conflicts": rows, "conflicts_total": len(data["conflicts"])}
 
@@ -254,6 +262,23 @@ def _conflicts(G, edges, data: dict | None = None, most: int = MAX_CONFLICTS) ->
 def render_html(G, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS,
                 conflicts: dict | None = None, max_edges: int | None = MAX_EDGES) -> str:
     """The page as a string (nothing written); see :func:`page_subgraph` for ``max_actors``."""
+    return "".join(iter_html(G, title, max_actors, conflicts, max_edges))
+
+
+_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _safe_json_pieces(data):
+    """:func:`safe_json`'s text in pieces (each character it escapes is escaped on its own)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+    for piece in encoder.iterencode(data):
+        yield piece.translate(_SAFE)
+
+
+def iter_html(G, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS,
+              conflicts: dict | None = None, max_edges: int | None = MAX_EDGES):
+    """:func:`render_html`'s text in pieces, so that writing an archive's page never holds
+    several copies of it (the data and the page around it) at once."""
     from pyvis.network import Network
 
     whole = G
@@ -301,17 +326,31 @@ def render_html(G, title: str = "graphx — actor graph", max_actors: int | None
     page = page.replace("<head>", f"<head>\n<title>{_html.escape(title)}</title>", 1)
     # explore.js runs in the panel's script element, right after it: the browser may draw the
     # first frame between two script elements of a large page, before the second one listens
-    panel = (_panel_template().replace("/*GRAPHX_EXPLORE*/", _template("explore.js"))
-             .replace("/*GRAPHX_DATA*/", safe_json(page_data(G, limit, whole, conflicts))))
-    return page.replace("</body>", panel + "\n</body>", 1)
+    data = page_data(G, limit, whole, conflicts)
+    explore, template = _template("explore.js"), _panel_template()
+    at = page.find("</body>")
+    if at < 0 or template.count("/*GRAPHX_EXPLORE*/") != 1 or template.count("/*GRAPHX_DATA*/") != 1 or \
+            "/*GRAPHX_DATA*/" in explore or template.find("/*GRAPHX_DATA*/") < template.find("/*GRAPHX_EXPLORE*/"):
+        panel = template.replace("/*GRAPHX_EXPLORE*/", explore).replace("/*GRAPHX_DATA*/", safe_json(data))
+        yield page.replace("</body>", panel + "\n</body>", 1)
+        return
+    # (the same text as replacing the markers and then "</body>": the page, then the panel's parts)
+    yield page[:at]
+    before, rest = template.split("/*GRAPHX_EXPLORE*/")
+    middle, after = rest.split("/*GRAPHX_DATA*/")
+    yield before
+    yield explore
+    yield middle
+    yield from _safe_json_pieces(data)
+    yield after + "\n" + page[at:]
 
 
 def write_html(G, path, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS,
                conflicts: dict | None = None, max_edges: int | None = MAX_EDGES) -> None:
     """Write ``graph.html`` atomically as UTF-8."""
-    text = render_html(G, title, max_actors, conflicts, max_edges)
     with atomic_write(path) as f:
-        f.write(text)
+        for piece in iter_html(G, title, max_actors, conflicts, max_edges):
+            f.write(piece)
 
 
 def _template(name: str) -> str:

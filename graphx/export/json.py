@@ -163,7 +163,10 @@ def iter_indented(data: dict):
             return
     for key, value in data.items():
         yield sep + encode_basestring(key) + ": "
-        if type(value) is list and value:
+        lazy = type(value).__name__ == "ConflictRows"  # (graphx.conflicts: rows made as they are read)
+        if lazy and not len(value):
+            value = []
+        if (type(value) is list or lazy) and len(value):
             first = True
             for item in value:
                 yield ("[\n  " if first else ",\n  ") + _indented(item, 2)
