@@ -34,14 +34,14 @@ SECTION_KEYS = {
                 "locative", "determiners", "coordination", "requested_by", "initiative", "topics", "list_openers", "party_nouns",
                 "owner_nouns", "joined_prepositions", "adverbs", "place_nouns", "event_nouns", "companions", "escorts",
                 "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control", "venue", "reception", "aboard", "bound",
-                "departure", "permissions", "lending", "retracting", "leading", "homeward", "setting", "visit_nouns"),
+                "departure", "permissions", "lending", "retracting", "leading", "homeward", "setting", "visit_nouns", "sent_back"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "first", "counterpart", "latter",
                  "former", "country", "definite", "propositions",
                  "feminine", "masculine", "plural_forms"),
     "names": ("titles", "particles", "female", "fallen", "rulers", "zones", "tongue"),
     "status": ("killed", "survived"),
     "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians",
-               "unowned", "unowned_nouns"),
+               "unowned", "unowned_nouns", "idioms"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
 _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members", "target_groups")
@@ -94,7 +94,9 @@ class Cue:
     window: int = 12
     travel: bool | str = False  # a travel verb: a visit, not a flight, where [markers] visit says so;
     # "arrival": also a group's advance, not a flight, unless the sentence speaks of one;
-    # "stop": a stay, a flight's stop only where the sentence speaks of flight
+    # "stop": a stay, a flight's stop only where the sentence speaks of flight;
+    # "companion": the target is someone travelled with: the source goes where the target's last
+    # journey in the report went ("His wife travelled with HIM")
     lemmas: tuple = ()  # lemmas of the cue's head word, for pipelines with a lemmatizer
     joint: bool = False  # a mutual event: those named together before it, and no one after, met each other
     person_relation: str = ""  # the relation the cue states when its target is a person ("reached him")
@@ -486,8 +488,9 @@ def _cues(path, lines, tables, relations, code) -> list:
             if key in spec and not isinstance(spec[key], bool):
                 raise ConfigError(path, key_line(lines, key, line), f"{key} must be true or false",
                                   f"write {key} = true")
-        if "travel" in spec and spec["travel"] not in (True, False, "arrival", "stop"):
-            raise ConfigError(path, key_line(lines, "travel", line), 'travel must be true, false, "arrival" or "stop"',
+        if "travel" in spec and spec["travel"] not in (True, False, "arrival", "stop", "companion"):
+            raise ConfigError(path, key_line(lines, "travel", line),
+                              'travel must be true, false, "arrival", "stop" or "companion"',
                               "write travel = true")
         pos = tuple(t.upper() for t in _words(path, lines, "cue", "pos", spec.get("pos", []), line))
         for tag in pos:

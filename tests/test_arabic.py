@@ -119,6 +119,17 @@ TABLE = [
     ("بحث بسام الصباغ خلالها التطورات في شمالي سوريا.", set(), {("bassam_al_sabbagh", "contacted", "syria")}),
     ("وقالت الخارجية المصرية إنه تم خلال الاتصال تناول التطورات في شمالي سوريا، حيث استمع عبد العاطي إلى شرح الصباغ.",
      set(), {("badr_abdelatty", "contacted", "syria")}),
+    # a list goes on past a title with no name of its own ("، ووزير الخارجية أسعد الشيباني")
+    ("اجتمع فيدان مع قائد الإدارة السورية الجديدة أحمد الشرع، ووزير الخارجية أسعد الشيباني، ورئيس الاستخبارات أنس خطاب.",
+     {("hakan_fidan", "contacted", "ahmed_al_sharaa"), ("hakan_fidan", "contacted", "asaad_al_shaibani"),
+      ("hakan_fidan", "contacted", "anas_khattab")}, set()),
+    # a family name with or without its article names the table's person; a minister and his own state
+    # are one side; "بأسرها" (entirely) is no family
+    ("أجرى وزير الخارجية والمغتربين، بسام صباغ، اتصالاً هاتفياً مع نظيره المصري، بدر عبد العاطي. وكان أجرى "
+     "الوزير الصباغ عدة اتصالات مع نظرائه في المملكة العربية السعودية وإيران. وتناول الاتصال أمن سوريا والمنطقة بأسرها.",
+     {("bassam_al_sabbagh", "contacted", "badr_abdelatty"), ("bassam_al_sabbagh", "contacted", "saudi_arabia")},
+     {("badr_abdelatty", "contacted", "saudi_arabia"), ("bassam_al_sabbagh", "contacted", "syria")}),
+    ("وختم فيدان بالقول إن تركيا تنسق مع السعودية.", {("turkey", "contacted", "saudi_arabia")}, set()),
 ]
 
 

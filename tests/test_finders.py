@@ -549,6 +549,40 @@ CASES = [
     (BOTH, "President Bashar al-Assad fled to Russia. Maher al-Assad took a separate route. Maher fled to Iraq. "
            "Maher's wife entered Lebanon. The ousted president, who fled to Moscow via Hmeimim, had few aides.",
      {(A, "fled-to", "hmeimim_airbase")}, {(MAHER, "fled-to", "hmeimim_airbase")}),
+    # a companion told apart goes where the one accompanied went ([[cue]] travel = "companion"); a tour's
+    # companion tours
+    (BOTH, "Maher al-Assad was flown to Moscow on Saturday. His wife travelled with him.",
+     {("maher_al_assad_family", "fled-to", "moscow")}, set()),
+    (DEPS, "Assad fled to Moscow on Sunday. He was accompanied by his brother Maher al-Assad.",
+     {(MAHER, "fled-to", "moscow")}, set()),
+    (BOTH, "Putin flew to Ankara on Monday. He was accompanied by Lavrov. Putin met Erdogan.",
+     {(PUTIN, "contacted", "recep_tayyip_erdogan")}, {("sergei_lavrov", "fled-to", "ankara")}),
+    # a list the parser hung under the first name's description
+    (DEPS, "Pedersen also spoke to Ali Asghar Khaji, Senior Advisor to the Iranian Foreign Minister, as well as "
+           "Syrian Foreign Minister Bassam al-Sabbagh.",
+     {("geir_pedersen", "contacted", "bassam_al_sabbagh"), ("geir_pedersen", "contacted", "x_ali_asghar_khaji")},
+     set()),
+    # a demonym of two words before a group noun
+    (BOTH, "Putin met South African envoys on Thursday.", {(PUTIN, "contacted", "south_africa")}, set()),
+    # who says it is no party of what is said
+    (DEPS, "John Brennan spoke with the Yemeni vice president by telephone, a White House official said.",
+     set(), {("x_john_brennan", "contacted", "united_states")}),
+    # a go-between in someone's talks; a delegation stands for those who lead it; names after the cue's
+    # phrase that the parser made another object
+    (DEPS, "Mukonori has been the go-between in Mugabe's talks with the armed forces.",
+     {("x_mukonori", "mediated", "x_mugabe")}, set()),
+    (BOTH, "A Gulf delegation, led by Kuwaiti Foreign Minister Abdullah al-Yahya, held talks with Ahmed al-Sharaa.",
+     {("x_abdullah_al_yahya", "contacted", "ahmed_al_sharaa")}, set()),
+    (DEPS, "Fidan held talks with the head of Syria's new administration, Ahmed al-Sharaa, and Foreign Minister "
+           "Asaad al-Shaibani.",
+     {("hakan_fidan", "contacted", "ahmed_al_sharaa"), ("hakan_fidan", "contacted", "asaad_al_shaibani")}, set()),
+    (DEPS, "Tajani presided over a meeting in Rome with officials from Britain, France and Germany.",
+     {("france", "contacted", "germany"), ("united_kingdom", "contacted", "germany")}, set()),
+    # sent back to their own state: no flight there
+    (DEPS, "67 Syrian soldiers who had crossed into Lebanon were deported to Syria.",
+     {("syria_soldiers", "fled-to", "lebanon")}, {("syria_soldiers", "fled-to", "syria")}),
+    # a journey as a noun with its route
+    (BOTH, "Maher al-Assad's move to Iraq was confirmed by officials.", {(MAHER, "fled-to", "iraq")}, set()),
 ]
 
 

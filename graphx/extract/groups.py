@@ -66,6 +66,8 @@ class GroupWords:
         # words before the noun, and the nouns that only such a group has
         self.unowned = forms("unowned")
         self.unowned_nouns = forms("unowned_nouns")
+        # words written like a group noun with its owner that mean something else ("بأسرها": entirely)
+        self.idioms = {split(w) for w in words.get("idioms", ())}
         # "people close to X": the phrase's words (lower case) -> the group's noun
         self.close: dict[tuple, str] = {}
         for entry in words.get("close", ()):
@@ -150,6 +152,10 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
             hit = (m.start, end, m.actor, "")
         elif j - 1 >= 0 and lower[j - 1] in index.demonym_state:  # Syrian (army) soldiers
             hit = (j - 1, end, index.demonym_state[lower[j - 1]], doc[j - 1].text)
+        elif any(tuple(lower[j - k:j]) in index.demonym_phrases for k in (2, 3) if j - k >= 0):
+            k = next(k for k in (2, 3) if j - k >= 0 and tuple(lower[j - k:j]) in index.demonym_phrases)
+            if not any(t in by_end or t in by_start for t in range(j - k + 1, j)):  # South African envoys
+                hit = (j - k, end, index.demonym_phrases[tuple(lower[j - k:j])], doc[j - k:j].text)
         else:  # the family of Maher al-Assad, relatives of Rami Makhlouf
             k = end + 1 if end < n and lower[end] == "of" else None
             if k is not None and k < n and lower[k] == "the":

@@ -56,6 +56,9 @@ class ActorIndex:
         # one-word demonyms of states, lower case ("turkish" -> turkey): "Turkish and Qatari officials"
         self.demonym_state = {d.lower(): a.id for a in self.actors.values() for d in a.demonyms if " " not in d}
         self.demonym_names = {d.lower() for a in self.actors.values() for d in a.demonyms}  # "sri lankan" too
+        # demonyms of two or three words, as word tuples ("south african" -> south_africa)
+        self.demonym_phrases = {tuple(d.lower().split()): a.id for a in self.actors.values() for d in a.demonyms
+                                if 1 < len(d.split()) <= 3}
         self.collective_last = {n.split()[-1].lower() for n in self.collective_nouns}
 
     def resolve(self, name: str) -> Actor | None:

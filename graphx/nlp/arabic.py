@@ -76,6 +76,16 @@ def make_arabic_pipeline(index):
         for name in index.names(actor):
             if _ARABIC_LETTER.search(name):
                 names.setdefault(" ".join(name.split()), actor)
+    # A person's family name is written with or without its article ("بسام الصباغ", "بسام صباغ"):
+    # the full name in the other form names the same person (where no other name of the table is it)
+    for name, actor in list(names.items()):
+        parts = name.split()
+        if actor.kind != "person" or len(parts) < 2:
+            continue
+        last = parts[-1]
+        other = last[2:] if last.startswith("ال") and len(last) > 4 else "ال" + last if len(last) > 2 else None
+        if other:
+            names.setdefault(" ".join(parts[:-1] + [other]), actor)
     # "السلطات العراقية", "الأراضي اللبنانية": an Arabic collective noun of the table, then a state's
     # adjective, names the state (as "Iraqi authorities" does in English)
     nouns = [n for n in index.collective_nouns if _ARABIC_LETTER.search(n)]

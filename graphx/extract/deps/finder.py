@@ -130,6 +130,13 @@ class DepArguments:
                                 if not any(t.i in cover for t in obj.subtree if t.i not in mine):
                                     found = self._np(ctx, owner, seen, depth + 1)
                             out.extend(found)
+        if not out and p is None and tok.pos_ in ("NOUN", "PROPN"):
+            # "a Gulf DELEGATION, LED BY Kuwait's Foreign Minister and the GCC's Secretary-General": those
+            # who lead it stand for it
+            for c in tok.children:
+                if c.dep_ == "acl" and c.lemma_ in ("lead", "head") and c.tag_ == "VBN":
+                    out.extend(q for a in c.children if a.dep_ == "agent"
+                               for o in a.children if o.dep_ == "pobj" for q in self._np(ctx, o, seen, depth + 1))
         if not out and p is None:
             # "Russia's Hmeimim airbase": a mention among the words right under it, left to right
             inner = sorted({cover[c.i].start: cover[c.i] for c in tok.children if c.i in cover
@@ -173,6 +180,15 @@ class DepArguments:
                     same = [q for q in same if ctx.actors.kind(q.actor) == "person"]
                     out = [q for q in out if q is not p] if same else out
                 out.extend(same)
+            elif child.dep_ == "appos" and p is not None:
+                # a list the parser hung under the first name's description ("spoke to KHAJI, Senior
+                # Advisor to the Foreign Minister, as well as Syrian Foreign Minister SABBAGH"): a
+                # conjunct of the apposition that is itself a name is another party (not "president
+                # of Syria and head of THE PARTY", a second description of the same person)
+                for g in child.children:
+                    if g.dep_ == "conj" and g.i not in seen and self._cover(ctx).get(g.i) is not None and \
+                            not _opens_clause(ctx.doc, end=g.right_edge.i + 1):
+                        out.extend(self._np(ctx, g, seen, depth + 1))
         return out
 
     @staticmethod
@@ -681,6 +697,11 @@ class DepArguments:
                     if not movers or not home:
                         return Arguments([], [], voice, base.clause, base.proxies, False, [])
                     targets = targets or home
+                if head.lower_ in ctx.one.get("sent_back", ()) and targets:
+                    owners = {getattr(ctx.actors.get(p.actor), "member_of", None) for p in sources + movers}
+                    targets = [t for t in self._resolved(ctx, targets) if t.actor not in owners]
+                    if not targets:  # sent back home: no flight (and not where they had fled, named before)
+                        return Arguments([], [], voice, base.clause, base.proxies, False, [])
                 if not sources:
                     sources = self._riders(ctx, head)
                     if sources:
@@ -732,6 +753,14 @@ class DepArguments:
                                        for o in c.children if o.dep_ == "pobj"
                                        for p in self._prep_objects(ctx, o, ("with",))], {p.actor for p in sources})
             targets = met or targets
+        if voice == "active" and relation.meets and verbal and targets and doc[end - 1].pos_ == "ADP":
+            # "held talks with the head of Syria's new administration, AHMAD AL-SHARAA, FOREIGN MINISTER
+            # SHIBANI and ...": the names after the cue's phrase the parser made another object of the verb
+            cover, taken = self._cover(ctx), {p.actor for p in sources + targets}
+            later = [q for c in head.children if c.dep_ == "dobj" and c.i >= end and c.i in cover and
+                     ctx.actors.kind(cover[c.i].actor) == "person" and doc[c.i].left_edge.i > 0 and
+                     doc[doc[c.i].left_edge.i - 1].text == "," for q in self._np(ctx, c)]
+            targets = targets + self._resolved(ctx, [q for q in later if q.actor not in taken], taken)
         if voice == "active" and relation.meets and len(targets) > 1 and self._delegates(ctx, head, doc[start:end]):
             # "held a meeting with REPRESENTATIVES OF Russia, Turkey and the United States": one meeting,
             # each of those represented met the others (and the subject)
@@ -836,7 +865,26 @@ class DepArguments:
         # (a group's own state or organisation moving it is no go-between: "Hezbollah withdrew its fighters")
         owners = {ctx.actors.get(p.actor).member_of for p in sources if ctx.actors.get(p.actor) is not None}
         helpers = [h for h in self._resolved(ctx, helpers, {p.actor for p in sources}) if h.actor not in owners]
+        if not targets and relation.go_between and not relation.journey and not verbal:
+            # "the go-between IN Mugabe's talks with the armed forces": the sides of the talks it is in
+            talks = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "during")
+                     for o in c.children if o.dep_ == "pobj" and o.lower_ in ctx.one.get("gatherings", ())]
+            sides = [p for o in talks for c in o.children if c.dep_ == "poss" for p in self._np(ctx, c)]
+            targets = self._resolved(ctx, sides + self._inside(ctx, talks), {p.actor for p in sources})
+        if not targets and base.targets:
+            # (not who says it: "spoke with the Yemeni vice president, A WHITE HOUSE OFFICIAL said")
+            base = base._replace(targets=[t for t in base.targets if not self._speaker(ctx, head, t)])
         return Arguments(sources, targets or base.targets, voice, base.clause, base.proxies, base.joint, helpers)
+
+    @staticmethod
+    def _speaker(ctx, head, mention) -> bool:
+        """Whether ``mention`` is the subject of a speech verb ([markers] speech) other than the cue's."""
+        speech = ctx.one.get("speech", ())
+        tok = ctx.doc[mention.start]
+        while tok.dep_ not in _SUBJ and tok.head.i != tok.i and tok.i != head.i:
+            tok = tok.head
+        verb = tok.head
+        return tok.dep_ in _SUBJ and verb.i != head.i and verb.lower_ in speech and verb.pos_ in ("VERB", "AUX")
 
     def _brokered(self, ctx, word, start):
         """A participle describing the thing mediated ("a TURKISH-BROKERED deal between Russia and
@@ -884,12 +932,13 @@ class DepArguments:
     @staticmethod
     def _delegates(ctx, head, trigger) -> bool:
         """Whether the party of a contact is a list of those represented by a delegates' noun ("met
-        with REPRESENTATIVES OF A, B and C", "talks with the delegations of A and B")."""
+        with REPRESENTATIVES OF A, B and C", "talks with the delegations of A and B", "a meeting with
+        officials FROM A, B and C")."""
         envoys = ctx.rules.group_words.envoys
         last = trigger[-1]
         preps = [last] if last.pos_ == "ADP" else [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
         return any(o.dep_ == "pobj" and o.lower_ in envoys and any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and any(
+            c.dep_ == "prep" and c.lower_ in _GROUP_PREPS and any(g.dep_ == "pobj" and any(
                 k.dep_ == "conj" for k in g.children) for g in c.children) for c in o.children)
             for prep in preps for o in prep.children)
 

@@ -40,6 +40,7 @@ class ArabicExtractor:
 
     def __init__(self, index, lexicon: Lexicon):
         self.index = index
+        self.state_of = getattr(index, "state_of", {})  # a person -> the state the table makes him speak for
         self.lexicon = lexicon
         self.ar = lexicon.languages.get("ar")
         self.settings_kinds = lexicon.settings_kinds
@@ -311,7 +312,7 @@ class ArabicExtractor:
                                      sentences=[(ctx.start, ctx.end)], off=off, language="ar")
 
     def _travel_rules(self):
-        return {c.rule for c in self.ar.cues if c.travel}
+        return {c.rule for c in self.ar.cues if c.travel and c.travel != "companion"}
 
     def _from_hit(self, document, ctx, hit, off, last_subject):
         cue, relation = hit.cue, self.lexicon.relations[hit.cue.relation]
@@ -355,6 +356,9 @@ class ArabicExtractor:
                     tid = self.actors.as_kind(tgt.actor, groups=relation.target_groups)
                 if not tid or tid == sid:
                     continue
+                if not relation.journey and self.state_of and (tid == self.state_of.get(sid) or
+                                                               self.state_of.get(tid) == sid):
+                    continue  # (a minister and his own state are one side: "the call" he made "on Syria")
                 yield make(sid, cue.relation, tid, src, tgt, trigger, cue.rule, off, flags)
         if relation.journey and self.go_between and not (moved and cue.target == "subject"):
             # whoever smuggled or moved them mediated the flight ("الضبع ... قام بنقل ماهر", "عن طريق الضبع")

@@ -164,7 +164,11 @@ class _Sentence(JourneyRules, AttributionRules):
             while 0 <= j < len(self.parties):
                 q = self.parties[j]
                 lo, hi = (q.end, out[0].start) if step < 0 else (out[-1].end, q.start)
-                if not 0 <= hi - lo <= 3 or not all(self.norms[k] in coord for k in range(lo, hi)):
+                if step > 0 and self._in_title(lo, q, coord, self.parties[j + 1] if j + 1 < len(self.parties) else None):
+                    j += step  # ("ووزير الخارجية": the ministry's word inside the next one's title)
+                    continue
+                titled = self._titled_gap(lo, hi, coord)
+                if not titled and (not 0 <= hi - lo <= 3 or not all(self.norms[k] in coord for k in range(lo, hi))):
                     break
                 later = q if step > 0 else out[0]
                 if hi == lo and not self._joined_and(later):
@@ -178,6 +182,30 @@ class _Sentence(JourneyRules, AttributionRules):
                     out.append(q)
                 j += step
         return [q for q in out if q.actor not in exclude]
+
+    def _in_title(self, lo, q, coord, after=None) -> bool:
+        """Whether party ``q`` lies inside a title that opens, after joining words, at ``lo``, or is the
+        title's ministry with the person's name right after it ("ووزير الخارجية أسعد الشيباني")."""
+        k = lo
+        while k < q.start and self.norms[k] in coord:
+            k += 1
+        n = self.ex.mentions._title_at(self.norms, k) if k < q.start and k - lo <= 2 else 0
+        if not n:
+            return False
+        return q.end <= k + n or (q.start == k + n and after is not None and after.start == q.end
+                                  and self.ex.kind(after.actor) == "person" and q.end - q.start == 1)
+
+    def _titled_gap(self, lo, hi, coord) -> bool:
+        """Whether the words between two listed names are a joining و and the second's title with no
+        name of its own ("أحمد الشرع، ووزير الخارجية أسعد الشيباني": the list goes on)."""
+        k = lo
+        while k < hi and self.norms[k] in coord:
+            k += 1
+        if k >= hi or k - lo > 2:
+            return False
+        joined = self.norms[k].startswith("و") or any(self.norms[j] in ("و", "وكذلك") for j in range(lo, k))
+        n = self.ex.mentions._title_at(self.norms, k)
+        return joined and bool(n) and 0 <= hi - (k + n) <= 1  # (and the ministry's word: "ووزير الخارجية")
 
     def _fits(self, p, relation, side):
         kinds = relation.source_kinds if side == "source" else relation.target_kinds

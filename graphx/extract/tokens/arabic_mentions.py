@@ -231,6 +231,8 @@ class ArabicMentions:
                 continue
             w = _plain(tok.text)
             aid = short.get(w) or (short.get(w[1:]) if w[:1] in _JOINED else None)
+            if not aid:  # a family name with or without its article ("الصباغ" after "بسام صباغ")
+                aid = short.get(w[2:]) if w.startswith("ال") and len(w) > 4 else short.get("ال" + w)
             if aid and first.get(aid, len(doc)) < i:  # only after the full name
                 extra.append(_span(doc, i, i + 1, aid))
         return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
@@ -253,6 +255,8 @@ class ArabicMentions:
                 return form, False
         written = _plain(doc[i].text)  # (ة still itself: "حراسة" is no "حراس" + "ه")
         raw = word
+        if raw in w.idioms:  # ("المنطقة بأسرها": the whole region, no family)
+            return None
         for suffix in self.suffixes:  # "عائلته", "عائلاتهم": the noun with its owner joined
             if written.endswith(suffix) and raw.endswith(suffix) and len(raw) > len(suffix) + 2:
                 stem = raw[:-len(suffix)]

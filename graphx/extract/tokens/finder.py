@@ -103,7 +103,8 @@ class Extractor:
         self.w = self.rules.w
         split = lambda p: [t.norm_ for t in nlp.make_doc(p)]  # noqa: E731
         self.matcher = CueMatcher(lexicon.cues, split, lexicon.markers.get("not_cues", ()))
-        self.travel_rules = {c.rule for c in lexicon.cues if c.travel}
+        self.travel_rules = {c.rule for c in lexicon.cues if c.travel and c.travel != "companion"}
+        self.companion_rules = {c.rule for c in lexicon.cues if c.travel == "companion"}
         self.group_travel_rules = {c.rule for c in lexicon.cues if c.travel == "arrival"}
         # the ids' endings of groups that never advance ([groups] civilians: "..._citizens")
         civilians = lexicon.english.words().get("civilians", ())
@@ -135,6 +136,8 @@ class Extractor:
         journey_of = {}  # id(contact evidence) -> the journey reading of the same words
         either = []  # ([contact evidence], [journey evidence]): a journey if its traveller flees here
         told = ()  # the parties of the last meeting the report told ("took part in THE talks")
+        legs_of = {}  # traveller -> (sentence number, [(journey evidence, sentence has flight words)])
+        follows = {}  # id(a companion's journey made of a travel verb's) -> that journey
         gathered = None  # (its venue, its parties): the last joint meeting told with a venue
         every = list(views(doc, arrays, mentions))
         for k, view in enumerate(every):
@@ -199,7 +202,11 @@ class Extractor:
                     venue = joint and self._venue(ctx, actors, parties, min(ev.trigger_start for ev in joint) - off)
                     if venue:
                         gathered = (venue, parties)
+                companions = []
                 for ev in seen.values():
+                    if ev.rule in self.companion_rules:
+                        companions.append(ev)  # (after the sentence's own journeys, which it may follow)
+                        continue
                     if id(ev) in journey_of:
                         either.append(([self._dated(ev, doc_date)],
                                        [self._dated(j, doc_date) for j in journey_of.pop(id(ev))]))
@@ -209,12 +216,23 @@ class Extractor:
                         if ev.rule in self.travel_rules:
                             # (a journey made under compulsion, "FORCED TO divert to Nicaragua", is a flight)
                             travels.append((ev, flighty or self._forced(ctx, ev, off)))
+                            self._leg(legs_of, k, ev, travels[-1][1])
                             continue
+                        self._leg(legs_of, k, ev, None)
                         fleeing.add(ev.source)
                     elif ev.asserted and self.lexicon.relations[ev.relation].meets and \
                             actors.kind(ev.target) == "person":
                         meeting.add(ev.source)
                     yield ev
+                for ev, leg, flighty_leg in self._accompanied(companions, legs_of, k, set(seen)):
+                    ev = self._dated(ev, doc_date)
+                    if flighty_leg is None:
+                        if ev.asserted:
+                            fleeing.add(ev.source)
+                        yield ev
+                    else:  # decided as the journey it follows is (a tour's companion tours)
+                        travels.append((ev, flighty_leg))
+                        follows[id(ev)] = leg
             if self.lexicon.status and not ctx.is_heading:
                 yield from self._status(document, ctx, off, actors)
             salience.close_sentence(ctx)
@@ -230,13 +248,18 @@ class Extractor:
             staying = ev.rule in self.stop_rules and not flighty  # "Putin remained in Moscow"
             return replace(ev, modality="travel", asserted=False) if touring or advancing or staying else ev
 
-        decided = []
+        decided, outcome = [], {}
         for ev, flighty in travels:
             # "He then flew to Ankara": a diplomat's tour (he meets people in this report
             # and never flees in it) is travel, not flight
-            ev = travel(ev, flighty, ev.source in meeting and ev.source not in fleeing and not flighty)
-            decided.append(ev)
-            yield ev
+            leg = outcome.get(id(follows.get(id(ev))))
+            if leg is not None:  # a companion's journey is what the one accompanied made of his
+                decided_ev = ev if leg.asserted else replace(ev, modality=leg.modality, asserted=False)
+            else:
+                decided_ev = travel(ev, flighty, ev.source in meeting and ev.source not in fleeing and not flighty)
+            outcome[id(ev)] = decided_ev
+            decided.append(decided_ev)
+            yield decided_ev
         # a traveller who flees in this report (a flight verb, or a journey kept as a flight above)
         fled = fleeing | {ev.source for ev in decided if ev.asserted and ev.modality != "travel"}
         for contact, legs in either:
@@ -244,6 +267,33 @@ class Extractor:
                 yield from (travel(ev, False, False) if ev.rule in self.travel_rules else ev for ev in legs)
             else:
                 yield from contact
+
+    @staticmethod
+    def _leg(legs_of, k, ev, flighty):
+        """Remember a traveller's journeys of sentence ``k`` (the last sentence's only)."""
+        at, legs = legs_of.get(ev.source, (None, []))
+        legs_of[ev.source] = (k, (legs if at == k else []) + [(ev, flighty)])
+
+    def _accompanied(self, companions, legs_of, k, seen):
+        """A companion's journeys: where the one travelled with went in this sentence or the two
+        before ("His wife, Yulia, travelled with him"), citing the companion's sentence with the
+        place as carried over (no words of it here); (evidence, the journey followed, its flight
+        words flag: None for a plain flight)."""
+        made = set()
+        for ev in companions:
+            at, legs = legs_of.get(ev.target, (None, []))
+            if at is None or k - at > 2:
+                continue
+            for leg, flighty in legs:
+                key = (ev.source, leg.relation, leg.target)
+                if ev.source == leg.target or key in seen or key in made:
+                    continue
+                made.add(key)
+                same = leg.start == ev.start  # (the place named in this sentence keeps its words)
+                yield (replace(ev, relation=leg.relation, target=leg.target,
+                               target_text=leg.target_text if same else "",
+                               target_start=leg.target_start if same else -1,
+                               target_end=leg.target_end if same else -1), leg, flighty)
 
     def _status(self, document, ctx, off, actors):
         """"X was killed" / "X survived": claims on a person's fate (graphx/status.py), not edges."""
@@ -305,7 +355,12 @@ class Extractor:
                     if k and i + k < ctx.end and n[i + k] == "of":
                         g = next((q for q in ctx.in_range(i + k + 1, i + k + 4) if not q.pronoun), None)
                         gid = g and self._group_at(doc, g.start, g.end)
-                        if gid and (hi == p.start) == (g.end <= p.start):
+                        # (an apposition: "Awda, commander of the Eighth Brigade"; "the head of X, Sharaa";
+                        # not "Fidan held talks with the head of X")
+                        beside = (n[p.end] == "," and i - p.end - 1 <= 2) if hi != p.start else (
+                            p.start - 1 >= ctx.start and n[p.start - 1] == "," and g is not None
+                            and g.end >= p.start - 2)
+                        if gid and beside and (hi == p.start) == (g.end <= p.start):
                             found.setdefault((p.actor, gid), (p, i, i + k))
                             break
         for (src, group), (p, t0, t1) in sorted(found.items()):
@@ -352,7 +407,7 @@ class Extractor:
         has a [markers] visit word; it counts in the travel verb's clause only: not "sending them BACK
         TO Syria after they had crossed into Lebanon"), or the traveller meets someone."""
         meets = {e.source for e in evidence if not self.lexicon.relations[e.relation].journey and e.asserted
-                 and actors.kind(e.target) == "person"}
+                 and actors.kind(e.target) == "person" and e.rule not in self.companion_rules}
         marks = ()
         if visit:
             first, words = self.w["visit"].by_first, self.w["visit"]
