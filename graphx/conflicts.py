@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .records import Evidence, FateClaim, evidence_to_dict, fate_to_dict
+from .records import Evidence, FateClaim, Rows, evidence_to_dict, fate_to_dict
 
 KINDS = ("destination", "denied", "granted-refused", "status")
 
@@ -280,24 +280,10 @@ def conflict_row(G, c, most: int | None = None) -> dict:
                 **({} if most is None else {"citations_total": len(s.citations)})} for s in c.sides]}
 
 
-class ConflictRows:
-    """The rows of ``conflicts.json`` made one at a time as they are read (an archive's run to
-    hundreds of MB as dicts); ``conflicts`` keeps the found conflicts themselves."""
-
-    def __init__(self, G, conflicts):
-        self.G, self.conflicts = G, list(conflicts)
-
-    def __len__(self):
-        return len(self.conflicts)
-
-    def __iter__(self):
-        return (conflict_row(self.G, c) for c in self.conflicts)
-
-
 def conflicts_to_data(G, conflicts, lazy: bool = False) -> dict:
     """Plain dicts for ``conflicts.json`` and the page: each side with its full citations
-    (``lazy``: the rows as :class:`ConflictRows`, made when read)."""
-    rows = ConflictRows(G, conflicts) if lazy else [conflict_row(G, c) for c in conflicts]
+    (``lazy``: the rows as :class:`~graphx.records.Rows`, made when read; ``.items`` the conflicts)."""
+    rows = Rows(lambda c: conflict_row(G, c), conflicts) if lazy else [conflict_row(G, c) for c in conflicts]
     return {"rules": {k: r for k, r in _RULES.items()}, "conflicts": rows}
 
 
@@ -313,4 +299,4 @@ _RULES = {
 }
 
 
-__all__ = ["Conflict", "ConflictRows", "Side", "conflict_row", "find_conflicts", "conflicts_to_data", "describe", "geography", "rules_data", "KINDS"]
+__all__ = ["Conflict", "Side", "conflict_row", "find_conflicts", "conflicts_to_data", "describe", "geography", "rules_data", "KINDS"]

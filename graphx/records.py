@@ -144,6 +144,21 @@ OPTIONAL_FIELDS = {"correction": "", "corrected_by": "", "corrected_on": "", "co
                    "antecedent": "", "antecedent_start": -1, "leg": 0}
 
 
+class Rows:
+    """Plain-dict rows made one at a time as they are read (again on each pass), for an export
+    that streams them (:func:`graphx.export.json.iter_indented`); ``items`` keeps what they are
+    made from."""
+
+    def __init__(self, make, items):
+        self.make, self.items = make, list(items)
+
+    def __len__(self):
+        return len(self.items)
+
+    def __iter__(self):
+        return (self.make(item) for item in self.items)
+
+
 def evidence_to_dict(ev: Evidence) -> dict:
     """Plain-dict form used by every exporter (stable key order; the optional fields only when set).
 

@@ -141,3 +141,18 @@ def test_seeds_graph_json_is_json_dumps_of_the_whole_graph(built_dir, seeds_grap
     from graphx.export.json import dumps
 
     assert (built_dir / "graph.json").read_bytes() == dumps(seeds_graph[0]).encode("utf-8")
+
+
+def test_the_page_is_made_in_pieces_the_same_text_as_the_old_whole_string(seeds_graph):
+    """graph.html is written piece by piece (its data as JSON pieces), never as whole-page strings, and the
+    pieces join to what the page was when the panel's markers were replaced in one string."""
+    from graphx.export.html import _panel_template, _template, iter_html, page_data, safe_json
+
+    G, _ = seeds_graph
+    pieces = list(iter_html(G))
+    data_json = safe_json(page_data(G, None, G))
+    assert len(pieces) > 10 and not any(data_json in p for p in pieces)  # the data itself came in pieces
+    page = "".join(pieces)
+    panel = (_panel_template().replace("/*GRAPHX_EXPLORE*/", _template("explore.js"))
+             .replace("/*GRAPHX_DATA*/", data_json))
+    assert panel in page and page.count("</body>") == 1

@@ -52,9 +52,17 @@ _EXTERNAL = [
 
 def safe_json(data) -> str:
     """JSON that cannot close a <script> element or open markup."""
-    return (json.dumps(data, ensure_ascii=False, sort_keys=True)
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return "".join(_safe_json_pieces(data))
+
+
+_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _safe_json_pieces(data):
+    """:func:`safe_json`'s text in pieces (each character it escapes is escaped on its own)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+    for piece in encoder.iterencode(data):
+        yield piece.translate(_SAFE)
 
 
 _ISOLATES = "\u2066\u2067\u2068"  # LRI, RLI, FSI
@@ -238,7 +246,7 @@ def _conflicts(G, edges, data: dict | None = None, most: int = MAX_CONFLICTS) ->
     if data is None:
         data = conflicts_to_data(G, find_conflicts(G))
     every = data["conflicts"]
-    lazy = getattr(every, "conflicts", None)
+    lazy = getattr(every, "items", None)  # (graphx.records.Rows: the conflicts, rows not made yet)
     if lazy is not None:
         # (rows not made yet: choose among the conflicts, and make the chosen rows with the
         # citations the page holds)
@@ -263,16 +271,6 @@ def render_html(G, title: str = "graphx — actor graph", max_actors: int | None
                 conflicts: dict | None = None, max_edges: int | None = MAX_EDGES) -> str:
     """The page as a string (nothing written); see :func:`page_subgraph` for ``max_actors``."""
     return "".join(iter_html(G, title, max_actors, conflicts, max_edges))
-
-
-_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-
-
-def _safe_json_pieces(data):
-    """:func:`safe_json`'s text in pieces (each character it escapes is escaped on its own)."""
-    encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
-    for piece in encoder.iterencode(data):
-        yield piece.translate(_SAFE)
 
 
 def iter_html(G, title: str = "graphx — actor graph", max_actors: int | None = MAX_ACTORS,
@@ -328,20 +326,16 @@ def iter_html(G, title: str = "graphx — actor graph", max_actors: int | None =
     # first frame between two script elements of a large page, before the second one listens
     data = page_data(G, limit, whole, conflicts)
     explore, template = _template("explore.js"), _panel_template()
-    at = page.find("</body>")
-    if at < 0 or template.count("/*GRAPHX_EXPLORE*/") != 1 or template.count("/*GRAPHX_DATA*/") != 1 or \
-            "/*GRAPHX_DATA*/" in explore or template.find("/*GRAPHX_DATA*/") < template.find("/*GRAPHX_EXPLORE*/"):
-        panel = template.replace("/*GRAPHX_EXPLORE*/", explore).replace("/*GRAPHX_DATA*/", safe_json(data))
-        yield page.replace("</body>", panel + "\n</body>", 1)
-        return
-    # (the same text as replacing the markers and then "</body>": the page, then the panel's parts)
+    # the page up to its </body>, the panel with the data and explore.js in place of its markers
+    # (panel.html holds each once, the data first), then the rest of the page
+    at = page.index("</body>")
+    before, rest = template.split("/*GRAPHX_DATA*/")
+    middle, after = rest.split("/*GRAPHX_EXPLORE*/")
     yield page[:at]
-    before, rest = template.split("/*GRAPHX_EXPLORE*/")
-    middle, after = rest.split("/*GRAPHX_DATA*/")
     yield before
-    yield explore
-    yield middle
     yield from _safe_json_pieces(data)
+    yield middle
+    yield explore
     yield after + "\n" + page[at:]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..records import evidence_from_dict, evidence_to_dict
+from ..records import Rows, evidence_from_dict, evidence_to_dict
 from .atomic import atomic_write
 
 NODE_KEYS = ("label", "kind", "aliases", "mentions", "discovered")
@@ -163,10 +163,9 @@ def iter_indented(data: dict):
             return
     for key, value in data.items():
         yield sep + encode_basestring(key) + ": "
-        lazy = type(value).__name__ == "ConflictRows"  # (graphx.conflicts: rows made as they are read)
-        if lazy and not len(value):
+        if isinstance(value, Rows) and not len(value):
             value = []
-        if (type(value) is list or lazy) and len(value):
+        if (type(value) is list or isinstance(value, Rows)) and len(value):
             first = True
             for item in value:
                 yield ("[\n  " if first else ",\n  ") + _indented(item, 2)

@@ -141,6 +141,9 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
                 owned and end + 2 < n and lower[end + 2] == "of"):
             end += 2
         hit = None
+        # a demonym of two or three words right before ("South African envoys"), no mention inside it
+        phrase = next((k for k in (2, 3) if j - k >= 0 and tuple(lower[j - k:j]) in index.demonym_phrases
+                       and not any(t in by_end or t in by_start for t in range(j - k + 1, j))), None)
         if j < i and i in by_end and by_end[i].start < j:  # "Syrian army soldiers": the army's, not Syria's
             m = by_end[i]
             hit = (m.start, end, m.actor, "")
@@ -152,10 +155,8 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
             hit = (m.start, end, m.actor, "")
         elif j - 1 >= 0 and lower[j - 1] in index.demonym_state:  # Syrian (army) soldiers
             hit = (j - 1, end, index.demonym_state[lower[j - 1]], doc[j - 1].text)
-        elif any(tuple(lower[j - k:j]) in index.demonym_phrases for k in (2, 3) if j - k >= 0):
-            k = next(k for k in (2, 3) if j - k >= 0 and tuple(lower[j - k:j]) in index.demonym_phrases)
-            if not any(t in by_end or t in by_start for t in range(j - k + 1, j)):  # South African envoys
-                hit = (j - k, end, index.demonym_phrases[tuple(lower[j - k:j])], doc[j - k:j].text)
+        elif phrase is not None:
+            hit = (j - phrase, end, index.demonym_phrases[tuple(lower[j - phrase:j])], doc[j - phrase:j].text)
         else:  # the family of Maher al-Assad, relatives of Rami Makhlouf
             k = end + 1 if end < n and lower[end] == "of" else None
             if k is not None and k < n and lower[k] == "the":

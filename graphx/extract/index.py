@@ -102,6 +102,12 @@ class ActorIndex:
                 return self.actors[keys[close]]
         return None
 
+    def one_side(self, a: str, b: str) -> bool:
+        """Whether a person and a state are one side: a leader and the state the table's roles make
+        him speak for ("Araghchi held a meeting involving Iran" is no contact)."""
+        state_of = self.state_of
+        return b == state_of.get(a) or state_of.get(b) == a
+
     @cached_property
     def state_of(self) -> dict[str, str]:
         """A leader's state, read from the table's roles ("Russian President" -> russia,

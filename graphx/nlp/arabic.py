@@ -28,6 +28,14 @@ def normalise(word: str) -> str:
     return _TASHKEEL.sub("", word).translate(_FOLD).lower()
 
 
+def article_variant(word: str) -> str | None:
+    """A family name the other way round as to its article: "الصباغ" -> "صباغ", "صباغ" -> "الصباغ"
+    (None for a word too short to be a name)."""
+    if word.startswith("ال") and len(word) > 4:
+        return word[2:]
+    return "ال" + word if len(word) > 2 and not word.startswith("ال") else None
+
+
 def is_arabic(text: str) -> bool:
     """True when most letters of ``text`` are Arabic."""
     if _ARABIC_LETTER.search(text) is None:  # (most paragraphs of an archive: no letter to count)
@@ -82,8 +90,7 @@ def make_arabic_pipeline(index):
         parts = name.split()
         if actor.kind != "person" or len(parts) < 2:
             continue
-        last = parts[-1]
-        other = last[2:] if last.startswith("ال") and len(last) > 4 else "ال" + last if len(last) > 2 else None
+        other = article_variant(parts[-1])
         if other:
             names.setdefault(" ".join(parts[:-1] + [other]), actor)
     # "السلطات العراقية", "الأراضي اللبنانية": an Arabic collective noun of the table, then a state's

@@ -40,7 +40,6 @@ class ArabicExtractor:
 
     def __init__(self, index, lexicon: Lexicon):
         self.index = index
-        self.state_of = getattr(index, "state_of", {})  # a person -> the state the table makes him speak for
         self.lexicon = lexicon
         self.ar = lexicon.languages.get("ar")
         self.settings_kinds = lexicon.settings_kinds
@@ -356,8 +355,7 @@ class ArabicExtractor:
                     tid = self.actors.as_kind(tgt.actor, groups=relation.target_groups)
                 if not tid or tid == sid:
                     continue
-                if not relation.journey and self.state_of and (tid == self.state_of.get(sid) or
-                                                               self.state_of.get(tid) == sid):
+                if not relation.journey and self.index.one_side(sid, tid):
                     continue  # (a minister and his own state are one side: "the call" he made "on Syria")
                 yield make(sid, cue.relation, tid, src, tgt, trigger, cue.rule, off, flags)
         if relation.journey and self.go_between and not (moved and cue.target == "subject"):

@@ -183,13 +183,18 @@ class _Sentence(JourneyRules, AttributionRules):
                 j += step
         return [q for q in out if q.actor not in exclude]
 
+    def _title_after(self, lo, hi, coord):
+        """(where, how long) of a title that opens at ``lo`` after at most two joining words and
+        before ``hi``; (where, 0) where none does."""
+        k = lo
+        while k < hi and self.norms[k] in coord:
+            k += 1
+        return k, (self.ex.mentions._title_at(self.norms, k) if k < hi and k - lo <= 2 else 0)
+
     def _in_title(self, lo, q, coord, after=None) -> bool:
         """Whether party ``q`` lies inside a title that opens, after joining words, at ``lo``, or is the
         title's ministry with the person's name right after it ("ووزير الخارجية أسعد الشيباني")."""
-        k = lo
-        while k < q.start and self.norms[k] in coord:
-            k += 1
-        n = self.ex.mentions._title_at(self.norms, k) if k < q.start and k - lo <= 2 else 0
+        k, n = self._title_after(lo, q.start, coord)
         if not n:
             return False
         return q.end <= k + n or (q.start == k + n and after is not None and after.start == q.end
@@ -198,13 +203,8 @@ class _Sentence(JourneyRules, AttributionRules):
     def _titled_gap(self, lo, hi, coord) -> bool:
         """Whether the words between two listed names are a joining و and the second's title with no
         name of its own ("أحمد الشرع، ووزير الخارجية أسعد الشيباني": the list goes on)."""
-        k = lo
-        while k < hi and self.norms[k] in coord:
-            k += 1
-        if k >= hi or k - lo > 2:
-            return False
-        joined = self.norms[k].startswith("و") or any(self.norms[j] in ("و", "وكذلك") for j in range(lo, k))
-        n = self.ex.mentions._title_at(self.norms, k)
+        k, n = self._title_after(lo, hi, coord)
+        joined = k < hi and (self.norms[k].startswith("و") or any(self.norms[j] in ("و", "وكذلك") for j in range(lo, k)))
         return joined and bool(n) and 0 <= hi - (k + n) <= 1  # (and the ministry's word: "ووزير الخارجية")
 
     def _fits(self, p, relation, side):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ...nlp.arabic import _ARABIC_LETTER, _TASHKEEL, normalise
+from ...nlp.arabic import _ARABIC_LETTER, _TASHKEEL, article_variant, normalise
 from ...records import Actor, Mention
 from ..groups import KIN_GROUP, GroupWords, group_actor
 from ..mentions import MentionFinder, discovered_id
@@ -232,7 +232,7 @@ class ArabicMentions:
             w = _plain(tok.text)
             aid = short.get(w) or (short.get(w[1:]) if w[:1] in _JOINED else None)
             if not aid:  # a family name with or without its article ("الصباغ" after "بسام صباغ")
-                aid = short.get(w[2:]) if w.startswith("ال") and len(w) > 4 else short.get("ال" + w)
+                aid = short.get(article_variant(w))
             if aid and first.get(aid, len(doc)) < i:  # only after the full name
                 extra.append(_span(doc, i, i + 1, aid))
         return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions

@@ -131,13 +131,13 @@ class Extractor:
         arrays = TokenArrays(doc, document.body)
         norms = arrays.norms
         salience = Salience(actors, lambda aid: self.rules.gender_of(actors.get(aid)))
-        travels = []  # (evidence, sentence has flight words): decided once the report is read
+        travels = []  # (evidence, sentence has flight words, the journey a companion's follows or None): decided
+        # once the report is read
         fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
         journey_of = {}  # id(contact evidence) -> the journey reading of the same words
         either = []  # ([contact evidence], [journey evidence]): a journey if its traveller flees here
         told = ()  # the parties of the last meeting the report told ("took part in THE talks")
         legs_of = {}  # traveller -> (sentence number, [(journey evidence, sentence has flight words)])
-        follows = {}  # id(a companion's journey made of a travel verb's) -> that journey
         gathered = None  # (its venue, its parties): the last joint meeting told with a venue
         every = list(views(doc, arrays, mentions))
         for k, view in enumerate(every):
@@ -215,7 +215,7 @@ class Extractor:
                     if ev.asserted and self.lexicon.relations[ev.relation].journey:
                         if ev.rule in self.travel_rules:
                             # (a journey made under compulsion, "FORCED TO divert to Nicaragua", is a flight)
-                            travels.append((ev, flighty or self._forced(ctx, ev, off)))
+                            travels.append((ev, flighty or self._forced(ctx, ev, off), None))
                             self._leg(legs_of, k, ev, travels[-1][1])
                             continue
                         self._leg(legs_of, k, ev, None)
@@ -231,8 +231,7 @@ class Extractor:
                             fleeing.add(ev.source)
                         yield ev
                     else:  # decided as the journey it follows is (a tour's companion tours)
-                        travels.append((ev, flighty_leg))
-                        follows[id(ev)] = leg
+                        travels.append((ev, flighty_leg, leg))
             if self.lexicon.status and not ctx.is_heading:
                 yield from self._status(document, ctx, off, actors)
             salience.close_sentence(ctx)
@@ -248,11 +247,11 @@ class Extractor:
             staying = ev.rule in self.stop_rules and not flighty  # "Putin remained in Moscow"
             return replace(ev, modality="travel", asserted=False) if touring or advancing or staying else ev
 
-        decided, outcome = [], {}
-        for ev, flighty in travels:
+        decided, outcome = [], {}  # outcome: id(a journey as found) -> as decided
+        for ev, flighty, followed in travels:
             # "He then flew to Ankara": a diplomat's tour (he meets people in this report
             # and never flees in it) is travel, not flight
-            leg = outcome.get(id(follows.get(id(ev))))
+            leg = outcome.get(id(followed)) if followed is not None else None
             if leg is not None:  # a companion's journey is what the one accompanied made of his
                 decided_ev = ev if leg.asserted else replace(ev, modality=leg.modality, asserted=False)
             else:
@@ -576,12 +575,10 @@ class Extractor:
             if not src_id:
                 continue
             made = False
-            own_state = self.index.state_of.get(src_id)
             for tgt in (b for a, b in pairs if a is src):
                 tgt_id = actors.as_kind(tgt.actor, relation.target_kinds, as_party=False, protector=cue.protector,
                                         groups=relation.target_groups)
-                if not tgt_id or tgt_id == src_id or (not relation.journey and (
-                        tgt_id == own_state or self.index.state_of.get(tgt_id) == src_id)):
+                if not tgt_id or tgt_id == src_id or (not relation.journey and self.index.one_side(src_id, tgt_id)):
                     continue  # (a leader and his own state are one side: "Araghchi held a meeting involving Iran")
                 made = True
                 yield make(src_id, relation.name, tgt_id, src, tgt, trigger, cue.rule, off, flags)
