@@ -34,14 +34,15 @@ SECTION_KEYS = {
                 "locative", "determiners", "coordination", "requested_by", "initiative", "topics", "list_openers", "party_nouns",
                 "owner_nouns", "joined_prepositions", "adverbs", "place_nouns", "event_nouns", "companions", "escorts",
                 "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control", "venue", "reception", "aboard", "bound",
-                "departure", "permissions", "lending", "retracting", "leading", "homeward", "setting", "visit_nouns", "sent_back"),
+                "departure", "permissions", "lending", "retracting", "leading", "homeward", "setting", "visit_nouns", "sent_back",
+                "locative_relative"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "first", "counterpart", "latter",
                  "former", "country", "definite", "propositions",
                  "feminine", "masculine", "plural_forms"),
-    "names": ("titles", "particles", "female", "fallen", "rulers", "zones", "tongue"),
+    "names": ("titles", "particles", "female", "fallen", "rulers", "zones", "tongue", "offices"),
     "status": ("killed", "survived"),
     "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians",
-               "unowned", "unowned_nouns", "idioms"),
+               "unowned", "unowned_nouns", "idioms", "premises"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
 _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members", "target_groups")

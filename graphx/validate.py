@@ -107,7 +107,8 @@ def _problem(result, document, table, relations, known_words) -> str:
     for a in result.discovered:
         if a.discovered is not True or a.kind not in KINDS or a.roles:
             return f"discovered actor {a.id!r}: bad kind or flag"
-        if a.kind == "group":  # "Assad's family": a group of a known or discovered actor
+        if a.kind == "group" or (a.kind == "place" and a.member_of is not None):
+            # "Assad's family": a group of a known or discovered actor; "the French embassy": a state's place
             problem = _group_problem(a, table, found, where)
             if problem:
                 return f"discovered actor {a.id!r}: {problem}"

@@ -147,6 +147,12 @@ ACTORS = [
     ("أكد مسؤول أن أكثر من ألف جندي من الجيش السوري دخلوا العراق هربا.", {("Syrian soldiers", "fled-to", "iraq")},
      {("syrian_army", "fled-to", "iraq")}),
     ("هرب مسؤولو النظام السوري إلى لبنان.", {("Syrian officials", "fled-to", "lebanon")}, set()),
+    # a people's broken plural from the table ("أتراك"); a number before the group leaves it the subject
+    ("ثمانية ضباط أتراك فروا إلى اليونان.", {("Turkish officers", "fled-to", "greece")}, set()),
+    ("فر ثمانية جنود سوريين إلى العراق.", {("Syrian soldiers", "fled-to", "iraq")}, set()),
+    # an indirect question opens a clause: no name runs into it ("بسام مولوي كيف")
+    ("كشف وزير الداخلية اللبناني بسام مولوي كيف دخلت بثينة شعبان إلى لبنان.", {("بسام مولوي", "represents", "lebanon")},
+     {("بسام مولوي كيف", "represents", "lebanon"), ("بسام مولوي كيف", "fled-to", "lebanon")}),
     ("هرب كبار المسؤولين والمقربين من بشار الأسد إلى لبنان.", {("Bashar al-Assad officials", "fled-to", "lebanon")},
      {(A, "fled-to", "lebanon")}),
     # companions flee with the subject: a possessive group, a titled name, a list, a later plural verb

@@ -527,8 +527,8 @@ CASES = [
     (DEPS, "Assad left for Moscow, accompanied by his family.", {("bashar_al_assad_family", "fled-to", "moscow")},
      set()),
     # refuge sought in an embassy is refuge found there; a passage given is mediation
-    (BOTH, "Assad sought refuge in the Russian embassy last December.", {(A, "fled-to", "russia")},
-     {(A, "contacted", "russia")}),
+    (BOTH, "Assad sought refuge in the Russian embassy last December.", {(A, "fled-to", "russia_embassy")},
+     {(A, "contacted", "russia"), (A, "fled-to", "russia")}),
     (BOTH, "Assad sought refuge in the UAE but was turned away.", {(A, "contacted", "uae"), ("uae", "refused", A)},
      {(A, "fled-to", "uae")}),
     (BOTH, "Russia guaranteed safe passage for Assad.", {("russia", "mediated", A)}, set()),
@@ -544,7 +544,7 @@ CASES = [
     # a participle clause shares the subject of the verb it hangs on, not the group named in between
     (DEPS, "Maher, who ran afoul of local government officials, escaped from house arrest last week, fleeing into "
            "the Russian embassy in Damascus.",
-     {(MAHER, "fled-to", "russia")}, {("group_government_officials", "fled-to", "russia")}),
+     {(MAHER, "fled-to", "russia_embassy")}, {("group_government_officials", "fled-to", "russia_embassy")}),
     # "the ousted president" is the one the table calls so, though the report names his brother more often
     (BOTH, "President Bashar al-Assad fled to Russia. Maher al-Assad took a separate route. Maher fled to Iraq. "
            "Maher's wife entered Lebanon. The ousted president, who fled to Moscow via Hmeimim, had few aides.",
@@ -583,6 +583,59 @@ CASES = [
      {("syria_soldiers", "fled-to", "lebanon")}, {("syria_soldiers", "fled-to", "syria")}),
     # a journey as a noun with its route
     (BOTH, "Maher al-Assad's move to Iraq was confirmed by officials.", {(MAHER, "fled-to", "iraq")}, set()),
+    # a state's building abroad is a place of its own, not the state ("holed up in the French embassy" is
+    # no flight to France); named by a demonym, a possessive (with the host's name between), "its", a
+    # two-word demonym, or "the embassy" the report named before
+    (BOTH, "Maher al-Assad has been holed up in the French Embassy since last Saturday.",
+     {(MAHER, "fled-to", "france_embassy")}, {(MAHER, "fled-to", "france")}),
+    (BOTH, "Maher al-Assad was granted asylum by Portugal after seeking refuge in its embassy in Bissau.",
+     {(MAHER, "fled-to", "portugal_embassy")}, set()),
+    (BOTH, "Maher al-Assad sought refuge in Chile's Soviet embassy on Wednesday. Maher al-Assad spent the night "
+           "in the embassy.", {(MAHER, "fled-to", "chile_embassy")}, {(MAHER, "fled-to", "chile")}),
+    (BOTH, "Maher al-Assad walked into the South Korean consulate seeking political asylum.",
+     {(MAHER, "fled-to", "south_korea_consulate")}, set()),
+    # a journey under compulsion happened, with the one compelled named between ("forced X to")
+    (BOTH, "The coup forced Maher al-Assad to take refuge in the Brazilian ambassador's residence.",
+     {(MAHER, "fled-to", "brazil_embassy")}, set()),
+    (BOTH, "The army forced Assad to flee to Moscow.", {(A, "fled-to", "moscow")}, set()),
+    # a building that meets acts for its state; a group named with the building stays the state's group
+    (BOTH, "The Russian embassy met with HTS leaders in Damascus.", {("russia", "contacted", "hts")}, set()),
+    (BOTH, "Staff of the Iranian embassy fled to Lebanon.", {("iran_staff", "fled-to", "lebanon")}, set()),
+    # a weekday is no first name
+    (BOTH, "And on Tuesday Assad spoke to Putin.", {(A, "contacted", PUTIN)}, set()),
+    # a traveller going for talks visits; no comment is no refusal
+    (BOTH, "Bogdanov traveled to Damascus this week for the first talks with Syria's new leaders. Assad fled to "
+           "Moscow.", {("mikhail_bogdanov", "contacted", "syria_new_authorities")},
+     {("mikhail_bogdanov", "fled-to", "damascus")}),
+    (BOTH, "Kremlin spokesman Dmitry Peskov declined to comment on Assad's request.", set(),
+     {("dmitry_peskov", "refused", A), ("russia", "refused", A)}),
+    # a request of what another should do is made to that other
+    (BOTH, "Syria's de facto leader Ahmed al-Sharaa requested that Russia hand over Bashar al-Assad.",
+     {("ahmed_al_sharaa", "contacted", "russia")}, set()),
+    (BOTH, "The Chinese Foreign Ministry demanded that the U.S. apologize.", {("china", "contacted", "united_states")},
+     set()),
+    # refuge given, help sought
+    (BOTH, "Russia gave Assad refuge.", {("russia", "contacted", A)}, set()),
+    (BOTH, "Assad sought military help from Russia and Iran.", {(A, "contacted", "russia"), (A, "contacted", "iran")},
+     set()),
+    (BOTH, "Assad has been given refuge in Moscow.", {(A, "fled-to", "moscow")}, set()),
+    # a journey's destination named before "where" ("leave Russia, WHERE she was granted asylum")
+    (BOTH, "Asma wants to leave Russia, where she and her husband were granted asylum.",
+     {("asma_al_assad", "fled-to", "russia")}, set()),
+    # a title NER calls a person is no one ("Deputy FOREIGN MINISTER Mikhail Bogdanov")
+    (DEPS, "Putin held talks with Russian Deputy Foreign Minister Mikhail Bogdanov on Monday.",
+     {(PUTIN, "contacted", "mikhail_bogdanov")}, {(PUTIN, "contacted", "x_foreign_minister")}),
+    # a move dated years before the report is a life's, not a flight (the report's date is in its header);
+    # an object the parser hung on the travel verb past a verb joined to it is that verb's
+    (BOTH, "Title: t\nDate: 2024-12-08\n\nAsma al-Assad was born in London in 1975. She moved to Syria in 2000 "
+           "and married Bashar al-Assad months later. Asma al-Assad fled to Moscow.",
+     {("asma_al_assad", "fled-to", "moscow")},
+     {("asma_al_assad", "fled-to", "syria"), (A, "fled-to", "syria"), ("asma_al_assad", "mediated", A)}),
+    # those who arrive with a diplomat on tour tour with him
+    (BOTH, 'Asaad al-Shaibani met Faisal bin Farhan in Riyadh. "I have just arrived in Saudi Arabia, accompanied by '
+           'Anas Khattab and Maher al-Assad," al-Shaibani said.', {("asaad_al_shaibani", "contacted", "faisal_bin_farhan")},
+     {(MAHER, "fled-to", "saudi_arabia"), ("anas_khattab", "fled-to", "saudi_arabia"),
+      ("asaad_al_shaibani", "fled-to", "saudi_arabia")}),
 ]
 
 

@@ -17,8 +17,14 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def _found(G) -> list:
-    """The discovered actors worth reviewing (not groups: "Syrian soldiers" follows from its owner)."""
-    return [n for n, d in G.nodes(data=True) if d.get("discovered") and d.get("kind") != "group"]
+    """The discovered actors worth reviewing (not groups: "Syrian soldiers" follows from its owner; nor a
+    state's building abroad, "the French embassy", member of its state)."""
+    return [n for n, d in G.nodes(data=True) if d.get("discovered") and d.get("kind") != "group"
+            and not (d.get("kind") == "place" and _member(G, n))]
+
+
+def _member(G, n) -> bool:
+    return any(d.get("type") == "member-of" for _, _, d in G.out_edges(n, data=True))
 
 
 def _candidates(G, n) -> tuple:
@@ -84,7 +90,8 @@ def discovered_toml(G, table=None) -> str:
            "# Review them: fix a label or kind (person, state, organisation, armed_group, place, outlet),",
            "# delete the wrong ones, then pass the file with graphx build --aliases FILE, or paste the",
            "# entries into your own alias file. graphx build rewrites this file: edit a copy.",
-           "# (Groups such as \"Syrian soldiers\" are not listed: each build finds them from their owner.)"]
+           "# (Groups such as \"Syrian soldiers\" and a state's buildings such as \"the French embassy\" are not",
+           "# listed: each build finds them from their owner.)"]
     for n in found:
         d = G.nodes[n]
         label = str(d.get("label", n))

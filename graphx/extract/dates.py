@@ -226,6 +226,13 @@ def _rules() -> _Rules:
     return _Rules(load_date_words())
 
 
+def calendar_words() -> frozenset:
+    """The English month and weekday names of the shipped date words (lower case): "Tuesday" is
+    no one's first name ("on Tuesday Odinga spoke to ...")."""
+    r = _rules()
+    return frozenset(r.en_months) | frozenset(r.en_weekdays)
+
+
 def _has_cue(text: str, r: _Rules | None = None) -> bool:
     r = r or _rules()
     if _DIGIT.search(text):

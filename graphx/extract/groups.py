@@ -62,6 +62,14 @@ class GroupWords:
         self.quantities = forms("quantities")
         self.envoys = forms("envoys")
         self.linkers = {"and", ","}
+        # a state's buildings abroad ("embassy", "high commission"): the words -> the place's noun
+        self.premises: dict[tuple, str] = {}
+        for entry in words.get("premises", ()):
+            form, _, noun = entry.partition("=")
+            # (as the tokenizer splits them: "ambassador's" is "ambassador" "'s")
+            phrase = tuple(split(w) for w in form.replace("'s", " 's").replace("’s", " ’s").split())
+            if phrase:
+                self.premises[phrase] = (noun.strip() or " ".join(phrase))
         # a group no one owns, named by what it is ("COUP leaders", "FLIGHT crew", "RIOT police"): the
         # words before the noun, and the nouns that only such a group has
         self.unowned = forms("unowned")
@@ -243,4 +251,102 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
     return sorted(kept + groups, key=lambda m: m.start)
 
 
-__all__ = ["GroupWords", "find_groups", "group_actor", "group_id", "KIN_GROUP"]
+def premises_actor(owner: Actor, noun: str, surface: str) -> Actor:
+    """The place ``owner`` keeps abroad named by ``noun`` ("embassy"): "French embassy", member of France.
+    Its label is made of the owner's names only (the first demonym the tables give, else its label),
+    so that every report's naming ("the embassy of France", "France's embassy") is the one actor."""
+    demonym = next((d for d in owner.demonyms if d[:1].isupper()), "")
+    label = f"{demonym or owner.label} {noun}"
+    aliases = tuple(dict.fromkeys(a for a in (label, " ".join(surface.split())) if a))
+    return Actor(id=group_id(owner.id, noun), label=label, kind="place", aliases=aliases, discovered=True,
+                 member_of=owner.id)
+
+
+def find_premises(doc, mentions: list, index, words: GroupWords, discovered: dict) -> list:
+    """``mentions`` with a state's building abroad as a place of its own: "holed up in the French
+    embassy", "Ecuador's London embassy", "the embassy of Senegal", "the Indian high commission in
+    Male" (the town it stands in is part of the naming, no destination of its own). The state's
+    mention inside it is replaced; a group already named with the building ("Iranian embassy staff")
+    keeps it. New place actors go into ``discovered``."""
+    if not words.premises:
+        return mentions
+    lower = [t.lower_ for t in doc]
+    n = len(lower)
+    by_start = {m.start: m for m in mentions if m.start >= 0}
+    by_end = {m.end: m for m in mentions if m.start >= 0}
+    taken = {t for m in mentions if m.start >= 0 and (getattr(index.actors.get(m.actor) or discovered.get(m.actor),
+                                                              "kind", "") == "group") for t in range(m.start, m.end)}
+    possessive = ("'s", "’s")
+
+    def state(aid):
+        actor = index.actors.get(aid) or discovered.get(aid)
+        return actor if actor is not None and actor.kind in ("state", "organisation") else None
+
+    def place(m):
+        actor = index.actors.get(m.actor) or discovered.get(m.actor)
+        return m.actor in index.capital_of or (actor is not None and actor.kind == "place")
+
+    sentence_start = {t.i: t.sent.start for t in doc} if doc.has_annotation("SENT_START") else {}
+    found = []  # (start, end, owner actor, noun)
+    last = {}  # noun -> the owner of the last building the report named with it
+    for i in range(n):
+        phrase = next((p for p in words.premises if tuple(lower[i:i + len(p)]) == p), None)
+        if phrase is None or taken.intersection(range(i, i + len(phrase))):
+            continue
+        end = i + len(phrase)
+        start, owner = i, None
+        covering = next((m for m in mentions if 0 <= m.start < i < m.end <= end), None)
+        if covering is not None:  # a name the NER or the ruler took with the noun: "Senegalese embassy"
+            start, owner = covering.start, state(covering.actor)
+        else:
+            k = i
+            if k in by_end and (place(by_end[k]) or state(by_end[k].actor)) and by_end[k].start - 1 >= 0 and \
+                    lower[by_end[k].start - 1] in possessive:
+                k = by_end[k].start  # Ecuador's LONDON embassy
+            elif k - 2 >= 0 and (lower[k - 1] in index.demonym_state or doc[k - 1].is_title) and \
+                    lower[k - 2] in possessive:
+                k -= 1  # Chile's SOVIET embassy
+            if k - 1 >= 0 and lower[k - 1] in possessive and (k - 1) in by_end:
+                start, owner = by_end[k - 1].start, state(by_end[k - 1].actor)
+            elif k in by_end:  # the U.S. Embassy, the French embassy
+                start, owner = by_end[k].start, state(by_end[k].actor)
+            elif k - 1 >= 0 and lower[k - 1] in index.demonym_state:
+                start, owner = k - 1, state(index.demonym_state[lower[k - 1]])
+            elif any(tuple(lower[k - w:k]) in index.demonym_phrases for w in (2, 3) if k - w >= 0):
+                w = next(w for w in (2, 3) if k - w >= 0 and tuple(lower[k - w:k]) in index.demonym_phrases)
+                start, owner = k - w, state(index.demonym_phrases[tuple(lower[k - w:k])])  # the SOUTH KOREAN consulate
+            elif k - 1 >= 0 and lower[k - 1] in ("its", "their"):
+                # "granted asylum by Portugal after seeking refuge in ITS embassy": the state named last
+                # before it in the sentence
+                lo = sentence_start.get(i, 0)
+                owner = next((state(m.actor) for m in reversed(mentions) if lo <= m.start and m.end <= k - 1
+                              and state(m.actor) is not None and m.actor not in index.capital_of), None)
+                start = k - 1 if owner is not None else start
+            else:  # the embassy of (the) Gambia
+                j = end + 1 if end < n and lower[end] == "of" else None
+                j = j + 1 if j is not None and j < n and lower[j] == "the" else j
+                if j is not None and j in by_start:
+                    owner = state(by_start[j].actor)
+                    end = by_start[j].end if owner is not None else end
+                elif k - 1 >= 0 and lower[k - 1] == "the" and words.premises[phrase] in last:
+                    # "sought refuge in THE EMBASSY": the one the report named last
+                    start, owner = k - 1, last[words.premises[phrase]]
+        if owner is None:
+            continue
+        last[words.premises[phrase]] = owner
+        if end + 1 < n and lower[end] == "in" and (end + 1) in by_start and place(by_start[end + 1]):
+            end = by_start[end + 1].end  # the Senegalese embassy IN BAMAKO
+        found.append((start, end, owner, words.premises[phrase]))
+    if not found:
+        return mentions
+    spans, places = set(), []
+    for start, end, owner, noun in found:
+        span = doc[start:end]
+        actor = remember(discovered, premises_actor(owner, noun, span.text), span.text)
+        spans.update(range(start, end))
+        places.append(Mention(actor.id, span.text, span.start_char, span.end_char, start, end))
+    kept = [m for m in mentions if m.start < 0 or not spans.intersection(range(m.start, m.end))]
+    return sorted(kept + places, key=lambda m: m.start)
+
+
+__all__ = ["GroupWords", "find_groups", "find_premises", "group_actor", "group_id", "premises_actor", "KIN_GROUP"]

@@ -215,4 +215,6 @@ class DocActors:
             # a state's officials, a group's fighters act for it; a person's family, a state's
             # soldiers or refugees are groups of their own
             return self.as_party(actor.member_of)
+        if actor is not None and actor.kind == "place" and actor.member_of:  # "the Russian embassy met them": Russia
+            return self.as_party(actor.member_of)
         return None if self.kind(aid) in self.index.settings_kinds else aid

@@ -110,7 +110,11 @@ class Markers:
         if not marker:
             return False
         if start - 1 >= s0 and n[start - 1] in marker and not ends_at(n, start, realised):
-            return True
+            j = start - 1  # "FORCED Maher al-Assad TO take refuge": a realised verb, its object, then "to"
+            while mention_at and j - 1 >= s0 and mention_at(j - 1):
+                j -= 1
+            lo = max(s0, j - 8)  # (a phrase's reach: no copy of the report)
+            return j == start - 1 or not ends_at(list(n[lo:j]) + [n[start - 1]], j - lo + 1, realised)
         if start - 2 >= cs and n[start - 2] in marker and n[start - 1] in self.one["infinitive_passive"] and \
                 not ends_at(n, start - 1, realised):
             return True  # "a goal for the pilots TO BE transferred to the United States"

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span
 from ..actors import normalize
 from ..nlp import NER_KINDS
 from ..records import Actor, Mention
-from .groups import find_groups
+from .dates import calendar_words
+from .groups import find_groups, find_premises
 from .index import ActorIndex
 from .tokens.clauses import Phrases, phrase_len
 
@@ -89,8 +90,11 @@ def discovered_id(name: str) -> str:
 class MentionFinder:
     """Turn a doc's entities into :class:`~graphx.records.Mention` (table ids or discovered)."""
 
-    def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=()):
+    def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
+                 offices=()):
         self.table = index
+        # the words of titles and offices: a "person" made of them only is a title ("Foreign Minister")
+        self.office_words = {w for t in (*titles, *offices) for w in t.lower().split()}
         self.zones = {z.lower() for z in zones}  # "(0230 GMT)": no actor
         self.tongue = {w.lower() for w in tongue}  # "in the Songo LANGUAGE": no actor
         # "the ousted president": [names] fallen and rulers, as token tuples
@@ -103,6 +107,7 @@ class MentionFinder:
         self.collective_last = index.collective_last
         self.groups = groups  # groups.GroupWords: "Syrian soldiers", "Assad's family"
         self.titles = {t.split()[-1] for t in titles}  # last words of titles ("president", "minister")
+        self.calendar = calendar_words()  # "on TUESDAY Odinga spoke": no part of a name
 
     def __call__(self, doc: Doc, outlet: str = "") -> list[Mention]:
         """The mentions of ``doc``; ``outlet``: the report's publisher (its header's Source), which a
@@ -136,6 +141,8 @@ class MentionFinder:
                 continue
             if name.lower() in self.table.demonym_names:
                 continue  # "Sri Lankan": an adjective NER took for a name
+            if kind == "person" and self.office_words and all(w in self.office_words for w in name.lower().split()):
+                continue  # "Deputy FOREIGN MINISTER Mikhail Bogdanov": a title NER took for a name
             if outlet and name.lower() == outlet:
                 kind = "outlet"
             same = persons.get(name) or persons.get(_first_last(name))
@@ -159,6 +166,7 @@ class MentionFinder:
         out = self._fallen_leader(doc, out)
         if self.groups is not None:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
+            out = find_premises(doc, out, self.table, self.groups, self.discovered)
         return out
 
     def _fallen_in_table(self, aid: str) -> bool:
@@ -307,7 +315,8 @@ class MentionFinder:
         while j > 0:
             prev = doc[j - 1]
             if not (prev.is_title and prev.is_alpha) or prev.is_stop or prev.ent_id_ or prev.lower_ in self.titles \
-                    or prev.lower_ in self.demonyms or prev.lower_ == first:
+                    or prev.lower_ in self.demonyms or prev.lower_ == first or prev.lower_ in self.calendar \
+                    or prev.ent_type_ in ("DATE", "TIME"):
                 break
             j -= 1
         if j == ent.start:

@@ -682,8 +682,10 @@ class DepArguments:
             if not targets and verbal and not relation.journey:
                 targets = self._relative_object(ctx, head)
             if relation.journey:
-                movers = [p for c in head.children if c.dep_ == "dobj" for p in self._np(ctx, c)
-                          if p.slot or ctx.actors.kind(p.actor) in ("person", "group")
+                # (not an object the parser hung on it past a verb joined to it: "She MOVED to Syria and
+                # MARRIED Bashar al-Assad")
+                movers = [p for c in head.children if c.dep_ == "dobj" and not _past_conjunct_verb(head, c)
+                          for p in self._np(ctx, c) if p.slot or ctx.actors.kind(p.actor) in ("person", "group")
                           ] if head.lower_ not in ctx.one.get("departure", ()) else []
                 if not movers:  # "Dozens of officials fled": a group no table names
                     owner = self._mover_owner(ctx, head, sources)  # ("Russian aircraft evacuated personnel")
@@ -1070,6 +1072,12 @@ def _path(tok, top) -> list:
         out.append(tok)
         tok = tok.head
     return out
+
+
+def _past_conjunct_verb(head, child) -> bool:
+    """Whether a verb joined to ``head`` ("and married") stands between it and its ``child``."""
+    lo, hi = sorted((head.i, child.i))
+    return any(t.dep_ == "conj" and t.head.i == head.i and t.pos_ in ("VERB", "AUX") for t in head.doc[lo + 1:hi])
 
 
 def _controller(verb):

@@ -77,6 +77,17 @@ class ArabicMentions:
             for form in (base, base + "ه", base + "ين", base + "ون", base + "ان", base + "تين"):
                 for f in (form, "ال" + form):
                     out.setdefault(f, (aid, english))
+        # a people's name the table gives in Arabic, a broken plural no suffix makes ("الأتراك": "ضباط
+        # أتراك", Turkish officers), with or without its article
+        for actor in index.actors.values():
+            english = next((d for d in actor.demonyms if d.isascii()), actor.label)
+            for word in actor.people:
+                word = normalise(word)
+                if word.isascii() or " " in word:
+                    continue
+                base = word[2:] if word.startswith("ال") else word
+                for f in (base, "ال" + base):
+                    out.setdefault(f, (actor.id, english))
         return out
 
     # ------------------------------------------------------------ the stage

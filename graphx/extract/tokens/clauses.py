@@ -61,7 +61,17 @@ def ends_at(norms, i, phrases) -> bool:
     last = getattr(phrases, "by_last", None)
     if last is not None and not (0 < i <= len(norms) and norms[i - 1] in last):
         return False  # (no phrase ends with the word before i: skip the comparisons)
-    return any(i - len(ph) >= 0 and tuple(norms[i - len(ph):i]) == ph for ph in phrases)
+    return any(_ends_with(norms, i, ph) if "*" in ph else i - len(ph) >= 0 and tuple(norms[i - len(ph):i]) == ph
+               for ph in phrases)
+
+
+def _ends_with(norms, i, ph) -> bool:
+    """Whether ``ph`` (with "*": one to three words of any kind) ends right before token i."""
+    if not ph:
+        return True
+    if ph[-1] == "*":
+        return any(_ends_with(norms, i - k, ph[:-1]) for k in (1, 2, 3) if i - k >= 0)
+    return i >= 1 and norms[i - 1] == ph[-1] and _ends_with(norms, i - 1, ph[:-1])
 
 
 class SentenceContext:

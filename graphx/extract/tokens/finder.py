@@ -16,6 +16,7 @@ tagger or parser, so it runs on the offline default pipeline. The rules:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from typing import NamedTuple
@@ -35,6 +36,10 @@ from ..sentence import MAX_SENTENCE_TOKENS, TokenArrays, views
 from .clauses import Phrases, SentenceContext, contains, ends_at, phrase_len
 
 __all__ = ["Extractor", "TokenRules", "MAX_SENTENCE_TOKENS"]
+
+# "in 2000": a year named for an event (a journey dated years before the report is no flight in it)
+_IN_YEAR = re.compile(r"\bin ((?:1[89]|20)\d\d)\b")
+
 
 def _status_norm(word: str) -> str:
     return word.lower().replace("’", "'")
@@ -245,9 +250,17 @@ class Extractor:
                 not (ev.source.endswith(self.civilian_groups) and self._named_civilians(ev.source_text))
                 # ("US citizens arrived in Jeddah": no army; "THEY entered Damascus" may be one)
             staying = ev.rule in self.stop_rules and not flighty  # "Putin remained in Moscow"
-            return replace(ev, modality="travel", asserted=False) if touring or advancing or staying else ev
+            # "She MOVED to Syria IN 2000": a journey dated years before the report is a life's, no flight
+            # in its events (unless its sentence speaks of one)
+            years = [int(y) for y in _IN_YEAR.findall(ev.text)] if not flighty and doc_date[:4].isdigit() else ()
+            bygone = bool(years) and max(years) < int(doc_date[:4]) - 1
+            return replace(ev, modality="travel", asserted=False) if touring or advancing or staying or bygone else ev
 
         decided, outcome = [], {}  # outcome: id(a journey as found) -> as decided
+        # those who travel together with a diplomat on tour tour ("I have just arrived in Saudi Arabia,
+        # accompanied by the Minister of Defense ...": the same arrival)
+        touring_at = {ev.trigger_start for ev, flighty, _ in travels
+                      if ev.source in meeting and ev.source not in fleeing and not flighty}
         for ev, flighty, followed in travels:
             # "He then flew to Ankara": a diplomat's tour (he meets people in this report
             # and never flees in it) is travel, not flight
@@ -255,7 +268,8 @@ class Extractor:
             if leg is not None:  # a companion's journey is what the one accompanied made of his
                 decided_ev = ev if leg.asserted else replace(ev, modality=leg.modality, asserted=False)
             else:
-                decided_ev = travel(ev, flighty, ev.source in meeting and ev.source not in fleeing and not flighty)
+                decided_ev = travel(ev, flighty, not flighty and (ev.source in meeting and ev.source not in fleeing
+                                                                  or ev.trigger_start in touring_at))
             outcome[id(ev)] = decided_ev
             decided.append(decided_ev)
             yield decided_ev
@@ -376,12 +390,13 @@ class Extractor:
                     attributed_to=ctx.attribution(start), **citation(document, ctx.view, off))
 
     def _members(self, document, ctx, off, actors):
-        """A group named in the sentence belongs to its owner: "Syrian soldiers" -member-of-> Syria."""
+        """A group named in the sentence belongs to its owner: "Syrian soldiers" -member-of-> Syria; so
+        does a state's building abroad ("the French embassy")."""
         seen = set()
         for p in ctx.parties:
             r = ctx.resolved(p) if p.slot else p
             actor = r and actors.get(r.actor)
-            if actor is None or actor.kind != "group" or not actor.member_of or actor.id in seen:
+            if actor is None or actor.kind not in ("group", "place") or not actor.member_of or actor.id in seen:
                 continue
             seen.add(actor.id)
             yield make(actor.id, self.members, actor.member_of, r, None, ctx.words(p.start, p.end) if p.start >= 0
@@ -405,8 +420,10 @@ class Extractor:
         """A travel verb ("flew to Doha") is a visit where its clause says so (``visit``: the sentence
         has a [markers] visit word; it counts in the travel verb's clause only: not "sending them BACK
         TO Syria after they had crossed into Lebanon"), or the traveller meets someone."""
+        # (talks held with any party: "for the first talks with Syria's new leaders")
         meets = {e.source for e in evidence if not self.lexicon.relations[e.relation].journey and e.asserted
-                 and actors.kind(e.target) == "person" and e.rule not in self.companion_rules}
+                 and (actors.kind(e.target) == "person" or e.rule in self.joint_rules and actors.as_party(e.target))
+                 and e.rule not in self.companion_rules}
         marks = ()
         if visit:
             first, words = self.w["visit"].by_first, self.w["visit"]
@@ -634,6 +651,12 @@ class TokenArguments:
 
     def arguments(self, ctx, cue: Cue, start, end, relation, inferences) -> Arguments:
         cs, ce = ctx.clause_of(start)
+        opened = ce < end < ctx.end
+        if opened:
+            # a cue ending on the word that opens a clause reads its target there, that clause's
+            # subject: "requested THAT Russia hand over Assad" (not "that the base's command arrange
+            # an evacuation to Russia")
+            ce = ctx.clause_of(end)[1]
         voice = cue.voice
         if voice == "active" and relation.passive_flips and ctx.is_passive(start):
             voice = "passive"  # "his requests were rejected" (by whom? only a by-phrase says)
@@ -645,11 +668,17 @@ class TokenArguments:
                 sources = []  # "Morales' ARRIVAL": a possessor no table names; not the clause's subject
             if relation.journey:  # "Russia helped MAHER flee to Baghdad": the one helped flees
                 sources = ctx.controlled(cs, start) or sources
-            targets = ctx.targets(cue, start, end, ce, sources)
+            targets = ctx.targets(cue, start, end, ce, sources, **({"window": 3} if opened else {}))
             if not targets and ce < ctx.end and ctx.doc[ce].text in ("—", "–") and ce - end <= 4:
                 # "met with his political council — the Foreign Minister, ... and Buthaina Shaaban"
                 _, nce = ctx.clause_of(ce + 1)
                 targets = ctx.targets(cue, start, end, nce, sources, window=nce - end)
+            if not targets and relation.journey and cs > ctx.start and ctx.norms[cs] in ctx.one["locative_relative"]:
+                # "leave Russia, WHERE she was granted asylum": the place named right before the clause
+                j = cs - 1 if ctx.doc[cs - 1].is_punct else cs
+                place = next((p for p in ctx.in_range(ctx.start, j) if p.end == j and not p.slot), None)
+                if place is not None and ctx.actors.kind(place.actor) in ("state", "place"):
+                    targets = [place]
             if not targets and relation.target_fallback:
                 targets = ctx.fallback_other(cs, sources)
             if not targets and cue.joint and len(sources) > 1:
