@@ -622,6 +622,12 @@ CASES = [
     # a journey's destination named before "where" ("leave Russia, WHERE she was granted asylum")
     (BOTH, "Asma wants to leave Russia, where she and her husband were granted asylum.",
      {("asma_al_assad", "fled-to", "russia")}, set()),
+    # a group the relative clause describes is who moves, not the person named before it
+    (DEPS, "Assad was accompanied by only a handful of confidants, who fled to Moscow.",
+     {("group_confidants", "fled-to", "moscow")}, {(A, "fled-to", "moscow")}),
+    (("tokens",), "Assad was accompanied by only a handful of confidants, who fled to Moscow.", set(),
+     {(A, "fled-to", "moscow")}),
+    (BOTH, "Assad's confidants fled to Moscow.", {("bashar_al_assad_confidants", "fled-to", "moscow")}, set()),
     # a title NER calls a person is no one ("Deputy FOREIGN MINISTER Mikhail Bogdanov")
     (DEPS, "Putin held talks with Russian Deputy Foreign Minister Mikhail Bogdanov on Monday.",
      {(PUTIN, "contacted", "mikhail_bogdanov")}, {(PUTIN, "contacted", "x_foreign_minister")}),

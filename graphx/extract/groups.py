@@ -286,10 +286,12 @@ def find_premises(doc, mentions: list, index, words: GroupWords, discovered: dic
         actor = index.actors.get(m.actor) or discovered.get(m.actor)
         return m.actor in index.capital_of or (actor is not None and actor.kind == "place")
 
-    sentence_start = {t.i: t.sent.start for t in doc} if doc.has_annotation("SENT_START") else {}
+    firsts = {p[0] for p in words.premises}
     found = []  # (start, end, owner actor, noun)
     last = {}  # noun -> the owner of the last building the report named with it
     for i in range(n):
+        if lower[i] not in firsts:  # (most words start no building's name: one set lookup)
+            continue
         phrase = next((p for p in words.premises if tuple(lower[i:i + len(p)]) == p), None)
         if phrase is None or taken.intersection(range(i, i + len(phrase))):
             continue
@@ -318,7 +320,7 @@ def find_premises(doc, mentions: list, index, words: GroupWords, discovered: dic
             elif k - 1 >= 0 and lower[k - 1] in ("its", "their"):
                 # "granted asylum by Portugal after seeking refuge in ITS embassy": the state named last
                 # before it in the sentence
-                lo = sentence_start.get(i, 0)
+                lo = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
                 owner = next((state(m.actor) for m in reversed(mentions) if lo <= m.start and m.end <= k - 1
                               and state(m.actor) is not None and m.actor not in index.capital_of), None)
                 start = k - 1 if owner is not None else start

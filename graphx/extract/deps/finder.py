@@ -525,7 +525,9 @@ class DepArguments:
             lo += 1
         hi = tok.i + 1
         span = ctx.doc[lo:hi]
-        full = ctx.doc[min(t.i for t in tok.subtree):max(t.i for t in tok.subtree) + 1]
+        # (its words without a clause describing it: "confidants[, who fled to Moscow]")
+        described = {t.i for c in tok.children if c.dep_ == "relcl" for t in c.subtree}
+        full = ctx.doc[min(t.i for t in tok.subtree):max(t.i for t in tok.subtree if t.i not in described) + 1]
         label = " ".join(span.text.split())
         gid = "group_" + discovered_id(label)[2:]
         if ctx.actors.get(gid) is None:
@@ -711,6 +713,10 @@ class DepArguments:
                 if not sources:  # ("Soldiers started fleeing": the subject of "started")
                     sources = [p for c in _controller(head).children if c.dep_ in _SUBJ
                                for p in self._anonymous(ctx, c)]
+                if not sources and head.dep_ == "relcl" and any(
+                        c.dep_ in _SUBJ and c.lower_ in ctx.one["relative"] for c in head.children):
+                    # "a handful of confidants, WHO FLED to Moscow": the group the clause describes
+                    sources = self._anonymous(ctx, head.head)
             if relation.journey:  # "Russia helped MAHER flee": the parse often makes "flee" a noun
                 moved = ctx.controlled(base.clause[0], start)
                 if moved and not helpers:

@@ -405,7 +405,10 @@ class SentenceContext:
             word = self.norms[cs]
             if word in self.one["relative"]:
                 before = [p for p in self.in_range(self.start, cs) if not p.pronoun]
-                if before:
+                # (not past a group no table names: "accompanied by a handful of CONFIDANTS, who fled")
+                covered = {k for p in self.in_range(self.start, cs) for k in range(p.start, p.end)}
+                if before and not any(self.norms[k] in self.rules.group_words.people and k not in covered
+                                      for k in range(before[-1].end, cs)):
                     found = [before[-1]]
             elif word in self.one["coordinating"]:
                 pcs, _ = self.clause_of(cs - 1)
