@@ -62,14 +62,19 @@ class GroupWords:
         self.quantities = forms("quantities")
         self.envoys = forms("envoys")
         self.linkers = {"and", ","}
+        def phrases(key, default):
+            """``key``'s phrases as word tuples (split as the tokenizer does: "ambassador's" is
+            "ambassador" "'s") -> the noun after "=", else ``default(phrase)``."""
+            out: dict[tuple, str] = {}
+            for entry in words.get(key, ()):
+                form, _, noun = entry.partition("=")
+                phrase = tuple(split(w) for w in form.replace("'s", " 's").replace("’s", " ’s").split())
+                if phrase:
+                    out[phrase] = noun.strip() or default(phrase)
+            return out
+
         # a state's buildings abroad ("embassy", "high commission"): the words -> the place's noun
-        self.premises: dict[tuple, str] = {}
-        for entry in words.get("premises", ()):
-            form, _, noun = entry.partition("=")
-            # (as the tokenizer splits them: "ambassador's" is "ambassador" "'s")
-            phrase = tuple(split(w) for w in form.replace("'s", " 's").replace("’s", " ’s").split())
-            if phrase:
-                self.premises[phrase] = (noun.strip() or " ".join(phrase))
+        self.premises = phrases("premises", " ".join)
         # a group no one owns, named by what it is ("COUP leaders", "FLIGHT crew", "RIOT police"): the
         # words before the noun, and the nouns that only such a group has
         self.unowned = forms("unowned")
@@ -77,15 +82,16 @@ class GroupWords:
         # words written like a group noun with its owner that mean something else ("بأسرها": entirely)
         self.idioms = {split(w) for w in words.get("idioms", ())}
         # "people close to X": the phrase's words (lower case) -> the group's noun
-        self.close: dict[tuple, str] = {}
-        for entry in words.get("close", ()):
-            form, _, noun = entry.partition("=")
-            phrase = tuple(split(w) for w in form.split())
-            if phrase:
-                self.close[phrase] = noun.strip() or phrase[0]
+        self.close = phrases("close", lambda phrase: phrase[0])
 
     def canonical(self, noun: str) -> str:
         return KIN_GROUP if noun in self.kin else self.nouns.get(noun, noun)
+
+
+def demonym_before(lower, j, index) -> int:
+    """How many words (2 or 3) before token ``j`` make a demonym of several words ("South African"),
+    or 0."""
+    return next((k for k in (2, 3) if j - k >= 0 and tuple(lower[j - k:j]) in index.demonym_phrases), 0)
 
 
 def group_id(owner: str, noun: str) -> str:
@@ -150,8 +156,9 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
             end += 2
         hit = None
         # a demonym of two or three words right before ("South African envoys"), no mention inside it
-        phrase = next((k for k in (2, 3) if j - k >= 0 and tuple(lower[j - k:j]) in index.demonym_phrases
-                       and not any(t in by_end or t in by_start for t in range(j - k + 1, j))), None)
+        phrase = demonym_before(lower, j, index) or None
+        if phrase and any(t in by_end or t in by_start for t in range(j - phrase + 1, j)):
+            phrase = None
         if j < i and i in by_end and by_end[i].start < j:  # "Syrian army soldiers": the army's, not Syria's
             m = by_end[i]
             hit = (m.start, end, m.actor, "")
@@ -314,9 +321,9 @@ def find_premises(doc, mentions: list, index, words: GroupWords, discovered: dic
                 start, owner = by_end[k].start, state(by_end[k].actor)
             elif k - 1 >= 0 and lower[k - 1] in index.demonym_state:
                 start, owner = k - 1, state(index.demonym_state[lower[k - 1]])
-            elif any(tuple(lower[k - w:k]) in index.demonym_phrases for w in (2, 3) if k - w >= 0):
-                w = next(w for w in (2, 3) if k - w >= 0 and tuple(lower[k - w:k]) in index.demonym_phrases)
-                start, owner = k - w, state(index.demonym_phrases[tuple(lower[k - w:k])])  # the SOUTH KOREAN consulate
+            elif demonym_before(lower, k, index):  # the SOUTH KOREAN consulate
+                w = demonym_before(lower, k, index)
+                start, owner = k - w, state(index.demonym_phrases[tuple(lower[k - w:k])])
             elif k - 1 >= 0 and lower[k - 1] in ("its", "their"):
                 # "granted asylum by Portugal after seeking refuge in ITS embassy": the state named last
                 # before it in the sentence

@@ -211,10 +211,10 @@ class DocActors:
         if aid in self.index.capital_of:
             return self.index.capital_of[aid]
         actor = self.get(aid)
-        if actor is not None and actor.kind == "group" and actor.member_of and not aid.endswith(self.index.own_groups):
-            # a state's officials, a group's fighters act for it; a person's family, a state's
-            # soldiers or refugees are groups of their own
-            return self.as_party(actor.member_of)
-        if actor is not None and actor.kind == "place" and actor.member_of:  # "the Russian embassy met them": Russia
+        if actor is not None and actor.member_of and (
+                actor.kind == "place" or actor.kind == "group" and not aid.endswith(self.index.own_groups)):
+            # a state's officials, a group's fighters, a state's embassy act for it ("the Russian
+            # embassy met them": Russia); a person's family, a state's soldiers or refugees are groups
+            # of their own
             return self.as_party(actor.member_of)
         return None if self.kind(aid) in self.index.settings_kinds else aid

@@ -60,7 +60,6 @@ class ArabicExtractor:
         self.suffixes = sorted(words.get("possessive", ()), key=len, reverse=True)
         self.names = index.arabic_names
         self.title_words = {normalise(t.split()[0]) for t in words.get("titles", ())}
-        self.quantities = {normalise(w) for w in words.get("quantities", ())}  # "ثمانية ضباط أتراك"
         self.capital_of = index.capital_of
         self._status_words = {k: words.get(k, ()) for k in ("killed", "survived")}
         self._status_denial = tuple(c + w for w in words.get("denial", ()) for c in ("",) + _CONJUNCTIONS)  # "ونفى"

@@ -123,7 +123,7 @@ class _Sentence(JourneyRules, AttributionRules):
             return False
         if j >= self.start and _plain_word(self.doc[j].text).endswith("ة") and j == p.start - 1 and \
                 not self.norms[j].startswith(("ال", "وال", "بال", "لل", "فال")) and \
-                self.norms[j] not in self.ex.title_words and self.norms[j] not in self.ex.quantities and not any(
+                self.norms[j] not in self.ex.title_words and not self.ex.mentions.quantity(self.norms[j]) and not any(
                 w in self.ex.matcher.by_first for w in (self.norms[j], self.norms[j][1:], self.norms[j][2:])):
             # "سلامة الأسد": after a noun without the article (ة ends no verb) a name is its genitive
             # ("رئيس الاستخبارات التركية إبراهيم كالين" is not); a cue's own noun's genitive is its

@@ -249,6 +249,10 @@ class ArabicMentions:
         return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
     # ------------------------------------------------------------ groups
+    def quantity(self, word: str) -> bool:
+        """Whether ``word`` is a number or quantity word of [groups] quantities ("ثمانية ضباط أتراك")."""
+        return self.groups is not None and word in self.groups.quantities
+
     def group_word(self, doc, norms, i) -> bool:
         """Whether token i is a group noun or a word before one ("وعائلته", "وأفراد", "ومسؤولين")."""
         if self.groups is None:
