@@ -287,6 +287,20 @@ ACTORS = [
     # not with them: no companions
     ("لم يكن ماهر الأسد برفقة عائلته عندما فر إلى العراق.", {(MAHER, "fled-to", "iraq")},
      {("Maher al-Assad's family", "fled-to", "iraq")}),
+    # a quantity with من before the group ("a large number of") leaves it the subject
+    ("وقد فر عدد كبير من الجنود السوريين إلى العراق.", {("Syrian soldiers", "fled-to", "iraq")}, set()),
+    ("فر مئات من الجنود السوريين إلى العراق.", {("Syrian soldiers", "fled-to", "iraq")}, set()),
+    # the one whose title a description opens with, before the named holder and a comma, is no subject
+    ("مستشارة الرئيس السوري السابق بشار الأسد، بثينة شعبان، فرت إلى لبنان.",
+     {("buthaina_shaaban", "fled-to", "lebanon")}, {(A, "fled-to", "lebanon")}),
+    # a relative clause on "the figures", then those it names ("هم كل من"): they did it
+    ("وأكد أن الشخصيات التي فرت إلى لبنان هم كل من علي مملوك وماهر الأسد.",
+     {("ali_mamlouk", "fled-to", "lebanon"), (MAHER, "fled-to", "lebanon")}, set()),
+    # "وكان في استقباله X": X received the one whose arrival was just told
+    ("وصل وزير الخارجية التركي هاكان فيدان إلى دمشق، وكان في استقباله أحمد الشرع.",
+     {("ahmed_al_sharaa", "contacted", "hakan_fidan")}, set()),
+    # a state's court acts for the state
+    ("رفضت المحكمة اليونانية العليا تسليم الضباط إلى تركيا.", {("greece", "refused", "turkey")}, set()),
     # denied and intended flights stay unasserted
     ("نفى مكتب ماهر الأسد أنه دخل العراق.", set(), {(MAHER, "fled-to", "iraq")}),
     ("يخطط المسؤولون السوريون للانتقال إلى لبنان.", set(), {("Syrian officials", "fled-to", "lebanon")}),

@@ -642,6 +642,75 @@ CASES = [
            'Anas Khattab and Maher al-Assad," al-Shaibani said.', {("asaad_al_shaibani", "contacted", "faisal_bin_farhan")},
      {(MAHER, "fled-to", "saudi_arabia"), ("anas_khattab", "fled-to", "saudi_arabia"),
       ("asaad_al_shaibani", "fled-to", "saudi_arabia")}),
+    # a mediation a party ends or calls off is refused by it, to the mediator (a possessor inside the cue,
+    # or before a preposition, owns the cue's noun: not the sides it mediated between)
+    (BOTH, "Turkey ended Qatar's mediation between Israel and Iran.", {("turkey", "refused", "qatar")},
+     {("turkey", "refused", "israel"), ("turkey", "refused", "iran")}),
+    (BOTH, "Turkey called off Qatar's mediation.", {("turkey", "refused", "qatar")}, {("turkey", "contacted", "qatar")}),
+    (BOTH, "Turkey rejected Qatar's mediation between Israel and Iran.", {("turkey", "refused", "qatar")},
+     {("turkey", "refused", "israel")}),
+    # talks called off, cancelled or postponed did not take place
+    (BOTH, "Russia called off the talks with Ukraine.", set(), {("russia", "contacted", "ukraine")}),
+    (BOTH, "Erdogan postponed his meeting with Putin.", set(), {("recep_tayyip_erdogan", "contacted", PUTIN)}),
+    # a place that will not let one in refuses (a future refusal is one: "would not")
+    (BOTH, "Asma al-Assad would not be allowed to enter Britain, Lammy said.",
+     {("united_kingdom", "refused", "asma_al_assad")}, set()),
+    # a companion on a joint visit is not whom the visit was to
+    (BOTH, "During her joint visit with French Foreign Minister Jean-Noël Barrot, Baerbock wanted to talk about "
+           "the rights of women.", set(), {("annalena_baerbock", "contacted", "jean_noel_barrot")}),
+    # a trip to a place is no contact of the place where the sentence says whom the traveller talked with
+    (BOTH, "Bogdanov traveled to Damascus this week for the first talks with Syria's new leaders.",
+     {("mikhail_bogdanov", "contacted", "syria_new_authorities")}, {("mikhail_bogdanov", "contacted", "syria")}),
+    (BOTH, "Fidan visited Damascus on Sunday.", {("hakan_fidan", "contacted", "syria")}, set()),
+    # an office NER calls an organisation is no one ("Secretary of STATE FOR EXTERNAL AFFAIRS Sedat Jobe")
+    (DEPS, "Gambian Secretary of State for External Affairs Sedat Jobe, who mediated Vieira's safe passage, spoke "
+           "to reporters.", {("x_sedat_jobe", "mediated", "x_vieira")},
+     {("x_state_for_external_affairs", "mediated", "x_vieira"), ("x_state_for_external_affairs", "contacted",
+                                                                 "x_sedat_jobe")}),
+    # a state's court acts for the state
+    (BOTH, "The Greek supreme court refused to extradite the officers to Turkey.", {("greece", "refused", "turkey")},
+     set()),
+    # the one expelled goes where he is sent; the state expelling him brokers nothing
+    (DEPS, "Last week, Turkey expelled Assad to Russia.", {(A, "fled-to", "russia")}, {("turkey", "mediated", A)}),
+    (BOTH, "Assad was expelled to Russia.", {(A, "fled-to", "russia")}, set()),
+    # those a relative clause on "those" (or a group noun) is about, named after it, did it
+    (BOTH, "Among those who fled to Lebanon were Ali Mamlouk and Maher al-Assad.",
+     {("ali_mamlouk", "fled-to", "lebanon"), (MAHER, "fled-to", "lebanon")}, set()),
+    (BOTH, "The officials who fled to Lebanon are Ali Mamlouk and Maher al-Assad.",
+     {("ali_mamlouk", "fled-to", "lebanon"), (MAHER, "fled-to", "lebanon")}, set()),
+    (BOTH, "Those who fled to Lebanon were arrested by Hezbollah.", set(), {("hezbollah", "fled-to", "lebanon")}),
+    # what a group fights against is no party of a meeting with it
+    (BOTH, "Last week, Sharaa met in Damascus with the leaders of armed groups fighting against the Assad regime.",
+     set(), {("ahmed_al_sharaa", "contacted", "syria")}),
+    # the one expelled to his own state is sent back, no flight
+    (DEPS, "On Saturday, Lebanon expelled approximately 70 Syrian officers and soldiers, sending them back to Syria "
+           "after they tried to enter illegally.", set(), {("syria_soldiers", "fled-to", "syria")}),
+    # the meeting told, "attended by" others: they met its other side (or whom it was with), not each other
+    (BOTH, "Putin met Erdogan in Sochi. The meeting was also attended by Sergei Lavrov.",
+     {("sergei_lavrov", "contacted", "recep_tayyip_erdogan")}, set()),
+    (BOTH, "Sybiha met Sharaa in Damascus. The meeting with the Ukrainian delegation was also attended by Syrian "
+           "Foreign Minister Asaad al-Shaibani.", {("asaad_al_shaibani", "contacted", "ukraine")},
+     {("asaad_al_shaibani", "contacted", "ahmed_al_sharaa")}),
+    (DEPS, "Sybiha met Sharaa in Damascus. The meeting with the Ukrainian delegation was also attended by Syrian "
+           "Foreign Minister Asaad al-Shaibani and the head of the Syrian Intelligence Service, Anas Khattab.",
+     {("asaad_al_shaibani", "contacted", "ukraine"), ("anas_khattab", "contacted", "ukraine")},
+     {("asaad_al_shaibani", "contacted", "anas_khattab")}),
+    # shut in somewhere against pursuers is refuge taken there; told by someone is a contact
+    (BOTH, "Assad barricaded himself in Beirut.", {(A, "fled-to", "beirut")}, set()),
+    (DEPS, "Popolizio said he had been informed by Lammy that Garcia had left.",
+     {("david_lammy", "contacted", "x_popolizio")}, set()),
+    # the one who reports a refusal is no party of it; "her father" is not her
+    (BOTH, "Lavrov said that Assad had refused.", set(), {(A, "refused", "sergei_lavrov")}),
+    (DEPS, "Surachate Hakpan says that Alqunun had refused to meet her father and brother who had flown to Bangkok.",
+     set(), {("x_alqunun", "refused", "x_hakpan")}),
+    # "X asked Y ..., but he refused (to help)": the one asked refuses the one who asked
+    (BOTH, "Assad asked Putin for help, but he refused to help.", {(PUTIN, "refused", A)}, {(A, "refused", PUTIN)}),
+    (BOTH, "Assad asked Putin for help, but he refused.", {(PUTIN, "refused", A)}, {(A, "refused", PUTIN)}),
+    # a refusal of an act whose party no table names refuses no one named before
+    (BOTH, "Samar Badawi praised her. Surachate Hakpan says that Rahaf Alqunun had refused to meet her father.",
+     set(), {("x_rahaf_alqunun", "refused", "x_samar_badawi"), ("x_rahaf_alqunun", "refused", "x_hakpan")}),
+    # meetings that took place between parties: those parties met
+    (BOTH, "A series of meetings took place between the SDF and HTS.", {("sdf", "contacted", "hts")}, set()),
 ]
 
 

@@ -141,8 +141,10 @@ class MentionFinder:
                 continue
             if name.lower() in self.table.demonym_names:
                 continue  # "Sri Lankan": an adjective NER took for a name
-            if kind == "person" and self.office_words and all(w in self.office_words for w in name.lower().split()):
+            if kind in ("person", "organisation") and self.office_words and \
+                    all(w in self.office_words for w in name.lower().split()):
                 continue  # "Deputy FOREIGN MINISTER Mikhail Bogdanov": a title NER took for a name
+                # (or for an organisation: "Secretary of STATE FOR EXTERNAL AFFAIRS Sedat Jobe")
             if outlet and name.lower() == outlet:
                 kind = "outlet"
             same = persons.get(name) or persons.get(_first_last(name))

@@ -368,7 +368,12 @@ class DepArguments:
                 self._noobject = True
                 return self._inside(ctx, things)
         if trigger is not None and len(trigger) > 1 and trigger[-1].pos_ == "NOUN" and cue.target == "object":
-            # the cue ends on its noun ("acted as a MEDIATOR between A and B"): the noun's parties
+            # the cue ends on its noun ("acted as a MEDIATOR between A and B"): the noun's parties (a
+            # possessor inside the cue owns it instead: "ended QATAR'S mediation between A and B")
+            owner = [p for c in trigger[-1].children if c.dep_ == "poss" and c.i >= trigger[0].i
+                     for p in self._np(ctx, c)]
+            if owner and not ctx.rules.relations[cue.relation].go_between:
+                return owner
             found = self._prep_objects(ctx, trigger[-1], ("between", "among"))
             if found:
                 return found
@@ -694,6 +699,8 @@ class DepArguments:
                     movers = [p for c in head.children if c.dep_ == "dobj" for p in self._anonymous(ctx, c, owner)]
                 if movers:  # "Russia evacuated Assad to Moscow", "Hezbollah withdrew its fighters to Hermel"
                     helpers, sources = sources, movers
+                    if head.lower_ in ctx.one.get("sent_back", ()):
+                        helpers = []  # ("Zaire expelled Amin to Senegal": Zaire brokered nothing)
                 if head.lower_ in ctx.one.get("homeward", ()):
                     # "Iran REPATRIATED its nationals": its own, brought home from danger, fled there; others
                     # sent back ("Iraq repatriated 2,000 Syrian soldiers") or no one named doing it: no flight
@@ -713,10 +720,11 @@ class DepArguments:
                 if not sources:  # ("Soldiers started fleeing": the subject of "started")
                     sources = [p for c in _controller(head).children if c.dep_ in _SUBJ
                                for p in self._anonymous(ctx, c)]
-                if not sources and head.dep_ == "relcl" and any(
-                        c.dep_ in _SUBJ and c.lower_ in ctx.one["relative"] for c in head.children):
-                    # "a handful of confidants, WHO FLED to Moscow": the group the clause describes
-                    sources = self._anonymous(ctx, head.head)
+                rel = next((c for c in head.children if c.dep_ in _SUBJ and c.lower_ in ctx.one["relative"]), None)
+                if not sources and head.dep_ == "relcl" and rel is not None:
+                    # "a handful of confidants, WHO FLED to Moscow": the group the clause describes, or
+                    # those a later word names ("Among those who fled to Lebanon WERE X and Y")
+                    sources = ctx.named_after(rel.i, start) or self._anonymous(ctx, head.head)
             if relation.journey:  # "Russia helped MAHER flee": the parse often makes "flee" a noun
                 moved = ctx.controlled(base.clause[0], start)
                 if moved and not helpers:
@@ -829,7 +837,9 @@ class DepArguments:
             # (a refusal of a thing refuses whoever offered it: the token rules find the other party)
             return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
         if not targets and verbal and relation.target_fallback and voice == "active" and head.dep_ == "conj" and \
-                not any(c.dep_ in _OBJ or c.dep_ in ("prep", "xcomp", "ccomp") for c in head.children):
+                not any(c.dep_ in _OBJ or c.dep_ in ("prep", "ccomp") or c.dep_ == "xcomp" and any(
+                    t.i in self._cover(ctx) for t in c.subtree) for c in head.children):
+            # (or refused an act that names no one: "... but he REFUSED TO HELP")
             # "officials tried to convince Sharif to go back to London but HE REFUSED": the one asked
             # refused those who asked (not the last name before the cue)
             first, mine = head.head, {p.actor for p in sources}
@@ -882,7 +892,12 @@ class DepArguments:
         if not targets and base.targets:
             # (not who says it: "spoke with the Yemeni vice president, A WHITE HOUSE OFFICIAL said")
             base = base._replace(targets=[t for t in base.targets if not self._speaker(ctx, head, t)])
-        return Arguments(sources, targets or base.targets, voice, base.clause, base.proxies, base.joint, helpers)
+        targets = targets or base.targets
+        if targets and relation.journey and head.lower_ in ctx.one.get("sent_back", ()):
+            # ("Lebanon EXPELLED 70 Syrian soldiers, sending them back to Syria": home is no flight)
+            owners = {getattr(ctx.actors.get(p.actor), "member_of", None) for p in sources}
+            targets = [t for t in self._resolved(ctx, targets) if t.actor not in owners]
+        return Arguments(sources, targets, voice, base.clause, base.proxies, base.joint, helpers)
 
     @staticmethod
     def _speaker(ctx, head, mention) -> bool:

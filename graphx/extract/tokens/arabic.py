@@ -325,6 +325,12 @@ class ArabicExtractor:
             targets = ctx.granters(hit, cs, ce, relation, src_ids)
         else:
             targets = ctx.targets(hit, ce, relation, src_ids)
+        if not targets and sources and hit.end - hit.start > 1 and \
+                _TASHKEEL.sub("", ctx.doc[hit.end - 1].text).endswith(tuple(self.suffixes)):
+            # "وكان في استقباله الشرع": the cue's own suffix is its object, the one the report was just about
+            targets = [p for p in ctx.last_sources if p.actor not in src_ids][:1] or (
+                [Mention(last_subject.actor, "", -1, -1, -1, -1)]
+                if last_subject is not None and last_subject.actor not in src_ids else [])
         if not targets and relation.target_fallback and not ctx.owned(hit):
             # (not "اتهامات رفضها الأسد": what the suffix stands for was refused, not someone named before)
             targets = ctx.other_before(hit.start, src_ids, last_subject)

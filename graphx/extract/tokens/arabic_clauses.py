@@ -85,7 +85,34 @@ class _Sentence(JourneyRules, AttributionRules):
                 continue
             stop = next((k for k in range(c + 1, self.end) if self.doc[k].text in ("،", ",", ".", "؛")), self.end)
             out.update(q.start for q in self.parties if c < q.start < stop)
+        # and the other way round: "المستشارة الإعلامية للرئيس السوري السابق بشار الأسد، بثينة شعبان دخلت":
+        # the person whose title a description opens with, set before the named holder and a comma, is
+        # no subject (the holder is)
+        for k, p in enumerate(self.parties[:-1]):
+            q, c = self.parties[k + 1], p.end
+            if self.ex.kind(p.actor) != "person" or self.ex.kind(q.actor) != "person" or q.start != c + 1 \
+                    or self.doc[c].text not in ("،", ","):
+                continue
+            same = [p]  # (one person named twice: "الرئيس السوري السابق بشار الأسد")
+            for r in reversed(self.parties[:k]):
+                if r.actor != p.actor or same[-1].start - r.end > 2:
+                    break
+                same.append(r)
+            first = same[-1].start
+            before = [j for j in range(max(self.start, first - 6), first)
+                      if self._title_word(self.norms[j]) and not any(r.start <= j < r.end for r in self.parties)]
+            if before and not any(before[-1] < r.start < first for r in self.parties):
+                out.update(r.start for r in same)
         return out
+
+    def _title_word(self, word) -> bool:
+        """Whether ``word`` is a title, with or without a joined preposition ("للرئيس", "لمستشار")."""
+        titles = self.ex.title_words
+        if word in titles:
+            return True
+        return any(word.startswith(prep) and (word[len(prep):] in titles or (
+            prep == "ل" and word.startswith("لل") and "ال" + word[2:] in titles))
+            for prep in self.ex.one.get("joined_prepositions", ()))
 
     def _without_title_owners(self, parties):
         """"وزير خارجية النظام السوري، بسام الصباغ": a state or group named inside a title, before
@@ -312,7 +339,7 @@ class _Sentence(JourneyRules, AttributionRules):
             # clause is about the actor right before it
             right_before = [p for p in self.parties if p.end <= cs and self._fits(p, relation, "source")
                             and all(self.doc[k].is_punct for k in range(p.end, cs))]
-            return right_before
+            return right_before or self._named_after(cs, hit, relation)
         if cs > self.start and self.norms[cs] in self.ex.one.get("setting", ()):
             # "... زيارة رئيس المخابرات العراقية حميد الشطري، حيث اجتمع": the visitor just named
             visits = self.ex.one.get("visit_nouns", ())
@@ -328,6 +355,24 @@ class _Sentence(JourneyRules, AttributionRules):
             return [earlier[0]]
         if last_subject is not None and self._fits(last_subject, relation, "source"):
             return [Mention(last_subject.actor, "", -1, -1, -1, -1)]
+        return []
+
+    def _named_after(self, cs, hit, relation) -> list:
+        """"الشخصيات التي فرت عبر مطار دمشق هم كل من ...": a relative clause on a word of [clauses]
+        named_heads (or a group noun no table names), then a word of [clauses] named_after and the
+        people it lists (within a few words): they are who did it."""
+        words, heads = self.ex.one.get("named_after", ()), self.ex.one.get("named_heads", ())
+        if not words or cs - 1 < self.start or (self.norms[cs - 1] not in heads and not (
+                self.ex.mentions.groups and self.ex.mentions.group_word(self.doc, self.norms, cs - 1))) or \
+                any(p.start <= cs - 1 < p.end for p in self.parties):
+            return []
+        for j in range(hit.end, self.end):
+            if self.norms[j] not in words:
+                continue
+            listed = [p for p in self.parties if j < p.start <= j + 12 and self._fits(p, relation, "source")
+                      and self.ex.kind(p.actor) in ("person", "group")]
+            return [p for p in self._list_from(listed[0]) if self.ex.kind(p.actor) in ("person", "group")] \
+                if listed else []
         return []
 
     def _demonstrative_subject(self, hit) -> bool:

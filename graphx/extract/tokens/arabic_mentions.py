@@ -305,10 +305,15 @@ class ArabicMentions:
             start, end = i, i + 1
             # words before the noun that belong to the group: "كبار المسؤولين", "أفراد من عائلة" (an
             # adjective with the article only follows its noun)
-            while start > 0 and not norms[start - 1].startswith("ال") and (
-                    norms[start - 1] in mods or norms[start - 1][1:] in mods and norms[start - 1][:1] in _JOINED
-                    or " ".join(norms[start - 2:start]) in mods):
-                start -= 2 if " ".join(norms[start - 2:start]) in mods else 1
+            while start > 0 and not norms[start - 1].startswith("ال"):
+                # (the longest of up to three words: "عدد كبير من الجنود")
+                width = next((w for w in (3, 2) if start - w >= 0 and " ".join(norms[start - w:start]) in mods), 0)
+                if not width and (norms[start - 1] in mods or
+                                  norms[start - 1][1:] in mods and norms[start - 1][:1] in _JOINED):
+                    width = 1
+                if not width:
+                    break
+                start -= width
             owner = None
             if owned:
                 owner = self._possessor(doc, norms, mentions, found, i, discovered)

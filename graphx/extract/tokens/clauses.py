@@ -82,6 +82,7 @@ class SentenceContext:
                  following=None):
         doc, sent = view.doc, view.sent
         self.rules, self.actors, self.view, self.doc, self.sent, self.norms = rules, actors, view, doc, sent, norms
+        self.cue_starts = cue_starts
         self.following = following  # the next sentence's view (its mentions only: "at X's initiative")
         self.w, self.one = rules.w, rules.single
         self.salience = salience
@@ -410,11 +411,49 @@ class SentenceContext:
                 if before and not any(self.norms[k] in self.rules.group_words.people and k not in covered
                                       for k in range(before[-1].end, cs)):
                     found = [before[-1]]
+                elif not before or before[-1].end < cs - 1:
+                    found = self.named_after(cs, cue_start)
             elif word in self.one["coordinating"]:
                 pcs, _ = self.clause_of(cs - 1)
                 found = self.subject(pcs, cs)
         self._subjects[key] = found
         return found
+
+    def asked_before(self, cs, pronoun):
+        """"Assad asked Putin for help, but HE refused": a pronoun that would stand for the subject of the
+        clause before (this one opened by a word of [clauses] contrast) refuses for the one that clause's subject asked (its
+        one other party, after a cue) -- the one asked is who answers. None where that does not hold."""
+        r = self.resolved(pronoun)
+        if r is None or cs <= self.start or self.norms[cs] not in self.one.get("contrast", ()):
+            return None
+        pcs, _ = self.clause_of(cs - 1)
+        subj = self.subject(pcs, cs)
+        if [p.actor for p in subj] != [r.actor]:
+            return None
+        others = [p for p in self.in_range(subj[0].end, cs) if not p.pronoun and p.actor != r.actor]
+        if len({p.actor for p in others}) != 1 or self.actors.kind(others[0].actor) not in ("person", "state") or \
+                not any(subj[0].end <= c < others[0].start for c in self.cue_starts):
+            return None
+        return others[0]
+
+    def named_after(self, cs, cue_start):
+        """"Among THOSE WHO fled to Lebanon WERE Ali Mamlouk and Maher al-Assad": a relative clause
+        on "those" or a group noun no table names, then a word of [clauses] named_after and the people
+        it lists (within a few words): they are who did it."""
+        words, heads = self.one.get("named_after", ()), self.one.get("named_heads", ())
+        if not words or not (self.norms[cs - 1] in heads or self.norms[cs - 1] in self.rules.group_words.people):
+            return []
+        for j in range(cue_start + 1, self.end):
+            if self.norms[j] in self.one["boundaries"]:
+                return []
+            if self.norms[j] not in words:
+                continue
+            listed = [p for p in self.in_range(j + 1, min(self.end, j + 7)) if not p.pronoun and not p.possessor]
+            if listed and self.actors.kind(listed[0].actor) in ("person", "group"):
+                return [p for p in self.coordinated(self.in_range(j + 1, self.end), listed[0])
+                        if self.actors.kind(p.actor) in ("person", "group")]
+            return []
+        return []
 
     def targets(self, cue, start, end, ce, sources, window=None):
         """Actors the cue points at, after it in its clause."""
@@ -426,7 +465,10 @@ class SentenceContext:
             j = self._prev_word(p.start)
             prev = self.norms[j] if j >= self.start else ""
             nxt = cands[k + 1] if k + 1 < len(cands) else None
-            if p.possessor and nxt is not None and nxt.start - p.end <= 4 and not nxt.pronoun:
+            if p.possessor and nxt is not None and nxt.start - p.end <= 4 and not nxt.pronoun and not p.end < end \
+                    and not self.one["prepositions"].intersection(self.norms[p.end:nxt.start]):
+                # (a possessor inside the cue owns the cue's noun: "ended QATAR'S mediation between A and B";
+                # so does one whose noun a preposition follows: "rejected QATAR'S mediation between A and B")
                 # "at Russia's Hmeimim airbase" -> Hmeimim; "his adviser, Buthaina Shaaban" -> Shaaban
                 pending_prep = prev in cue.target_preps if cue.target_preps else prev not in self.one["locative"]
                 continue
@@ -443,6 +485,10 @@ class SentenceContext:
             pending_prep = False
             if not ok:
                 continue
+            if p.pronoun and not p.possessor and p.end < self.end and (
+                    self.norms[p.end] in self.one.get("relatives", ()) or self.norms[p.end] in self.one["titles"]
+                    or self.norms[p.end] in self.rules.group_words.kin):
+                continue  # "refused to meet HER father": her father, not her
             if p.pronoun and p.possessor and (p.start - end > 1 or not any(
                     self.norms[k] in self.one["owner_nouns"] for k in range(p.end, min(p.end + 3, self.end)))):
                 # "refused and confirmed HIS ability": a later clause's possessive;
@@ -560,6 +606,11 @@ class SentenceContext:
             j = self._prev_word(p.start)
             if j >= end - 1 and (self.norms[j] in cue.agent_preps or j == end - 1):
                 return self.coordinated(cands, p)
+            if p.start - end <= 5 and not any(self.doc[k].is_punct for k in range(end, p.start)) and \
+                    self.norms[end - 1] in cue.agent_preps and all(self.doc[k].is_title or self.norms[k] in (
+                        "the", "a", "an") for k in range(end, p.start)):
+                # (a title before the name: "attended BY Syrian Foreign Minister Asaad al-Shaibani")
+                return self.coordinated(cands, p)
         return []
 
     def fallback_other(self, cs, exclude):
@@ -567,6 +618,10 @@ class SentenceContext:
         ex = {e.actor for e in exclude}
         if cs > self.start:
             pcs, _ = self.clause_of(cs - 1)
+            speech = self.one.get("speech", ())
+            if speech and any(self.norms[k] in speech for k in range(pcs, cs)):
+                # "Lavrov SAID that Assad had refused": the one reporting it is no party of it
+                ex |= {r.actor for r in (self.resolved(p) for p in self.in_range(pcs, cs)) if r}
             prev = [s for s in self.subject(pcs, cs) if s.actor not in ex]
             if prev:
                 return prev

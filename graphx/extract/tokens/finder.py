@@ -192,6 +192,8 @@ class Extractor:
                             seen[key] = ev  # a plain flight verb wins over a travel verb
                 for ev in self._visits(ctx, seen.values(), actors, visit, off):
                     seen[(ev.source, ev.relation, ev.target)] = ev
+                for ev in self._met_there(seen.values(), actors):
+                    seen[(ev.source, ev.relation, ev.target)] = ev
                 for key, ev in list(seen.items()) if deploying else ():
                     if ev.asserted and ev.rule in self.travel_rules and self.lexicon.relations[ev.relation].journey:
                         seen[key] = replace(ev, modality="deployment", asserted=False)
@@ -436,6 +438,22 @@ class Extractor:
                     continue  # ("was FORCED TO divert to Nicaragua, where he met Ortega": no visit)
                 yield replace(ev, modality="visit", asserted=False)
 
+    def _met_there(self, evidence, actors):
+        """A trip to a place ([clauses] place_visit: "TRAVELED TO Damascus") is no contact of the place
+        where the same traveller's contact with someone else is told in the sentence ("... for the first
+        talks with Syria's new leaders"): the trip is kept as a visit, not asserted."""
+        words = set(self.w.get("place_visit", ()))
+        if not words:
+            return
+        place = ("state", "place")
+        def trip(ev):
+            return tuple(ev.trigger.lower().split()) in words
+        contacts = [ev for ev in evidence if ev.asserted and self.lexicon.relations[ev.relation].meets]
+        met = {ev.source for ev in contacts if not trip(ev) and actors.kind(ev.target) not in place}
+        for ev in contacts:
+            if ev.source in met and trip(ev) and actors.kind(ev.target) in place:
+                yield replace(ev, modality="visit", asserted=False)
+
     def _forced(self, ctx, ev, off) -> bool:
         """Whether a journey's trigger comes right after a [markers] compulsion phrase ("forced to")."""
         forced = self.w.get("compulsion")
@@ -524,7 +542,9 @@ class Extractor:
         parties of the last meeting the report told (``told``) other than the joiners, as actors carried
         over from an earlier sentence (no words here); none where the phrase is indefinite or no meeting
         was told."""
-        if not (cue.joins and told and ctx.one["definite"].intersection(ctx.norms[start:end])):
+        # (told of the meeting, the article is its subject's: "THE meeting was also attended by")
+        lo = ctx.clause_of(start)[0] if cue.source == "agent" else start
+        if not (cue.joins and told and ctx.one["definite"].intersection(ctx.norms[lo:end])):
             return []
         mine = {r.actor for r in (ctx.resolved(p) for p in sources) if r is not None}
         return [Mention(aid, "", -1, -1, -1, -1) for aid in told if aid not in mine]
@@ -668,6 +688,9 @@ class TokenArguments:
                 sources = []  # "Morales' ARRIVAL": a possessor no table names; not the clause's subject
             if relation.journey:  # "Russia helped MAHER flee to Baghdad": the one helped flees
                 sources = ctx.controlled(cs, start) or sources
+            elif relation.target_fallback and len(sources) == 1 and sources[0].pronoun:
+                asked = ctx.asked_before(cs, sources[0])  # ("Assad asked Putin for help, but HE refused")
+                sources = [asked] if asked is not None else sources
             targets = ctx.targets(cue, start, end, ce, sources, **({"window": 3} if opened else {}))
             if not targets and ce < ctx.end and ctx.doc[ce].text in ("—", "–") and ce - end <= 4:
                 # "met with his political council — the Foreign Minister, ... and Buthaina Shaaban"
@@ -679,13 +702,24 @@ class TokenArguments:
                 place = next((p for p in ctx.in_range(ctx.start, j) if p.end == j and not p.slot), None)
                 if place is not None and ctx.actors.kind(place.actor) in ("state", "place"):
                     targets = [place]
-            if not targets and relation.target_fallback:
+            if not targets and relation.target_fallback and not (end < ctx.end and end in ctx.cue_starts
+                                                                  and ctx.norms[end - 1] == "to"):
+                # (not where the refusal is of an act whose party no table names: "refused TO MEET her father")
                 targets = ctx.fallback_other(cs, sources)
             if not targets and cue.joint and len(sources) > 1:
                 # "Al-Sudani and Erdogan discuss Syria in a phone call": they met each other
                 return Arguments(sources, [], voice, (cs, ce), joint=True)
+            if cue.joint and len(targets) > 1 and ctx.norms[end - 1] in ("between", "among"):
+                # "TALKS BETWEEN Russia and Turkey took place": those it was between met (and whoever
+                # held them), as the parse-based finder reads it
+                every = list({p.actor: p for p in sources + targets}.values())
+                return Arguments(every, [], voice, (cs, ce), joint=True)
         elif voice == "passive":
             targets = ctx.subject(cs, start)
+            if not targets and cue.joins:
+                # "the meeting WITH the Ukrainian delegation was attended by X": the meeting's other side
+                targets = [p for p in ctx.in_range(cs, start)
+                           if "with" in ctx.norms[max(cs, p.start - 3):p.start] and ctx.resolved(p)][:1]
             sources = ctx.agents(cue, end, ce)
         else:  # recipient: the subject got no answer from (or was visited by) the source
             owner = next((p for p in reversed(ctx.in_range(cs, start)) if p.possessor and ctx.owns_request(p)), None)
