@@ -671,7 +671,8 @@ CASES = [
     (BOTH, "The Greek supreme court refused to extradite the officers to Turkey.", {("greece", "refused", "turkey")},
      set()),
     # the one expelled goes where he is sent; the state expelling him brokers nothing
-    (DEPS, "Last week, Turkey expelled Assad to Russia.", {(A, "fled-to", "russia")}, {("turkey", "mediated", A)}),
+    (BOTH, "Last week, Turkey expelled Assad to Russia.", {(A, "fled-to", "russia")}, {("turkey", "mediated", A)}),
+    (BOTH, "Lebanon deported the Syrian soldiers to Syria.", set(), {("syria_soldiers", "fled-to", "syria")}),
     (BOTH, "Assad was expelled to Russia.", {(A, "fled-to", "russia")}, set()),
     # those a relative clause on "those" (or a group noun) is about, named after it, did it
     (BOTH, "Among those who fled to Lebanon were Ali Mamlouk and Maher al-Assad.",
@@ -709,6 +710,14 @@ CASES = [
     # a refusal of an act whose party no table names refuses no one named before
     (BOTH, "Samar Badawi praised her. Surachate Hakpan says that Rahaf Alqunun had refused to meet her father.",
      set(), {("x_rahaf_alqunun", "refused", "x_samar_badawi"), ("x_rahaf_alqunun", "refused", "x_hakpan")}),
+    # those who head a delegation a demonym names stand for it, with their state
+    (DEPS, "An official Syrian delegation headed by Foreign Minister Asaad al-Shaibani and Defense Minister Murhaf "
+           "Abu Qasra met Faisal bin Farhan in Riyadh.",
+     {("asaad_al_shaibani", "contacted", "faisal_bin_farhan"), ("murhaf_abu_qasra", "contacted", "faisal_bin_farhan"),
+      ("syria", "contacted", "faisal_bin_farhan")}, set()),
+    # "his country" is the speaker's, for the parse-based finder as for the token rules
+    (BOTH, "Erdogan said his country had asked Russia to intervene.",
+     {("recep_tayyip_erdogan", "contacted", "russia")}, set()),
     # meetings that took place between parties: those parties met
     (BOTH, "A series of meetings took place between the SDF and HTS.", {("sdf", "contacted", "hts")}, set()),
 ]

@@ -103,7 +103,10 @@ class DepArguments:
             out.append(p)
         else:
             # "diplomats from the US", "envoys of A, B and C"; "key allies, including Iran and Russia"
-            place = tok.lower_ in ctx.one["place_nouns"]
+            # ("HIS COUNTRY had asked Russia": the speaker's, as the token rules read it; [pronouns] country)
+            place = tok.lower_ in ctx.one["place_nouns"] or (
+                tok.lower_ in {ph[-1] for ph in ctx.w.get("country", ())} and
+                any(c.dep_ == "poss" and c.pos_ == "PRON" and c.i in self._cover(ctx) for c in tok.children))
             preps = _GROUP_PREPS if tok.lower_ in self._envoys(ctx) else ("of", "in", "at") if place else \
                 ("of",) if tok.lower_ in ctx.rules.quantity_nouns or tok.like_num else ()  # "thousands OF Syrian soldiers"
             if place:  # "Iraq's territory", "ITS territory": the state it belongs to
@@ -130,9 +133,11 @@ class DepArguments:
                                 if not any(t.i in cover for t in obj.subtree if t.i not in mine):
                                     found = self._np(ctx, owner, seen, depth + 1)
                             out.extend(found)
-        if not out and p is None and tok.pos_ in ("NOUN", "PROPN"):
+        if (not out and p is None or p is not None and p.end - 1 == tok.i and not p.slot and
+                ctx.actors.kind(p.actor) != "person") and tok.pos_ in ("NOUN", "PROPN"):
             # "a Gulf DELEGATION, LED BY Kuwait's Foreign Minister and the GCC's Secretary-General": those
-            # who lead it stand for it
+            # who lead it stand for it (with the state, where a demonym names it: "an official SYRIAN
+            # DELEGATION HEADED BY Foreign Minister X, Defense Minister Y and intelligence chief Z")
             for c in tok.children:
                 if c.dep_ == "acl" and c.lemma_ in ("lead", "head") and c.tag_ == "VBN":
                     out.extend(q for a in c.children if a.dep_ == "agent"

@@ -607,8 +607,8 @@ class SentenceContext:
             if j >= end - 1 and (self.norms[j] in cue.agent_preps or j == end - 1):
                 return self.coordinated(cands, p)
             if p.start - end <= 5 and not any(self.doc[k].is_punct for k in range(end, p.start)) and \
-                    self.norms[end - 1] in cue.agent_preps and all(self.doc[k].is_title or self.norms[k] in (
-                        "the", "a", "an") for k in range(end, p.start)):
+                    self.norms[end - 1] in cue.agent_preps and all(
+                        self.doc[k].is_title or self.norms[k] in self.one["determiners"] for k in range(end, p.start)):
                 # (a title before the name: "attended BY Syrian Foreign Minister Asaad al-Shaibani")
                 return self.coordinated(cands, p)
         return []

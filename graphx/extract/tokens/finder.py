@@ -688,10 +688,20 @@ class TokenArguments:
                 sources = []  # "Morales' ARRIVAL": a possessor no table names; not the clause's subject
             if relation.journey:  # "Russia helped MAHER flee to Baghdad": the one helped flees
                 sources = ctx.controlled(cs, start) or sources
+                if ctx.norms[end - 1] in ctx.one.get("sent_back", ()):
+                    # "Zaire EXPELLED AMIN to Senegal": the one sent away goes (his own state is no refuge)
+                    sent = [p for p in ctx.in_range(end, min(ce, end + 2)) if not p.possessor and
+                            ctx.actors.kind(p.actor) in ("person", "group")][:1]
+                    if sent:
+                        sources = sent
             elif relation.target_fallback and len(sources) == 1 and sources[0].pronoun:
                 asked = ctx.asked_before(cs, sources[0])  # ("Assad asked Putin for help, but HE refused")
                 sources = [asked] if asked is not None else sources
             targets = ctx.targets(cue, start, end, ce, sources, **({"window": 3} if opened else {}))
+            if relation.journey and ctx.norms[end - 1] in ctx.one.get("sent_back", ()):
+                # ("Lebanon deported 67 Syrian soldiers to Syria": sent back home, no flight)
+                home = {getattr(ctx.actors.get(p.actor), "member_of", None) for p in sources}
+                targets = [t for t in targets if t.actor not in home]
             if not targets and ce < ctx.end and ctx.doc[ce].text in ("—", "–") and ce - end <= 4:
                 # "met with his political council — the Foreign Minister, ... and Buthaina Shaaban"
                 _, nce = ctx.clause_of(ce + 1)
