@@ -299,6 +299,8 @@ ACTORS = [
     # "وكان في استقباله X": X received the one whose arrival was just told
     ("وصل وزير الخارجية التركي هاكان فيدان إلى دمشق، وكان في استقباله أحمد الشرع.",
      {("ahmed_al_sharaa", "contacted", "hakan_fidan")}, set()),
+    # meetings held, in the plural
+    ("عقد أردوغان اجتماعات مع بوتين أمس.", {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
     # a state's court acts for the state
     ("رفضت المحكمة اليونانية العليا تسليم الضباط إلى تركيا.", {("greece", "refused", "turkey")}, set()),
     # denied and intended flights stay unasserted

@@ -718,6 +718,14 @@ CASES = [
     # "his country" is the speaker's, for the parse-based finder as for the token rules
     (BOTH, "Erdogan said his country had asked Russia to intervene.",
      {("recep_tayyip_erdogan", "contacted", "russia")}, set()),
+    # a possible request is no event; hiding somewhere is refuge there; an envoy dispatched to a place visits it
+    (BOTH, "The statement followed speculation that Assad might seek exile in Germany.", set(),
+     {(A, "fled-to", "germany")}),
+    (BOTH, "Assad was hiding in Latakia.", {(A, "fled-to", "latakia")}, set()),
+    (BOTH, "Lavrov was dispatched to Damascus.", {("sergei_lavrov", "contacted", "syria")}, set()),
+    # talks a third party oversaw: it went between those it was between
+    (DEPS, "Talks between Russia and Ukraine, overseen by Turkey, began on Monday.",
+     {("turkey", "mediated", "russia"), ("turkey", "mediated", "ukraine"), ("russia", "contacted", "ukraine")}, set()),
     # meetings that took place between parties: those parties met
     (BOTH, "A series of meetings took place between the SDF and HTS.", {("sdf", "contacted", "hts")}, set()),
 ]
