@@ -110,6 +110,7 @@ class Extractor:
         self.matcher = CueMatcher(lexicon.cues, split, lexicon.markers.get("not_cues", ()))
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel and c.travel != "companion"}
         self.companion_rules = {c.rule for c in lexicon.cues if c.travel == "companion"}
+        self.place_visit = set(self.w.get("place_visit", ()))  # ([clauses] place_visit, see _met_there)
         self.group_travel_rules = {c.rule for c in lexicon.cues if c.travel == "arrival"}
         # the ids' endings of groups that never advance ([groups] civilians: "..._citizens")
         civilians = lexicon.english.words().get("civilians", ())
@@ -442,7 +443,7 @@ class Extractor:
         """A trip to a place ([clauses] place_visit: "TRAVELED TO Damascus") is no contact of the place
         where the same traveller's contact with someone else is told in the sentence ("... for the first
         talks with Syria's new leaders"): the trip is kept as a visit, not asserted."""
-        words = set(self.w.get("place_visit", ()))
+        words = self.place_visit
         if not words:
             return
         place = ("state", "place")
@@ -680,6 +681,8 @@ class TokenArguments:
         voice = cue.voice
         if voice == "active" and relation.passive_flips and ctx.is_passive(start):
             voice = "passive"  # "his requests were rejected" (by whom? only a by-phrase says)
+        # a journey cue that sends its object away ([clauses] sent_back: "deported", "expelled")
+        sent_back = relation.journey and ctx.norms[end - 1] in ctx.one.get("sent_back", ())
         if voice == "active":
             owner = ctx.possessor_of(start)
             sources = [owner] if owner else ctx.subject(cs, start)
@@ -688,7 +691,7 @@ class TokenArguments:
                 sources = []  # "Morales' ARRIVAL": a possessor no table names; not the clause's subject
             if relation.journey:  # "Russia helped MAHER flee to Baghdad": the one helped flees
                 sources = ctx.controlled(cs, start) or sources
-                if ctx.norms[end - 1] in ctx.one.get("sent_back", ()):
+                if sent_back:
                     # "Zaire EXPELLED AMIN to Senegal": the one sent away goes (his own state is no refuge)
                     sent = [p for p in ctx.in_range(end, min(ce, end + 2)) if not p.possessor and
                             ctx.actors.kind(p.actor) in ("person", "group")][:1]
@@ -698,7 +701,7 @@ class TokenArguments:
                 asked = ctx.asked_before(cs, sources[0])  # ("Assad asked Putin for help, but HE refused")
                 sources = [asked] if asked is not None else sources
             targets = ctx.targets(cue, start, end, ce, sources, **({"window": 3} if opened else {}))
-            if relation.journey and ctx.norms[end - 1] in ctx.one.get("sent_back", ()):
+            if sent_back:
                 # ("Lebanon deported 67 Syrian soldiers to Syria": sent back home, no flight)
                 home = {getattr(ctx.actors.get(p.actor), "member_of", None) for p in sources}
                 targets = [t for t in targets if t.actor not in home]
