@@ -282,6 +282,9 @@ def _open_readonly(path) -> sqlite3.Connection:
     """A connection that cannot write ``path``. A WAL database in a folder one cannot write
     (no -shm file can be made there) is opened as immutable instead."""
     uri = "file:" + quote(str(Path(path).resolve())) + "?mode=ro"
+    if not os.path.exists(str(path) + "-wal"):
+        # at rest (no build writing it): read the file as it is, making no -wal or -shm file beside it
+        return sqlite3.connect(uri + "&immutable=1", uri=True)
     try:
         db = sqlite3.connect(uri, uri=True, timeout=5)
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()

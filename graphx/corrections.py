@@ -33,10 +33,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ._toml import key_line, read_toml
+from .documents import display_path
 from .errors import ConfigError
 
 KINDS = ("reject", "confirm", "retype", "merge", "alias")
@@ -304,7 +306,8 @@ def correct(G, corrections: Corrections, table=None):
 
     H.graph["corrections"] = [o.as_dict() for o in outcomes]
     H.graph["rejected"] = list(G.graph.get("rejected", [])) + [evidence_to_dict(e) for e in rejected]
-    H.graph["corrections_file"] = corrections.path
+    # (absolute, as the alias and lexicon files are: the graph is read from other folders too)
+    H.graph["corrections_file"] = display_path(os.path.abspath(corrections.path))
     return H, outcomes
 
 

@@ -71,7 +71,9 @@ def load(path) -> nx.MultiDiGraph:
         raise GraphFileError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     except RecursionError:
         raise GraphFileError(f"{path}: not a graph written by graphx (values nested too deeply)") from None
-    except (ValueError, KeyError, TypeError, AttributeError, SyntaxError, OverflowError, nx.NetworkXError) as exc:
+    except ValueError as exc:  # (bad JSON, bad UTF-8, or a shape graph_from_data names)
+        raise GraphFileError(f"{path}: not a graph written by graphx ({exc})") from None
+    except (KeyError, TypeError, AttributeError, SyntaxError, OverflowError, nx.NetworkXError) as exc:
         # SyntaxError: xml.etree's ParseError; ValueError covers bad JSON and bad UTF-8
         raise GraphFileError(f"{path}: not a graph written by graphx ({type(exc).__name__}: {exc})") from None
     from .validate import graph_problem

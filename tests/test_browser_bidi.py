@@ -57,6 +57,9 @@ def test_an_override_in_table_or_report_text_reverses_nothing_around_it(browser,
     assert conflicts == 1
     page.evaluate("graphxShowConflict(0)")
     bad += page.evaluate(LEAKS)
+    page.evaluate("graphxFocus('zed_quorum', 1)")  # the focus line names the actor ("Showing Zed... and 2 actor(s)")
+    bad += page.evaluate(LEAKS)
+    page.evaluate("graphxClearFocus()")
     shown = page.evaluate("document.body.innerText")
     assert f"Zed{RLO} Quorum" in shown and f"Wire{RLO} One" in shown  # shown as they are, only isolated
     assert sorted(set(bad)) == [] and errors == [] and requests == []

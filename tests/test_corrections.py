@@ -166,6 +166,17 @@ def test_the_output_folder_remembers_the_corrections_file(tmp_path, reports):
                         "--corrections FILE, or --no-corrections to build without)\n")
 
 
+def test_graph_json_names_the_corrections_file_by_its_absolute_path(tmp_path, reports, monkeypatch):
+    """Given relative, the corrections file is stored absolute in graph.json (as the alias files are):
+    the graph is read from other folders too (issue 19)."""
+    fixes(tmp_path, '[[reject]]\nsource = "Assad"\ntype = "fled-to"\ntarget = "Turkey"\n' + WHO.format(why="x"))
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["build", str(reports), "-o", "out", "--corrections", "corrections.toml", "-q"])
+    assert r.exit_code == 0, r.output
+    stored = json.loads((tmp_path / "out" / "graph.json").read_text(encoding="utf-8"))["graph"]["corrections_file"]
+    assert stored == str(tmp_path / "corrections.toml")
+
+
 def _has(out, edge):
     data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     return any((e["source"], e["type"], e["target"]) == edge for e in data["edges"])

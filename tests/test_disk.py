@@ -126,6 +126,17 @@ def test_cache_info_and_clear_in_a_read_only_folder(tmpfs, tmp_path):
     assert sorted(os.listdir(out)) == before
 
 
+def test_cache_info_writes_nothing_beside_a_cache_at_rest(tmp_path):
+    """`graphx cache info` reads the cache as it is: no -wal or -shm file is made beside it, the cache's
+    bytes are unchanged (issue 19: "cache info never writes")."""
+    out = tmp_path / "out"
+    assert build(reports(tmp_path / "in", 3), "-o", out).exit_code == 0
+    before = {n: (out / n).read_bytes() for n in os.listdir(out)}
+    r = CliRunner().invoke(main, ["cache", "info", "-o", str(out)])
+    assert r.exit_code == 0 and r.output.startswith(f"{out / CACHE_NAME}: 3 report(s), "), r.output
+    assert {n: (out / n).read_bytes() for n in os.listdir(out)} == before
+
+
 def test_a_disk_that_fills_during_the_export_leaves_the_old_set(tmpfs, tmp_path):
     mount, _ = tmpfs
     small_corpus, big_corpus = reports(tmp_path / "small", 1), reports(tmp_path / "big", 30)

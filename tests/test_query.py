@@ -56,8 +56,12 @@ def test_load_round_trips_odd_text_and_unasserted_edges(tmp_path):
 
 
 @pytest.mark.parametrize("name,content,message", [
-    ("graph.json", "{not json", "not a graph written by graphx (JSONDecodeError"),
-    ("graph.json", '{"nodes": 3}', "not a graph written by graphx (ValueError: expected an object"),
+    ("graph.json", "{not json", "not a graph written by graphx (Expecting property name"),
+    ("graph.json", '{"nodes": 3}', "not a graph written by graphx (expected an object"),
+    # a hand-edited citation list is named with its edge, not with Python's words
+    ("graph.json", '{"directed": true, "multigraph": true, "graph": {}, "nodes": [{"id": "a"}, {"id": "b"}], '
+                   '"edges": [{"source": "a", "target": "b", "key": "met", "citations": "x"}]}',
+     "not a graph written by graphx (edge a -met-> b: citations must be a list of citation objects)"),
     ("graph.json", "[]", "not a graph written by graphx"),
     ("graph.graphml", "<graphml><graph>", "not a graph written by graphx (ParseError"),
     ("graph.graphml", "", "not a graph written by graphx"),

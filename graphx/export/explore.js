@@ -115,7 +115,8 @@
     if (focus && focus.hide) { unrings(); rings(); } else unrings();
     window.graphxNodeFilter = focus && focus.hide ? function (n) { return n in inFocus; } : null;
     focusBox.hidden = !focus;
-    if (focus) focusText.textContent = "Showing " + label(id) + " and " + (Object.keys(inFocus).length - 1) +
+    // (the label as a bidi isolate, as the panel shows every text of the reports and the tables)
+    if (focus) focusText.textContent = "Showing " + window.graphxIso(label(id)) + " and " + (Object.keys(inFocus).length - 1) +
       " actor(s) within " + k + " hop(s)" + (hide ? "; the rest hidden." : "; the rest dimmed.");
     if (hideChanged || (focus && focus.hide)) window.graphxApplyFilters(); else restyleSoon(0);
   }
@@ -166,7 +167,7 @@
       network.cluster({
         joinCondition: function (o) { return o.id === g || (groups[o.id] === g && shown[o.id]); },
         clusterNodeProperties: {id: cid, label: label(g) + " +" + inside.length, shape: kind.shape || "dot",
-                                color: kind.color, size: 30, borderWidth: 3, title: label(g) + " and " + inside.length +
+                                color: kind.color, size: 30, borderWidth: 3, title: window.graphxIso(label(g)) + " and " + inside.length +
                                 " person(s) who represent it: " + inside.map(label).join(", ")}
       }, false);
       folded.push(cid);

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from dataclasses import MISSING, fields
 from json.encoder import INFINITY, encode_basestring
 from pathlib import Path
 
 import networkx as nx
 
-from ..records import Rows, evidence_from_dict, evidence_to_dict
+from ..records import Evidence, Rows, evidence_from_dict, evidence_to_dict
 from .atomic import atomic_write
 
 NODE_KEYS = ("label", "kind", "aliases", "mentions", "discovered")
@@ -189,13 +190,24 @@ def write_json(G, path) -> None:
             f.write(piece)
 
 
+# A citation's fields that have no default (graphx.records.Evidence)
+_REQUIRED_CITATION = tuple(f.name for f in fields(Evidence) if f.default is MISSING)
+
+
 def graph_from_data(data) -> nx.MultiDiGraph:
     """The graph of a decoded graph.json (the inverse of :func:`graph_to_data`)."""
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
         raise ValueError("expected an object with 'nodes' and 'edges' lists")
     G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
-    for _, _, d in G.edges(data=True):
-        d["citations"] = [evidence_from_dict(c) for c in d.get("citations", [])]
+    for s, t, k, d in G.edges(keys=True, data=True):
+        cites = d.get("citations", [])
+        if not isinstance(cites, list) or not all(isinstance(c, dict) for c in cites):
+            raise ValueError(f"edge {s} -{k}-> {t}: citations must be a list of citation objects")
+        for c in cites:
+            missing = [f for f in _REQUIRED_CITATION if f not in c]
+            if missing:
+                raise ValueError(f"edge {s} -{k}-> {t}: a citation has no {', '.join(missing)}")
+        d["citations"] = [evidence_from_dict(c) for c in cites]
     return G
 
 
