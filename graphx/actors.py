@@ -25,7 +25,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from ._toml import key_line, read_toml, table_line, value_line
+from ._toml import key_line, read_toml, table_line, table_lines, value_line
 from .errors import ConfigError
 from .records import KINDS, Actor
 
@@ -139,8 +139,9 @@ def _parse_file(path, known: dict | None = None) -> tuple[dict[str, Actor], tupl
     if not isinstance(raw, dict):
         raise ConfigError(path, None, "'actors' must be a table of [actors.ID] tables")
     actors: dict[str, Actor] = {}
+    headers = table_lines(lines, "actors")
     for aid, entry in raw.items():
-        line = table_line(lines, "actors", aid)
+        line = headers.get(aid) or table_line(lines, "actors", aid)
         if not _ID.match(aid):
             raise ConfigError(path, line, f"bad actor id {aid!r}",
                               "ids are lower-case ascii letters, digits and underscores, "
