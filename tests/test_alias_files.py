@@ -137,3 +137,19 @@ def test_a_users_table_naming_a_shipped_actor_under_its_own_id_takes_its_place(t
     report = graphx.BuildReport()
     G = graphx.build(tmp_path / "r.txt", aliases=f, report=report, model="blank")
     assert G.has_edge("us", "recep_tayyip_erdogan", key="contacted") and report.notes[:2] == table.notes
+
+
+@pytest.mark.parametrize("name", ["actors.toml", "world.toml"])
+def test_the_one_pass_header_index_gives_every_actor_the_line_a_scan_gives(name):
+    """The alias tables' line numbers are read in one pass (_toml.table_lines); each id's line is the
+    one a scan for its own [actors.ID] header finds, quoted or bare."""
+    from pathlib import Path
+
+    from graphx._toml import read_toml, table_line, table_lines
+
+    data, lines = read_toml(Path(graphx.__file__).parent / "data" / name)
+    headers = table_lines(lines, "actors")
+    assert data["actors"] and {a: headers.get(a) for a in data["actors"]} == {
+        a: table_line(lines, "actors", a) for a in data["actors"]}
+    quoted = ['[actors."a b"]', "[ actors . 'c' ]", "[actors.d]  # note", "[actors.d]"]
+    assert table_lines(quoted, "actors") == {"a b": 1, "c": 2, "d": 3}
