@@ -728,6 +728,76 @@ CASES = [
      {("turkey", "mediated", "russia"), ("turkey", "mediated", "ukraine"), ("russia", "contacted", "ukraine")}, set()),
     # meetings that took place between parties: those parties met
     (BOTH, "A series of meetings took place between the SDF and HTS.", {("sdf", "contacted", "hts")}, set()),
+    # a state phrase set off by a comma is about the people named right before it, not the subject
+    (BOTH, "Erdogan spoke with Putin and Araghchi, now in exile in Russia, on Monday.",
+     {("abbas_araghchi", "fled-to", "russia"), ("recep_tayyip_erdogan", "contacted", "abbas_araghchi")},
+     {("recep_tayyip_erdogan", "fled-to", "russia")}),
+    (BOTH, "Assad's brother, now in exile in Russia, did not comment.", set(), {(A, "fled-to", "russia")}),
+    # a means between the verb and its party; a means used is the act done with it
+    (BOTH, "Lavrov spends his days talking by satellite telephone with Fidan.",
+     {("sergei_lavrov", "contacted", "hakan_fidan")}, set()),
+    (BOTH, "Putin used a satellite telephone to speak with Erdogan.", {(PUTIN, "contacted", "recep_tayyip_erdogan")},
+     set()),
+    # hiding behind the walls of a compound is refuge where the compound is
+    (DEPS, "Assad has been holed up behind the walls of a United Nations compound in Latakia.",
+     {(A, "fled-to", "united_nations_compound")}, set()),
+    # an envoy no table names is a party of its own, member of its state; not where a name follows
+    (BOTH, "Turkey summoned the Russian ambassador on Monday.", {("turkey", "contacted", "russia_ambassador")}, set()),
+    (BOTH, "The Iranian envoy met Erdogan in Ankara.", {("iran_envoy", "contacted", "recep_tayyip_erdogan")}, set()),
+    (BOTH, "US envoy Tom Barrack met Ahmed al-Sharaa in Damascus.",
+     {("x_tom_barrack", "represents", "united_states")}, {("united_states_envoy", "contacted", "ahmed_al_sharaa")}),
+    (BOTH, "The crisis forced Assad to take refuge in the Brazilian ambassador's residence.",
+     {(A, "fled-to", "brazil_embassy")}, set()),
+    # a name the NER cut at its particles is one person
+    (DEPS, "Later in the evening, Erdogan continued his phone diplomacy, speaking with European Commission "
+           "President Ursula von der Leyen.",
+     {("recep_tayyip_erdogan", "contacted", "x_ursula_von_der_leyen")}, set()),
+    # one discussion with someone is a contact with them
+    (DEPS, "Erdogan held his first discussion with Mark Rutte.", {("recep_tayyip_erdogan", "contacted", "x_mark_rutte")},
+     set()),
+    # a meeting still to come is none
+    (BOTH, "Trump spoke shortly before a scheduled meeting with Macron in Paris.", set(),
+     {("donald_trump", "contacted", "emmanuel_macron")}),
+    # those who met an object that names no one did not meet each other
+    (DEPS, "Emily Feng and Jawad Rizkallah met some of them across the Syrian border in Lebanon.", set(),
+     {("x_emily_feng", "contacted", "x_jawad_rizkallah")}),
+    # a state's families flocking somewhere are civilians arriving there; "thousands of" them are the subject
+    (BOTH, "Thousands of Syrian families have flocked to Lebanon.", {("syria_families", "fled-to", "lebanon")}, set()),
+    (DEPS, "Turkish Airlines has announced that it will not carry Israeli and Iranian nationals to Syria.",
+     {("x_turkish_airlines", "refused", "iran_nationals")}, set()),
+    (DEPS, "Xanana follows a packed schedule of meetings with journalists and Indonesian politicians.",
+     {("x_xanana", "contacted", "indonesia_politicians")}, {("x_xanana", "contacted", "indonesia")}),
+    # "his wife" of the one who speaks with her is his family (not the family of someone named before)
+    (BOTH, "Assad met Putin. Each day Assad speaks with his wife.", {(A, "contacted", "bashar_al_assad_family")},
+     {(A, "contacted", "vladimir_putin_family")}),
+    # a pronoun in the clause a sentence opens with stands for the person named right after it
+    (BOTH, "Putin spoke with Erdogan on Monday. Following his discussion with Putin, Erdogan had a phone call "
+           "with Lavrov.", {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    (BOTH, "After his meeting with Putin, Erdogan flew to Doha.", {("recep_tayyip_erdogan", "contacted", PUTIN)},
+     {("recep_tayyip_erdogan", "fled-to", "doha")}),
+    # a demand BY someone is theirs; being somewhere since a flight is a stop of it; a handshake is a contact
+    (BOTH, "Turkey has rejected a demand by Iraq to extradite Assad.",
+     {("iraq", "contacted", "turkey"), ("turkey", "refused", "iraq")}, set()),
+    (BOTH, "Assad fled Syria in December and has been in Russia since then.", {(A, "fled-to", "russia")}, set()),
+    (BOTH, "Erdogan climbed the stairs to the jet, where he shook Putin's hand.",
+     {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    # a definite title with no name stands for the one person the report introduced by it (not "the president")
+    (BOTH, "Army Chief General Ashok Raj Sigdel asked Erdogan to resign. According to officials, Erdogan spoke to "
+           "the Army Chief on Monday.", {("recep_tayyip_erdogan", "contacted", "x_ashok_raj_sigdel")}, set()),
+    (BOTH, "President Vladimir Putin granted Assad asylum. The president fled to Moscow on Sunday.", set(),
+     {(PUTIN, "fled-to", "moscow")}),
+    # activists a demonym owns are a group of their own; the reporter's "we" is no name before it
+    (BOTH, "A group of Egyptian rights activists were taken to Assad's place of detention but he refused to see them.",
+     {(A, "refused", "egypt_activists")}, set()),
+    # the "'s" of "let's" is no "US"
+    (BOTH, "\"Let's talk with Putin, with his commanders,\" said Lukashenko.", set(),
+     {("united_states", "contacted", PUTIN)}),
+    # a paragraph the page left without its final stop is prose, not a heading (a short line still is one)
+    (BOTH, "Erdogan met Putin in Ankara on Monday, and the two leaders discussed the situation in Syria and the fate "
+           "of the refugees in the camps", {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    (BOTH, "Erdogan met Putin in Ankara on Monday", set(), {("recep_tayyip_erdogan", "contacted", PUTIN)}),
+    (BOTH, "Feng: the two Syrian families we meet here in northern Lebanon pour us tea.", set(),
+     {("syria_families", "contacted", "lebanon"), ("syria_family", "contacted", "lebanon")}),
 ]
 
 

@@ -112,7 +112,9 @@ REAL_SETS = [
     ("ninth-crises", 0.74, 0.33, 0.84),     # Lesotho 2014 .. Turkish officers 2016: 0.71/0.31/0.89 -> 0.81/0.39/0.91
     ("assad-heldout-5", 0.80, 0.44, 0.85),  # 10 Assad reports, 3 Arabic: 0.81/0.41/0.93 -> 0.89/0.52/0.94
     ("tenth-crises", 0.78, 0.30, 0.85),     # Alqunun 2019 .. Griner-Bout 2022: 0.79/0.28/0.94 -> 0.86/0.35/0.95
-    ("eleventh-crises", 0.65, 0.22, 0.85),  # Bolsonaro 2024 .. Abiy in Khartoum 2019: 0.67/0.20/0.93 -> 0.75/0.26/0.94
+    ("eleventh-crises", 0.78, 0.32, 0.88),  # Bolsonaro 2024 .. Abiy in Khartoum 2019: 0.67/0.20/0.93 -> 0.86/0.37/0.95
+    ("twelfth-crises", 0.85, 0.30, 0.82),   # Rajoelina 2025 .. Ashton and Morsi 2013: 0.78/0.26/0.87 -> 0.94/0.34/0.89
+    ("assad-heldout-6", 0.50, 0.23, 0.85),  # 10 Assad reports, 3 Arabic: 0.40/0.15/1.00 -> 0.59/0.27/0.92
 ]
 
 

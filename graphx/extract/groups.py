@@ -61,7 +61,11 @@ class GroupWords:
         self.modifiers = forms("modifiers")
         self.quantities = forms("quantities")
         self.envoys = forms("envoys")
+        # kin nouns that are civilians where a state owns them ("Syrian FAMILIES")
+        self.civilian_kin = {split(w) for w in words.get("civilians", ())} & self.kin
         self.linkers = {"and", ","}
+        # nouns of one person's office ("ambassador", "envoy"): a group only where no name follows
+        self.titles = {t for t in words.get("titles", ()) if " " not in t}
         def phrases(key, default):
             """``key``'s phrases as word tuples (split as the tokenizer does: "ambassador's" is
             "ambassador" "'s") -> the noun after "=", else ``default(phrase)``."""
@@ -192,9 +196,16 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
                     hit = (i, m.end, m.actor, "")
         if hit is not None and noun not in words.people:
             hit = None  # (a noun only an unowned group has: "Hezbollah leaders" stay Hezbollah)
+        if hit is not None and hit[0] >= 2 and lower[hit[0] - 1] == "-" and lower[hit[0] - 2] in ("pro", "anti"):
+            hit = None  # ("PRO-Assad activists" are for him, not his)
+        if hit is not None and noun in words.titles and noun not in words.kin and _named(doc, lower, end, by_start):
+            hit = None  # ("US ENVOY Tom Barrack", "the US AMBASSADOR to Syria, Robert Ford": a person)
         if hit is not None and owner(hit[2]) is not None and owner(hit[2]).kind != "place":
-            found.append((hit[0], hit[1], hit[2], words.canonical(noun if end == i + 1 else lower[end - 1]),
-                          hit[3]))
+            last = noun if end == i + 1 else lower[end - 1]
+            canonical = words.canonical(last)
+            if canonical == KIN_GROUP and last in words.civilian_kin and owner(hit[2]).kind in ("state", "organisation"):
+                canonical = last  # ("Syrian FAMILIES": families of Syrians, civilians; not Syria's family)
+            found.append((hit[0], hit[1], hit[2], canonical, hit[3]))
         elif hit is None and words.unowned and i - 1 >= 0 and lower[i - 1] in words.unowned and \
                 (i - 1) not in by_end and not any(k in by_start for k in range(i - 1, end)) and \
                 not (i - 2 >= 0 and (lower[i - 2] in ("'s", "’s") or lower[i - 2] in index.demonym_state
@@ -256,6 +267,25 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
         groups.append(Mention(actor.id, span.text, span.start_char, span.end_char, start, end))
     kept = [m for m in mentions if not taken.intersection(range(m.start, m.end))]
     return sorted(kept + groups, key=lambda m: m.start)
+
+
+def _named(doc, lower, end, by_start) -> bool:
+    """Whether a person's office word ending at ``end`` has the person's name after it: right after
+    ("envoy Tom Barrack"), or after its "to"/"for" phrase and a comma ("ambassador to Syria, Robert
+    Ford"), or is a name itself (a capitalised word no table lists)."""
+    if end >= len(doc):
+        return False
+    if lower[end] in ("'s", "’s"):
+        return True  # ("the Brazilian AMBASSADOR'S residence": a thing of the office, a place of [groups] premises)
+    if end in by_start or (doc[end].is_title and doc[end].pos_ in ("PROPN", "") and lower[end] not in ("to", "for")
+                           and not doc[end].is_sent_start):
+        return True
+    for k in range(end, min(end + 6, len(doc) - 1)):
+        if lower[k] == "," and (k + 1 in by_start or doc[k + 1].is_title):
+            return lower[end] in ("to", "for", "in")
+        if doc[k].is_punct:
+            return False
+    return False
 
 
 def premises_actor(owner: Actor, noun: str, surface: str) -> Actor:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 import unicodedata
 
 from spacy.attrs import ORTH
@@ -87,6 +88,9 @@ def discovered_id(name: str) -> str:
     return "x_" + slug
 
 
+_LONGEST = 64  # more tokens than any one mention has (a window for finding those around a word)
+
+
 class MentionFinder:
     """Turn a doc's entities into :class:`~graphx.records.Mention` (table ids or discovered)."""
 
@@ -107,6 +111,7 @@ class MentionFinder:
         self.collective_last = index.collective_last
         self.groups = groups  # groups.GroupWords: "Syrian soldiers", "Assad's family"
         self.titles = {t.split()[-1] for t in titles}  # last words of titles ("president", "minister")
+        self.title_words = {w for t in titles for w in t.lower().split()}
         self.calendar = calendar_words()  # "on TUESDAY Odinga spoke": no part of a name
 
     def __call__(self, doc: Doc, outlet: str = "") -> list[Mention]:
@@ -124,6 +129,8 @@ class MentionFinder:
             aid = ent.ent_id_
             if aid and aid in self.table.actors:
                 low = ent.text.lower()
+                if not any(c.isalnum() for c in low[:1]):
+                    continue  # ("LET'S talk": the tokenizer's norm of that "'s" is "us", no United States)
                 if low in self.acronyms.get(aid, ()) and not ent.text.isupper():
                     continue
                 out.append(self._longer_name(doc, ent, aid) or _mention(aid, ent))
@@ -131,7 +138,7 @@ class MentionFinder:
             kind = NER_KINDS.get(ent.label_)
             if not kind or ent.label_ == "NORP":
                 continue
-            name = " ".join(ent.text.split()).strip(" '\"’“”")
+            name = " ".join(ent.text.split()).strip(" '\"’“”,;:")  # (a NER span may end on a comma: "Aliyev,")
             if len(name) < 3 or not any(c.isupper() for c in name[:1]) or name.lower() in self.zones or (
                     ent.end < len(doc) and doc[ent.end].lower_ in self.tongue):
                 continue
@@ -164,6 +171,7 @@ class MentionFinder:
             out = [m for m in out if m.start >= dateline]
         out = self._short_mentions(doc, self._demonym_lists(doc, out), ents)
         out = self._named_titles(doc, out)
+        out = self._title_references(doc, out)
         out = self._in_context(out)
         out = self._fallen_leader(doc, out)
         if self.groups is not None:
@@ -266,6 +274,68 @@ class MentionFinder:
             out.append(m)
         return out
 
+    def _kind(self, aid: str) -> str:
+        actor = self.table.actors.get(aid) or self.discovered.get(aid)
+        return actor.kind if actor is not None else "person"
+
+    def _title_references(self, doc: Doc, mentions: list) -> list:
+        """"Army Chief General Ashok Raj Sigdel asked Oli to resign. ... Oli spoke to THE ARMY CHIEF": a
+        definite title with no name after it ("the" and the words of a title the report put before one
+        person's name earlier, with the word before that title) stands for that person; not where two
+        people were introduced by it, nor where the title has a name, an "of" or a demonym with it."""
+        if not self.title_words or not mentions:
+            return mentions
+        low = [t.lower_ for t in doc]
+        persons = {}  # title words before a name ("foreign minister"; "army chief": the word before them) -> ids
+        starts = {m.start for m in mentions}
+        mentions = sorted(mentions, key=lambda m: m.start)
+        firsts = [m.start for m in mentions]
+        added = []
+        pos = 0
+        for i in range(len(doc)):
+            while pos < len(mentions) and firsts[pos] < i:  # (the people named before word i, once each)
+                m = mentions[pos]
+                pos += 1
+                if (self.table.actors.get(m.actor) or self.discovered.get(m.actor)) is None or \
+                        self._kind(m.actor) != "person":
+                    continue
+                j = m.start
+                while j - 1 >= 0 and low[j - 1] in self.title_words and not doc[j].is_sent_start:
+                    j -= 1
+                if j == m.start:
+                    continue
+                run = low[j:m.start]  # "chief general", "foreign minister" (never a part: "DEPUTY prime minister")
+                keys = {" ".join(run)}
+                if j - 1 >= 0 and doc[j - 1].is_alpha and low[j - 1] != "the" and not doc[j].is_sent_start:
+                    keys.add(low[j - 1] + " " + run[0])  # "ARMY chief"
+                for key in keys:
+                    persons.setdefault(key, set()).add(m.actor)
+            if low[i] != "the" or i + 2 > len(doc):
+                continue
+            k = i + 1
+            while k < len(doc) and (low[k] in self.title_words or (k == i + 1 and doc[k].is_alpha and k + 1 < len(doc)
+                                                                   and low[k + 1] in self.title_words)):
+                k += 1
+            if k - i < 2 or low[k - 1] not in self.title_words or (k < len(doc) and (
+                    low[k] in ("of", "'s", "’s") or doc[k].is_title or k in starts)):
+                continue
+            inside = [m for m in mentions[bisect_left(firsts, i - _LONGEST):bisect_left(firsts, k)]
+                      if i < m.start < k or i < m.end - 1 < k]
+            # (a name NER took inside it that is no person may go: "the ARMY Chief"; not a person, nor past it)
+            if low[i + 1] in self.demonyms or any(m.start <= i or m.end > k or self._kind(m.actor) == "person"
+                                                  for m in inside):
+                continue
+            key = " ".join(low[i + 1:k])
+            ids = None if (low[i + 1:k] == [low[k - 1]] and (low[k - 1],) in self.rulers) else persons.get(key)
+            # ("the president" alone: whose? The report may mean another than the one it titled so)
+            if ids and len(ids) == 1:
+                span = doc[i + 1:k]
+                added.append((Mention(next(iter(ids)), span.text, span.start_char, span.end_char, i + 1, k), inside))
+        if not added:
+            return mentions
+        gone = {id(m) for _, inside in added for m in inside}
+        return sorted([m for m in mentions if id(m) not in gone] + [a for a, _ in added], key=lambda m: m.start)
+
     def _in_context(self, mentions: list) -> list:
         """Drop the mentions of an actor with a ``context`` (alias table key) made by a name other
         than its label, in a report that names none of its context actors: "the rebels" and
@@ -287,7 +357,7 @@ class MentionFinder:
         for ent in ents:
             if ent.ent_id_ or NER_KINDS.get(ent.label_) != "person" or len(ent) < 2:
                 continue
-            name = " ".join(ent.text.split()).strip(" '\"’“”")
+            name = " ".join(ent.text.split()).strip(" '\"’“”,;:")
             if not name[:1].isupper() or self.table.resolve(name) or name.lower() in self.table.demonym_names:
                 continue
             did = discovered_id(name)

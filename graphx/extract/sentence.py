@@ -21,6 +21,9 @@ _CLOSERS = "\"'”’»)] \n\t"
 # under ~100 tokens (the longest in seeds and dev has 88). Longer "sentences" are scraped
 # tables, lists or text without full stops; skipping them keeps a build linear.
 MAX_SENTENCE_TOKENS = 200
+# A line that does not end like a sentence is a heading unless it has more words than a heading has: a
+# paragraph the page left without its final stop ("والتقى الوفد العماني مع ... أحمد الشرع") is prose.
+HEADING_WORDS = 14
 
 
 class TokenArrays:
@@ -84,7 +87,8 @@ class SentenceView:
         # (the sentence's text is the doc's between its first and last token: no Token per token)
         self.text = arrays.text[self.start_char:self.end_char]
         last = arrays.text[idx[sent.start]:idx[sent.end - 1] + len(texts[sent.end - 1])].rstrip(_CLOSERS)
-        self.is_heading = not last.endswith(_END_PUNCT) or last.endswith(_QUESTION)
+        self.is_heading = last.endswith(_QUESTION) or not last.endswith(_END_PUNCT) and sum(
+            1 for i in range(self.start, self.end) if not arrays.is_punct[i]) <= HEADING_WORDS
         self.citation = None
 
     @property

@@ -146,6 +146,7 @@ class TitledNames:
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.matcher.add("TITLE", [nlp.make_doc(t) for t in titles])
         self.particles = {p.lower() for p in particles}
+        self.title_words = {w for t in titles for w in t.lower().split()}
 
     def _name_end(self, doc, i, taken) -> int:
         """End of a "First [particle] Last" name starting at token i (i itself if none)."""
@@ -164,8 +165,38 @@ class TitledNames:
             i -= 1
         return i if names >= 2 else start
 
+    def _joined(self, doc: Doc) -> list:
+        """A person's name the NER cut at its particles ("Ursula von" PERSON, "Leyen" GPE): one PERSON."""
+        ents, out, i = list(doc.ents), [], 0
+        while i < len(ents):
+            ent = ents[i]
+            k = ent.end
+            while k < len(doc) and doc[k].lower_ in self.particles and doc[k].is_alpha:
+                k += 1
+            joined = ent.label_ == "PERSON" and not ent.ent_id_ and (k > ent.end or doc[ent.end - 1].lower_ in self.particles) and \
+                k < len(doc) and doc[k].is_title and doc[k].is_alpha and not doc[k].is_sent_start
+            if not joined:
+                out.append(ent)
+                i += 1
+                continue
+            end = k + 1
+            if any(e.start < end and e.ent_id_ for e in ents[i + 1:i + 3]):
+                out.append(ent)  # (a name the table knows after it is no part of this one)
+                i += 1
+                continue
+            while i + 1 < len(ents) and ents[i + 1].start < end:
+                end = max(end, ents[i + 1].end)
+                i += 1
+            out.append(Span(doc, ent.start, end, label="PERSON"))
+            i += 1
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        if self.particles and any(t.lower_ in self.particles for t in doc):
+            joined = self._joined(doc)
+            if len(joined) != len(doc.ents):
+                doc.ents = joined
         ent_end = {ent.start: ent.end for ent in doc.ents}
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
 
@@ -180,6 +211,8 @@ class TitledNames:
             return k
 
         for _, start, end in self.matcher(doc):
+            while end < len(doc) and doc[end].lower_ in self.title_words and doc[end].is_title:
+                end += 1  # ("Army Chief GENERAL Ashok Raj Sigdel": the name after every title word)
             i = item(end)
             if i == end or not doc[end - 1].lower_.endswith(("s", "men")):
                 continue

@@ -685,6 +685,9 @@ class DepArguments:
             # "who HEADS the Observatory": leading, no move
             return Arguments([], [], voice, base.clause, base.proxies, False, [])
         subjects = self._subjects(ctx, head) if verbal else self._noun_subjects(ctx, head)
+        told = ctx.set_off(start)  # ("his wife, Fatana, NOW IN EXILE in Germany": Fatana, not the verb's subject)
+        if told is not None:
+            subjects = told
         if not verbal:
             self._nobody = False  # (only a verb's own subject says that no actor did it)
         helpers = []
@@ -829,7 +832,10 @@ class DepArguments:
         if not targets and cue.joint and verbal and len(sources) > 1:
             host = self._resolved(ctx, self._host(ctx, head), {p.actor for p in sources})
             sources = sources + host  # "a summit hosted by Jordan, where A, B and C gathered"
-        if not targets and cue.joint and len(sources) > 1:
+        if not targets and cue.joint and len(sources) > 1 and not (verbal and any(
+                c.dep_ == "dobj" and c.i >= end and (c.pos_ in ("PRON", "DET", "NUM") or c.lower_ in ctx.rules.quantity_nouns)
+                for c in head.children)):
+            # (not where the verb has an object that names no one: "A and B MET SOME OF THEM")
             return Arguments(sources, [], voice, base.clause, base.proxies, joint=True)
         if not targets and relation.journey:
             targets = self._new_places(ctx, head, cue)

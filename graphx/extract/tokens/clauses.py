@@ -263,9 +263,15 @@ class SentenceContext:
             kind = "object"  # "her" as an object
         elif kind == "group" and p.group == self.rules.group_words.canonical("family"):
             kind = "plural"  # "officials and THEIR relatives": a group of people's, never a state's family
-        aid = self.salience.resolve(kind, p.start, self, exclude, self.rules.pronoun_gender.get(self.norms[p.start]))
+        gender = self.rules.pronoun_gender.get(self.norms[p.start])
+        aid = self._fronted(p, gender) if kind in ("subject", "possessive") else None
+        # ("spoke with HIS wife": the owner may be the one who speaks; the group is not)
+        aid = aid or self.salience.resolve(kind, p.start, self, () if p.group else exclude, gender)
         if not aid:
             return None
+        if p.group and (group_id(aid, p.group) in exclude or aid in exclude and not group_id(aid, p.group).endswith(
+                self.actors.index.own_groups)):
+            return None  # ("sent ITS envoys to Damascus": the sender's own, who act for it, are no other party)
         if p.group:  # "his family": the owner's group
             owner = self.actors.get(aid)
             if owner is None:
@@ -275,6 +281,25 @@ class SentenceContext:
                 remember(self.actors.discovered, group_actor(owner, p.group, p.text), p.text)
             aid = gid
         return Mention(aid, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
+
+    def _fronted(self, p: Mention, gender) -> str | None:
+        """"Following HIS discussion with Aliyev, ERDOGAN had a phone call": a pronoun in the clause a
+        sentence opens with (a word of [clauses] subordinating, up to the first comma), with no person
+        named before it there, stands for the person named right after that comma (the main clause's
+        subject). None where that does not hold."""
+        if not phrase_len(self.norms, self.start, self.w["subordinating"]):
+            return None
+        texts = self.arrays.texts
+        comma = next((i for i in range(self.start, self.end) if texts[i] == ","), None)
+        if comma is None or p.start > comma or any(
+                q.start < p.start and not q.pronoun and self.actors.kind(q.actor) == "person" for q in self.parties):
+            return None
+        q = next((q for q in self.parties if comma < q.start <= comma + 4), None)
+        if q is None or q.pronoun or q.possessor or self.actors.kind(q.actor) != "person" or \
+                any(texts[k] == "," or self.norms[k] in self.one["prepositions"] for k in range(comma + 1, q.start)):
+            return None
+        known = self.rules.gender_of(self.actors.get(q.actor))  # ("f", or None: not known to be a woman)
+        return None if (gender == "f") != (known == "f") and gender is not None else q.actor
 
     def _counterpart(self, p: Mention) -> Mention | None:
         """"his Egyptian counterpart": the person whose title is the owner's with this demonym."""
@@ -353,6 +378,11 @@ class SentenceContext:
         j = self._prev_word(p.start)
         if j < self.start:
             return True
+        if self.norms[j] == "of" and j - 1 >= self.start and (self.norms[j - 1] in self.rules.quantity_nouns or
+                                                             self.doc[j - 1].like_num) and \
+                self.actors.kind(p.actor) == "group" and (j - 2 < self.start or self.norms[j - 2] not in
+                                                          self.one["prepositions"]):
+            return True  # "THOUSANDS OF Syrian families have flocked to ...": the quantity's group is the subject
         return self.norms[j] not in self.one["prepositions"] and not ends_at(
             self.norms, j + 1, self.rules.multiword_prepositions)
 
@@ -396,6 +426,13 @@ class SentenceContext:
         cands = self.in_range(cs, cue_start)
         found = []
         plain = [p for p in cands if not p.possessor and p.slot != "object" and self.nominative(p)]
+        k = cue_start - 1
+        while k > cs and self.norms[k] in self.w_adverbs:
+            k -= 1
+        if plain and k >= cs and self.norms[k] in self.one.get("nobody", ()) and plain[-1].end <= k:
+            # "the two Syrian families WE meet here": the reporter's "we" right before the verb is its
+            # subject (a clause with no "who"), not the noun before it
+            plain = []
         if plain:
             found = self.coordinated(cands, plain[0])
         if not found:
@@ -418,6 +455,38 @@ class SentenceContext:
                 found = self.subject(pcs, cs)
         self._subjects[key] = found
         return found
+
+    def unnamed_object(self, end) -> bool:
+        """Whether the cue ending at ``end`` has an object that names no actor ("A and B MET SOME OF
+        THEM", "met them"): then they did not meet each other."""
+        if end >= self.end or any(p.start == end for p in self.parties if not p.slot or self.resolved(p)):
+            return False
+        return self.norms[end] in self.one.get("object", ()) or self.norms[end] in self.rules.quantity_nouns
+
+    def set_off(self, start):
+        """"his wife, Fatana, and three children, NOW IN EXILE in Germany": a state phrase set off by a
+        comma ([clauses] set_off, after words of [clauses] set_off_adverbs) is about the people named
+        right before the comma, not the clause's subject. None where the cue is no such phrase or no
+        one is named right before it (then the clause's subject is read as usual); [] where the
+        phrase is about someone no table names ("Assad's BROTHER, now in exile": not Assad)."""
+        if "set_off" not in self.w or not phrase_len(self.norms, start, self.w["set_off"]):
+            return None
+        j = start - 1
+        while j > self.start and self.norms[j] in self.one.get("set_off_adverbs", ()):
+            j -= 1
+        if j <= self.start or self.arrays.texts[j] != ",":
+            return None
+        before = [p for p in self.in_range(self.start, j) if p.end <= j and not p.pronoun]
+        if not before or j - before[-1].end > 4:
+            return None
+        last = before[-1]
+        gap = [self.norms[k] for k in range(last.end, j)]
+        people = self.actors.kind(last.actor) in ("person", "group")
+        if gap and (not people or not set(gap) & self.one["coordination"] or last.possessor):
+            return []  # ("Assad's brother, now in exile": someone no table names)
+        if not people:
+            return None  # ("lived in Paris, in exile": the place is the setting)
+        return [p for p in self.coordinated(self.parties, last) if self.actors.kind(p.actor) in ("person", "group")]
 
     def asked_before(self, cs, pronoun):
         """"Assad asked Putin for help, but HE refused": a pronoun that would stand for the subject of the
@@ -565,14 +634,14 @@ class SentenceContext:
         return False
 
     def owns_request(self, p: Mention) -> bool:
-        """"Assad's request", "his appeals", "a plea from Damascus": p made the request."""
+        """"Assad's request", "his appeals", "a plea from Damascus", "a demand by Iraq": p made the request."""
         n, nouns = self.norms, self.one["owner_nouns"]
         if p.start < 0:
             return False
         if p.possessor:
             return any(n[k] in nouns for k in range(p.end, min(p.end + 4, self.end)))
         j = self._prev_word(p.start)
-        return j > self.start and n[j] in ("from", "of") and n[j - 1] in nouns
+        return j > self.start and n[j] in ("from", "of", "by") and n[j - 1] in nouns
 
     def requester(self, before):
         """"At X's request" / "at the behest of X" before token ``before``: (X, the noun's span)."""
@@ -640,7 +709,8 @@ class SentenceContext:
                                     word_at=lambda i: self.doc[i].is_alpha,
                                     mention_at=lambda i: any(p.start <= i < p.end for p in self.parties))
         modality = r.modality
-        if modality == "fact" and self.doc.has_annotation("DEP"):
+        # (the cue's own token asked: doc.has_annotation reads every token of an unparsed doc, per cue)
+        if modality == "fact" and self.doc[start].dep:
             # "Aristide WOULD stay in the country for a few days and possibly HEAD to South Africa": a
             # verb joined to another shares its auxiliary (where the parse says so)
             verb = self.doc[start]

@@ -689,6 +689,9 @@ class TokenArguments:
             if owner is None and start - 1 > cs and ctx.norms[start - 1] in ("'s", "'") and \
                     not any(p.end == start - 1 for p in ctx.parties):
                 sources = []  # "Morales' ARRIVAL": a possessor no table names; not the clause's subject
+            told = ctx.set_off(start)  # ("his wife, Fatana, NOW IN EXILE in Germany": Fatana)
+            if told is not None:
+                sources = told
             if relation.journey:  # "Russia helped MAHER flee to Baghdad": the one helped flees
                 sources = ctx.controlled(cs, start) or sources
                 if sent_back:
@@ -719,7 +722,7 @@ class TokenArguments:
                                                                   and ctx.norms[end - 1] == "to"):
                 # (not where the refusal is of an act whose party no table names: "refused TO MEET her father")
                 targets = ctx.fallback_other(cs, sources)
-            if not targets and cue.joint and len(sources) > 1:
+            if not targets and cue.joint and len(sources) > 1 and not ctx.unnamed_object(end):
                 # "Al-Sudani and Erdogan discuss Syria in a phone call": they met each other
                 return Arguments(sources, [], voice, (cs, ce), joint=True)
             if cue.joint and len(targets) > 1 and ctx.norms[end - 1] in ("between", "among"):
