@@ -317,7 +317,7 @@ def test_neighbourhood_view_and_search_dim_the_rest(browser, built_dir):
     op = _opacity(page)
     assert {n for n, o in op.items() if o == 1} == one
     assert all(o == 0.2 for n, o in op.items() if n not in one and o != "hidden")
-    assert "Showing Maher al-Assad and" in page.locator("#gx-focus").inner_text()
+    assert "Showing \u2068Maher al-Assad\u2069 and" in page.locator("#gx-focus").inner_text()  # (an isolate)
     # the actor card: two hops, then hide the rest
     page.locator("#gx-panel button.gx-hood-k[data-hops='2']").click()
     page.wait_for_function("window.graphxLabels >= 3")
