@@ -42,7 +42,7 @@ SECTION_KEYS = {
     "names": ("titles", "particles", "female", "fallen", "rulers", "zones", "tongue", "offices"),
     "status": ("killed", "survived"),
     "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians",
-               "unowned", "unowned_nouns", "idioms", "premises"),
+               "unowned", "unowned_nouns", "idioms", "premises", "stances"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
 _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members", "target_groups")

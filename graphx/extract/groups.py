@@ -63,6 +63,8 @@ class GroupWords:
         self.envoys = forms("envoys")
         # kin nouns that are civilians where a state owns them ("Syrian FAMILIES")
         self.civilian_kin = {split(w) for w in words.get("civilians", ())} & self.kin
+        # words joined by a hyphen before the owner: the group is for or against it, not its ("PRO-Assad")
+        self.stances = {split(w) for w in words.get("stances", ())}
         self.linkers = {"and", ","}
         # nouns of one person's office ("ambassador", "envoy"): a group only where no name follows
         self.titles = {t for t in words.get("titles", ()) if " " not in t}
@@ -196,7 +198,7 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
                     hit = (i, m.end, m.actor, "")
         if hit is not None and noun not in words.people:
             hit = None  # (a noun only an unowned group has: "Hezbollah leaders" stay Hezbollah)
-        if hit is not None and hit[0] >= 2 and lower[hit[0] - 1] == "-" and lower[hit[0] - 2] in ("pro", "anti"):
+        if hit is not None and hit[0] >= 2 and lower[hit[0] - 1] == "-" and lower[hit[0] - 2] in words.stances:
             hit = None  # ("PRO-Assad activists" are for him, not his)
         if hit is not None and noun in words.titles and noun not in words.kin and _named(doc, lower, end, by_start):
             hit = None  # ("US ENVOY Tom Barrack", "the US AMBASSADOR to Syria, Robert Ford": a person)
@@ -277,6 +279,7 @@ def _named(doc, lower, end, by_start) -> bool:
         return False
     if lower[end] in ("'s", "’s"):
         return True  # ("the Brazilian AMBASSADOR'S residence": a thing of the office, a place of [groups] premises)
+    # (a title-case heading capitalises its "To": "Ambassador To Syria Meets ..." names no one there)
     if end in by_start or (doc[end].is_title and doc[end].pos_ in ("PROPN", "") and lower[end] not in ("to", "for")
                            and not doc[end].is_sent_start):
         return True

@@ -100,8 +100,10 @@ class SentenceContext:
         self.bounds = [self.start] + [i for i in range(self.start + 1, self.end)
                                       if ((texts[i] in raw) if punct[i] else (norms[i] in bounds))]
         sub = phrase_len(norms, self.start, self.w["subordinating"])
+        # the comma closing the clause a sentence opens with ("Following his talks with X, Y ..."), or None
+        self.fronted_comma = comma = None
         if sub:
-            comma = next((i for i in range(self.start + sub, self.end) if texts[i] == ","), None)
+            self.fronted_comma = comma = next((i for i in range(self.start + sub, self.end) if texts[i] == ","), None)
             if comma is not None and comma + 1 < self.end:
                 self.bounds = sorted(set(self.bounds) | {comma + 1})
         self._subjects = {}
@@ -287,16 +289,14 @@ class SentenceContext:
         sentence opens with (a word of [clauses] subordinating, up to the first comma), with no person
         named before it there, stands for the person named right after that comma (the main clause's
         subject). None where that does not hold."""
-        if not phrase_len(self.norms, self.start, self.w["subordinating"]):
-            return None
-        texts = self.arrays.texts
-        comma = next((i for i in range(self.start, self.end) if texts[i] == ","), None)
+        comma = self.fronted_comma
         if comma is None or p.start > comma or any(
                 q.start < p.start and not q.pronoun and self.actors.kind(q.actor) == "person" for q in self.parties):
             return None
         q = next((q for q in self.parties if comma < q.start <= comma + 4), None)
         if q is None or q.pronoun or q.possessor or self.actors.kind(q.actor) != "person" or \
-                any(texts[k] == "," or self.norms[k] in self.one["prepositions"] for k in range(comma + 1, q.start)):
+                any(self.arrays.texts[k] == "," or self.norms[k] in self.one["prepositions"]
+                    for k in range(comma + 1, q.start)):
             return None
         known = self.rules.gender_of(self.actors.get(q.actor))  # ("f", or None: not known to be a woman)
         return None if (gender == "f") != (known == "f") and gender is not None else q.actor
