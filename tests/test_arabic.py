@@ -130,6 +130,23 @@ TABLE = [
      {("bassam_al_sabbagh", "contacted", "badr_abdelatty"), ("bassam_al_sabbagh", "contacted", "saudi_arabia")},
      {("badr_abdelatty", "contacted", "saudi_arabia"), ("bassam_al_sabbagh", "contacted", "syria")}),
     ("وختم فيدان بالقول إن تركيا تنسق مع السعودية.", {("turkey", "contacted", "saudi_arabia")}, set()),
+    # persuading and talking with someone are contacts (a day in brackets between the verb and مع)
+    ("أقنع أردوغان نظيره الروسي فلاديمير بوتين بعدم التصعيد.", {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    ("تحدث أردوغان (السبت) مع بوتين.", {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    # leaving in secret is a flight; "حليفته روسيا" (its ally Russia) is still the destination
+    ("غادر بشار الأسد البلاد خفية إلى حليفته روسيا.", {(A, "fled-to", "russia")}, set()),
+    ("وحكم بشار سوريا لمدة 24 عاما، وغادر البلاد خفية إلى روسيا.", {(A, "fled-to", "russia")}, set()),
+    ("غادر بشار الأسد البلاد إلى روسيا.", set(), {(A, "fled-to", "russia")}),  # (no word of flight: a trip)
+    # a verb joined by و after a comma goes on with the sentence's subject, not the last one named
+    ("وحكم بشار سوريا لمدة 24 عاما خلفا لوالده حافظ الأسد (1970-2000)، وغادر البلاد هو وعائلته خفية إلى روسيا.",
+     {(A, "fled-to", "russia")}, {("hafez_al_assad", "fled-to", "russia")}),
+    # ... but one joined to the subject by و past the verb's reach is more of the subject, no object of it
+    ("وأفادت وكالة الأنباء السورية سانا التقى الزياني قائد الإدارة السورية الجديدة، أحمد الشرع، ووزير الخارجية، "
+     "أسعد الشيباني.", set(), {("ahmed_al_sharaa", "contacted", "asaad_al_shaibani")}),
+    # the object of a verb-first sentence is counted from its subject's end, however long the subject's titles
+    ("والتقى قائد الإدارة السورية الجديدة أحمد الشرع ووزير الخارجية أسعد الشيباني، اليوم الجمعة، وزير الخارجية "
+     "التركي هاكان فيدان في دمشق.", {("ahmed_al_sharaa", "contacted", "hakan_fidan"),
+                                   ("asaad_al_shaibani", "contacted", "hakan_fidan")}, set()),
 ]
 
 

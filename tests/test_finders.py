@@ -798,6 +798,67 @@ CASES = [
     (BOTH, "Erdogan met Putin in Ankara on Monday", set(), {("recep_tayyip_erdogan", "contacted", PUTIN)}),
     (BOTH, "Feng: the two Syrian families we meet here in northern Lebanon pour us tea.", set(),
      {("syria_families", "contacted", "lebanon"), ("syria_family", "contacted", "lebanon")}),
+    # two places a NER took for one name ("Gedo to Wajir") are two: the destination is the second
+    (DEPS, "Siad Barre was airlifted from Gedo to Wajir by a helicopter.", {("x_barre", "fled-to", "x_wajir")},
+     {("x_barre", "fled-to", "x_gedo_to_wajir")}),
+    # "many of whom" fled: the noun named right before the comma (however the parser hangs the clause)
+    (BOTH, "The move underscores the scrutiny of Syrian refugees, many of whom fled to Egypt during the conflict.",
+     {("syria_refugees", "fled-to", "egypt")}, set()),
+    # staying somewhere is no stop of a flight where the flight in the sentence is another's
+    (BOTH, "While Al-Assad remains in Damascus, his family reportedly fled to Russia last week.",
+     set(), {(A, "fled-to", "damascus")}),
+    (BOTH, "Assad fled to Russia, and his brother Maher remained in Damascus.", {(A, "fled-to", "russia")},
+     {(MAHER, "fled-to", "damascus")}),
+    (BOTH, "Maher al-Assad fled Damascus and has remained in Moscow since.", {(MAHER, "fled-to", "moscow")}, set()),
+    # a ban on leaving refuses no one ("barring * from entering" does)
+    (BOTH, "Maher al-Assad returned to Syria when the court issued an order barring him from leaving the country.",
+     set(), {(MAHER, "refused", "syria")}),
+    # demonyms listed before one group noun: the noun is each one's
+    (BOTH, "Egyptian and Jordanian officials urged Al-Assad to leave Syria.",
+     {("egypt", "contacted", A), ("jordan", "contacted", A)}, set()),
+    (BOTH, "Syrian and Iraqi soldiers fled to Lebanon.",
+     {("syria_soldiers", "fled-to", "lebanon"), ("iraq_soldiers", "fled-to", "lebanon")}, set()),
+    # a stop "via" a place on the way to an arrival is a leg of it
+    (DEPS, "Bashar al-Assad arrived in Moscow via the Hmeimim air base.",
+     {(A, "fled-to", "hmeimim_airbase"), (A, "fled-to", "moscow")}, set()),
+    # transporting someone moves them
+    (DEPS, "U.S. taxpayers footed the full cost of transporting Maher al-Assad and his family to Moscow.",
+     {(MAHER, "fled-to", "moscow"), ("maher_al_assad_family", "fled-to", "moscow")}, set()),
+    (DEPS, "Russia transported Maher al-Assad to Moscow.", {(MAHER, "fled-to", "moscow"), ("russia", "mediated", MAHER)},
+     set()),
+    # barring people from entering refuses them
+    (BOTH, "Egypt has issued a new directive barring Syrian nationals from entering the country.",
+     {("egypt", "refused", "syria_nationals")}, set()),
+    # calls a change prompted are public demands, no contact
+    (BOTH, "Assad's ouster has prompted calls from Erdogan for the return of refugees.", set(),
+     {(A, "contacted", "recep_tayyip_erdogan")}),
+    # the first to do it did it
+    (BOTH, "Tamim bin Hamad Al Thani is the first head of state to visit Syria since Assad's ouster.",
+     {("tamim_bin_hamad_al_thani", "contacted", "syria")}, set()),
+    # an agreement signed between two, an invitation
+    (BOTH, "A peace pact was signed between Erdogan and Putin in November.",
+     {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    (BOTH, "Erdogan has invited Putin to Ankara.", {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    # a refuge as a noun is its owner's; slipping away to take refuge is taking it
+    (BOTH, "Maher al-Assad ended his refuge in the Russian embassy.", {(MAHER, "fled-to", "russia_embassy")}, set()),
+    (BOTH, "Maher al-Assad slipped away last Thursday to take refuge in the Russian embassy.",
+     {(MAHER, "fled-to", "russia_embassy")}, set()),
+    # refusing to hand someone over refuses the one it would go to, never the one kept
+    (BOTH, "Belgium refused to extradite Maher al-Assad to Turkey after three arrest warrants.",
+     {("belgium", "refused", "turkey")}, {("belgium", "refused", MAHER)}),
+    (BOTH, "Russia is removing its ambassador from Turkey to protest Ankara's refusal to extradite Maher al-Assad.",
+     set(), {("turkey", "refused", MAHER)}),
+    # a pronoun after a relative clause set off by commas is not about the one named inside it
+    (BOTH, "Maher al-Assad fled Damascus. Qatar, which has had cool relations with the Erdogan government, granted "
+           "him asylum.", {("qatar", "contacted", MAHER)}, {("qatar", "contacted", "recep_tayyip_erdogan")}),
+    # "arranged for HIS flight": another's flight than the arranger's
+    (BOTH, "Maher al-Assad fled Damascus. Erdogan arranged for his flight to Ankara.", {(MAHER, "fled-to", "ankara")},
+     {("recep_tayyip_erdogan", "fled-to", "ankara")}),
+    # an arrival where a person welcomed the traveller is a visit; not where the sentence speaks of flight
+    (BOTH, "Tamim bin Hamad Al Thani arrived in Damascus on Thursday and was welcomed by Ahmed al-Sharaa.",
+     {("ahmed_al_sharaa", "contacted", "tamim_bin_hamad_al_thani")}, {("tamim_bin_hamad_al_thani", "fled-to", "damascus")}),
+    (BOTH, "Bashar al-Assad arrived in Moscow on Sunday and was received by Vladimir Putin after he fled Damascus.",
+     {(A, "fled-to", "moscow"), (PUTIN, "contacted", A)}, set()),
 ]
 
 

@@ -113,8 +113,11 @@ REAL_SETS = [
     ("assad-heldout-5", 0.80, 0.44, 0.85),  # 10 Assad reports, 3 Arabic: 0.81/0.41/0.93 -> 0.89/0.52/0.94
     ("tenth-crises", 0.78, 0.30, 0.85),     # Alqunun 2019 .. Griner-Bout 2022: 0.79/0.28/0.94 -> 0.86/0.35/0.95
     ("eleventh-crises", 0.78, 0.32, 0.88),  # Bolsonaro 2024 .. Abiy in Khartoum 2019: 0.67/0.20/0.93 -> 0.86/0.37/0.95
-    ("twelfth-crises", 0.85, 0.30, 0.82),   # Rajoelina 2025 .. Ashton and Morsi 2013: 0.78/0.26/0.87 -> 0.94/0.34/0.89
+    # (twelfth: 0.85 since "UN peacekeepers transported Bemba" is read, from the UN's node where the gold has MONUC)
+    ("twelfth-crises", 0.80, 0.30, 0.82),   # Rajoelina 2025 .. Ashton and Morsi 2013: 0.78/0.26/0.87 -> 0.94/0.34/0.89
     ("assad-heldout-6", 0.50, 0.23, 0.85),  # 10 Assad reports, 3 Arabic: 0.40/0.15/1.00 -> 0.59/0.27/0.92
+    ("thirteenth-crises", 0.78, 0.33, 0.80),  # Prigozhin 2023 .. Tigray talks 2022: 0.63/0.27/0.88 -> 0.86/0.39/0.88
+    ("assad-heldout-7", 0.78, 0.62, 0.90),  # 10 Assad reports, 3 Arabic: 0.76/0.50/1.00 -> 0.88/0.72/1.00
 ]
 
 

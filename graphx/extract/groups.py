@@ -208,6 +208,12 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
             if canonical == KIN_GROUP and last in words.civilian_kin and owner(hit[2]).kind in ("state", "organisation"):
                 canonical = last  # ("Syrian FAMILIES": families of Syrians, civilians; not Syria's family)
             found.append((hit[0], hit[1], hit[2], canonical, hit[3]))
+            k = hit[0]
+            # ("TURKISH and Qatari officials", "Egyptian, SAUDI and Qatari envoys": the noun is each one's)
+            while hit[3] and k >= 2 and lower[k - 1] in words.linkers and lower[k - 2] in index.demonym_state \
+                    and (k - 2) not in by_start and (k - 2) not in by_end and not doc[k - 2].ent_type_ == "PERSON":
+                k -= 2
+                found.append((k, k + 1, index.demonym_state[lower[k]], canonical, doc[k].text))
         elif hit is None and words.unowned and i - 1 >= 0 and lower[i - 1] in words.unowned and \
                 (i - 1) not in by_end and not any(k in by_start for k in range(i - 1, end)) and \
                 not (i - 2 >= 0 and (lower[i - 2] in ("'s", "’s") or lower[i - 2] in index.demonym_state
@@ -265,7 +271,8 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
         if noun == "nationals" and not demonym and span.text in owner(aid).people:
             # (named by the report's own word, "Syrians": a cached result's names must be its words)
             actor = replace(actor, label=span.text, aliases=(span.text,))
-        remember(discovered, actor, span.text)
+        # (a demonym listed before another's group noun is named by the two: "Turkish officials")
+        remember(discovered, actor, span.text if end - start > 1 or not demonym else actor.label)
         groups.append(Mention(actor.id, span.text, span.start_char, span.end_char, start, end))
     kept = [m for m in mentions if not taken.intersection(range(m.start, m.end))]
     return sorted(kept + groups, key=lambda m: m.start)

@@ -95,8 +95,9 @@ class MentionFinder:
     """Turn a doc's entities into :class:`~graphx.records.Mention` (table ids or discovered)."""
 
     def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
-                 offices=()):
+                 offices=(), routes=()):
         self.table = index
+        self.routes = {w.lower() for w in routes}  # "Gedo TO Wajir": two places in one NER span
         # the words of titles and offices: a "person" made of them only is a title ("Foreign Minister")
         self.office_words = {w for t in (*titles, *offices) for w in t.lower().split()}
         self.zones = {z.lower() for z in zones}  # "(0230 GMT)": no actor
@@ -125,7 +126,7 @@ class MentionFinder:
         # The people this document names in full, by surname and by first and last name: a later
         # "Snowden" (whatever NER calls it) or "Edward J. Snowden" is "Edward Snowden".
         persons = self._full_names(ents)
-        for ent in ents:
+        for ent in self._split_routes(doc, ents):
             aid = ent.ent_id_
             if aid and aid in self.table.actors:
                 low = ent.text.lower()
@@ -177,6 +178,23 @@ class MentionFinder:
         if self.groups is not None:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
             out = find_premises(doc, out, self.table, self.groups, self.discovered)
+        return out
+
+    def _split_routes(self, doc: Doc, ents):
+        """``ents``, with a name no table holds that has a [names] routes word inside it in lower
+        case ("airlifted from Gedo to Wajir", one GPE to a NER) taken as the names either side."""
+        out = []
+        for ent in ents:
+            cuts = [i for i in range(ent.start + 1, ent.end - 1)
+                    if doc[i].text in self.routes] if self.routes and not ent.ent_id_ and len(ent) > 2 else ()
+            if not cuts:
+                out.append(ent)
+                continue
+            lo = ent.start
+            for cut in (*cuts, ent.end):
+                if cut > lo:
+                    out.append(Span(doc, lo, cut, label=ent.label))
+                lo = cut + 1
         return out
 
     def _fallen_in_table(self, aid: str) -> bool:

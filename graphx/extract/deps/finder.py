@@ -255,8 +255,13 @@ class DepArguments:
         if not subj and any(c.dep_ in _SUBJ for c in verb.children):
             subj = [s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in a.children if s.dep_ in _SUBJ]
         dep, head = verb.dep_, verb.head
-        if subj and dep == "relcl" and all(c.lower_ in _RELATIVE for c in subj):
+        if subj and dep == "relcl" and all(c.lower_ in _RELATIVE or _of_relative(c) for c in subj):
             found = self._np(ctx, head)  # "generals WHO told ...": the noun the clause describes
+            left = verb.left_edge.i
+            if not found and left >= 1 and verb.doc[left - 1].text == ",":
+                # (the parser may hang the clause on a noun before: "the scrutiny of Syrian refugees, MANY
+                # OF WHOM fled": the one named right before its comma)
+                found = [p for p in ctx.parties if p.end == left - 1 and not p.slot]
             if head.dep_ == "conj" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
                 # "pilots and THEIR families who flew": the clause is about both
                 found = self._np(ctx, head.head) + found
@@ -1082,6 +1087,12 @@ class DepArguments:
                 out.append(r)
         return out
 
+
+
+def _of_relative(tok) -> bool:
+    """"MANY OF WHOM fled", "some of which": a part of the relative clause's noun is its subject."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in _RELATIVE
+                                                             for o in c.children) for c in tok.children)
 
 
 def _demonym_mention(ctx, tok):

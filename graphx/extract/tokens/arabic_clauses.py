@@ -321,6 +321,11 @@ class _Sentence(JourneyRules, AttributionRules):
                 self._demonstrative_subject(hit):
             return []  # "كانت فصائل المعارضة قد بدأت بالدخول": the clause's subject is no actor
         elif before:
+            if hit.start - 1 > cs and self.doc[hit.start - 1].text in ("،", ",") and \
+                    self.doc[hit.start].text[:1] in _CONJUNCTIONS and self.nominative(before[0]):
+                # ("وحكم بشار سوريا ... خلفا لوالده حافظ الأسد، وغادر البلاد": a verb joined by و after a
+                # comma goes on with the sentence's subject, not the last one named)
+                return self._list_from(before[0])
             return self._list_from(before[-1])
         if self.owned(hit):
             if last_subject is not None and self._fits(last_subject, relation, "source"):
@@ -403,10 +408,20 @@ class _Sentence(JourneyRules, AttributionRules):
         cue = hit.cue
         asylum = self.ex.one.get("asylum", ())
         # a target lies before the next cue, unless that cue is what is asked or refused ("منح اللجوء ل")
-        hi = min([ce, hit.end + cue.window] + [c for c in self.cue_starts if c >= hit.end
+        # (counted from the end of a subject named after the verb: Arabic is verb-first, and "والتقى قائد
+        # الإدارة السورية الجديدة أحمد الشرع ووزير الخارجية أسعد الشيباني، اليوم الجمعة، X" has X far from it)
+        after = max([hit.end] + [p.end for p in self.parties if p.actor in src_ids and hit.end <= p.start
+                                 and p.start - hit.end <= cue.window])
+        hi = min([ce, after + cue.window] + [c for c in self.cue_starts if c >= hit.end
                                                 and self.norms[c] not in asylum
                                                 and (c + 1 >= self.end or self.norms[c + 1] not in asylum)])
-        cands = [p for p in self.parties if hit.end <= p.start < hi and p.actor not in src_ids]
+
+        def joined(p):  # (past the verb's window, one joined to the subject by و is more of the subject:
+            # "التقى الزياني قائد الإدارة، أحمد الشرع، ووزير الخارجية، أسعد الشيباني")
+            k = next((k for k in range(after, p.start) if not self.doc[k].is_punct), p.start)
+            return k < p.start and self.norms[k].startswith("و")
+        cands = [p for p in self.parties if hit.end <= p.start < hi and p.actor not in src_ids
+                 and (p.start < hit.end + cue.window or not joined(p))]
         preps = {normalise(w) for w in cue.target_preps}
         if preps:
             out = []

@@ -125,7 +125,10 @@ class SentenceContext:
                 k = p.end
                 while k < self.end and norms[k] in self.w_adverbs:
                     k += 1
-                if k in cue_starts and any(self.start <= c < i for c in cue_starts):
+                # (or after words naming no one: "detained on an arrest warrant AND Japanese diplomats VISITED
+                # with Fujimori" is two clauses; "Assad's envoy and Putin met" one list)
+                if k in cue_starts and (any(self.start <= c < i for c in cue_starts) or i - self.start > 4 and not any(
+                        i - 4 <= q.end <= i for q in self.parties if q is not p)):
                     extra.append(i + 1)
         # "state media later said HE had arrived": what is said is a clause of its own
         # (unless the verb is itself a cue: "told Saqr that ...").
@@ -266,6 +269,11 @@ class SentenceContext:
         elif kind == "group" and p.group == self.rules.group_words.canonical("family"):
             kind = "plural"  # "officials and THEIR relatives": a group of people's, never a state's family
         gender = self.rules.pronoun_gender.get(self.norms[p.start])
+        if kind == "possessive" and p.possessor and "for_another" in self.w and \
+                ends_at(self.norms, p.start, self.w["for_another"]):
+            # "Moi ARRANGED FOR HIS flight": another's than the verb's subject's ([clauses] for_another)
+            cs, _ = self.clause_of(p.start)
+            exclude = [*exclude, *(s.actor for s in self.subject(cs, p.start) if s.actor)]
         aid = self._fronted(p, gender) if kind in ("subject", "possessive") else None
         # ("spoke with HIS wife": the owner may be the one who speaks; the group is not)
         aid = aid or self.salience.resolve(kind, p.start, self, () if p.group else exclude, gender)

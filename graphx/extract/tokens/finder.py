@@ -120,6 +120,9 @@ class Extractor:
         self.journey = next((r.name for r in lexicon.relations.values() if r.journey), None)  # ("fled-to")
         self.tagged_cues = any(c.pos for c in lexicon.cues)
         self.joint_rules = {c.rule for c in lexicon.cues if c.joint}
+        # contacts whose maker is the by-phrase ("he WAS WELCOMED BY al-Sharaa"): the subject was met
+        self.met_by_rules = {c.rule for c in lexicon.cues if c.source == "agent" and not c.travel
+                             and lexicon.relations[c.relation].meets}
         # the relation the role rule gives (relations.toml: roles = true), if any
         self.roles = next(iter(lexicon.with_behaviour("roles")), None)
         # the relation the group rule gives (members = true): "Syrian soldiers" -member-of-> Syria
@@ -223,7 +226,13 @@ class Extractor:
                     if ev.asserted and self.lexicon.relations[ev.relation].journey:
                         if ev.rule in self.travel_rules:
                             # (a journey made under compulsion, "FORCED TO divert to Nicaragua", is a flight)
-                            travels.append((ev, flighty or self._forced(ctx, ev, off), None))
+                            fled = flighty or self._forced(ctx, ev, off)
+                            if fled and ev.rule in self.stop_rules and ev.source not in fleeing:
+                                moved = {e.source for e in seen.values() if e.asserted and e.rule not in self.stop_rules
+                                         and self.lexicon.relations[e.relation].journey}
+                                if moved and ev.source not in moved:
+                                    fled = False  # ("WHILE Assad REMAINS in Damascus, his family fled": another's)
+                            travels.append((ev, fled, None))
                             self._leg(legs_of, k, ev, travels[-1][1])
                             continue
                         self._leg(legs_of, k, ev, None)
@@ -427,6 +436,11 @@ class Extractor:
         meets = {e.source for e in evidence if not self.lexicon.relations[e.relation].journey and e.asserted
                  and (actors.kind(e.target) == "person" or e.rule in self.joint_rules and actors.as_party(e.target))
                  and e.rule not in self.companion_rules}
+        # (or was met by a person: "arrived in Damascus and WAS WELCOMED BY interim president al-Sharaa")
+        # (not where the sentence speaks of flight: "arrived in Moscow and was received by Putin after he fled")
+        if not contains(ctx.norms, ctx.start, ctx.end, self.w["flight_context"]):
+            meets |= {e.target for e in evidence if e.rule in self.met_by_rules and e.asserted
+                      and actors.kind(e.source) == "person"}
         marks = ()
         if visit:
             first, words = self.w["visit"].by_first, self.w["visit"]
