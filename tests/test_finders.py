@@ -801,6 +801,10 @@ CASES = [
     # two places a NER took for one name ("Gedo to Wajir") are two: the destination is the second
     (DEPS, "Siad Barre was airlifted from Gedo to Wajir by a helicopter.", {("x_barre", "fled-to", "x_wajir")},
      {("x_barre", "fled-to", "x_gedo_to_wajir")}),
+    # a short bracket (a footnote, a link's label, an editor's word in a quote) splits no sentence
+    (BOTH, "Japanese diplomats visited with Putin [BBC report], promising to defend his rights.",
+     {("japan", "contacted", PUTIN)}, set()),
+    (BOTH, "Egyptian officials met Putin [1].", {("egypt", "contacted", PUTIN)}, set()),
     # "many of whom" fled: the noun named right before the comma (however the parser hangs the clause)
     (BOTH, "The move underscores the scrutiny of Syrian refugees, many of whom fled to Egypt during the conflict.",
      {("syria_refugees", "fled-to", "egypt")}, set()),

@@ -114,6 +114,17 @@ def glued_starts(doc: Doc) -> Doc:
     glued[1:] = (doc.to_array(SPACY)[:-1] == 0) & (doc.to_array(IS_PUNCT)[:-1] == 0) & \
         (doc.to_array(IS_SPACE)[:-1] == 0)
     fix = glued & (starts == 1)
+    # nor inside a short bracket or right after it ("visited with Putin [1].", '"He [Assad] left"', "with
+    # Fujimori [BBC report], promising"): the senter starts sentences at "[" and after it, leaving the
+    # words before a "heading" no edge is read from (a "[" after a full stop may still start one)
+    texts = [t.text for t in doc] if "[" in doc.text else ()
+    for i, text in enumerate(texts):
+        if text != "[":
+            continue
+        close = next((k for k in range(i + 1, min(n, i + 13)) if texts[k] in ("]", "[")), None)
+        if close is not None and texts[close] == "]":
+            lo = i + 1 if i == 0 or texts[i - 1][-1:] in ".!?…" else i
+            fix[lo:min(n, close + 2)] |= starts[lo:min(n, close + 2)] == 1
     changed = bool(fix.any())
     if changed:
         starts[fix] = -1
