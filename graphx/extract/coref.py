@@ -134,28 +134,15 @@ class Salience:
         # object / possessive: nearest other person (not one inside a relative clause set off by
         # commas and closed before the pronoun: "Colombia, which has had cool relations with the
         # Chavez government, granted HIM asylum" is not about Chavez)
-        aside = self._set_off(ctx, i)
+        aside = [(k, close) for k, close in ctx.relative_asides() if close < i]
         for p in reversed(before):
-            if self._person(p.actor) and p.actor not in ex and p.start not in aside:
+            if self._person(p.actor) and p.actor not in ex and not any(k < p.start < close for k, close in aside):
                 return p.actor
         for subj, mentions in reversed(self.history[-3:]):
             people = [a for a in mentions if self._person(a) and a not in ex]
             if people:
                 return people[-1]
         return None
-
-    @staticmethod
-    def _set_off(ctx, i) -> set:
-        """Where the parties lie of the relative clauses ([clauses] relative) set off by a comma on
-        each side and closed before token ``i`` (", which ... ,")."""
-        relative, texts, norms = ctx.one.get("relative", ()), ctx.arrays.texts, ctx.norms
-        out = set()
-        for k in range(ctx.start + 1, i - 1):
-            if texts[k] == "," and norms[k + 1] in relative:
-                close = next((j for j in range(k + 2, i) if texts[j] == ","), None)
-                if close is not None:
-                    out.update(p.start for p in ctx.parties if k < p.start < close)
-        return out
 
     def _definite(self, i, ctx, ex, noun) -> str | None:
         """"The soldiers": the group with that noun named last before ``i`` in the sentence or in

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START, SPACY
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
@@ -117,14 +118,14 @@ def glued_starts(doc: Doc) -> Doc:
     # nor inside a short bracket or right after it ("visited with Putin [1].", '"He [Assad] left"', "with
     # Fujimori [BBC report], promising"): the senter starts sentences at "[" and after it, leaving the
     # words before a "heading" no edge is read from (a "[" after a full stop may still start one)
-    texts = [t.text for t in doc] if "[" in doc.text else ()
-    for i, text in enumerate(texts):
-        if text != "[":
-            continue
-        close = next((k for k in range(i + 1, min(n, i + 13)) if texts[k] in ("]", "[")), None)
-        if close is not None and texts[close] == "]":
-            lo = i + 1 if i == 0 or texts[i - 1][-1:] in ".!?…" else i
-            fix[lo:min(n, close + 2)] |= starts[lo:min(n, close + 2)] == 1
+    if "[" in doc.text:
+        orth = doc.to_array(ORTH)  # (one array: no Token per word)
+        opening, closing = orth == hash_string("["), orth == hash_string("]")
+        for i in np.flatnonzero(opening).tolist():
+            close = next((k for k in range(i + 1, min(n, i + 13)) if opening[k] or closing[k]), None)
+            if close is not None and closing[close]:
+                lo = i + 1 if i == 0 or doc[i - 1].text[-1:] in ".!?…" else i
+                fix[lo:min(n, close + 2)] |= starts[lo:min(n, close + 2)] == 1
     changed = bool(fix.any())
     if changed:
         starts[fix] = -1

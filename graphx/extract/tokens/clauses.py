@@ -107,6 +107,7 @@ class SentenceContext:
             if comma is not None and comma + 1 < self.end:
                 self.bounds = sorted(set(self.bounds) | {comma + 1})
         self._subjects = {}
+        self._asides = None  # (see relative_asides)
         # nouns whose "of" still leads to the party: "representatives of HTS", "the leader of Iran"
         self.of_party = rules.of_party
         self._attribution = None
@@ -291,6 +292,19 @@ class SentenceContext:
                 remember(self.actors.discovered, group_actor(owner, p.group, p.text), p.text)
             aid = gid
         return Mention(aid, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
+
+    def relative_asides(self) -> list:
+        """(comma, closing comma) of each relative clause ([clauses] relative) the sentence sets off
+        by a comma on each side (", which ... ,"), read once per sentence."""
+        if self._asides is None:
+            relative, texts, norms = self.one.get("relative", ()), self.arrays.texts, self.norms
+            self._asides = []
+            for k in range(self.start + 1, self.end - 1):
+                if texts[k] == "," and norms[k + 1] in relative:
+                    close = next((j for j in range(k + 2, self.end) if texts[j] == ","), None)
+                    if close is not None:
+                        self._asides.append((k, close))
+        return self._asides
 
     def _fronted(self, p: Mention, gender) -> str | None:
         """"Following HIS discussion with Aliyev, ERDOGAN had a phone call": a pronoun in the clause a
