@@ -20,29 +20,6 @@ from .index import ActorIndex
 from .tokens.clauses import Phrases, phrase_len
 
 
-def _joined_names(doc: Doc) -> tuple:
-    """``doc.ents``, with a trained NER's person names cut in two joined again: two PERSON entities
-    with no word between are one name, and so is a PERSON ending on a particle and the entity right
-    after it ("Ursula von der" + "Leyen", whatever NER calls the rest); ``doc.ents`` is set to match."""
-    ents = doc.ents
-    if len(ents) < 2:
-        return ents
-    out, joined = [ents[0]], False
-    for ent in ents[1:]:
-        last = out[-1]
-        if (ent.start == last.end and last.label_ == "PERSON" and not ent.ent_id_ and not last.ent_id_
-                and not doc[last.end - 1].is_punct
-                and (ent.label_ == "PERSON" or doc[last.end - 1].text.islower())):  # "von der" + "Leyen"
-            out[-1] = Span(doc, last.start, ent.end, label="PERSON")
-            joined = True
-        else:
-            out.append(ent)
-    if not joined:
-        return ents
-    doc.ents = out
-    return doc.ents
-
-
 def _words(phrase: str) -> tuple:
     """A word list's phrase as the English tokenizer splits it ("long-time" -> long, -, time)."""
     return tuple(re.findall(r"\w+|[^\w\s]", phrase.lower()))
@@ -120,7 +97,7 @@ class MentionFinder:
         sentence may name at its end ("..., Caliber.") as who reports it, not as an actor in it."""
         out = []
         outlet = " ".join(outlet.split()).lower()
-        ents = _joined_names(doc)  # (read once: spaCy makes a new Span per entity each time)
+        ents = doc.ents  # (read once: spaCy makes a new Span per entity each time)
         # Surnames of the names a title introduced ("Saadi Ahmed Pira" -> "Pira").
         short_names = {ent[-1].text for ent in ents if not ent.ent_id_ and len(ent) > 1}
         # The people this document names in full, by surname and by first and last name: a later

@@ -203,7 +203,30 @@ class TitledNames:
             i += 1
         return out
 
+    @staticmethod
+    def _adjacent(doc: Doc) -> None:
+        """A trained NER's person name cut in two, joined again: two PERSON entities with no word
+        between are one name, and so is a PERSON ending on a lower-case word and the entity right
+        after it ("Ursula von der" + "Leyen", whatever NER calls the rest)."""
+        ents = doc.ents
+        if len(ents) < 2:
+            return
+        out, joined = [ents[0]], False
+        for ent in ents[1:]:
+            last = out[-1]
+            if (ent.start == last.end and last.label_ == "PERSON" and not ent.ent_id_ and not last.ent_id_
+                    and not doc[last.end - 1].is_punct
+                    and (ent.label_ == "PERSON" or doc[last.end - 1].text.islower())):  # "von der" + "Leyen"
+                out[-1] = Span(doc, last.start, ent.end, label="PERSON")
+                joined = True
+            else:
+                out.append(ent)
+        if joined:
+            doc.ents = out
+
     def __call__(self, doc: Doc) -> Doc:
+        """Names cut at their particles joined, "<title> First Last" names added, then adjacent
+        person entities joined: every name-joining rule of the pipeline, in this one component."""
         spans = []
         if self.particles and any(t.lower_ in self.particles for t in doc):
             joined = self._joined(doc)
@@ -237,6 +260,7 @@ class TitledNames:
                 i = k
         if spans:
             doc.ents = filter_spans(list(doc.ents) + spans)
+        self._adjacent(doc)
         return doc
 
 
