@@ -36,11 +36,12 @@ SECTION_KEYS = {
                 "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control", "venue", "reception", "place_visit", "aboard", "bound",
                 "departure", "permissions", "lending", "retracting", "leading", "homeward", "setting", "visit_nouns", "sent_back",
                 "locative_relative", "named_heads", "named_after", "relatives", "contrast", "set_off", "set_off_adverbs",
-                "for_another"),
+                "for_another", "credit", "institutions"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "first", "counterpart", "nobody", "latter",
-                 "former", "country", "definite", "propositions",
+                 "former", "country", "definite", "propositions", "armed",
                  "feminine", "masculine", "plural_forms"),
-    "names": ("titles", "particles", "female", "fallen", "rulers", "zones", "tongue", "offices", "routes"),
+    "names": ("titles", "particles", "female", "fallen", "rulers", "zones", "tongue", "offices", "routes",
+              "translated_titles"),
     "status": ("killed", "survived"),
     "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians",
                "unowned", "unowned_nouns", "idioms", "premises", "stances"),
@@ -55,7 +56,7 @@ _CUE_KEYS = ("relation", "rule", "phrases", "lemmas", "source", "target", "targe
 _POS_TAGS = ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADP", "ADV")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Named rules the data may switch on (graphx/extract/inference.py, graphx/conflicts.py).
-INFERENCE_RULES = ("refused-request", "request-frame", "purpose-mediation", "mediation-by-proxy", "passage",
+INFERENCE_RULES = ("refused-request", "request-frame", "purpose-mediation", "mediation-by-proxy", "passage", "asylum-grant",
                    "intermediary")
 CONFLICT_RULES = ("destination", "denied", "granted-refused", "status")
 

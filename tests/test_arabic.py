@@ -35,6 +35,9 @@ TABLE = [
     ("لم يتصل الأسد ببوتين.", set(), {(A, "contacted", PUTIN)}),  # negated
     ("كانت آخرها زيارة أحمد الشرع إلى السعودية.", {("ahmed_al_sharaa", "contacted", "saudi_arabia")}, set()),
     ("دعا أردوغان إلى وقف إطلاق النار.", set(), {("recep_tayyip_erdogan", "contacted", "turkey")}),
+    # an invitation extended is a contact with the one invited
+    ("وجّهت السعودية دعوة للأسد لحضور القمة العربية في الرياض.", {("saudi_arabia", "contacted", A)}, set()),
+    ("وجهت قطر دعوة رسمية إلى الشرع لزيارة الدوحة.", {("qatar", "contacted", "ahmed_al_sharaa")}, set()),
     ("أجرى الرئيس التركي رجب طيب أردوغان اتصالاً هاتفياً مع الرئيس الروسي فلاديمير بوتين.",
      {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
     ("بحث وزير الخارجية التركي هاكان فيدان مع رئيس الوزراء القطري محمد بن عبدالرحمن آل ثاني الأوضاع في سوريا.",
@@ -461,3 +464,24 @@ def test_arabic_quality_floor_on_the_development_set(tmp_path):
                           str(gold), str(dev / "actors.tsv"), "--min-p", "0.9", "--min-r", "0.8"],
                          capture_output=True, text=True)
     assert res.returncode == 0, res.stdout[-3000:]
+
+
+def test_an_english_title_of_a_state_in_the_alias_table_names_its_person_in_arabic(tmp_path):
+    """An analyst's table written in English ("Emir of Kuwait", "Bahrain's King") finds those people in
+    Arabic reports by the title before the state's Arabic name ([names] translated_titles)."""
+    import graphx
+
+    (tmp_path / "aliases.toml").write_text(
+        '[actors.sabah]\nlabel = "Sabah Al-Ahmad"\nkind = "person"\naliases = ["Sabah Al-Ahmad", "Emir of Kuwait"]\n\n'
+        '[actors.hamad]\nlabel = "Hamad bin Isa"\nkind = "person"\naliases = ["Hamad bin Isa", "Bahrain\'s King"]\n',
+        encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "r.txt").write_text("Title: t\nLanguage: ar\nDate: 2017-06-07\n\n"
+                                  "التقى أمير الكويت بوتين في موسكو.\nواتصل ملك البحرين بأردوغان.\n", encoding="utf-8")
+    G = graphx.build(corpus, aliases=[tmp_path / "aliases.toml"], model="blank")
+    edges = {(u, d["type"], v) for u, v, d in G.edges(data=True) if d.get("asserted")}
+    assert ("sabah", "contacted", PUTIN) in edges, edges
+    assert ("hamad", "contacted", "recep_tayyip_erdogan") in edges, edges
+    assert not any(u == "kuwait" for u, _, _ in edges), edges
+    assert (PUTIN, "represents", "kuwait") not in edges, edges  # (the title before him is another's)

@@ -863,6 +863,54 @@ CASES = [
      {("ahmed_al_sharaa", "contacted", "tamim_bin_hamad_al_thani")}, {("tamim_bin_hamad_al_thani", "fled-to", "damascus")}),
     (BOTH, "Bashar al-Assad arrived in Moscow on Sunday and was received by Vladimir Putin after he fled Damascus.",
      {(A, "fled-to", "moscow"), (PUTIN, "contacted", A)}, set()),
+    # who a word of praise or thanks credits did what follows its "for" or "with", not the one who thanks
+    (BOTH, "Erdogan thanked Qatar for brokering the deal between the rebels and Damascus.",
+     {("qatar", "mediated", "syrian_opposition")}, {("recep_tayyip_erdogan", "mediated", "syrian_opposition")}),
+    (BOTH, "Blinken praised Jordan for its role in mediating between the Syrian factions and Israel.",
+     {("jordan", "mediated", "israel")}, {("antony_blinken", "mediated", "israel")}),
+    (BOTH, "Araghchi said Tehran was grateful to Iraq for its efforts to mediate between Iran and Saudi Arabia.",
+     {("iraq", "mediated", "saudi_arabia")}, {("iran", "mediated", "saudi_arabia")}),
+    # refuge sought where one then stays is refuge found; the simple past alone stays a request
+    (BOTH, "Maher al-Assad sought refuge in Iraq, where he has lived ever since.", {(MAHER, "fled-to", "iraq")}, set()),
+    (BOTH, "Bashar al-Assad sought refuge in the UAE but was turned away.",
+     {(A, "contacted", "uae"), ("uae", "refused", A)}, {(A, "fled-to", "uae")}),
+    # a state's institution named by where it sits is the state's
+    (BOTH, "A court in Turkey rejected Russia's request to extradite Maher al-Assad.",
+     {("turkey", "refused", "russia"), ("russia", "contacted", "turkey")}, set()),
+    # a subordinate clause's journey has no destination from the main clause
+    (BOTH, "Just before Assad left by sea, Syrian soldiers left in a convoy bound for Damascus.",
+     {("syria_soldiers", "fled-to", "damascus")}, {(A, "fled-to", "damascus")}),
+    # where a helped departure goes from is no party to the help
+    (BOTH, "Turkey is assisting citizens of third countries in their quiet departure from Syria.", set(),
+     {("turkey", "mediated", "syria")}),
+    # the object of a gerund after "since" is no subject
+    (BOTH, "This visit marks Sharaa's third trip since ousting Assad in December, with prior visits to Saudi "
+           "Arabia and Turkey.", set(), {(A, "contacted", "saudi_arabia"), (A, "contacted", "turkey")}),
+    # a group's description before the name in brackets is that name
+    (DEPS, "The US-backed Kurdish Syrian forces (SDF) and Syria's Turkey-backed rebels reached a ceasefire "
+           "agreement in the northern city of Manbij through a US mediation.",
+     {("united_states", "mediated", "sdf")}, {("united_states", "mediated", "syria_forces")}),
+    # an act's object shared with the verb joined to it: "organising and financing THE REBELLION" names no one
+    (DEPS, "Assad's government has accused Erdogan of organising and financing the rebellion, and recently "
+           "described him as a threat.", set(), {("recep_tayyip_erdogan", "mediated", A)}),
+    # "who" is a person or group, never a place the parser hung it on
+    (BOTH, "'We came to organise the resistance,' said Lavrov, leader of the group that protected Assad during his "
+           "days in hiding in downtown Tehran and who escaped with him.", set(),
+     {("iran", "fled-to", "tehran"), ("tehran", "fled-to", "tehran")}),
+    # a title's "of" phrase naming a pronoun's thing is no party: "assured the king OF HIS INTENT"
+    (DEPS, "Sharaa met Jordan's King Abdullah II in Amman. Jordan blamed militias that gained influence during "
+           "Bashar al-Assad's regime. Sharaa assured the king of his intent to combat these activities.",
+     set(), {("ahmed_al_sharaa", "contacted", A)}),
+    # asylum granted TO someone: they fled to the one granting it, who dealt with them; a name the parser
+    # joined to the noun before "and" is the next verb's subject
+    (BOTH, "Maher al-Assad made a daring escape from Damascus aboard a hijacked jet and Iraq immediately granted "
+           "asylum to him and four aides.", {(MAHER, "fled-to", "iraq"), ("iraq", "contacted", MAHER)},
+     {(MAHER, "contacted", "iraq")}),
+    (BOTH, "Russia granted political asylum to Assad and his family.", {(A, "fled-to", "russia"), ("russia", "contacted", A)},
+     set()),
+    # "the militants": the armed group named last
+    (BOTH, "Hezbollah fighters attacked the border post on Monday. Qatar was mediating between the militants and "
+           "Israel.", {("qatar", "mediated", "hezbollah"), ("qatar", "mediated", "israel")}, set()),
 ]
 
 

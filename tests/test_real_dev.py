@@ -118,6 +118,8 @@ REAL_SETS = [
     ("assad-heldout-6", 0.50, 0.23, 0.85),  # 10 Assad reports, 3 Arabic: 0.40/0.15/1.00 -> 0.59/0.27/0.92
     ("thirteenth-crises", 0.78, 0.33, 0.80),  # Prigozhin 2023 .. Tigray talks 2022: 0.63/0.27/0.88 -> 0.87/0.41/0.88
     ("assad-heldout-7", 0.78, 0.62, 0.90),  # 10 Assad reports, 3 Arabic: 0.76/0.50/1.00 -> 0.88/0.72/1.00
+    ("fourteenth-crises", 0.70, 0.28, 0.85),  # Gamsakhurdia 1992 .. Kuwait's mediation 2017: 0.53/0.18/1.00 -> 0.77/0.33/0.94
+    ("assad-heldout-8", 0.72, 0.40, 0.80),  # 10 Assad reports, 3 Arabic: 0.64/0.41/0.86 -> 0.80/0.46/0.88
 ]
 
 

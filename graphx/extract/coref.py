@@ -24,6 +24,9 @@ class Salience:
         self.gender_of = gender_of or (lambda aid: None)  # an actor's gender when its name says it
         self._gender = None  # the pronoun being resolved: "f", "m" or None
         self.history: list[tuple[str | None, list[str]]] = []  # per sentence: (subject, mentions)
+        # organisations the report calls rebels where it names them ("REBELS FROM the Tupac Amaru
+        # movement", "MRTA guerrillas"): what "the rebels" may stand for (set by the finder per report)
+        self.rebel_orgs: set = set()
 
     def _person(self, aid):
         if not aid or self.actors.kind(aid) != "person":
@@ -53,6 +56,8 @@ class Salience:
         ``group``: the noun of a definite group ("the soldiers")."""
         if kind == "definite":
             return self._definite(i, ctx, {e.actor if hasattr(e, "actor") else e for e in exclude}, group)
+        if kind == "armed":
+            return self._armed(i, ctx, {e.actor if hasattr(e, "actor") else e for e in exclude})
         self._gender, self._lenient = gender, gender != "f"
         found = self._resolve(kind, i, ctx, exclude)
         if found is None and gender == "f":
@@ -157,6 +162,26 @@ class Salience:
                 return p.actor
         for _, mentions in reversed(self.history[-5:]):
             found = [a for a in mentions if fits(a)]
+            if found:
+                return found[-1]
+        return None
+
+    def _armed(self, i, ctx, ex) -> str | None:
+        """"The rebels" ([pronouns] armed): the armed group named last before ``i`` in the sentence or
+        in the five sentences before (an armed group of the tables, or an organisation the report
+        calls by such a word where it names it: :attr:`rebel_orgs`)."""
+        def armed(aid):  # the armed group ``aid`` is, or whose fighters it names ("Hezbollah fighters")
+            if aid and self.actors.kind(aid) == "group":
+                aid = getattr(self.actors.get(aid), "member_of", None)
+            if aid and aid not in ex and (self.actors.kind(aid) == "armed_group" or aid in self.rebel_orgs):
+                return aid
+            return None
+
+        for p in reversed([p for p in ctx.parties if p.start < i and not p.slot]):
+            if armed(p.actor):
+                return armed(p.actor)
+        for _, mentions in reversed(self.history[-5:]):
+            found = [armed(a) for a in mentions if armed(a)]
             if found:
                 return found[-1]
         return None

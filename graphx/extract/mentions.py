@@ -155,6 +155,21 @@ class MentionFinder:
         if self.groups is not None:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
             out = find_premises(doc, out, self.table, self.groups, self.discovered)
+        return self._bracketed_names(doc, out)
+
+    def _bracketed_names(self, doc: Doc, mentions: list) -> list:
+        """A group named by its description and then, in brackets, by the name the table knows ("the
+        US-backed Kurdish Syrian forces (SDF)"): the description is that organisation or group, not
+        its demonym's state's group."""
+        at = {m.start: m for m in mentions if not m.slot}
+        out = []
+        for m in mentions:
+            q = at.get(m.end + 1)
+            if (q is not None and not m.slot and m.end + 1 < len(doc) and doc[m.end].text == "(" and
+                    q.end < len(doc) and doc[q.end].text == ")" and q.actor != m.actor and
+                    self._kind(m.actor) == "group" and self._kind(q.actor) in ("organisation", "armed_group", "group")):
+                m = Mention(q.actor, m.text, m.start_char, m.end_char, m.start, m.end, m.possessor)
+            out.append(m)
         return out
 
     def _split_routes(self, doc: Doc, ents):

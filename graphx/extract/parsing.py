@@ -146,6 +146,7 @@ class Parsing:
         destination = any(relations[c.relation].journey and not set(c.target_preps or ("to", "into")).isdisjoint(lows)
                           for c in readings)
         parties, covered, plain = 0, set(), []
+        rules_definite = self.extractor.rules.single.get("definite", ())
         i = s
         # A party per mention or other word that can start one, as SentenceContext._parties walks
         # the sentence (every such word counted, even where the walk would give it none).
@@ -170,6 +171,8 @@ class Parsing:
             elif (norm in words["latter"].by_first and phrase_len(norms, i, words["latter"])) or \
                     (norm in words["former"].by_first and phrase_len(norms, i, words["former"])):
                 parties += 2
+            elif norm in rules_definite and i + 1 < e and self._armed_after(norms, i, e):
+                parties += 2  # "the rebels": an armed group named before ([pronouns] armed), as a pronoun
             elif norm in words["demonyms"]:
                 # one party per demonym of "his Egyptian, Saudi and Qatari counterparts"; a journey's
                 # protector: "under RUSSIAN sponsorship"; the state of a noun it modifies ("requesting
@@ -262,8 +265,16 @@ class Parsing:
             k = i + 1
             while k < e and norms[k] in words["modifiers"]:
                 k += 1
-            return k < e and norms[k] in words["people"]
+            return k < e and (norms[k] in words["people"] or norms[k] in rules.single.get("armed", ()))
         return False
+
+    def _armed_after(self, norms, i, e) -> bool:
+        """Whether "the" at ``i`` opens "the (modifiers) rebels" ([pronouns] armed)."""
+        words, armed = self._words(), self.extractor.rules.single.get("armed", ())
+        k = i + 1
+        while k < e and norms[k] in words["modifiers"]:
+            k += 1
+        return k < e and norms[k] in armed
 
     def _speech_possessive(self, view, arrays) -> bool:
         """A possessive pronoun after a speech word: the speech rule reads the parse."""

@@ -71,9 +71,44 @@ def arabic_segments(text: str, start: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
-def make_arabic_pipeline(index):
+def _titled_in_arabic(index, translated) -> dict:
+    """Arabic names of people the table names only in English by a title of a state ("Emir of
+    Kuwait", "Kuwait's Emir" -> "أمير الكويت"): ``translated`` lists "english = arabic" titles."""
+    titles: dict[str, list] = {}
+    for entry in translated:
+        english, _, arabic = entry.partition("=")
+        if english.strip() and arabic.strip():
+            titles.setdefault(english.strip().lower(), []).append(" ".join(arabic.split()))
+    if not titles:
+        return {}
+    pattern = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    forms = (re.compile(rf"^(?:the )?({pattern}) of (?:the )?(.+)$", re.I), re.compile(rf"^(?:the )?(.+?)['’]s ({pattern})$", re.I))
+    out = {}
+    for actor in index.actors.values():
+        if actor.kind != "person":
+            continue
+        for name in index.names(actor):
+            if _ARABIC_LETTER.search(name):
+                continue
+            for k, form in enumerate(forms):
+                m = form.match(" ".join(name.split()))
+                if m is None:
+                    continue
+                title, place = (m.group(1), m.group(2)) if k == 0 else (m.group(2), m.group(1))
+                state = index.resolve(place)
+                if state is None or state.kind != "state":
+                    continue
+                for state_name in index.names(state):
+                    if _ARABIC_LETTER.search(state_name) and len(state_name.split()) <= 2:
+                        for arabic in titles.get(title.lower(), ()):
+                            out.setdefault(f"{arabic} {' '.join(state_name.split())}", actor)
+    return out
+
+
+def make_arabic_pipeline(index, translated_titles=()):
     """``spacy.blank("ar")`` + sentences + normalised norms + the alias ruler (``index``: the
-    build's :class:`~graphx.extract.index.ActorIndex`)."""
+    build's :class:`~graphx.extract.index.ActorIndex`; ``translated_titles``: [names]
+    translated_titles, for :func:`_titled_in_arabic`)."""
     import spacy
     from spacy.util import compile_suffix_regex
 
@@ -84,6 +119,8 @@ def make_arabic_pipeline(index):
         for name in index.names(actor):
             if _ARABIC_LETTER.search(name):
                 names.setdefault(" ".join(name.split()), actor)
+    for name, actor in _titled_in_arabic(index, translated_titles).items():
+        names.setdefault(name, actor)  # (a name the table gives in Arabic wins)
     # A person's family name is written with or without its article ("بسام الصباغ", "بسام صباغ"):
     # the full name in the other form names the same person (where no other name of the table is it)
     for name, actor in list(names.items()):

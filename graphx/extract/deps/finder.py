@@ -108,7 +108,8 @@ class DepArguments:
                 tok.lower_ in {ph[-1] for ph in ctx.w.get("country", ())} and
                 any(c.dep_ == "poss" and c.pos_ == "PRON" and c.i in self._cover(ctx) for c in tok.children))
             preps = _GROUP_PREPS if tok.lower_ in self._envoys(ctx) else ("of", "in", "at") if place else \
-                ("of",) if tok.lower_ in ctx.rules.quantity_nouns or tok.like_num else ()  # "thousands OF Syrian soldiers"
+                ("of",) if tok.lower_ in ctx.rules.quantity_nouns or tok.like_num else \
+                ("in",) if tok.lower_ in ctx.one.get("institutions", ()) and tok.dep_ in _SUBJ else ()  # "thousands OF Syrian soldiers"
             if place:  # "Iraq's territory", "ITS territory": the state it belongs to
                 for c in tok.children:
                     if c.dep_ != "poss":
@@ -126,7 +127,9 @@ class DepArguments:
                         if obj.dep_ == "pobj":
                             found = self._np(ctx, obj, seen, depth + 1)
                             owner = next((c for c in obj.children if c.dep_ == "poss"), None)
-                            if not found and preps is _GROUP_PREPS and owner is not None and obj.i + 1 not in cover:
+                            if not found and preps is _GROUP_PREPS and owner is not None and obj.i + 1 not in cover \
+                                    and (owner.pos_ != "PRON" or obj.lower_ in ctx.one.get("institutions", ())):
+                                # (a pronoun's thing is no body it leads: "assured the king OF HIS INTENT")
                                 # "the leaders of NIGER'S coup", "officials of Iraq's government": whose it
                                 # is (where nothing else in the phrase is named: not "West Africa's bloc ECOWAS")
                                 mine = {u.i for u in owner.subtree}
@@ -257,6 +260,10 @@ class DepArguments:
         dep, head = verb.dep_, verb.head
         if subj and dep == "relcl" and all(c.lower_ in _RELATIVE or _of_relative(c) for c in subj):
             found = self._np(ctx, head)  # "generals WHO told ...": the noun the clause describes
+            if any(c.lower_ in ("who", "whom") for c in subj):
+                # (a person or group, not a place the parser hung it on: "in hiding in downtown TEHRAN and
+                # WHO escaped with him")
+                found = [p for p in found if p.slot or ctx.actors.kind(p.actor) not in ("place", "state")]
             left = verb.left_edge.i
             if not found and left >= 1 and verb.doc[left - 1].text == ",":
                 # (the parser may hang the clause on a noun before: "the scrutiny of Syrian refugees, MANY
@@ -288,12 +295,24 @@ class DepArguments:
         if head.i == verb.i:
             return []
         if dep == "conj":  # "reached the base and was then evacuated": the first verb's subject
+            doc, k = verb.doc, verb.i - 1
+            while k > 0 and doc[k].dep_ == "advmod" and doc[k].head.i == verb.i:
+                k -= 1
+            p = self._cover(ctx).get(k)
+            if p is not None and not p.slot and doc[k].dep_ == "conj" and doc[k].head.i < p.start and \
+                    doc[k].head.pos_ in ("NOUN", "PROPN") and p.start >= 1 and doc[p.start - 1].lower_ == "and":
+                # "escaped aboard a hijacked jet AND FRANCE immediately GRANTED asylum": the parser joined the
+                # name to the noun before; it is the joined verb's subject
+                return [p]
             return self._subjects(ctx, head, depth + 1)
         if dep == "xcomp":  # object control ("urged Damascus TO open"), else subject control ("agreed to")
             obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             return [p for c in obj for p in self._np(ctx, c)] if obj else self._subjects(ctx, head, depth + 1)
         if dep in ("relcl", "acl"):  # "officials who fled", "soldiers crossing into Iraq"
-            return self._np(ctx, head)
+            found = self._np(ctx, head)
+            if not found and head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children):
+                return self._owner(ctx, head)  # "for ITS efforts to mediate": the efforts' owner
+            return found
         if dep == "advcl" and verb.tag_ == "VBG" and head.lower_ in ctx.one.get("perception", ()):
             obj = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]  # "showed officials MEETING X"
             if obj:
@@ -303,10 +322,35 @@ class DepArguments:
         if dep == "pcomp" and head.dep_ == "prep":  # "after fleeing to Moscow"
             own = [p for c in head.children if c.dep_ == "pobj" and c.i < verb.i for p in self._np(ctx, c)]
             # ("despite QATAR granting him asylum": the parser makes the gerund's subject the preposition's)
-            return own or self._subjects(ctx, head.head, depth + 1)
+            if own:
+                return own
+            carrier = head.head
+            if carrier.pos_ == "NOUN" and any(c.dep_ == "poss" for c in carrier.children):
+                return self._owner(ctx, carrier)  # "ITS role in negotiating": the role's owner
+            return self._credited(ctx, carrier) or self._subjects(ctx, carrier, depth + 1)
         if dep == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
             return self._subjects(ctx, head, depth + 1)  # "escaped from house arrest, FLEEING into the embassy"
         return []
+
+    def _credited(self, ctx, word) -> list:
+        """Who a word of praise or thanks credits with what follows its "for" or "with" ([clauses]
+        credit): its object ("THANKED Qatar for brokering"), or who it is owed to ("GRATEFUL to Iraq",
+        whose "for" the parser may hang on the copula)."""
+        credit = ctx.one.get("credit", ())
+        if word.lower_ not in credit:
+            word = next((c for c in word.children if c.dep_ == "acomp" and c.lower_ in credit), None)
+            if word is None:
+                return []
+        obj = [p for c in word.children if c.dep_ in ("dobj", "dative") for p in self._np(ctx, c)]
+        return obj or self._prep_objects(ctx, word, ("to",))
+
+    def _owner(self, ctx, noun) -> list:
+        """Whose a possessed noun is ("Qatar's ROLE in"); a pronoun that names no party ("its") owns it
+        for the one a word of praise credits ("praised Jordan for ITS ROLE in mediating": Jordan's)."""
+        found = self._noun_subjects(ctx, noun)
+        if not found and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "with"):
+            return self._credited(ctx, noun.head.head)
+        return found
 
     def _noun_subjects(self, ctx, noun, depth=0) -> list:
         """Who a noun trigger's event is by: its possessor, or the subject of the verb carrying it."""
@@ -332,6 +376,9 @@ class DepArguments:
             return self._subjects(ctx, head)
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             return self._subjects(ctx, head.head)  # "In a call with X, Pezeshkian reiterated"
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and \
+                any(c.dep_ == "poss" for c in head.head.children):
+            return self._owner(ctx, head.head)  # "ITS role in mediating": the role's owner
         if noun.dep_ == "conj":
             return self._noun_subjects(ctx, head, depth + 1)
         return []
@@ -349,6 +396,10 @@ class DepArguments:
                 if mine:
                     out.extend(mine)
                     continue
+                # (where it goes from or to is no party: "assisting citizens of third countries in their
+                # DEPARTURE FROM Syria" helps no one named)
+                out.extend(self._prep_objects(ctx, o, ("with", "of", "by")))
+                continue
             out.extend(self._prep_objects(ctx, o, ("with", "from", "of", "by", "to")))
             if o.lower_ in ctx.one["owner_nouns"] or o.lower_ in ctx.one["event_nouns"]:
                 out.extend(p for c in o.children if c.dep_ == "poss" for p in self._np(ctx, c))
@@ -877,6 +928,12 @@ class DepArguments:
             # owner of its craft)
             targets = self._resolved(ctx, self._main_party(ctx, head.head), {p.actor for p in sources})
         objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")] if verbal else []
+        if verbal and not objects and not relation.target_fallback and not any(c.dep_ in _OBJ for c in head.children):
+            # "organising and financing THE REBELLION": the object the verb shares with the one joined right
+            # after it (not a refusal's: "refused and confirmed HIS ABILITY to go on" refused whoever asked)
+            objects = [c for v in head.children if v.dep_ == "conj" and v.pos_ == "VERB" and v.i == head.i + 2
+                       and doc[head.i + 1].lower_ in ("and", "or")
+                       for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
         if not targets and relation.target_fallback and voice == "active":
             # "will not allow Assange safe PASSAGE": a passage refused is refused to the one it is for (the
             # parser may hang them on the passage)
@@ -908,6 +965,11 @@ class DepArguments:
         if not targets and base.targets:
             # (not who says it: "spoke with the Yemeni vice president, A WHITE HOUSE OFFICIAL said")
             base = base._replace(targets=[t for t in base.targets if not self._speaker(ctx, head, t)])
+            if verbal and head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
+                # (nor one outside a subordinate clause: "Just BEFORE Arafat LEFT by sea, soldiers left in a
+                # convoy bound for Damascus": the convoy's destination is not Arafat's)
+                lo, hi = head.left_edge.i, head.right_edge.i
+                base = base._replace(targets=[t for t in base.targets if lo <= t.start and t.end - 1 <= hi])
         targets = targets or base.targets
         if targets and relation.journey and head.lower_ in ctx.one.get("sent_back", ()):
             # ("Lebanon EXPELLED 70 Syrian soldiers, sending them back to Syria": home is no flight)

@@ -81,7 +81,7 @@ class ArabicExtractor:
         if not segments:
             return
         if self.nlp is None:
-            self.nlp = make_arabic_pipeline(self.index)
+            self.nlp = make_arabic_pipeline(self.index, self.ar.words().get("translated_titles", ()) if self.ar else ())
         discovered = {} if discovered is None else discovered
         self.actors = self.index.for_document(discovered)
         for lo, hi in segments:
@@ -278,7 +278,9 @@ class ArabicExtractor:
                             break
                 # the title must belong to this person: inside the name, or ending right before it
                 if group and group != p.actor and (i >= p.start or not any(
-                        q.start > i and q.start < p.start and self.kind(q.actor) == "person" for q in ctx.parties)):
+                        q.start > i and q.start < p.start and self.kind(q.actor) == "person" for q in ctx.parties)) \
+                        and not any(q is not p and q.start <= i < q.end and self.kind(q.actor) == "person"
+                                    for q in ctx.parties):  # ("التقى أمير الكويت بوتين": another's title)
                     found.setdefault((p.actor, group), (p, i, i + k))
                     break
         for (src, group), (p, t0, t1) in sorted(found.items()):

@@ -196,6 +196,13 @@ class SentenceContext:
                         out.append(Mention(aid, *self._chars(i, k + 1), i, k + 1, pronoun=True))
                         i = k + 1
                         continue
+                if k < self.end and k not in ms and norms[k] in self.one.get("armed", ()) and not (
+                        k + 1 < self.end and norms[k + 1] in ("of", "'s", "from")):
+                    aid = self.salience.resolve("armed", i, self, ())  # "THE REBELS": the armed group named last
+                    if aid:
+                        out.append(Mention(aid, *self._chars(i, k + 1), i, k + 1, pronoun=True))
+                        i = k + 1
+                        continue
             n = (phrase_len(norms, i, self.w["latter"]) or phrase_len(norms, i, self.w["former"])
                  if norm in self.w["latter"].by_first or norm in self.w["former"].by_first else 0)
             if n and i + n < self.end and (phrase_len(norms, i + n, self.rules.w["titles"]) or
@@ -405,6 +412,15 @@ class SentenceContext:
                 self.actors.kind(p.actor) == "group" and (j - 2 < self.start or self.norms[j - 2] not in
                                                           self.one["prepositions"]):
             return True  # "THOUSANDS OF Syrian families have flocked to ...": the quantity's group is the subject
+        if self.norms[j].endswith("ing") and j - 1 >= self.start and (
+                self.norms[j - 1] in self.one["prepositions"] or self.norms[j - 1] in self.one["subordinating"]):
+            return False  # "since OUSTING Assad", "after MEETING Erdogan": the gerund's object
+        if self.norms[j] == "in" and j - 1 >= self.start and self.norms[j - 1] in self.one.get("institutions", ()) and \
+                not any(self.norms[k] in self.one["prepositions"] for k in range(max(self.start, j - 4), j - 1)) and \
+                self.actors.kind(p.actor) in ("state", "place"):
+            # "a COURT IN Senegal rejected": the state where the institution sits (not after a preposition:
+            # "opened channels WITH the new authorities in Damascus")
+            return True
         return self.norms[j] not in self.one["prepositions"] and not ends_at(
             self.norms, j + 1, self.rules.multiword_prepositions)
 
@@ -467,8 +483,10 @@ class SentenceContext:
                 before = [p for p in self.in_range(self.start, cs) if not p.pronoun]
                 # (not past a group no table names: "accompanied by a handful of CONFIDANTS, who fled")
                 covered = {k for p in self.in_range(self.start, cs) for k in range(p.start, p.end)}
-                if before and not any(self.norms[k] in self.rules.group_words.people and k not in covered
-                                      for k in range(before[-1].end, cs)):
+                if before and word in ("who", "whom") and self.actors.kind(before[-1].actor) in ("place", "state"):
+                    pass  # "who" is a person or group, not the place before it ("in downtown TEHRAN and WHO escaped")
+                elif before and not any(self.norms[k] in self.rules.group_words.people and k not in covered
+                                        for k in range(before[-1].end, cs)):
                     found = [before[-1]]
                 elif not before or before[-1].end < cs - 1:
                     found = self.named_after(cs, cue_start)
@@ -613,6 +631,36 @@ class SentenceContext:
         if j < cs or self.norms[j] not in verbs:
             return []
         return [r for r in (self.resolved(p) for p in listed) if r is not None]
+
+    def credited(self, cs, start):
+        """"THANKED Qatar for brokering", "praised Jordan for its role in mediating", "grateful to Iraq
+        for its efforts to mediate": the one a word of praise or thanks ([clauses] credit) credits with
+        the cue, not the clause's subject. Empty unless such a word, its object and "for"/"with" stand
+        right before the cue (or before a possessive, a noun and "in"/"to")."""
+        credit = self.one.get("credit")
+        if not credit:
+            return []
+        j = start - 1
+        while j > cs and start - j <= 4 and self.norms[j] not in ("for", "with"):
+            j -= 1
+        if j <= cs or self.norms[j] not in ("for", "with"):
+            return []
+        between = self.norms[j + 1:start]
+        if between and not (len(between) == 3 and self.rules.pronoun_kinds.get(between[0]) in
+                            ("possessive", "group_possessive") and between[2] in ("in", "to")):
+            return []
+        last = next((p for p in self.in_range(cs, j) if p.end == j and not p.possessor), None)
+        if last is None:
+            return []
+        k = last.start - 1
+        while k > cs and self.norms[k] in self.one["determiners"]:
+            k -= 1
+        if k > cs and self.norms[k] == "to":
+            k -= 1  # "grateful TO Iraq"
+        if k < cs or self.norms[k] not in credit:
+            return []
+        found = self.resolved(last)
+        return [found] if found is not None else []
 
     def asked_to(self, cs, start, subjects):
         """"engaging Turkey and Qatar TO leverage ...": the object list right before the "to" of

@@ -140,6 +140,10 @@ class Extractor:
         arrays = TokenArrays(doc, document.body)
         norms = arrays.norms
         salience = Salience(actors, lambda aid: self.rules.gender_of(actors.get(aid)))
+        armed = self.rules.single.get("armed", ())
+        if armed:  # an organisation with one of [pronouns] armed within three words of where it is named
+            salience.rebel_orgs = {m.actor for m in mentions if m.actor and actors.kind(m.actor) == "organisation"
+                                   and any(norms[k] in armed for k in range(max(0, m.start - 3), min(len(norms), m.end + 3)))}
         travels = []  # (evidence, sentence has flight words, the journey a companion's follows or None): decided
         # once the report is read
         fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
@@ -617,6 +621,7 @@ class Extractor:
         requester = beneficiary = None
         request, purpose = inferences.get("request-frame"), inferences.get("purpose-mediation")
         refusal = inferences.get("refused-request")
+        grant = inferences.get("asylum-grant") if voice == "recipient" else None
         if voice == "active" and (request or purpose):
             requester = request and ctx.requester(start)
             if not requester and purpose:
@@ -634,6 +639,10 @@ class Extractor:
                     continue  # (a leader and his own state are one side: "Araghchi held a meeting involving Iran")
                 made = True
                 yield make(src_id, relation.name, tgt_id, src, tgt, trigger, cue.rule, off, flags)
+                granter = grant and actors.as_party(tgt.actor)
+                if granter and granter != src_id:
+                    # "France granted asylum to him": France dealt with him
+                    yield make(granter, grant.gives[0], src_id, tgt, src, trigger, "asylum-grant", off, flags)
                 if beneficiary:
                     yield make(src_id, purpose.gives[0], tgt_id, src, tgt, beneficiary[1], "purpose-mediation",
                                     off, flags)
@@ -699,7 +708,7 @@ class TokenArguments:
         sent_back = relation.journey and ctx.norms[end - 1] in ctx.one.get("sent_back", ())
         if voice == "active":
             owner = ctx.possessor_of(start)
-            sources = [owner] if owner else ctx.subject(cs, start)
+            sources = ctx.credited(cs, start) or ([owner] if owner else ctx.subject(cs, start))
             if owner is None and start - 1 > cs and ctx.norms[start - 1] in ("'s", "'") and \
                     not any(p.end == start - 1 for p in ctx.parties):
                 sources = []  # "Morales' ARRIVAL": a possessor no table names; not the clause's subject
