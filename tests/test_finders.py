@@ -908,6 +908,11 @@ CASES = [
      {(MAHER, "contacted", "iraq")}),
     (BOTH, "Russia granted political asylum to Assad and his family.", {(A, "fled-to", "russia"), ("russia", "contacted", A)},
      set()),
+    # a relative is the owner's family, never the owner; the relative named right after is the one who acts
+    (BOTH, "Assad fled to Russia, and his brother remained in Damascus.", {(A, "fled-to", "russia")},
+     {(A, "fled-to", "damascus")}),
+    (BOTH, "Assad fled to Russia, while his brother Maher fled to Iraq.", {(MAHER, "fled-to", "iraq")},
+     {("bashar_al_assad_family", "fled-to", "iraq"), (A, "fled-to", "iraq")}),
     # "the militants": the armed group named last
     (BOTH, "Hezbollah fighters attacked the border post on Monday. Qatar was mediating between the militants and "
            "Israel.", {("qatar", "mediated", "hezbollah"), ("qatar", "mediated", "israel")}, set()),

@@ -122,7 +122,8 @@ class SentenceContext:
                 continue
             p = starts.get(i + 1)
             if norms[i] == "and" and p is not None and not p.pronoun or (
-                    norms[i] == "and" and p is not None and p.slot == "subject"):
+                    norms[i] == "and" and p is not None and (p.slot == "subject" or p.group)):
+                # (a pronoun's group too: "fled to Russia, and HIS BROTHER remained in Damascus")
                 k = p.end
                 while k < self.end and norms[k] in self.w_adverbs:
                     k += 1
@@ -464,6 +465,11 @@ class SentenceContext:
         cands = self.in_range(cs, cue_start)
         found = []
         plain = [p for p in cands if not p.possessor and p.slot != "object" and self.nominative(p)]
+        kin = self.rules.group_words.kin
+        named = {q.start: q for q in cands if not q.slot and self.actors.kind(q.actor) == "person"}
+        # "his brother MAHER fled", "his wife, ASMA, left": the relative named right after is the subject
+        plain = [p for p in plain if not (p.text.split()[-1].lower() in kin and (p.slot or self.actors.kind(p.actor) == "group") and (
+            p.end in named or (p.end < self.end and self.arrays.texts[p.end] == "," and p.end + 1 in named)))]
         k = cue_start - 1
         while k > cs and self.norms[k] in self.w_adverbs:
             k -= 1
