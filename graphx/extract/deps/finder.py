@@ -107,9 +107,10 @@ class DepArguments:
             place = tok.lower_ in ctx.one["place_nouns"] or (
                 tok.lower_ in {ph[-1] for ph in ctx.w.get("country", ())} and
                 any(c.dep_ == "poss" and c.pos_ == "PRON" and c.i in self._cover(ctx) for c in tok.children))
+            # ("thousands OF Syrian soldiers"; a subject "court IN Senegal": the state it sits in, [clauses] institutions)
             preps = _GROUP_PREPS if tok.lower_ in self._envoys(ctx) else ("of", "in", "at") if place else \
                 ("of",) if tok.lower_ in ctx.rules.quantity_nouns or tok.like_num else \
-                ("in",) if tok.lower_ in ctx.one.get("institutions", ()) and tok.dep_ in _SUBJ else ()  # "thousands OF Syrian soldiers"
+                ("in",) if tok.lower_ in ctx.one.get("institutions", ()) and tok.dep_ in _SUBJ else ()
             if place:  # "Iraq's territory", "ITS territory": the state it belongs to
                 for c in tok.children:
                     if c.dep_ != "poss":
@@ -129,9 +130,9 @@ class DepArguments:
                             owner = next((c for c in obj.children if c.dep_ == "poss"), None)
                             if not found and preps is _GROUP_PREPS and owner is not None and obj.i + 1 not in cover \
                                     and (owner.pos_ != "PRON" or obj.lower_ in ctx.one.get("institutions", ())):
-                                # (a pronoun's thing is no body it leads: "assured the king OF HIS INTENT")
                                 # "the leaders of NIGER'S coup", "officials of Iraq's government": whose it
-                                # is (where nothing else in the phrase is named: not "West Africa's bloc ECOWAS")
+                                # is (where nothing else in the phrase is named: not "West Africa's bloc ECOWAS";
+                                # nor a pronoun's thing that is no body: "assured the king OF HIS INTENT")
                                 mine = {u.i for u in owner.subtree}
                                 if not any(t.i in cover for t in obj.subtree if t.i not in mine):
                                     found = self._np(ctx, owner, seen, depth + 1)
@@ -260,7 +261,7 @@ class DepArguments:
         dep, head = verb.dep_, verb.head
         if subj and dep == "relcl" and all(c.lower_ in _RELATIVE or _of_relative(c) for c in subj):
             found = self._np(ctx, head)  # "generals WHO told ...": the noun the clause describes
-            if any(c.lower_ in ("who", "whom") for c in subj):
+            if any(c.lower_ in ctx.one.get("personal_relative", ()) for c in subj):
                 # (a person or group, not a place the parser hung it on: "in hiding in downtown TEHRAN and
                 # WHO escaped with him")
                 found = [p for p in found if p.slot or ctx.actors.kind(p.actor) not in ("place", "state")]

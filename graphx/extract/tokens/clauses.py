@@ -489,7 +489,8 @@ class SentenceContext:
                 before = [p for p in self.in_range(self.start, cs) if not p.pronoun]
                 # (not past a group no table names: "accompanied by a handful of CONFIDANTS, who fled")
                 covered = {k for p in self.in_range(self.start, cs) for k in range(p.start, p.end)}
-                if before and word in ("who", "whom") and self.actors.kind(before[-1].actor) in ("place", "state"):
+                if before and word in self.one.get("personal_relative", ()) and \
+                        self.actors.kind(before[-1].actor) in ("place", "state"):
                     pass  # "who" is a person or group, not the place before it ("in downtown TEHRAN and WHO escaped")
                 elif before and not any(self.norms[k] in self.rules.group_words.people and k not in covered
                                         for k in range(before[-1].end, cs)):
