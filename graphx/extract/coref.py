@@ -178,10 +178,10 @@ class Salience:
             return None
 
         for p in reversed([p for p in ctx.parties if p.start < i and not p.slot]):
-            if armed(p.actor):
-                return armed(p.actor)
+            if (aid := armed(p.actor)) is not None:
+                return aid
         for _, mentions in reversed(self.history[-5:]):
-            found = [armed(a) for a in mentions if armed(a)]
+            found = [aid for aid in map(armed, mentions) if aid is not None]
             if found:
                 return found[-1]
         return None

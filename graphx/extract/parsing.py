@@ -147,6 +147,7 @@ class Parsing:
                           for c in readings)
         parties, covered, plain = 0, set(), []
         rules_definite = self.extractor.rules.single.get("definite", ())
+        armed = self.extractor.rules.single.get("armed", ())
         i = s
         # A party per mention or other word that can start one, as SentenceContext._parties walks
         # the sentence (every such word counted, even where the walk would give it none).
@@ -171,7 +172,7 @@ class Parsing:
             elif (norm in words["latter"].by_first and phrase_len(norms, i, words["latter"])) or \
                     (norm in words["former"].by_first and phrase_len(norms, i, words["former"])):
                 parties += 2
-            elif norm in rules_definite and i + 1 < e and self._armed_after(norms, i, e):
+            elif norm in rules_definite and self._noun_after(norms, i, e) in armed:
                 parties += 2  # "the rebels": an armed group named before ([pronouns] armed), as a pronoun
             elif norm in words["demonyms"]:
                 # one party per demonym of "his Egyptian, Saudi and Qatari counterparts"; a journey's
@@ -262,19 +263,17 @@ class Parsing:
         if country and phrase_len(norms, i, country):
             return True
         if norms[i] in rules.single.get("definite", ()):
-            k = i + 1
-            while k < e and norms[k] in words["modifiers"]:
-                k += 1
-            return k < e and (norms[k] in words["people"] or norms[k] in rules.single.get("armed", ()))
+            noun = self._noun_after(norms, i, e)
+            return noun in words["people"] or noun in rules.single.get("armed", ())
         return False
 
-    def _armed_after(self, norms, i, e) -> bool:
-        """Whether "the" at ``i`` opens "the (modifiers) rebels" ([pronouns] armed)."""
-        words, armed = self._words(), self.extractor.rules.single.get("armed", ())
+    def _noun_after(self, norms, i, e) -> str:
+        """The word after "the" at ``i`` and its group modifiers ("the EXILED soldiers"), or ""."""
+        modifiers = self._words()["modifiers"]
         k = i + 1
-        while k < e and norms[k] in words["modifiers"]:
+        while k < e and norms[k] in modifiers:
             k += 1
-        return k < e and norms[k] in armed
+        return norms[k] if k < e else ""
 
     def _speech_possessive(self, view, arrays) -> bool:
         """A possessive pronoun after a speech word: the speech rule reads the parse."""

@@ -465,11 +465,8 @@ class SentenceContext:
         cands = self.in_range(cs, cue_start)
         found = []
         plain = [p for p in cands if not p.possessor and p.slot != "object" and self.nominative(p)]
-        kin = self.rules.group_words.kin
-        named = {q.start: q for q in cands if not q.slot and self.actors.kind(q.actor) == "person"}
         # "his brother MAHER fled", "his wife, ASMA, left": the relative named right after is the subject
-        plain = [p for p in plain if not (p.text.split()[-1].lower() in kin and (p.slot or self.actors.kind(p.actor) == "group") and (
-            p.end in named or (p.end < self.end and self.arrays.texts[p.end] == "," and p.end + 1 in named)))]
+        plain = [p for p in plain if not self._named_relative(p, cands)]
         k = cue_start - 1
         while k > cs and self.norms[k] in self.w_adverbs:
             k -= 1
@@ -502,6 +499,15 @@ class SentenceContext:
                 found = self.subject(pcs, cs)
         self._subjects[key] = found
         return found
+
+    def _named_relative(self, p: Mention, parties) -> bool:
+        """Whether ``p`` is a relative ([groups] kin: "his brother", "his wife") whose name follows it,
+        right after or after a comma ("his brother MAHER", "his wife, ASMA,")."""
+        if p.text.split()[-1].lower() not in self.rules.group_words.kin or not (
+                p.slot or self.actors.kind(p.actor) == "group"):
+            return False
+        after = p.end + 1 if p.end < self.end and self.arrays.texts[p.end] == "," else p.end
+        return any(q.start == after and not q.slot and self.actors.kind(q.actor) == "person" for q in parties)
 
     def unnamed_object(self, end) -> bool:
         """Whether the cue ending at ``end`` has an object that names no actor ("A and B MET SOME OF
