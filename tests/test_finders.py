@@ -945,3 +945,24 @@ def test_sentence(run, finder, text, must, must_not):
     got = run(finder, text)
     assert must <= got, f"missing {must - got}; got {got}"
     assert not (must_not & got), f"unwanted {must_not & got}"
+
+
+@pytest.mark.parametrize("first, called_rebels", [
+    ("Rebels from the Tupac Amaru movement attacked the residence on Tuesday.", True),
+    ("The Tupac Amaru movement issued a statement on Tuesday.", False),
+])
+def test_the_rebels_stand_for_an_organisation_only_where_the_report_calls_it_so(tmp_path, first, called_rebels):
+    """An analyst's organisation is what "the rebels" stands for where the report names it with such a
+    word ([pronouns] armed), not every organisation named before."""
+    import graphx
+
+    (tmp_path / "aliases.toml").write_text(
+        '[actors.mrta]\nlabel = "Tupac Amaru Revolutionary Movement"\nkind = "organisation"\naliases = ["Tupac Amaru"]\n',
+        encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "r.txt").write_text("Title: t\nDate: 1996-12-18\n\n" + first + " A Red Cross representative was "
+                                  "mediating between the rebels and the government.\n", encoding="utf-8")
+    G = graphx.build(corpus, aliases=[tmp_path / "aliases.toml"], model="blank")
+    edges = {(u, d["type"], v) for u, v, d in G.edges(data=True) if d.get("asserted")}
+    assert (("icrc", "mediated", "mrta") in edges) is called_rebels, edges
