@@ -38,6 +38,14 @@ TABLE = [
     # an invitation extended is a contact with the one invited
     ("وجّهت السعودية دعوة للأسد لحضور القمة العربية في الرياض.", {("saudi_arabia", "contacted", A)}, set()),
     ("وجهت قطر دعوة رسمية إلى الشرع لزيارة الدوحة.", {("qatar", "contacted", "ahmed_al_sharaa")}, set()),
+    # a reception: a title before its holder's name and a comma is that person; those "برفقة" the host
+    # received with him (no object); "بدمشق" is where; an indefinite delegation with a state's adjective
+    # ("وفداً تركياً") is the state's
+    ("استقبل الرئيس السوري، أحمد الشرع، برفقة وزير الخارجية، أسعد الشيباني، اليوم الجمعة، في قصر الشعب "
+     "بدمشق، وفداً تركياً برئاسة رئيس وقف نشر العلوم، بلال أردوغان.",
+     {("turkey", "contacted", "ahmed_al_sharaa"), ("turkey", "contacted", "asaad_al_shaibani")},
+     {("asaad_al_shaibani", "contacted", "ahmed_al_sharaa"), ("syria", "contacted", "ahmed_al_sharaa"),
+      ("asaad_al_shaibani", "contacted", A)}),
     ("أجرى الرئيس التركي رجب طيب أردوغان اتصالاً هاتفياً مع الرئيس الروسي فلاديمير بوتين.",
      {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
     ("بحث وزير الخارجية التركي هاكان فيدان مع رئيس الوزراء القطري محمد بن عبدالرحمن آل ثاني الأوضاع في سوريا.",

@@ -916,6 +916,51 @@ CASES = [
     # "the militants": the armed group named last
     (BOTH, "Hezbollah fighters attacked the border post on Monday. Qatar was mediating between the militants and "
            "Israel.", {("qatar", "mediated", "hezbollah"), ("qatar", "mediated", "israel")}, set()),
+    # a meeting in a progressive tense; talks a verb holds between those named after it (who met each other)
+    (BOTH, "Erdogan is meeting President Putin to discuss the recommendations.",
+     {("recep_tayyip_erdogan", "contacted", PUTIN)}, set()),
+    (BOTH, "Qatar held talks between Erdogan and Putin in Doha.", {("recep_tayyip_erdogan", "contacted", PUTIN)},
+     {("qatar", "contacted", PUTIN)}),
+    # the craft's owner in the subject lent it; the one it carries travelled
+    (DEPS, "A Russian Air Force plane carrying Assad landed in Moscow.",
+     {(A, "fled-to", "moscow"), ("russia", "mediated", A)}, {("russia", "fled-to", "moscow")}),
+    # a former holder of an office is not the one the table gives it today
+    (BOTH, "The former Lebanese prime minister visited Damascus.", set(), {("najib_mikati", "contacted", "syria")}),
+    (BOTH, "Hariri, a former Lebanese prime minister, visited Damascus.", set(), {("najib_mikati", "contacted", "syria")}),
+    # pressure withstood is refused, and was put on the one refusing; a handover ruled out refuses whom it was to
+    (BOTH, "For months, Assad has defied intense pressure from Turkey.",
+     {(A, "refused", "turkey"), ("turkey", "contacted", A)}, set()),
+    (BOTH, "Russia has ruled out handing over Assad to Syria.", {("russia", "refused", "syria")},
+     {("russia", "refused", A)}),
+    # statements to the press are no contact with the press's state
+    (BOTH, "Grushko made the remarks on Thursday while speaking to Russian media.", set(),
+     {("x_grushko", "contacted", "russia")}),
+    # "not yet" negates: "yet" after a negation opens no clause
+    (BOTH, "Erdogan has not yet spoken with Putin.", set(), {("recep_tayyip_erdogan", "contacted", PUTIN)}),
+    # a guest is the host's; a word of congratulation is a contact, the first to send it sent it
+    (BOTH, "Assad is now a guest of the Russian government in Moscow.", {("russia", "contacted", A)}, set()),
+    (BOTH, "Erdogan was among the first to congratulate Sharaa.", {("recep_tayyip_erdogan", "contacted", "ahmed_al_sharaa")},
+     set()),
+    # refuge found, in a participle
+    (BOTH, "Assad fled the country, finding refuge in Russia.", {(A, "fled-to", "russia")}, set()),
+    # a craft takes the one on board from one place to another; the one it carries travelled
+    (DEPS, "A Russian warship took Assad from Latakia to Tartus yesterday.", {(A, "fled-to", "tartus")},
+     {(A, "fled-to", "latakia")}),
+    (DEPS, "Assad left Syria under pressure from mass protests.\n\nIvory Coast took him in, housing him and his "
+           "sizeable entourage in a walled villa in Yamoussoukro, the country's political capital.", set(),
+     {("cote_divoire", "mediated", A)}),
+    # the residence of a state's ambassador is that state's building
+    (BOTH, "Assad was taken to the residence of the Russian ambassador in Beirut.", {(A, "fled-to", "russia_embassy")},
+     {(A, "fled-to", "russia")}),
+    # "who" after a place the parser hung it on is the person the place describes
+    (DEPS, "Mouaz Moustafa, a Syrian opposition activist based in the U.S., who worked with the rebels to facilitate "
+           "Timmerman's transfer, said he was safe.", {("x_mouaz_moustafa", "mediated", "syrian_opposition")},
+     {("united_states", "mediated", "syrian_opposition")}),
+    # a group holding others and a state's high commissioner are parties of their own
+    (DEPS, "Indian officials continued negotiating with the Kashmiri hijackers over the release of the passengers.",
+     {("india", "contacted", "x_kashmiri_hijackers")}, {("india", "contacted", "x_kashmiri")}),
+    (BOTH, "Assad received the British High Commissioner on Monday.", {("united_kingdom_commissioner", "contacted", A)},
+     {("united_kingdom", "contacted", A)}),
 ]
 
 

@@ -372,10 +372,14 @@ def find_premises(doc, mentions: list, index, words: GroupWords, discovered: dic
                               and state(m.actor) is not None and m.actor not in index.capital_of), None)
                 start = k - 1 if owner is not None else start
             else:  # the embassy of (the) Gambia
-                j = end + 1 if end < n and lower[end] == "of" else None
+                j = end if phrase[-1] == "of" else end + 1 if end < n and lower[end] == "of" else None
                 j = j + 1 if j is not None and j < n and lower[j] == "the" else j
                 if j is not None and j in by_start:
                     owner = state(by_start[j].actor)
+                    envoy = index.actors.get(by_start[j].actor) or discovered.get(by_start[j].actor)
+                    if owner is None and phrase[-1] == "of" and envoy is not None and envoy.kind == "group" \
+                            and envoy.member_of:
+                        owner = state(envoy.member_of)  # "the residence OF THE GREEK AMBASSADOR": Greece's
                     end = by_start[j].end if owner is not None else end
                 elif k - 1 >= 0 and lower[k - 1] == "the" and words.premises[phrase] in last:
                     # "sought refuge in THE EMBASSY": the one the report named last

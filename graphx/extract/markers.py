@@ -88,8 +88,9 @@ class Markers:
         intent = prefix in ("purpose", "future") or self.has(forms, lo, start, "intent")
         if self._infinitive(forms, s0, cs, start, word_at, mention_at):
             intent = intent or not attempt
-        if not intent and start - 1 >= cs and forms[start - 1] in self.one["passive_aux"] and \
-                forms[start].endswith("ing") and self.has(forms, cs, ce, "future"):
+        progressive = (start - 1 >= cs and forms[start - 1] in self.one["passive_aux"] and forms[start].endswith("ing")) or (
+            trigger[1] - start > 1 and forms[start] in self.one["passive_aux"] and forms[start + 1].endswith("ing"))
+        if not intent and progressive and self.has(forms, cs, ce, "future"):  # (or a cue with its "is": "IS MEETING")
             intent = True  # "he WAS TRAVELLING to Saudi Arabia THIS WEEKEND": a plan, not yet done
         if intent and not attempt:
             return Reading(negated, hedged, "intent")

@@ -138,6 +138,13 @@ def make_arabic_pipeline(index, translated_titles=()):
             if _ARABIC_LETTER.search(demonym):
                 for noun in nouns:
                     names.setdefault(f"{noun} {demonym}", actor)
+                    if noun.startswith("ال") and demonym.startswith("ال") and " " not in noun:
+                        # the same without the article ("وفد تركي"), and in the accusative ("استقبل ...
+                        # وفداً تركياً": its tanween is gone from the norms, its alif stays)
+                        bare, adj = noun[2:], demonym[2:]
+                        names.setdefault(f"{bare} {adj}", actor)
+                        if not bare.endswith("ة") and not adj.endswith("ة"):
+                            names.setdefault(f"{bare}ا {adj}ا", actor)
     # A name written with a joined clitic ("ببوتين", "وروسيا", "للأسد") matches through its norm.
     words = sorted({normalise(w) for name in names for w in name.split()})
     starts = sorted({normalise(name.split()[0]) for name in names})

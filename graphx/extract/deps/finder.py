@@ -162,7 +162,8 @@ class DepArguments:
             if q is not None and q.start == tok.i + 1 and not q.slot and name.head.i != tok.i and \
                     name.dep_ not in _NOMINAL_DEPS:
                 out.append(q)
-        if not out and p is None and tok.pos_ == "NOUN" and tok.lower_ not in self._envoys(ctx):
+        if not out and p is None and tok.pos_ == "NOUN" and tok.lower_ not in self._envoys(ctx) and \
+                tok.lower_ not in ctx.one.get("press", ()):  # (not "speaking to RUSSIAN MEDIA")
             # "the LEBANESE judiciary": the state's (not "the Iraqi LEADER", a person the words do not name)
             for c in tok.children:
                 if c.dep_ == "amod" and c.lower_ in ctx.rules.demonym_state and c.i not in self._cover(ctx):
@@ -217,6 +218,11 @@ class DepArguments:
         out = []
         for child in tok.children:
             if child.dep_ in ("prep", "agent", "dative"):
+                if preps is not None and child.lower_ == "from" and "from" not in preps and depth < 3:
+                    # "took him FROM Banjul TO Dakar": the parser hangs the second leg on the first
+                    out.extend(self._prep_objects(ctx, child, preps, exclude, depth + 1))
+                    out.extend(p for o in child.children if o.dep_ == "pobj"
+                               for p in self._prep_objects(ctx, o, preps, exclude, depth + 1))
                 if (preps is not None and child.lower_ not in preps) or child.lower_ in exclude:
                     continue
                 out.extend(self._prep_phrase(ctx, child, preps))
@@ -261,15 +267,23 @@ class DepArguments:
         dep, head = verb.dep_, verb.head
         if subj and dep == "relcl" and all(c.lower_ in _RELATIVE or _of_relative(c) for c in subj):
             found = self._np(ctx, head)  # "generals WHO told ...": the noun the clause describes
-            if any(c.lower_ in ctx.one.get("personal_relative", ()) for c in subj):
+            personal = any(c.lower_ in ctx.one.get("personal_relative", ()) for c in subj)
+            if personal:
                 # (a person or group, not a place the parser hung it on: "in hiding in downtown TEHRAN and
                 # WHO escaped with him")
                 found = [p for p in found if p.slot or ctx.actors.kind(p.actor) not in ("place", "state")]
+                up, steps = head, 0
+                while not found and up.head.i != up.i and steps < 6 and up.i > 0:
+                    # ("Moustafa, an activist based in THE U.S., WHO worked with the rebels": the one the
+                    # place describes, up the tree)
+                    up, steps = up.head, steps + 1
+                    found = [p for p in self._np(ctx, up) if p.slot or ctx.actors.kind(p.actor) in ("person", "group")]
             left = verb.left_edge.i
             if not found and left >= 1 and verb.doc[left - 1].text == ",":
                 # (the parser may hang the clause on a noun before: "the scrutiny of Syrian refugees, MANY
                 # OF WHOM fled": the one named right before its comma)
-                found = [p for p in ctx.parties if p.end == left - 1 and not p.slot]
+                found = [p for p in ctx.parties if p.end == left - 1 and not p.slot and not (
+                    personal and ctx.actors.kind(p.actor) in ("place", "state"))]
             if head.dep_ == "conj" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
                 # "pilots and THEIR families who flew": the clause is about both
                 found = self._np(ctx, head.head) + found
@@ -411,8 +425,11 @@ class DepArguments:
 
     def _objects(self, ctx, word, cue, trigger=None) -> list:
         if trigger is not None and trigger[-1].pos_ == "ADP" and trigger[-1].lower_ not in _ATTRIBUTION and not (
-                cue.target_preps and trigger[-1].lower_ not in cue.target_preps and
-                any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in trigger[-1].children)):
+                cue.target_preps and trigger[-1].lower_ not in cue.target_preps and (
+                    cue.target == "oblique" or
+                    any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in trigger[-1].children))):
+            # (not a particle where the target has prepositions of its own: "pulled OUT of Deir Ezzor",
+            # "ruled out handing OVER Assad to Syria" refuses Syria)
             # the cue ends on its preposition ("talks WITH", "phone call TO"): its object is the target
             # (not the place left: "pulled OUT of Deir Ezzor")
             found = self._prep_phrase(ctx, trigger[-1], None)
@@ -442,6 +459,13 @@ class DepArguments:
         if cue.target == "oblique" or cue.target_preps:
             preps = set(cue.target_preps)
             found = self._prep_objects(ctx, word, preps)
+            if not found and cue.target_preps and trigger is not None:
+                # "ruled out HANDING over Assad TO Syria": on another verb of the cue
+                found = [p for t in trigger if t.i != word.i and t.pos_ == "VERB"
+                         for p in self._prep_objects(ctx, t, preps)]
+            if not found and cue.target_preps:  # "arrived HERE": the dateline's place (MentionFinder)
+                found = [self._cover(ctx)[c.i] for c in word.children
+                         if c.dep_ == "advmod" and c.lower_ == "here" and c.i in self._cover(ctx)]
             if not found and cue.target_preps:  # "fled the country TO Lebanon": the parser hangs it on the object
                 found = [p for c in word.children if c.dep_ == "dobj" for p in self._prep_objects(ctx, c, preps)]
             if not found and "to" in preps:  # "had given GONZÁLEZ safe passage": the one given to
@@ -462,6 +486,9 @@ class DepArguments:
             found = self._inside(ctx, [c for c in word.children if c.dep_ == "dobj" and c.lower_ in ctx.one["event_nouns"]]
                                  + [o for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "with")
                                     for o in c.children if o.dep_ == "pobj" and o.lower_ in ctx.one["event_nouns"]])
+        if not found and any(c.dep_ == "dobj" and c.lower_ in ctx.one["owner_nouns"] for c in word.children):
+            # "defied intense PRESSURE FROM Turkey": the parser hangs whose pressure it is on the verb
+            found = self._prep_objects(ctx, word, ("from", "by"))
         # a party, not a setting: "met WITH X", not "met IN Jordan" nor "ACCORDING TO the ministry"
         return found or self._prep_objects(ctx, word, None, set(ctx.one["locative"]) | _ATTRIBUTION)
 
@@ -645,11 +672,10 @@ class DepArguments:
                             out.extend(self._np(ctx, o))
         if out:
             return out
-        for c in craft.children:
-            if c.dep_ == "poss":
-                out.extend(self._np(ctx, c))
-            elif c.dep_ in ("acl", "prep") and c.lower_ in one.get("carrying", ()):
-                out.extend(p for o in c.children if o.dep_ in ("dobj", "pobj") for p in self._np(ctx, o))
+        # who it is said to carry, else its owner ("Putin's plane CARRYING ASSAD": Assad travelled)
+        out = [p for c in craft.children if c.dep_ in ("acl", "prep") and c.lower_ in one.get("carrying", ())
+               for o in c.children if o.dep_ in ("dobj", "pobj") for p in self._np(ctx, o)] or [
+               p for c in craft.children if c.dep_ == "poss" for p in self._np(ctx, c)]
         if out or verb.dep_ != "advcl" or verb.i > verb.head.i:
             return out
         comma = next((i for i in range(verb.i + 1, ctx.end) if ctx.doc[i].text == ","), None)
@@ -778,6 +804,15 @@ class DepArguments:
                     targets = [t for t in self._resolved(ctx, targets) if t.actor not in owners]
                     if not targets:  # sent back home: no flight (and not where they had fled, named before)
                         return Arguments([], [], voice, base.clause, base.proxies, False, [])
+                if sources and any(c.dep_ in _SUBJ and c.lower_ in ctx.one.get("vehicles", ()) for c in head.children):
+                    # "A RUSSIAN Air Force plane carrying Assad landed": the one carried travelled, and
+                    # whose craft it was (named in the subject) lent it, as "in a Russian plane" does
+                    riders = self._riders(ctx, head)
+                    if riders and {p.actor for p in riders} != {p.actor for p in sources}:
+                        # (not a maker's name before its model number: "the BOEING 707 tanker plane")
+                        helpers = helpers + [p for p in sources if p.actor not in {r.actor for r in riders}
+                                             and not (p.end < len(doc) and doc[p.end].like_num)]
+                        sources = riders
                 if not sources:
                     sources = self._riders(ctx, head)
                     if sources:
@@ -894,6 +929,10 @@ class DepArguments:
                 for c in head.children)):
             # (not where the verb has an object that names no one: "A and B MET SOME OF THEM")
             return Arguments(sources, [], voice, base.clause, base.proxies, joint=True)
+        if not targets and relation.journey and verbal and any(c.dep_ == "prt" and c.lower_ == "in" for c in head.children) \
+                and any(c.dep_ == "dobj" for c in head.children):
+            # "Ivory Coast TOOK him IN, housing him": sheltered, not carried anywhere
+            return Arguments([], [], voice, base.clause, base.proxies, False, [])
         if not targets and relation.journey:
             targets = self._new_places(ctx, head, cue)
         props = ctx.one.get("propositions", ())
@@ -956,7 +995,8 @@ class DepArguments:
             return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
         # (a group's own state or organisation moving it is no go-between: "Hezbollah withdrew its fighters")
         owners = {ctx.actors.get(p.actor).member_of for p in sources if ctx.actors.get(p.actor) is not None}
-        helpers = [h for h in self._resolved(ctx, helpers, {p.actor for p in sources}) if h.actor not in owners]
+        helpers = [h for h in self._resolved(ctx, helpers, {p.actor for p in sources}) if h.actor not in owners
+                   and not (0 <= h.end < len(doc) and doc[h.end].like_num)]  # (not "the BOEING 707 plane")
         if not targets and relation.go_between and not relation.journey and not verbal:
             # "the go-between IN Mugabe's talks with the armed forces": the sides of the talks it is in
             talks = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "during")

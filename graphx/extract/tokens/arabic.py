@@ -336,6 +336,13 @@ class ArabicExtractor:
         if not targets and relation.target_fallback and not ctx.owned(hit):
             # (not "اتهامات رفضها الأسد": what the suffix stands for was refused, not someone named before)
             targets = ctx.other_before(hit.start, src_ids, last_subject)
+        if sources and targets and not relation.journey and not moved:
+            # those with the subject take part in its meeting ("استقبل الشرع، برفقة وزير الخارجية، أسعد
+            # الشيباني، ... وفداً تركياً": both received it)
+            tids = {p.actor for p in targets}
+            sources = sources + [q for i, q in ctx.companions if cs <= i < ce and i > hit.start
+                                 and ctx.norms[i].lstrip("و") not in self.one.get("prepositions", ())
+                                 and q.actor not in src_ids and q.actor not in tids]
         if sources:
             ctx.last_sources = sources
             if relation.journey:

@@ -125,6 +125,11 @@ class _Sentence(JourneyRules, AttributionRules):
                     and any(0 <= p.start - (i + n) <= 1 for i in range(max(self.start, p.start - 3), p.start)
                             for n in (self.ex._phrase_at(self.norms, i, "titles"),) if n):
                 continue
+            if self.ex.kind(p.actor) == "person" and nxt is not None and self.ex.kind(nxt.actor) == "person" \
+                    and nxt.actor != p.actor and 0 < nxt.start - p.end <= 2 \
+                    and all(self.doc[i].is_punct for i in range(p.end, nxt.start)) \
+                    and self.ex._phrase_at(self.norms, p.start, "titles"):
+                continue  # ("استقبل الرئيس السوري، أحمد الشرع": the title is the one named after its comma)
             out.append(p)
         return out
 
@@ -420,8 +425,10 @@ class _Sentence(JourneyRules, AttributionRules):
             # "التقى الزياني قائد الإدارة، أحمد الشرع، ووزير الخارجية، أسعد الشيباني")
             k = next((k for k in range(after, p.start) if not self.doc[k].is_punct), p.start)
             return k < p.start and self.norms[k].startswith("و")
+        # ("برفقة وزير الخارجية": with the subject, no object; not "مع", the "with" of "met with")
+        along = {q.actor for i, q in self.companions if self.norms[i].lstrip("و") not in self.ex.one.get("prepositions", ())}
         cands = [p for p in self.parties if hit.end <= p.start < hi and p.actor not in src_ids
-                 and (p.start < hit.end + cue.window or not joined(p))]
+                 and p.actor not in along and (p.start < hit.end + cue.window or not joined(p))]
         preps = {normalise(w) for w in cue.target_preps}
         if preps:
             out = []
@@ -436,13 +443,17 @@ class _Sentence(JourneyRules, AttributionRules):
                 if j >= self.start and self.norms[j] in preps and self._fits(p, relation, "target"):
                     out.append(p)  # every stop of a flight: "إلى حميميم، ومن ثم إلى موسكو"
             return out
+        def setting(q):  # "في قصر الشعب بدمشق": in Damascus (a joined ب), a setting
+            return self.norms[q.start].startswith("ب") and self.ex.kind(q.actor) in ("place", "state") and \
+                self.ex._joined_preposition(self.doc[q.start].text)
+
         for p in cands:
             j = self._prev(p.start)
             if j >= hit.end and self.norms[j] in self.ex.one.get("locative", ()):
                 continue  # "في موسكو": a setting
-            if not self._fits(p, relation, "target"):
+            if setting(p) or not self._fits(p, relation, "target"):
                 continue
-            return [q for q in self._list_from(p, src_ids) if q.start >= hit.end]
+            return [q for q in self._list_from(p, src_ids) if q.start >= hit.end and not setting(q)]
         return []
 
     def other_before(self, start, src_ids, last_subject):

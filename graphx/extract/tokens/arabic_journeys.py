@@ -21,7 +21,15 @@ class JourneyRules:
                 n = self.ex._phrase_at([self.norms[i][1:]] + self.norms[i + 1:i + 4], 0, key)
             if not n:
                 continue
-            first = next((p for p in self.parties if i + n <= p.start < i + n + reach), None)
+            k = i + n
+            if k < self.end and self.norms[k] in self.ex.title_words:
+                # ("برفقة وزير الخارجية، أسعد الشيباني": the one the title names after its comma)
+                k += 1
+                while k < self.end and self.norms[k].startswith("ال") and not self.doc[k].is_punct:
+                    k += 1
+                while k < self.end and self.doc[k].is_punct:
+                    k += 1
+            first = next((p for p in self.parties if i + n <= p.start < k + reach), None)
             if first is None or first.start in seen:
                 continue
             lo = self.clause_of(i)[0]

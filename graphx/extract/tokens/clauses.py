@@ -97,8 +97,11 @@ class SentenceContext:
         # Words match by norm; punctuation by its own text (the norm of "-" in
         # "al-Sabbagh" is the same as a dash's).
         punct = arrays.is_punct
+        # (a word right after a negation is no boundary: "has NOT YET spoken with him", "not until")
+        nots = {ph[0] for ph in self.w.get("negation", ()) if len(ph) == 1}
         self.bounds = [self.start] + [i for i in range(self.start + 1, self.end)
-                                      if ((texts[i] in raw) if punct[i] else (norms[i] in bounds))]
+                                      if ((texts[i] in raw) if punct[i] else (norms[i] in bounds
+                                                                              and norms[i - 1] not in nots))]
         sub = phrase_len(norms, self.start, self.w["subordinating"])
         # the comma closing the clause a sentence opens with ("Following his talks with X, Y ..."), or None
         self.fronted_comma = comma = None

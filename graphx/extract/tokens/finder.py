@@ -750,8 +750,9 @@ class TokenArguments:
                 return Arguments(sources, [], voice, (cs, ce), joint=True)
             if cue.joint and len(targets) > 1 and ctx.norms[end - 1] in ("between", "among"):
                 # "TALKS BETWEEN Russia and Turkey took place": those it was between met (and whoever
-                # held them), as the parse-based finder reads it
-                every = list({p.actor: p for p in sources + targets}.values())
+                # held them), as the parse-based finder reads it; a verb's phrase ("Qatar HELD TALKS
+                # BETWEEN A and B", "the deal WAS NEGOTIATED BETWEEN A and B") names those who met alone
+                every = list({p.actor: p for p in (sources if end - start <= 2 else []) + targets}.values())
                 return Arguments(every, [], voice, (cs, ce), joint=True)
         elif voice == "passive":
             targets = ctx.subject(cs, start)
