@@ -961,6 +961,13 @@ CASES = [
      {("india", "contacted", "x_kashmiri_hijackers")}, {("india", "contacted", "x_kashmiri")}),
     (BOTH, "Assad received the British High Commissioner on Monday.", {("united_kingdom_commissioner", "contacted", A)},
      {("united_kingdom", "contacted", A)}),
+    # people counted are a group; a group named by what it is ("tribal elders") is one of its own
+    (DEPS, "Ukraine has evacuated another 34 persons, including 15 children, from the territory of Syria through "
+           "Lebanon.", {("ukraine_persons", "fled-to", "lebanon")}, set()),
+    (BOTH, "Tribal elders met Assad on Monday.", {("group_tribal_elders", "contacted", A)}, set()),
+    # "arrived here" in a datelined wire report: the dateline's place
+    (DEPS, "MOSCOW (AP) _ Assad arrived here on Sunday from Damascus with his family.",
+     {(A, "fled-to", "moscow"), ("bashar_al_assad_family", "fled-to", "moscow")}, set()),
 ]
 
 

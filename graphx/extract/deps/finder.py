@@ -613,7 +613,9 @@ class DepArguments:
                     return []
                 return [_group_mention(ctx, owner, tok, ctx.doc[c.i:tok.i + 1].text)]
         if owner is not None and not any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
-            return [_group_mention(ctx, owner, tok, tok.text)]  # "(Russian aircraft evacuated) PERSONNEL"
+            # "(Russian aircraft evacuated) PERSONNEL", "(Ukraine has evacuated another) 34 PERSONS" (its count too)
+            lo = min([c.i for c in tok.lefts if c.dep_ in ("nummod", "quantmod")] + [tok.i])
+            return [_group_mention(ctx, owner, tok, ctx.doc[lo:tok.i + 1].text)]
         lo = min(t.i for t in tok.subtree)
         while lo < tok.i and ctx.doc[lo].pos_ in ("DET", "NUM", "PUNCT"):
             lo += 1
