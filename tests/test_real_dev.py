@@ -120,6 +120,8 @@ REAL_SETS = [
     ("assad-heldout-7", 0.78, 0.62, 0.90),  # 10 Assad reports, 3 Arabic: 0.76/0.50/1.00 -> 0.88/0.72/1.00
     ("fourteenth-crises", 0.70, 0.28, 0.85),  # Gamsakhurdia 1992 .. Kuwait's mediation 2017: 0.53/0.18/1.00 -> 0.77/0.33/0.94
     ("assad-heldout-8", 0.72, 0.40, 0.80),  # 10 Assad reports, 3 Arabic: 0.64/0.41/0.86 -> 0.80/0.46/0.88
+    ("fifteenth-crises", 0.74, 0.26, 0.90),  # Ocalan 1999 .. Djohar 1995: 0.59/0.19/1.00 -> 0.82/0.32/1.00
+    ("assad-heldout-9", 0.58, 0.48, 0.80),  # 10 Assad reports, 3 Arabic: 0.44/0.36/0.86 -> 0.67/0.58/0.88
 ]
 
 
