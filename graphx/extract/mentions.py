@@ -74,7 +74,8 @@ class MentionFinder:
     def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
                  offices=(), routes=(), here_after=()):
         self.table = index
-        self.here_after = {w.lower() for w in here_after}  # "arrived HERE": the dateline's place
+        # "arrived HERE": the last word of one of these phrases is the dateline's place
+        self.here_after = {tuple(p.lower().split()) for p in here_after if len(p.split()) == 2}
         self.routes = {w.lower() for w in routes}  # "Gedo TO Wajir": two places in one NER span
         # the words of titles and offices: a "person" made of them only is a title ("Foreign Minister")
         self.office_words = {w for t in (*titles, *offices) for w in t.lower().split()}
@@ -127,7 +128,6 @@ class MentionFinder:
             if known:
                 out.append(_mention(known.id, ent))
                 continue
-
             if name.lower() in self.table.demonym_names:
                 continue  # "Sri Lankan": an adjective NER took for a name
             if kind in ("person", "organisation") and self.office_words and \
@@ -155,7 +155,7 @@ class MentionFinder:
             if filed is not None and self.here_after:
                 # ... but where a journey ends "here" ("Willy Brandt ARRIVED HERE Friday from Baghdad")
                 out += [_mention(filed.actor, doc[t.i:t.i + 1]) for t in doc[dateline:]
-                        if t.lower_ == "here" and t.i > 0 and doc[t.i - 1].lower_ in self.here_after]
+                        if t.i > 0 and (doc[t.i - 1].lower_, t.lower_) in self.here_after]
                 out.sort(key=lambda m: m.start)
         out = self._short_mentions(doc, self._demonym_lists(doc, out), ents)
         out = self._named_titles(doc, out)

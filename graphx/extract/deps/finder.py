@@ -428,10 +428,9 @@ class DepArguments:
                 cue.target_preps and trigger[-1].lower_ not in cue.target_preps and (
                     cue.target == "oblique" or
                     any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in trigger[-1].children))):
-            # (not a particle where the target has prepositions of its own: "pulled OUT of Deir Ezzor",
-            # "ruled out handing OVER Assad to Syria" refuses Syria)
             # the cue ends on its preposition ("talks WITH", "phone call TO"): its object is the target
-            # (not the place left: "pulled OUT of Deir Ezzor")
+            # (not a particle where the target has prepositions of its own: the place left, "pulled OUT of
+            # Deir Ezzor", nor the one handed over, "ruled out handing OVER Assad to Syria" refuses Syria)
             found = self._prep_phrase(ctx, trigger[-1], None)
             if found:
                 return found
@@ -463,9 +462,8 @@ class DepArguments:
                 # "ruled out HANDING over Assad TO Syria": on another verb of the cue
                 found = [p for t in trigger if t.i != word.i and t.pos_ == "VERB"
                          for p in self._prep_objects(ctx, t, preps)]
-            if not found and cue.target_preps:  # "arrived HERE": the dateline's place (MentionFinder)
-                found = [self._cover(ctx)[c.i] for c in word.children
-                         if c.dep_ == "advmod" and c.lower_ == "here" and c.i in self._cover(ctx)]
+            if not found and cue.target_preps:  # "arrived HERE": an adverb naming a place ([clauses] here_after)
+                found = [self._cover(ctx)[c.i] for c in word.children if c.dep_ == "advmod" and c.i in self._cover(ctx)]
             if not found and cue.target_preps:  # "fled the country TO Lebanon": the parser hangs it on the object
                 found = [p for c in word.children if c.dep_ == "dobj" for p in self._prep_objects(ctx, c, preps)]
             if not found and "to" in preps:  # "had given GONZÁLEZ safe passage": the one given to
@@ -811,9 +809,7 @@ class DepArguments:
                     # whose craft it was (named in the subject) lent it, as "in a Russian plane" does
                     riders = self._riders(ctx, head)
                     if riders and {p.actor for p in riders} != {p.actor for p in sources}:
-                        # (not a maker's name before its model number: "the BOEING 707 tanker plane")
-                        helpers = helpers + [p for p in sources if p.actor not in {r.actor for r in riders}
-                                             and not (p.end < len(doc) and doc[p.end].like_num)]
+                        helpers = helpers + [p for p in sources if p.actor not in {r.actor for r in riders}]
                         sources = riders
                 if not sources:
                     sources = self._riders(ctx, head)
@@ -997,8 +993,9 @@ class DepArguments:
             return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
         # (a group's own state or organisation moving it is no go-between: "Hezbollah withdrew its fighters")
         owners = {ctx.actors.get(p.actor).member_of for p in sources if ctx.actors.get(p.actor) is not None}
+        # (nor a maker's name before its model number: "the BOEING 707 tanker plane")
         helpers = [h for h in self._resolved(ctx, helpers, {p.actor for p in sources}) if h.actor not in owners
-                   and not (0 <= h.end < len(doc) and doc[h.end].like_num)]  # (not "the BOEING 707 plane")
+                   and not (0 <= h.end < len(doc) and doc[h.end].like_num)]
         if not targets and relation.go_between and not relation.journey and not verbal:
             # "the go-between IN Mugabe's talks with the armed forces": the sides of the talks it is in
             talks = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "during")
