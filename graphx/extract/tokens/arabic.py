@@ -340,8 +340,7 @@ class ArabicExtractor:
             # those with the subject take part in its meeting ("استقبل الشرع، برفقة وزير الخارجية، أسعد
             # الشيباني، ... وفداً تركياً": both received it)
             tids = {p.actor for p in targets}
-            sources = sources + [q for i, q in ctx.companions if cs <= i < ce and i > hit.start
-                                 and ctx.norms[i].lstrip("و") not in self.one.get("prepositions", ())
+            sources = sources + [q for i, q in ctx.along if cs <= i < ce and i > hit.start
                                  and q.actor not in src_ids and q.actor not in tids]
         if sources:
             ctx.last_sources = sources

@@ -34,6 +34,10 @@ class _Sentence(JourneyRules, AttributionRules):
         self.parties = self._without_title_owners(sorted(parties + self._counterparts(), key=lambda p: p.start))
         self.last_sources: list = []  # the previous cue's sources ("زار دمشق والتقى الشرع": the same visitor)
         self.companions = self._after_words("companions", lambda p: ex.kind(p.actor) in ("person", "group"))
+        # those with the subject by a word that is no preposition ("برفقة وزير الخارجية"; not "مع", the "with"
+        # of "met with"): they take part in its meeting, and are no object of it
+        preps = ex.one.get("prepositions", ())
+        self.along = [(i, q) for i, q in self.companions if norms[i].lstrip("و") not in preps]
         self.escorts = self._after_words("escorts", lambda p: ex.as_party(p.actor) is not None, reach=4)
         # parties that are no clause's subject: companions, and those inside a relative clause
         aside = {p.start for _, p in self.companions} | {p.start for _, p in self.escorts}
@@ -425,8 +429,7 @@ class _Sentence(JourneyRules, AttributionRules):
             # "التقى الزياني قائد الإدارة، أحمد الشرع، ووزير الخارجية، أسعد الشيباني")
             k = next((k for k in range(after, p.start) if not self.doc[k].is_punct), p.start)
             return k < p.start and self.norms[k].startswith("و")
-        # ("برفقة وزير الخارجية": with the subject, no object; not "مع", the "with" of "met with")
-        along = {q.actor for i, q in self.companions if self.norms[i].lstrip("و") not in self.ex.one.get("prepositions", ())}
+        along = {q.actor for _, q in self.along}  # ("برفقة وزير الخارجية": with the subject, no object)
         cands = [p for p in self.parties if hit.end <= p.start < hi and p.actor not in src_ids
                  and p.actor not in along and (p.start < hit.end + cue.window or not joined(p))]
         preps = {normalise(w) for w in cue.target_preps}

@@ -98,7 +98,7 @@ class SentenceContext:
         # "al-Sabbagh" is the same as a dash's).
         punct = arrays.is_punct
         # (a word right after a negation is no boundary: "has NOT YET spoken with him", "not until")
-        nots = {ph[0] for ph in self.w.get("negation", ()) if len(ph) == 1}
+        nots = self.one.get("negation", ())
         self.bounds = [self.start] + [i for i in range(self.start + 1, self.end)
                                       if ((texts[i] in raw) if punct[i] else (norms[i] in bounds
                                                                               and norms[i - 1] not in nots))]
