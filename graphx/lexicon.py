@@ -41,10 +41,10 @@ SECTION_KEYS = {
                  "former", "country", "definite", "propositions", "armed",
                  "feminine", "masculine", "plural_forms"),
     "names": ("titles", "particles", "female", "fallen", "rulers", "zones", "tongue", "offices", "routes",
-              "translated_titles"),
+              "translated_titles", "indefinite", "capital"),
     "status": ("killed", "survived"),
     "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians",
-               "unowned", "unowned_nouns", "idioms", "premises", "stances"),
+               "unowned", "unowned_nouns", "idioms", "premises", "stances", "fighting"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
 _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members", "target_groups")
@@ -57,7 +57,7 @@ _POS_TAGS = ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADP", "ADV")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Named rules the data may switch on (graphx/extract/inference.py, graphx/conflicts.py).
 INFERENCE_RULES = ("refused-request", "request-frame", "purpose-mediation", "mediation-by-proxy", "passage", "asylum-grant",
-                   "intermediary")
+                   "intermediary", "refuge-host")
 CONFLICT_RULES = ("destination", "denied", "granted-refused", "status")
 
 

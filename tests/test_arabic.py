@@ -158,6 +158,14 @@ TABLE = [
     ("والتقى قائد الإدارة السورية الجديدة أحمد الشرع ووزير الخارجية أسعد الشيباني، اليوم الجمعة، وزير الخارجية "
      "التركي هاكان فيدان في دمشق.", {("ahmed_al_sharaa", "contacted", "hakan_fidan"),
                                    ("asaad_al_shaibani", "contacted", "hakan_fidan")}, set()),
+    # a list's next item after a title, its state's adjective, a comma and an honorific
+    ("والتقى الوفد العماني مع القائد العام للإدارة السورية، أحمد الشرع، ووزير الخارجية السوري، السيد أسعد الشيباني.",
+     {("oman", "contacted", "ahmed_al_sharaa"), ("oman", "contacted", "asaad_al_shaibani")}, set()),
+    # a hashtag's sign is no word; who invited the one who came dealt with him
+    ("وأفادت وسائل إعلام لبنانية أن رئيس الحكومة نجيب ميقاتي توجه أيضاً إلى #سوريا، تلبيةً لدعوة القائد العام "
+     "للإدارة السورية، أحمد الشرع", {("najib_mikati", "contacted", "ahmed_al_sharaa")}, set()),
+    # "his country" is the state of the one named before it
+    ("وقال فيدان إن بلاده أبلغت موسكو بضرورة عدم عودة سيناريو 2015.", {("turkey", "contacted", "russia")}, set()),
 ]
 
 

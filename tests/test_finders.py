@@ -968,6 +968,51 @@ CASES = [
     # "arrived here" in a datelined wire report: the dateline's place
     (DEPS, "MOSCOW (AP) _ Assad arrived here on Sunday from Damascus with his family.",
      {(A, "fled-to", "moscow"), ("bashar_al_assad_family", "fled-to", "moscow")}, set()),
+    # asylum granted to those named before it ("granted X asylum") is their flight to the granter and a contact
+    (BOTH, "Senegal said it had granted Assad and his family political asylum.",
+     {(A, "fled-to", "senegal"), ("senegal", "contacted", A)}, set()),
+    (BOTH, "Assad and his family have been provided with asylum in the Russian capital.",
+     {(A, "fled-to", "moscow"), ("bashar_al_assad_family", "fled-to", "moscow")}, set()),
+    # seen off at the airport by someone: a contact
+    (BOTH, "Asma al-Assad was seen off by Putin at the airport.", {(PUTIN, "contacted", "asma_al_assad")}, set()),
+    # a state's building took the one sheltering there in: the state dealt with him (not its own people)
+    (BOTH, "Maher al-Assad took refuge at the French embassy in Abidjan during the coup.",
+     {(MAHER, "fled-to", "france_embassy"), ("france", "contacted", MAHER)}, set()),
+    (BOTH, "Syrian diplomats fled to the Syrian embassy in Beirut.", set(), {("syria", "contacted", "syria_diplomats")}),
+    (BOTH, "In 2019, Mexico briefly housed Maher al-Assad.", {("mexico", "contacted", MAHER)}, set()),
+    # help, cooperation or a craft sent from someone: they mediated the passage
+    (DEPS, "Assad and his aides left for Moscow in several planes sent from Russia.", {("russia", "mediated", A)}, set()),
+    # a mediation's by-phrase the parser hangs on the verb carrying it
+    (DEPS, "It followed mediation between Erdogan and Assad by Qatar.",
+     {("qatar", "mediated", A), ("qatar", "mediated", "recep_tayyip_erdogan")}, set()),
+    # ruled out by the one who would do it: no contact
+    (BOTH, "Erdogan said it is out of the question for Turkey to have talks with Hezbollah.", set(),
+     {("turkey", "contacted", "hezbollah")}),
+    # "her" before a family word is a possessive; a woman's, not a man's named sentences before
+    (DEPS, "Asma al-Assad fled to Russia with her sister.", {("asma_al_assad_family", "fled-to", "russia")}, set()),
+    (DEPS, "Sheikh Hasina and her younger sister left by military helicopter for India.",
+     {("x_hasina", "fled-to", "india"), ("x_hasina_family", "fled-to", "india")}, set()),
+    (BOTH, "Maher al-Assad was freed in Syria. His mother said she had been told her son was being sent to a base.",
+     set(), {(MAHER + "_family", "contacted", MAHER)}),
+    # a name after "a" is a kind of person, no antecedent; a state's request named by its name or demonym
+    (DEPS, "Asma al-Assad, a Hutu like her husband, was helped out of Syria by French forces. But in 2004 France "
+           "rejected her request for political asylum.",
+     {("france", "refused", "asma_al_assad"), ("asma_al_assad", "contacted", "france")}, set()),
+    (DEPS, "Yugoslavia formally rejected a U.S. request for the extradition of Maher al-Assad.",
+     {("united_states", "contacted", "x_yugoslavia"), ("x_yugoslavia", "refused", "united_states")}, set()),
+    # the owner's demonym of a table's opposition is no role in that opposition
+    (BOTH, "Belarusian opposition leader Maher al-Assad left for Lithuania.", set(),
+     {(MAHER, "represents", "syrian_opposition")}),
+    # counterparts in states: each state's minister
+    (DEPS, "Abdullah bin Zayed discussed the situation in Syria over the phone with his counterparts in Russia, "
+           "Qatar and Jordan.", {("abdullah_bin_zayed", "contacted", "russia"), ("abdullah_bin_zayed", "contacted", "jordan")},
+     set()),
+    # "these fighters" after another word for the same armed men
+    (BOTH, "Syrian militiamen crossed into Iraq on Sunday. These fighters were then received by Iraqi officials.",
+     {("iraq", "contacted", "syria")}, set()),
+    # a model number is no owner of the craft
+    (DEPS, "The C-141 transport, carrying Assad and his family, landed in Grenoble in France.", set(),
+     {("x_c_141", "mediated", A)}),
 ]
 
 

@@ -27,6 +27,8 @@ class Salience:
         # organisations the report calls rebels where it names them ("REBELS FROM the Tupac Amaru
         # movement", "MRTA guerrillas"): what "the rebels" may stand for (set by the finder per report)
         self.rebel_orgs: set = set()
+        # nouns for the same armed men ([groups] fighting): "these fighters" after "Afghan militiamen"
+        self.fighting: set = set()
 
     def _person(self, aid):
         if not aid or self.actors.kind(aid) != "person":
@@ -164,6 +166,19 @@ class Salience:
             found = [a for a in mentions if fits(a)]
             if found:
                 return found[-1]
+        if noun in self.fighting:  # (none named with this noun: another word for the same armed men)
+            others = tuple("_" + n for n in self.fighting if n != noun)
+
+            def fits(aid):  # noqa: F811 (the same test with the other nouns)
+                return aid not in ex and aid.endswith(others) and self.actors.kind(aid) == "group"
+
+            for p in reversed([p for p in ctx.parties if p.start < i and not p.slot]):
+                if fits(p.actor):
+                    return p.actor
+            for _, mentions in reversed(self.history[-2:]):
+                found = [a for a in mentions if fits(a)]
+                if found:
+                    return found[-1]
         return None
 
     def _armed(self, i, ctx, ex) -> str | None:

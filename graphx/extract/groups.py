@@ -110,10 +110,11 @@ def group_actor(owner: Actor, noun: str, surface: str, demonym: str = "") -> Act
         label = f"{owner.label}{chr(39) if owner.label.endswith('s') else chr(39) + 's'} families"
     elif noun == KIN_GROUP:
         label = f"{owner.label}'s family"
-    elif demonym:
-        label = f"{demonym[:1].upper()}{demonym[1:]} {noun}"
     else:
-        label = f"{owner.label} {noun}"
+        # one name whichever naming came first ("Mexico's ambassador", "the Mexican ambassador"): the
+        # owner's first demonym in the tables, else the one written, else the owner's label
+        demonym = next((d for d in owner.demonyms if d[:1].isupper()), "") or demonym
+        label = f"{demonym[:1].upper()}{demonym[1:]} {noun}" if demonym else f"{owner.label} {noun}"
     aliases = tuple(dict.fromkeys(a for a in (label, " ".join(surface.split())) if a))
     return Actor(id=group_id(owner.id, noun), label=label, kind="group", aliases=aliases, discovered=True,
                  member_of=owner.id)

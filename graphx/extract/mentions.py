@@ -72,8 +72,10 @@ class MentionFinder:
     """Turn a doc's entities into :class:`~graphx.records.Mention` (table ids or discovered)."""
 
     def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
-                 offices=(), routes=(), here_after=()):
+                 offices=(), routes=(), here_after=(), indefinite=(), capital=()):
         self.table = index
+        self.capital = {w.lower() for w in capital}  # "the RUSSIAN CAPITAL": Moscow
+        self.indefinite = {w.lower() for w in indefinite}  # "a Hutu like her husband": a kind, no one
         # "arrived HERE": the last word of one of these phrases is the dateline's place
         self.here_after = {tuple(p.lower().split()) for p in here_after if len(p.split()) == 2}
         self.routes = {w.lower() for w in routes}  # "Gedo TO Wajir": two places in one NER span
@@ -144,6 +146,8 @@ class MentionFinder:
                 continue
             if kind == "person" and len(ent) == 1 and ent.text in short_names:
                 continue  # a trained NER's "Pira": resolved below to the full name
+            if kind == "person" and ent.start > 0 and doc[ent.start - 1].lower_ in self.indefinite:
+                continue  # "a Hutu like her husband": a kind of person ([names] indefinite)
             did = discovered_id(name)
             if did not in self.discovered:
                 self.discovered[did] = Actor(id=did, label=name, kind=kind, aliases=(name,), discovered=True)
@@ -157,7 +161,7 @@ class MentionFinder:
                 out += [_mention(filed.actor, doc[t.i:t.i + 1]) for t in doc[dateline:]
                         if t.i > 0 and (doc[t.i - 1].lower_, t.lower_) in self.here_after]
                 out.sort(key=lambda m: m.start)
-        out = self._short_mentions(doc, self._demonym_lists(doc, out), ents)
+        out = self._capitals(doc, self._short_mentions(doc, self._demonym_lists(doc, out), ents))
         out = self._named_titles(doc, out)
         out = self._title_references(doc, out)
         out = self._in_context(out)
@@ -166,6 +170,22 @@ class MentionFinder:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
             out = find_premises(doc, out, self.table, self.groups, self.discovered)
         return self._bracketed_names(doc, out)
+
+    def _capitals(self, doc: Doc, mentions: list) -> list:
+        """"the Russian capital" with no name after it ("the Syrian capital Damascus" has its own): the
+        capital the world table gives the demonym's state ([names] capital)."""
+        if not self.capital:
+            return mentions
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        added = []
+        for t in doc[1:]:
+            j = t.i - 1
+            if t.lower_ not in self.capital or j in taken or t.i in taken or (t.i + 1 < len(doc) and t.i + 1 in taken):
+                continue
+            state = self.table.actors.get(self.demonyms.get(doc[j].lower_, ""))
+            if state is not None and state.capital and state.capital in self.table.actors:
+                added.append(_mention(state.capital, doc[j:t.i + 1]))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def _bracketed_names(self, doc: Doc, mentions: list) -> list:
         """A group named by its description and then, in brackets, by the name the table knows ("the

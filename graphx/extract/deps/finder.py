@@ -108,7 +108,9 @@ class DepArguments:
                 tok.lower_ in {ph[-1] for ph in ctx.w.get("country", ())} and
                 any(c.dep_ == "poss" and c.pos_ == "PRON" and c.i in self._cover(ctx) for c in tok.children))
             # ("thousands OF Syrian soldiers"; a subject "court IN Senegal": the state it sits in, [clauses] institutions)
-            preps = _GROUP_PREPS if tok.lower_ in self._envoys(ctx) else ("of", "in", "at") if place else \
+            # ("his COUNTERPARTS IN Russia, Qatar and Egypt": each state's own minister, who acts for it)
+            preps = ("in", "from", "of") if tok.lower_ in ctx.one.get("counterpart", ()) else \
+                _GROUP_PREPS if tok.lower_ in self._envoys(ctx) else ("of", "in", "at") if place else \
                 ("of",) if tok.lower_ in ctx.rules.quantity_nouns or tok.like_num else \
                 ("in",) if tok.lower_ in ctx.one.get("institutions", ()) and tok.dep_ in _SUBJ else ()
             if place:  # "Iraq's territory", "ITS territory": the state it belongs to
@@ -327,6 +329,10 @@ class DepArguments:
             found = self._np(ctx, head)
             if not found and head.pos_ == "NOUN" and any(c.dep_ == "poss" for c in head.children):
                 return self._owner(ctx, head)  # "for ITS efforts to mediate": the efforts' owner
+            if dep == "acl" and head.dep_ == "conj" and head.head.dep_ == "ROOT" and head.head.pos_ in ("NOUN", "PROPN"):
+                # "Sheikh Hasina and her younger sister LEFT ...": a sentence with no verb but this one, the
+                # parser made it a participle of the list's last noun; the list is its subject
+                found = self._np(ctx, head.head) + found
             return found
         if dep == "advcl" and verb.tag_ == "VBG" and head.lower_ in ctx.one.get("perception", ()):
             obj = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]  # "showed officials MEETING X"
@@ -373,6 +379,13 @@ class DepArguments:
         if poss:
             return [p for c in poss for p in self._np(ctx, c)]
         by = self._prep_objects(ctx, noun, ("by",))
+        verb = noun.head
+        if not by and noun.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            # "It followed mediation between Damiba and Traore BY religious leaders": the parser hangs the
+            # by-phrase on the verb, active, that has the noun as object
+            by = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
+                  for o in c.children if o.dep_ == "pobj" for p in self._np(ctx, o)]
         if by:
             return by
         if noun.lower_ in ctx.one["event_nouns"]:
@@ -564,7 +577,7 @@ class DepArguments:
             elif child.dep_ == "amod" and child.lower_ in ctx.rules.demonyms and child.i not in cover:
                 out.append(_demonym_mention(ctx, child))
             elif child.dep_ == "acl" and child.lower_ in ctx.one.get("lending", ()):
-                out.extend(self._prep_objects(ctx, child, ("by",)))
+                out.extend(self._prep_objects(ctx, child, ("by", "from")))
         return out
 
     def _whose_help(self, ctx, noun) -> list:
@@ -993,9 +1006,10 @@ class DepArguments:
             return Arguments(sources, [], voice, base.clause, base.proxies, False, helpers)
         # (a group's own state or organisation moving it is no go-between: "Hezbollah withdrew its fighters")
         owners = {ctx.actors.get(p.actor).member_of for p in sources if ctx.actors.get(p.actor) is not None}
-        # (nor a maker's name before its model number: "the BOEING 707 tanker plane")
+        # (nor a maker's name before its model number, nor the model: "the BOEING 707 tanker plane", "the
+        # C-141 transport")
         helpers = [h for h in self._resolved(ctx, helpers, {p.actor for p in sources}) if h.actor not in owners
-                   and not (0 <= h.end < len(doc) and doc[h.end].like_num)]
+                   and not (0 <= h.end < len(doc) and doc[h.end].like_num) and not any(c.isdigit() for c in h.text)]
         if not targets and relation.go_between and not relation.journey and not verbal:
             # "the go-between IN Mugabe's talks with the armed forces": the sides of the talks it is in
             talks = [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "during")

@@ -333,6 +333,10 @@ class ArabicExtractor:
             targets = [p for p in ctx.last_sources if p.actor not in src_ids][:1] or (
                 [Mention(last_subject.actor, "", -1, -1, -1, -1)]
                 if last_subject is not None and last_subject.actor not in src_ids else [])
+        if not targets and sources and cue.voice == "recipient" and not moved and cue.target == "subject":
+            # "توجه وفد لبناني إلى سوريا تلبية لدعوة الشرع": the one the cue's object dealt with is the
+            # clause's subject, named before it
+            targets = [p for p in ctx.other_before(hit.start, src_ids, last_subject) if p.start >= cs]
         if not targets and relation.target_fallback and not ctx.owned(hit):
             # (not "اتهامات رفضها الأسد": what the suffix stands for was refused, not someone named before)
             targets = ctx.other_before(hit.start, src_ids, last_subject)

@@ -32,6 +32,7 @@ class _Sentence(JourneyRules, AttributionRules):
         self.cue_starts: list = []  # where the sentence's cues start (a target lies before the next one)
         self.askers: list = []  # sources of the sentence's earlier cues ("حاول الأسد الاتصال ...")
         self.parties = self._without_title_owners(sorted(parties + self._counterparts(), key=lambda p: p.start))
+        self.parties = sorted(self.parties + self._countries(), key=lambda p: p.start)
         self.last_sources: list = []  # the previous cue's sources ("زار دمشق والتقى الشرع": the same visitor)
         self.companions = self._after_words("companions", lambda p: ex.kind(p.actor) in ("person", "group"))
         # those with the subject by a word that is no preposition ("برفقة وزير الخارجية"; not "مع", the "with"
@@ -70,6 +71,20 @@ class _Sentence(JourneyRules, AttributionRules):
                         span = self.doc[i:i + 2]
                         out.append(Mention(found, span.text, span.start_char, span.end_char, i, i + 2))
                         break
+        return out
+
+    def _countries(self):
+        """"قال فيدان إن بلاده أبلغت موسكو": the state of the person named last before "his country"
+        ([pronouns] country), by the alias table's roles."""
+        words, out = self.ex.one.get("country", ()), []
+        for i in range(self.start, self.end):
+            if self.norms[i] not in words or any(p.start <= i < p.end for p in self.parties):
+                continue
+            owner = next((p for p in reversed(self.parties) if p.end <= i and self.ex.kind(p.actor) == "person"), None)
+            state = owner and self.ex.index.state_of.get(owner.actor)
+            if state:
+                span = self.doc[i:i + 1]
+                out.append(Mention(state, span.text, span.start_char, span.end_char, i, i + 1))
         return out
 
     def _appositions(self):
@@ -130,10 +145,14 @@ class _Sentence(JourneyRules, AttributionRules):
                             for n in (self.ex._phrase_at(self.norms, i, "titles"),) if n):
                 continue
             if self.ex.kind(p.actor) == "person" and nxt is not None and self.ex.kind(nxt.actor) == "person" \
-                    and nxt.actor != p.actor and 0 < nxt.start - p.end <= 2 \
-                    and all(self.doc[i].is_punct for i in range(p.end, nxt.start)) \
-                    and self.ex._phrase_at(self.norms, p.start, "titles"):
-                continue  # ("استقبل الرئيس السوري، أحمد الشرع": the title is the one named after its comma)
+                    and nxt.actor != p.actor and 0 < nxt.start - p.end <= 3 \
+                    and self.doc[p.end].is_punct and all(self.doc[i].is_punct or self.norms[i] in self.ex.title_words
+                                                         for i in range(p.end, nxt.start)) \
+                    and (self.ex._phrase_at(self.norms, p.start, "titles") or self.norms[p.start][1:] in self.ex.title_words
+                         and self.norms[p.start][:1] == "و"):
+                # ("استقبل الرئيس السوري، أحمد الشرع": the title is the one named after its comma; so is a joined
+                # one with an honorific: "، ووزير الخارجية السوري، السيد أسعد الشيباني")
+                continue
             out.append(p)
         return out
 
@@ -146,7 +165,8 @@ class _Sentence(JourneyRules, AttributionRules):
         j = i - 1
         skip = self.ex.one.get("determiners", ())
         # (and a state's adjective after such a word: "إلى العاصمة الروسية موسكو")
-        while j >= self.start and (self.doc[j].is_quote or self.doc[j].text in "()" or self.norms[j] in skip or (
+        # (a hashtag's sign is no word: "توجه إلى #سوريا")
+        while j >= self.start and (self.doc[j].is_quote or self.doc[j].text in ("(", ")", "#") or self.norms[j] in skip or (
                 self.norms[j] in self.ex.demonym_of and j - 1 >= self.start and self.norms[j - 1] in skip)):
             j -= 1
         return j
@@ -241,7 +261,11 @@ class _Sentence(JourneyRules, AttributionRules):
         name of its own ("أحمد الشرع، ووزير الخارجية أسعد الشيباني": the list goes on)."""
         k, n = self._title_after(lo, hi, coord)
         joined = k < hi and (self.norms[k].startswith("و") or any(self.norms[j] in ("و", "وكذلك") for j in range(lo, k)))
-        return joined and bool(n) and 0 <= hi - (k + n) <= 1  # (and the ministry's word: "ووزير الخارجية")
+        # (and the ministry's word: "ووزير الخارجية"; or its state's adjective, a comma and a title before the
+        # name: "، ووزير الخارجية السوري، السيد أسعد الشيباني")
+        gap = [j for j in range(k + n, hi) if not (self.doc[j].is_punct or self.norms[j] in self.ex.demonym_of
+                                                   or self.norms[j] in self.ex.title_words)]
+        return joined and bool(n) and 0 <= hi - (k + n) <= 4 and len(gap) <= 1
 
     def _fits(self, p, relation, side):
         kinds = relation.source_kinds if side == "source" else relation.target_kinds

@@ -244,12 +244,14 @@ class SentenceContext:
                     i = j + 1
                     continue
             kind = self.rules.pronoun_kinds.get(norm)
-            if kind in ("possessive", "group_possessive"):
-                # "his family", "its fighters": a pronoun that names its owner's group
+            both = kind == "object" and norm in self.rules.single["possessive"]  # ("her")
+            if kind in ("possessive", "group_possessive") or both:
+                # "his family", "its fighters", "HER younger sister": a pronoun that names its owner's group
                 k = i + 1
                 while k < self.end and norms[k] in self.rules.group_words.modifiers:
                     k += 1
                 if k < self.end and norms[k] in self.rules.group_words.people:
+                    kind = "possessive" if both else kind
                     end = k + 1
                     while end + 1 < self.end and norms[end] in ("and", ",") and \
                             norms[end + 1] in self.rules.group_words.people:
@@ -259,7 +261,8 @@ class SentenceContext:
                                        group=self.rules.group_words.canonical(norms[k])))
                     i = end
                     continue
-                kind = "possessive" if kind == "possessive" else None
+                if not both:
+                    kind = "possessive" if kind == "possessive" else None
             if kind is not None:
                 text, at = self.arrays.texts[i], self.arrays.idx[i]
                 out.append(Mention("", text, at, at + len(text), i, i + 1,
@@ -298,6 +301,8 @@ class SentenceContext:
             owner = self.actors.get(aid)
             if owner is None:
                 return None
+            if gender == "f" and self.rules.gender_of(owner) != "f" and not any(q.actor == aid for q in self.parties):
+                return None  # ("she had been told HER son": a woman's, not a man named sentences before)
             gid = group_id(aid, p.group)
             if self.actors.get(gid) is None or gid in self.actors.discovered:
                 remember(self.actors.discovered, group_actor(owner, p.group, p.text), p.text)
@@ -710,7 +715,10 @@ class SentenceContext:
     def _described_place(self, cue, j, end) -> bool:
         """"for the Russian air base AT Hmeimim": a place named after a described one that
         follows a target preposition (only words between, no other actor)."""
-        if j < end or self.norms[j] not in ("at", "in", "of"):
+        places = self.one.get("place_nouns", ())
+        # (or one in apposition to it: "fled to the Russian CAPITAL Moscow", "to the port city, Latakia")
+        if j < end or not (self.norms[j] in ("at", "in", "of") or self.norms[j] in places or (
+                self.norms[j] == "," and j - 1 >= end and self.norms[j - 1] in places)):
             return False
         for k in range(j - 1, max(end - 1, j - 7), -1):
             if self.norms[k] in cue.target_preps:
@@ -726,6 +734,8 @@ class SentenceContext:
             return False
         if p.possessor:
             return any(n[k] in nouns for k in range(p.end, min(p.end + 4, self.end)))
+        if p.end < self.end and n[p.end] in nouns:
+            return True  # "a U.S. request", "an Iranian request": the name or demonym before the noun
         j = self._prev_word(p.start)
         return j > self.start and n[j] in ("from", "of", "by") and n[j - 1] in nouns
 

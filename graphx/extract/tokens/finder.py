@@ -82,9 +82,10 @@ class TokenRules:
                                **{w: "m" for w in self.single["masculine"]}}
         self.female_names = set(lexicon.names.get("female", ()))
         self.protection = set(lexicon.english.groups.get("protection", ()))
+        self.fighting = set(lexicon.english.groups.get("fighting", ()))
         self.quantity_nouns = set(lexicon.english.groups.get("quantities", ()))
         self.party_starts = (set(self.pronoun_kinds) | self.demonyms | set(self.w["latter"].by_first)
-                             | set(self.w["former"].by_first))
+                             | set(self.w["former"].by_first) | set(self.single.get("definite", ())))
 
     def gender_of(self, actor) -> str | None:
         """"f" when a person's label starts with a woman's first name or title ([names] female)."""
@@ -140,6 +141,7 @@ class Extractor:
         arrays = TokenArrays(doc, document.body)
         norms = arrays.norms
         salience = Salience(actors, lambda aid: self.rules.gender_of(actors.get(aid)))
+        salience.fighting = self.rules.fighting
         armed = self.rules.single.get("armed", ())
         if armed:  # an organisation with one of [pronouns] armed within three words of where it is named
             salience.rebel_orgs = {m.actor for m in mentions if m.actor and actors.kind(m.actor) == "organisation"
@@ -374,6 +376,11 @@ class Extractor:
                     if group or j - width + 1 < ctx.start:
                         break
                     group = self._group_at(doc, j - width + 1, j + 1)
+                    context = group and getattr(self.index.actors.get(group), "context", ())
+                    if context and not any(q.actor == group for q in ctx.parties):
+                        # ("BELARUSIAN opposition leader": the table's Syrian opposition only where the
+                        # report is about Syria, as the mention finder reads its names)
+                        group = None
                 if group:
                     found.setdefault((p.actor, group), (p, i, i + k))
                     break
@@ -568,6 +575,21 @@ class Extractor:
         mine = {r.actor for r in (ctx.resolved(p) for p in sources) if r is not None}
         return [Mention(aid, "", -1, -1, -1, -1) for aid in told if aid not in mine]
 
+    def _host(self, actors, place: str, guest: str) -> str | None:
+        """The state or organisation whose building (a place a member of it: [groups] premises) took
+        ``guest`` in, if not his own side; else None."""
+        building = actors.get(place)
+        if building is None or building.kind != "place" or not building.member_of:
+            return None
+        host = actors.as_party(place)
+        owners, aid = set(), guest
+        while aid and aid not in owners:  # (its own: "Syrian diplomats fled to the Syrian embassy")
+            owners.add(aid)
+            aid = getattr(actors.get(aid), "member_of", None)
+        if not host or host in owners or any(self.index.one_side(host, o) for o in owners):
+            return None
+        return host
+
     def _dated(self, ev, doc_date: str):
         date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
         return replace(ev, date=date) if date != ev.date else ev
@@ -622,6 +644,7 @@ class Extractor:
         request, purpose = inferences.get("request-frame"), inferences.get("purpose-mediation")
         refusal = inferences.get("refused-request")
         grant = inferences.get("asylum-grant") if voice == "recipient" else None
+        refuge = inferences.get("refuge-host")
         if voice == "active" and (request or purpose):
             requester = request and ctx.requester(start)
             if not requester and purpose:
@@ -643,6 +666,9 @@ class Extractor:
                 if granter and granter != src_id:
                     # "France granted asylum to him": France dealt with him
                     yield make(granter, grant.gives[0], src_id, tgt, src, trigger, "asylum-grant", off, flags)
+                host = refuge and self._host(actors, tgt_id, src_id)
+                if host:  # "took refuge at the French embassy": France took him in
+                    yield make(host, refuge.gives[0], src_id, tgt, src, trigger, "refuge-host", off, flags)
                 if beneficiary:
                     yield make(src_id, purpose.gives[0], tgt_id, src, tgt, beneficiary[1], "purpose-mediation",
                                     off, flags)
