@@ -166,6 +166,10 @@ TABLE = [
      "للإدارة السورية، أحمد الشرع", {("najib_mikati", "contacted", "ahmed_al_sharaa")}, set()),
     # "his country" is the state of the one named before it
     ("وقال فيدان إن بلاده أبلغت موسكو بضرورة عدم عودة سيناريو 2015.", {("turkey", "contacted", "russia")}, set()),
+    # the host named before "في استقبال" (there to receive), or after "في ضيافة" (as the guests of)
+    ("وأكد أن وزير الخارجية هاكان فيدان كان في استقبال أسعد الشيباني في أنقرة.",
+     {("asaad_al_shaibani", "contacted", "hakan_fidan")}, set()),
+    ("وبدأ ماهر الأسد يومه الثاني في ضيافة الأردن.", {("jordan", "contacted", "maher_al_assad")}, set()),
 ]
 
 

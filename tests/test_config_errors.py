@@ -87,7 +87,7 @@ def _lexicon(tmp_path, old, new):
     ('meets = true', 'meets = 1', "relation 'contacted': meets must be true or false (write meets = true)"),
     ('rule = "refused-request"', 'rule = "refused-requests"',
      "unknown inference rule 'refused-requests' (rules: refused-request, request-frame, purpose-mediation, "
-     "mediation-by-proxy, passage, asylum-grant, intermediary)"),
+     "mediation-by-proxy, passage, asylum-grant, intermediary, refuge-host)"),
     ('when = "refused"', 'when = "declined"',
      "inference 'refused-request': relation 'declined' is not defined (use one of contacted, fled-to, mediated, "
      "member-of, refused, represents)"),

@@ -1010,6 +1010,21 @@ CASES = [
     # "these fighters" after another word for the same armed men
     (BOTH, "Syrian militiamen crossed into Iraq on Sunday. These fighters were then received by Iraqi officials.",
      {("iraq", "contacted", "syria")}, set()),
+    # going back and forth between two sides, by envoys named by whom they represent
+    (DEPS, "Two envoys representing the UN and the Commonwealth shuttled between Erdogan and Assad.",
+     {("united_nations", "mediated", A), ("united_nations", "mediated", "recep_tayyip_erdogan")}, set()),
+    # a letter written to someone, a pledge obtained from someone
+    (BOTH, "Putin had written to Erdogan on Monday.", {(PUTIN, "contacted", "recep_tayyip_erdogan")}, set()),
+    (BOTH, "Putin secured a written pledge from Erdogan on Monday.", {(PUTIN, "contacted", "recep_tayyip_erdogan")},
+     set()),
+    # what one refuses was made by whom the participle names
+    (DEPS, "Assad rejected proposals made by Qatar.", {(A, "refused", "qatar")}, set()),
+    # a dateline closed by the agency's bracket and a colon is no actor
+    (DEPS, "PETALING JAYA, Malaysia (JP): After days of consultation with Erdogan, ASEAN is now waiting.", set(),
+     {("malaysia", "contacted", "recep_tayyip_erdogan")}),
+    # "her" before a family word: the woman named last before it, not the main clause's subject
+    (DEPS, "Putin says that Asma al-Assad had refused to meet her father and brother who had flown to Moscow.",
+     {("asma_al_assad", "refused", "asma_al_assad_family")}, {(PUTIN + "_family", "fled-to", "moscow")}),
     # a model number is no owner of the craft
     (DEPS, "The C-141 transport, carrying Assad and his family, landed in Grenoble in France.", set(),
      {("x_c_141", "mediated", A)}),

@@ -116,12 +116,17 @@ REAL_SETS = [
     # (twelfth: 0.85 since "UN peacekeepers transported Bemba" is read, from the UN's node where the gold has MONUC)
     ("twelfth-crises", 0.80, 0.30, 0.82),   # Rajoelina 2025 .. Ashton and Morsi 2013: 0.78/0.26/0.87 -> 0.94/0.34/0.89
     ("assad-heldout-6", 0.50, 0.23, 0.85),  # 10 Assad reports, 3 Arabic: 0.40/0.15/1.00 -> 0.59/0.27/0.92
-    ("thirteenth-crises", 0.78, 0.33, 0.80),  # Prigozhin 2023 .. Tigray talks 2022: 0.63/0.27/0.88 -> 0.87/0.41/0.88
+    # (thirteenth's cite-ok 0.88 -> 0.79 from 529c752: "Colombia ... GRANTED HIM political asylum" now also cites the
+    # flight, and "take refuge in the Colombian ambassador's residence" the contact, sentences the gold lists
+    # only for the other of the two rows)
+    ("thirteenth-crises", 0.78, 0.33, 0.75),  # Prigozhin 2023 .. Tigray talks 2022: 0.63/0.27/0.88 -> 0.88/0.41/0.79
     ("assad-heldout-7", 0.78, 0.62, 0.90),  # 10 Assad reports, 3 Arabic: 0.76/0.50/1.00 -> 0.88/0.72/1.00
     ("fourteenth-crises", 0.70, 0.28, 0.85),  # Gamsakhurdia 1992 .. Kuwait's mediation 2017: 0.53/0.18/1.00 -> 0.77/0.33/0.94
     ("assad-heldout-8", 0.72, 0.40, 0.80),  # 10 Assad reports, 3 Arabic: 0.64/0.41/0.86 -> 0.80/0.46/0.88
     ("fifteenth-crises", 0.74, 0.26, 0.90),  # Ocalan 1999 .. Djohar 1995: 0.59/0.19/1.00 -> 0.82/0.32/1.00
     ("assad-heldout-9", 0.58, 0.48, 0.80),  # 10 Assad reports, 3 Arabic: 0.44/0.36/0.86 -> 0.67/0.58/0.88
+    ("sixteenth-crises", 0.78, 0.30, 0.80),  # Saddam's daughters 2003 .. ASEAN and Cambodia 1997: 0.73/0.26/0.89 -> 0.84/0.36/0.87
+    ("assad-heldout-10", 0.72, 0.30, 0.90),  # 10 Assad reports, 3 Arabic: 0.80/0.24/1.00 -> 0.78/0.35/1.00
 ]
 
 

@@ -153,32 +153,27 @@ class Salience:
 
     def _definite(self, i, ctx, ex, noun) -> str | None:
         """"The soldiers": the group with that noun named last before ``i`` in the sentence or in
-        the five sentences before."""
-        tail = "_" + noun.replace(" ", "_")
+        the five sentences before; else, for armed men ([groups] fighting), the group named with
+        another word for them in the sentence or the two before ("these fighters" after "Afghan
+        militiamen")."""
+        found = self._last_group(i, ctx, ex, ("_" + noun.replace(" ", "_"),), 5)
+        if found is None and noun in self.fighting:
+            found = self._last_group(i, ctx, ex, tuple("_" + n for n in self.fighting if n != noun), 2)
+        return found
 
+    def _last_group(self, i, ctx, ex, tails, back) -> str | None:
+        """The group whose id ends with one of ``tails`` named last before ``i`` in the sentence, else
+        in the ``back`` sentences before."""
         def fits(aid):
-            return aid not in ex and aid.endswith(tail) and self.actors.kind(aid) == "group"
+            return aid not in ex and aid.endswith(tails) and self.actors.kind(aid) == "group"
 
         for p in reversed([p for p in ctx.parties if p.start < i and not p.slot]):
             if fits(p.actor):
                 return p.actor
-        for _, mentions in reversed(self.history[-5:]):
+        for _, mentions in reversed(self.history[-back:]):
             found = [a for a in mentions if fits(a)]
             if found:
                 return found[-1]
-        if noun in self.fighting:  # (none named with this noun: another word for the same armed men)
-            others = tuple("_" + n for n in self.fighting if n != noun)
-
-            def fits(aid):  # noqa: F811 (the same test with the other nouns)
-                return aid not in ex and aid.endswith(others) and self.actors.kind(aid) == "group"
-
-            for p in reversed([p for p in ctx.parties if p.start < i and not p.slot]):
-                if fits(p.actor):
-                    return p.actor
-            for _, mentions in reversed(self.history[-2:]):
-                found = [a for a in mentions if fits(a)]
-                if found:
-                    return found[-1]
         return None
 
     def _armed(self, i, ctx, ex) -> str | None:

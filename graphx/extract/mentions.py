@@ -38,9 +38,11 @@ def _dateline_end(doc) -> int:
     words = [t for t in doc[:12] if not t.is_space]
     if not words or not (words[0].is_upper and words[0].is_alpha and len(words[0]) > 2):
         return 0
-    for t in words[1:]:
+    for k, t in enumerate(words[1:], 1):
         if t.text in _DASHES:
             return t.i + 1
+        if t.text == "):" or t.text == ":" and words[k - 1].text == ")":
+            return t.i + 1  # ("PETALING JAYA, Malaysia (JP): ...": the agency's bracket, then a colon)
         if t.is_sent_start and t.i > words[0].i:
             return 0
     return 0

@@ -145,6 +145,10 @@ class DepArguments:
             # who lead it stand for it (with the state, where a demonym names it: "an official SYRIAN
             # DELEGATION HEADED BY Foreign Minister X, Defense Minister Y and intelligence chief Z")
             for c in tok.children:
+                if c.dep_ == "acl" and c.tag_ == "VBG" and c.lower_ in ctx.one.get("representing", ()) and \
+                        tok.lower_ in self._envoys(ctx):
+                    # "two envoys REPRESENTING the UN and the Commonwealth": those they speak for
+                    out.extend(q for o in c.children if o.dep_ == "dobj" for q in self._np(ctx, o, seen, depth + 1))
                 if c.dep_ == "acl" and c.lemma_ in ("lead", "head") and c.tag_ == "VBN":
                     out.extend(q for a in c.children if a.dep_ == "agent"
                                for o in a.children if o.dep_ == "pobj" for q in self._np(ctx, o, seen, depth + 1))
@@ -500,6 +504,12 @@ class DepArguments:
         if not found and any(c.dep_ == "dobj" and c.lower_ in ctx.one["owner_nouns"] for c in word.children):
             # "defied intense PRESSURE FROM Turkey": the parser hangs whose pressure it is on the verb
             found = self._prep_objects(ctx, word, ("from", "by"))
+        if not found:
+            # "ignored opportunities for reform OFFERED BY several Arab nations": who made what it takes
+            found = [q for c in word.children if c.dep_ == "dobj" for a in c.subtree
+                     if a.dep_ == "acl" and a.tag_ == "VBN" and a.lower_ in ctx.one.get("lending", ())
+                     for g in a.children if g.dep_ == "agent" for o in g.children if o.dep_ == "pobj"
+                     for q in self._np(ctx, o)]
         # a party, not a setting: "met WITH X", not "met IN Jordan" nor "ACCORDING TO the ministry"
         return found or self._prep_objects(ctx, word, None, set(ctx.one["locative"]) | _ATTRIBUTION)
 

@@ -291,6 +291,12 @@ class SentenceContext:
             exclude = [*exclude, *(s.actor for s in self.subject(cs, p.start) if s.actor)]
         aid = self._fronted(p, gender) if kind in ("subject", "possessive") else None
         # ("spoke with HIS wife": the owner may be the one who speaks; the group is not)
+        if not aid and p.group and gender == "f":
+            # "Alqunun had refused to meet HER father", "Hasina and HER younger sister": the woman named last
+            # before it in the sentence (or someone whose name says nothing), not the main clause's subject
+            aid = next((q.actor for q in reversed(self.parties) if q.end <= p.start and not q.pronoun and q.actor
+                        and self.actors.kind(q.actor) == "person"
+                        and self.rules.gender_of(self.actors.get(q.actor)) in ("f", None)), None)
         aid = aid or self.salience.resolve(kind, p.start, self, () if p.group else exclude, gender)
         if not aid:
             return None

@@ -141,8 +141,8 @@ class Extractor:
         arrays = TokenArrays(doc, document.body)
         norms = arrays.norms
         salience = Salience(actors, lambda aid: self.rules.gender_of(actors.get(aid)))
-        salience.fighting = self.rules.fighting
         armed = self.rules.single.get("armed", ())
+        salience.fighting = self.rules.fighting - set(armed)  # ("the militants": the armed group, [pronouns] armed)
         if armed:  # an organisation with one of [pronouns] armed within three words of where it is named
             salience.rebel_orgs = {m.actor for m in mentions if m.actor and actors.kind(m.actor) == "organisation"
                                    and any(norms[k] in armed for k in range(max(0, m.start - 3), min(len(norms), m.end + 3)))}
