@@ -36,7 +36,7 @@ SECTION_KEYS = {
                 "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control", "venue", "reception", "place_visit", "aboard", "bound",
                 "departure", "permissions", "lending", "retracting", "leading", "homeward", "setting", "visit_nouns", "sent_back",
                 "locative_relative", "named_heads", "named_after", "relatives", "contrast", "set_off", "set_off_adverbs",
-                "for_another", "credit", "institutions", "personal_relative", "press", "here_after", "representing"),
+                "for_another", "credit", "institutions", "personal_relative", "press", "here_after", "representing", "together"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "first", "counterpart", "nobody", "latter",
                  "former", "country", "definite", "propositions", "armed",
                  "feminine", "masculine", "plural_forms"),

@@ -1025,6 +1025,9 @@ CASES = [
     # "her" before a family word: the woman named last before it, not the main clause's subject
     (DEPS, "Putin says that Asma al-Assad had refused to meet her father and brother who had flown to Moscow.",
      {("asma_al_assad", "refused", "asma_al_assad_family")}, {(PUTIN + "_family", "fled-to", "moscow")}),
+    # a gathering that brought parties together: those named after it met each other
+    (BOTH, "The talks in Doha brought together Lavrov, Fidan and Araghchi.",
+     {("sergei_lavrov", "contacted", "hakan_fidan"), ("hakan_fidan", "contacted", "abbas_araghchi")}, set()),
     # a model number is no owner of the craft
     (DEPS, "The C-141 transport, carrying Assad and his family, landed in Grenoble in France.", set(),
      {("x_c_141", "mediated", A)}),

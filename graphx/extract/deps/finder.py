@@ -921,8 +921,9 @@ class DepArguments:
                 q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c, people_only=False)])
             ids = {p.actor for p in targets}
             sources = list({p.actor: p for p in sources + [m for m in mates if m.actor not in ids]}.values())
-        if cue.joint and verbal and doc[end - 1].lower_ in ("between", "among"):
-            # "the deal was negotiated BETWEEN A, B and C": those it was between, and no one else
+        if cue.joint and verbal and doc[end - 1].lower_ in ("between", "among", *ctx.one.get("together", ())):
+            # "the deal was negotiated BETWEEN A, B and C", "the talks BROUGHT TOGETHER A, B and C": those it
+            # was between, and no one else
             present = self._resolved(ctx, self._listed_after(ctx, doc[end - 1], end, base.clause[1]))
             if len(present) > 1:
                 return Arguments(present, [], voice, base.clause, base.proxies, joint=True)

@@ -774,7 +774,7 @@ class TokenArguments:
             if not targets and cue.joint and len(sources) > 1 and not ctx.unnamed_object(end):
                 # "Al-Sudani and Erdogan discuss Syria in a phone call": they met each other
                 return Arguments(sources, [], voice, (cs, ce), joint=True)
-            if cue.joint and len(targets) > 1 and ctx.norms[end - 1] in ("between", "among"):
+            if cue.joint and len(targets) > 1 and ctx.norms[end - 1] in ("between", "among", *ctx.one.get("together", ())):
                 # "TALKS BETWEEN Russia and Turkey took place": those it was between met (and whoever
                 # held them), as the parse-based finder reads it; a verb's phrase ("Qatar HELD TALKS
                 # BETWEEN A and B", "the deal WAS NEGOTIATED BETWEEN A and B") names those who met alone
