@@ -59,7 +59,7 @@ class _Sentence(JourneyRules, AttributionRules):
             if self.norms[i] not in self.ex.one.get("counterpart", ()):
                 continue
             adj = self.norms[i + 1]
-            owner = next((p for p in reversed(self.parties) if p.end <= i and self.ex.kind(p.actor) == "person"), None)
+            owner = self._person_before(i)
             actor = owner and self.ex.index.actors.get(owner.actor)
             if not actor or not adj.startswith("ال"):
                 continue
@@ -73,6 +73,10 @@ class _Sentence(JourneyRules, AttributionRules):
                         break
         return out
 
+    def _person_before(self, i):
+        """The person named last before token ``i`` in the sentence, or None."""
+        return next((p for p in reversed(self.parties) if p.end <= i and self.ex.kind(p.actor) == "person"), None)
+
     def _countries(self):
         """"قال فيدان إن بلاده أبلغت موسكو": the state of the person named last before "his country"
         ([pronouns] country), by the alias table's roles."""
@@ -80,7 +84,7 @@ class _Sentence(JourneyRules, AttributionRules):
         for i in range(self.start, self.end):
             if self.norms[i] not in words or any(p.start <= i < p.end for p in self.parties):
                 continue
-            owner = next((p for p in reversed(self.parties) if p.end <= i and self.ex.kind(p.actor) == "person"), None)
+            owner = self._person_before(i)
             state = owner and self.ex.index.state_of.get(owner.actor)
             if state:
                 span = self.doc[i:i + 1]

@@ -82,7 +82,9 @@ class TokenRules:
                                **{w: "m" for w in self.single["masculine"]}}
         self.female_names = set(lexicon.names.get("female", ()))
         self.protection = set(lexicon.english.groups.get("protection", ()))
-        self.fighting = set(lexicon.english.groups.get("fighting", ()))
+        # other words for the same armed men ("these fighters" after "Afghan militiamen"), but not those that
+        # stand for an armed group themselves ("the militants": [pronouns] armed)
+        self.fighting = set(lexicon.english.groups.get("fighting", ())) - set(self.single.get("armed", ()))
         self.quantity_nouns = set(lexicon.english.groups.get("quantities", ()))
         self.party_starts = (set(self.pronoun_kinds) | self.demonyms | set(self.w["latter"].by_first)
                              | set(self.w["former"].by_first) | set(self.single.get("definite", ())))
@@ -142,7 +144,7 @@ class Extractor:
         norms = arrays.norms
         salience = Salience(actors, lambda aid: self.rules.gender_of(actors.get(aid)))
         armed = self.rules.single.get("armed", ())
-        salience.fighting = self.rules.fighting - set(armed)  # ("the militants": the armed group, [pronouns] armed)
+        salience.fighting = self.rules.fighting
         if armed:  # an organisation with one of [pronouns] armed within three words of where it is named
             salience.rebel_orgs = {m.actor for m in mentions if m.actor and actors.kind(m.actor) == "organisation"
                                    and any(norms[k] in armed for k in range(max(0, m.start - 3), min(len(norms), m.end + 3)))}
