@@ -1031,6 +1031,50 @@ CASES = [
     # a model number is no owner of the craft
     (DEPS, "The C-141 transport, carrying Assad and his family, landed in Grenoble in France.", set(),
      {("x_c_141", "mediated", A)}),
+    # a state's institution named by its possessor: the state's act
+    (BOTH, "China's foreign ministry demanded that Russia hand over Assad.", {("china", "contacted", "russia")}, set()),
+    # a request answered, an act done at someone's request (the doer: a passive's by-phrase), a task given:
+    # the asker contacted the doer
+    (BOTH, "Turkey suspended the flights at the request of Russia.", {("russia", "contacted", "turkey")}, set()),
+    (BOTH, "The UNHCR hoped to secure the release of another 15 men who are still being detained by Kyrgyz "
+           "authorities at the request of Uzbekistan.", {("uzbekistan", "contacted", "kyrgyzstan")},
+     {("uzbekistan", "contacted", "unhcr")}),
+    (BOTH, "Turkey responded to the request from Russia to release the prisoners.", {("russia", "contacted", "turkey")},
+     set()),
+    (BOTH, "Erdogan was mandated by Putin to negotiate an end to the crisis.",
+     {(PUTIN, "contacted", "recep_tayyip_erdogan")}, set()),
+    (BOTH, "Romania agreed to provide shelter after being approached by Turkey.", {("turkey", "contacted", "romania")},
+     set()),
+    (BOTH, "Iraq sent inquiries to Turkey about the soldiers.", {("iraq", "contacted", "turkey")}, set()),
+    # a name a title introduces that NER left untagged
+    (BOTH, "Former prime minister of Pakistan Nawaz Sharief left for Saudi Arabia.",
+     {("x_nawaz_sharief", "fled-to", "saudi_arabia")}, set()),
+    # trips to sign or to call on people are visits
+    (BOTH, "Maher al-Assad had been frequently travelling to Moscow, calling on members of a ruling family there.",
+     set(), {(MAHER, "fled-to", "moscow")}),
+    (BOTH, "Maher al-Assad flew to Damascus for Monday's signing with Erdogan.", set(), {(MAHER, "fled-to", "damascus")}),
+    # a community named by its faith or people is a group of its own; refuge sought in a base is refuge found
+    (BOTH, "Thousands of Alawites fled to Lebanon.", {("group_alawites", "fled-to", "lebanon")}, set()),
+    (BOTH, "Maher al-Assad sought refuge in the Hmeimim air base.", {(MAHER, "fled-to", "hmeimim_airbase")}, set()),
+    # a one-word name the NER tagged once is the same person where it left it untagged
+    (DEPS, "Sara wore a fuzzy rainbow jacket as she trudged up the road from the river. \u201cI travelled under the "
+           "attacks to bring clothes for our kids,\u201d Sara told Syria Direct. Sara fled to Lebanon over the weekend.",
+     {("x_sara", "fled-to", "lebanon")}, set()),
+    # the other party of an unanswered request is who asked in the sentence before, not who reports it
+    (BOTH, "This was reported by Bild with reference to Omar Haddad. Haddad claims that Assad tried to convince Putin "
+           "to provide air support to Iranian forces. However, Putin left this request unanswered; moreover, he "
+           "refused to make official statements about the meeting itself.",
+     {(PUTIN, "refused", A)}, {(PUTIN, "refused", "x_omar_haddad"), (PUTIN, "refused", "x_haddad")}),
+    # no actor inside the report's outlet's name ("told SYRIA Direct"), given in its header
+    (BOTH, "Source: Syria Direct\n\nMaher al-Assad told Syria Direct that he had fled to Lebanon.", set(),
+     {(MAHER, "contacted", "syria")}),
+    # an agreement reached between parties: they dealt with each other
+    (DEPS, "The departure was the result of an agreement reached Saturday between Hamas and the Israeli government.",
+     {("x_hamas", "contacted", "israel")}, set()),
+    (DEPS, "Turkey and Russia reached an agreement on Saturday.", {("turkey", "contacted", "russia")}, set()),
+    # forced to flee: the flight happened
+    (BOTH, "Soldiers started the coup by firing on Maher al-Assad's home early Sept. 30, forcing him to flee to "
+           "Latakia.", {(MAHER, "fled-to", "latakia")}, set()),
 ]
 
 
@@ -1060,6 +1104,23 @@ def test_sentence(run, finder, text, must, must_not):
     got = run(finder, text)
     assert must <= got, f"missing {must - got}; got {got}"
     assert not (must_not & got), f"unwanted {must_not & got}"
+
+
+@pytest.mark.parametrize("text, after", [
+    ("AL-MASSAOUDIYE \u2014 Sara wore a rainbow jacket.", "Sara"),
+    ("MOSCOW \u2014 Edward Snowden landed.", "Edward"),
+    ("CAIRO // The European Union's top diplomat met Morsi.", "The"),
+    ("Al-Sharaa met Fidan in Damascus.", None),
+])
+def test_a_dateline_whose_first_word_is_short_and_hyphened_is_still_a_dateline(text, after):
+    """"AL-MASSAOUDIYE —" opens the report as "MOSCOW —" does: where it was filed, no actor of it."""
+    import spacy
+
+    from graphx.extract.mentions import _dateline_end
+
+    doc = spacy.blank("en")(text)
+    end = _dateline_end(doc)
+    assert (doc[end].text if end else None) == after
 
 
 @pytest.mark.parametrize("first, called_rebels", [

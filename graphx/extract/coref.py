@@ -24,6 +24,9 @@ class Salience:
         self.gender_of = gender_of or (lambda aid: None)  # an actor's gender when its name says it
         self._gender = None  # the pronoun being resolved: "f", "m" or None
         self.history: list[tuple[str | None, list[str]]] = []  # per sentence: (subject, mentions)
+        # per sentence: the subject of what its main verb reports, if a verb of speech ("Sakr CLAIMS that
+        # ASSAD tried to convince Putin"), else its subject: the last event's party, not its teller
+        self.reported: list[str | None] = []
         # organisations the report calls rebels where it names them ("REBELS FROM the Tupac Amaru
         # movement", "MRTA guerrillas"): what "the rebels" may stand for (set by the finder per report)
         self.rebel_orgs: set = set()
@@ -277,7 +280,9 @@ class Salience:
         return None
 
     def previous_subject(self, exclude) -> str | None:
-        for subj, _ in reversed(self.history[-2:]):
+        """The other party of an event whose cue names none ("Putin left THIS REQUEST unanswered"): the
+        subject of one of the two sentences before, or of what it reports."""
+        for subj in reversed(self.reported[-2:]):
             if subj and subj not in exclude:
                 return subj
         return None
@@ -298,3 +303,20 @@ class Salience:
             if r:
                 mentions.append(r.actor)
         self.history.append((subject, mentions))
+        self.reported.append(self._reported_subject(ctx) or subject)
+
+    @staticmethod
+    def _reported_subject(ctx) -> str | None:
+        """The subject of the clause a verb of speech at the sentence's root reports, where parsed."""
+        doc, speech = ctx.doc, ctx.one.get("speech", ())
+        roots = [t for t in doc[ctx.start:ctx.end] if t.dep_ == "ROOT" and ctx.norms[t.i] in speech]
+        said = [c for r in roots for c in r.children if c.dep_ == "ccomp"]
+        for p in ctx.parties if said else ():
+            if p.possessor:
+                continue
+            if any(doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].head.i in {c.i for c in said}
+                   for k in range(p.start, p.end)):
+                r = ctx.resolved(p) if p.slot else p
+                if r:
+                    return r.actor
+        return None

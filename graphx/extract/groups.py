@@ -57,7 +57,9 @@ class GroupWords:
             return out
 
         self.kin = forms("kin")
-        self.people = forms("people") | self.kin
+        # communities ("Alawites", "Kurds"): a group of their own where no one owns them, else the owner's
+        self.communities = forms("communities")
+        self.people = forms("people") | self.kin | self.communities
         self.modifiers = forms("modifiers")
         self.quantities = forms("quantities")
         self.envoys = forms("envoys")
@@ -220,6 +222,10 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
                 not (i - 2 >= 0 and (lower[i - 2] in ("'s", "’s") or lower[i - 2] in index.demonym_state
                                      or (i - 1) in by_end or (i - 2) in by_end)):
             found.append((i - 1, end, "", " ".join(lower[i - 1:end]), ""))
+        elif hit is None and noun in words.communities and end == i + 1 and doc[i].is_title and \
+                i not in by_start and i not in by_end and not (i - 1 >= 0 and (
+                    lower[i - 1] in ("'s", "’s", "-") or (i - 1) in by_end or lower[i - 1] in index.demonym_state)):
+            found.append((i, end, "", doc[i].text, ""))  # "thousands of ALAWITES": a community of its own
         i = end
     # "people close to the former ruling family of Bashar al-Assad": the group of whom they are close
     # to (its first mention or group within four words, no punctuation between)
@@ -263,7 +269,7 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
         taken.update(range(start, end))
         span = doc[start:end]
         if not aid:  # no owner: the group is its own words ("coup leaders")
-            gid = "group_" + "_".join(noun.replace("-", " ").split())
+            gid = "group_" + "_".join(noun.lower().replace("-", " ").split())
             actor = Actor(id=gid, label=noun, kind="group", aliases=(noun,), discovered=True)
             remember(discovered, actor, span.text)
             groups.append(Mention(gid, span.text, span.start_char, span.end_char, start, end))

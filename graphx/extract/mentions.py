@@ -29,18 +29,19 @@ def _mention(aid: str, span: Span) -> Mention:
     return Mention(aid, span.text, span.start_char, span.end_char, span.start, span.end)
 
 
-_DASHES = ("—", "–", "-", "―", "--", "_")  # ("FRANKFURT, Germany (AP) _ ...": the wire's underscore)
+_DASHES = ("—", "–", "-", "―", "--", "_", "//")  # ("FRANKFURT, Germany (AP) _ ...": the wire's underscore; "CAIRO // The ...")
 
 
 def _dateline_end(doc) -> int:
     """The end of a dateline that opens a report ("MOSCOW —", "RIYADH, May 6 ―", "BEIRUT (Reuters) -"):
     capitalised place words, then within a few tokens a dash; 0 if none."""
     words = [t for t in doc[:12] if not t.is_space]
-    if not words or not (words[0].is_upper and words[0].is_alpha and len(words[0]) > 2):
-        return 0
+    if not words or not (words[0].is_upper and words[0].is_alpha and (len(words[0]) > 2 or (
+            len(words) > 2 and words[1].text == "-" and not words[0].whitespace_ and words[2].is_upper))):
+        return 0  # (a short first word only joined to the next: "AL-MASSAOUDIYE —")
     for k, t in enumerate(words[1:], 1):
-        if t.text in _DASHES:
-            return t.i + 1
+        if t.text in _DASHES and not (t.text == "-" and not words[k - 1].whitespace_ and not t.whitespace_):
+            return t.i + 1  # (not a hyphen inside a word: "AL-MASSAOUDIYE —")
         if t.text == "):" or t.text == ":" and words[k - 1].text == ")":
             return t.i + 1  # ("PETALING JAYA, Malaysia (JP): ...": the agency's bracket, then a colon)
         if t.is_sent_start and t.i > words[0].i:
@@ -154,6 +155,9 @@ class MentionFinder:
             if did not in self.discovered:
                 self.discovered[did] = Actor(id=did, label=name, kind=kind, aliases=(name,), discovered=True)
             out.append(_mention(did, ent))
+        out = self._titled_names(doc, out)
+        if outlet:
+            out = self._outlet_names(doc, out, outlet.split())
         dateline = _dateline_end(doc)
         if dateline:  # "MOSCOW — Edward Snowden ...": where the report was filed, not an actor in it
             filed = next((m for m in out if m.start < dateline and self._kind(m.actor) in ("place", "state")), None)
@@ -172,6 +176,57 @@ class MentionFinder:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
             out = find_premises(doc, out, self.table, self.groups, self.discovered)
         return self._bracketed_names(doc, out)
+
+    @staticmethod
+    def _outlet_names(doc: Doc, mentions: list, words: list) -> list:
+        """No actor inside the report's own outlet's name where the text names it ("Sara told SYRIA
+        DIRECT" names no Syria; the header's Source gives the name)."""
+        if len(words) < 2:
+            return mentions
+        low = [t.lower_ for t in doc]
+        spans = [(i, i + len(words)) for i in range(len(low) - len(words) + 1) if low[i:i + len(words)] == words]
+        if not spans:
+            return mentions
+        return [m for m in mentions if not any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b)
+                                               for a, b in spans)]
+
+    def _titled_names(self, doc: Doc, mentions: list) -> list:
+        """A name a title introduces where NER tagged nothing: "Former prime minister of Pakistan NAWAZ
+        SHARIEF and his family left". Two to four capitalised words no entity, mention, title, demonym or
+        calendar word covers, right after a title's last word or after "of" and a state named after
+        one ("minister of Pakistan"), are a person (the table's, or discovered)."""
+        if not self.titles:
+            return mentions
+        covered = {k for m in mentions for k in range(m.start, m.end)}
+        by_end = {m.end: m for m in mentions}
+        added = []
+        for i in range(1, len(doc)):
+            prev = doc[i - 1]
+            after_title = prev.lower_ in self.titles and not prev.is_sent_start or prev.is_sent_start and \
+                prev.lower_ in self.titles and prev.is_title
+            m = by_end.get(i)
+            after_of = m is not None and self._kind(m.actor) == "state" and m.start >= 2 and \
+                doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in self.titles
+            if not (after_title or after_of) or i in covered:
+                continue
+            k = i
+            while k < len(doc) and k - i < 4 and k not in covered and doc[k].is_title and doc[k].is_alpha \
+                    and len(doc[k]) > 1 and not doc[k].ent_type_ and not doc[k].is_stop \
+                    and doc[k].lower_ not in self.title_words and doc[k].lower_ not in self.demonyms \
+                    and doc[k].lower_ not in self.calendar and doc[k].lower_ not in self.office_words:
+                k += 1
+            if k - i < 2 or (k < len(doc) and doc[k].is_title and doc[k].is_alpha):
+                continue  # one word, or a run that goes on into what the test refused
+            span = doc[i:k]
+            name = " ".join(span.text.split())
+            known = self.table.resolve(name) or self.table.person_like(name)
+            if known is None:
+                did = discovered_id(name)
+                self.discovered.setdefault(did, Actor(id=did, label=name, kind="person", aliases=(name,),
+                                                      discovered=True))
+            added.append(_mention(known.id if known else discovered_id(name), span))
+            covered.update(range(i, k))
+        return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
     def _capitals(self, doc: Doc, mentions: list) -> list:
         """"the Russian capital" with no name after it ("the Syrian capital Damascus" has its own): the
@@ -482,13 +537,14 @@ class MentionFinder:
         """Later "Pira" after "PUK spokesperson Saadi Ahmed Pira": the same discovered person.
 
         A surname names a discovered person of this document when no other
-        person of the document shares it; it is matched in Title Case only.
+        person of the document shares it; it is matched in Title Case only. So does a one-word name
+        the NER tagged once ("Sara told Syria Direct") where it left it untagged ("SARA fled to Lebanon").
         """
         owners: dict[str, set] = {}
         for m in out:
             actor = self.discovered.get(m.actor)
             last = doc[m.end - 1]
-            if actor and actor.kind == "person" and m.end - m.start > 1 and last.is_alpha:
+            if actor and actor.kind == "person" and last.is_alpha and (m.end - m.start > 1 or last.is_title):
                 owners.setdefault(last.text, set()).add(m.actor)
         short = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and len(k) > 2}
         if not short:

@@ -175,6 +175,12 @@ class DepArguments:
                 if c.dep_ == "amod" and c.lower_ in ctx.rules.demonym_state and c.i not in self._cover(ctx):
                     out.append(_demonym_mention(ctx, c))
                     break
+        if not out and p is None and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in ctx.one.get("institutions", ()):
+            # "CHINA'S foreign ministry demanded that ...", "Syria's government asked": the state's or
+            # body's, as the token rules read it (not a person's: "Assad's government" names no act of his)
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ != "PRON":
+                    out.extend(q for q in self._np(ctx, c, seen, depth + 1) if ctx.actors.kind(q.actor) != "person")
         kin = p is not None and (p.slot or ctx.actors.kind(p.actor) == "group") and \
             p.text.split()[-1].lower() in ctx.rules.group_words.kin  # ("his wife", a family)
         for child in tok.children:
@@ -856,6 +862,10 @@ class DepArguments:
                 helpers += self._protectors(ctx, head)
         elif voice == "passive":
             targets = subjects if cue.voice == "active" else subjects
+            if verbal and doc[start].pos_ == "ADP" and doc[start].i != head.i:
+                # "detained BY KYRGYZ AUTHORITIES at the request of Uzbekistan": the request was made to
+                # the doer of the passive the phrase is on, not to its subject
+                targets = self._prep_objects(ctx, head, ("by",)) or targets
             if not targets and verbal and head.dep_ == "advcl" and head.head.pos_ in ("VERB", "AUX"):
                 targets = self._subjects(ctx, head.head)  # ("crossed into Lebanon escorted by the army": who crossed)
             elif not targets and verbal and head.dep_ == "acl":

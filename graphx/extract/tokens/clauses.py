@@ -784,6 +784,17 @@ class SentenceContext:
                 return self.coordinated(cands, p)
         return []
 
+    def by_doer(self, cs, start) -> list:
+        """Who did what a cue opened by a preposition is about, where a passive names them before it
+        ("detained BY KYRGYZ AUTHORITIES at the request of Uzbekistan": asked of them, not of the
+        subject); [] where the cue opens no such phrase or no by-phrase comes before it in its clause."""
+        if self.norms[start] not in ("at", "on", "upon"):
+            return []
+        by = [p for p in self.in_range(cs, start) if not p.slot and p.start >= 1 and (
+            self.norms[p.start - 1] == "by" or p.start >= 2 and self.norms[p.start - 1] in ("the", "a", "an")
+            and self.norms[p.start - 2] == "by")]
+        return by[-1:]
+
     def fallback_other(self, cs, exclude):
         """The other party when a cue names none: an earlier clause's subject or last actor."""
         ex = {e.actor for e in exclude}

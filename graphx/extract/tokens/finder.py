@@ -783,7 +783,7 @@ class TokenArguments:
                 every = list({p.actor: p for p in (sources if end - start <= 2 else []) + targets}.values())
                 return Arguments(every, [], voice, (cs, ce), joint=True)
         elif voice == "passive":
-            targets = ctx.subject(cs, start)
+            targets = ctx.by_doer(cs, start) or ctx.subject(cs, start)
             if not targets and cue.joins:
                 # "the meeting WITH the Ukrainian delegation was attended by X": the meeting's other side
                 targets = [p for p in ctx.in_range(cs, start)
