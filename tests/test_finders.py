@@ -1039,6 +1039,9 @@ CASES = [
     (BOTH, "The UNHCR hoped to secure the release of another 15 men who are still being detained by Kyrgyz "
            "authorities at the request of Uzbekistan.", {("uzbekistan", "contacted", "kyrgyzstan")},
      {("uzbekistan", "contacted", "unhcr")}),
+    # ... but an invitation is the one who came's, whoever received him
+    (BOTH, "Maher al-Assad was received by Putin at the invitation of Lavrov.", {("sergei_lavrov", "contacted", MAHER)},
+     {("sergei_lavrov", "contacted", PUTIN)}),
     (BOTH, "Turkey responded to the request from Russia to release the prisoners.", {("russia", "contacted", "turkey")},
      set()),
     (BOTH, "Erdogan was mandated by Putin to negotiate an end to the crisis.",

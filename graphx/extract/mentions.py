@@ -202,8 +202,7 @@ class MentionFinder:
         added = []
         for i in range(1, len(doc)):
             prev = doc[i - 1]
-            after_title = prev.lower_ in self.titles and not prev.is_sent_start or prev.is_sent_start and \
-                prev.lower_ in self.titles and prev.is_title
+            after_title = prev.lower_ in self.titles and (not prev.is_sent_start or prev.is_title)
             m = by_end.get(i)
             after_of = m is not None and self._kind(m.actor) == "state" and m.start >= 2 and \
                 doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in self.titles
@@ -216,15 +215,15 @@ class MentionFinder:
                     and doc[k].lower_ not in self.calendar and doc[k].lower_ not in self.office_words:
                 k += 1
             if k - i < 2 or (k < len(doc) and doc[k].is_title and doc[k].is_alpha):
-                continue  # one word, or a run that goes on into what the test refused
+                continue  # one word; or the run stopped at a capitalised word that may be more of the name
             span = doc[i:k]
             name = " ".join(span.text.split())
             known = self.table.resolve(name) or self.table.person_like(name)
+            aid = known.id if known else discovered_id(name)
             if known is None:
-                did = discovered_id(name)
-                self.discovered.setdefault(did, Actor(id=did, label=name, kind="person", aliases=(name,),
+                self.discovered.setdefault(aid, Actor(id=aid, label=name, kind="person", aliases=(name,),
                                                       discovered=True))
-            added.append(_mention(known.id if known else discovered_id(name), span))
+            added.append(_mention(aid, span))
             covered.update(range(i, k))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 

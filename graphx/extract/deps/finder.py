@@ -862,9 +862,11 @@ class DepArguments:
                 helpers += self._protectors(ctx, head)
         elif voice == "passive":
             targets = subjects if cue.voice == "active" else subjects
-            if verbal and doc[start].pos_ == "ADP" and doc[start].i != head.i:
+            if verbal and doc[start].pos_ == "ADP" and doc[start].i != head.i and any(
+                    ctx.norms[k] in ctx.one.get("requested_by", ()) for k in range(start, end)):
                 # "detained BY KYRGYZ AUTHORITIES at the request of Uzbekistan": the request was made to
-                # the doer of the passive the phrase is on, not to its subject
+                # the doer of the passive the phrase is on, not to its subject (an invitation is still
+                # the one who came's: "was received by Putin AT THE INVITATION OF Lavrov")
                 targets = self._prep_objects(ctx, head, ("by",)) or targets
             if not targets and verbal and head.dep_ == "advcl" and head.head.pos_ in ("VERB", "AUX"):
                 targets = self._subjects(ctx, head.head)  # ("crossed into Lebanon escorted by the army": who crossed)

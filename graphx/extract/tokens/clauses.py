@@ -788,8 +788,10 @@ class SentenceContext:
         """Who did what a cue opened by a preposition is about, where a passive names them before it
         ("detained BY KYRGYZ AUTHORITIES at the request of Uzbekistan": asked of them, not of the
         subject); [] where the cue opens no such phrase or no by-phrase comes before it in its clause."""
-        if self.norms[start] not in ("at", "on", "upon"):
-            return []
+        asked = self.one.get("requested_by", ())
+        if self.norms[start] not in ("at", "on", "upon") or not any(
+                self.norms[k] in asked for k in range(start, min(start + 6, self.end))):
+            return []  # (an invitation is the one who came's: "was received by Putin AT THE INVITATION OF")
         by = [p for p in self.in_range(cs, start) if not p.slot and p.start >= 1 and (
             self.norms[p.start - 1] == "by" or p.start >= 2 and self.norms[p.start - 1] in ("the", "a", "an")
             and self.norms[p.start - 2] == "by")]
