@@ -417,6 +417,12 @@ def _language_file(path, data, lines, relations, code) -> Language:
         _unknown_keys(path, lines, header, f"[{section}]", table,
                       keys + (tuple(_SCOPE_KEYS) if section == "markers" else ()))
         sections[section] = {k: _words(path, lines, section, k, table.get(k, []), header) for k in keys}
+    groups = sections["groups"]
+    if groups.get("communities"):
+        # a community ("Alawites") is a party of its own whose arrival is its flight, as refugees are:
+        # one of [groups] own and civilians, listed once
+        for key in ("own", "civilians"):
+            groups[key] = tuple(groups[key]) + tuple(w for w in groups["communities"] if w not in groups[key])
     markers_raw = data.get("markers", {})
     scopes = {}
     for key, default in _SCOPE_KEYS.items():

@@ -310,12 +310,11 @@ class Salience:
         """The subject of the clause a verb of speech at the sentence's root reports, where parsed."""
         doc, speech = ctx.doc, ctx.one.get("speech", ())
         roots = [t for t in doc[ctx.start:ctx.end] if t.dep_ == "ROOT" and ctx.norms[t.i] in speech]
-        said = [c for r in roots for c in r.children if c.dep_ == "ccomp"]
+        said = {c.i for r in roots for c in r.children if c.dep_ == "ccomp"}
         for p in ctx.parties if said else ():
             if p.possessor:
                 continue
-            if any(doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].head.i in {c.i for c in said}
-                   for k in range(p.start, p.end)):
+            if any(doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].head.i in said for k in range(p.start, p.end)):
                 r = ctx.resolved(p) if p.slot else p
                 if r:
                     return r.actor

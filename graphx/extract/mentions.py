@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 import unicodedata
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
@@ -97,6 +97,7 @@ class MentionFinder:
         self.groups = groups  # groups.GroupWords: "Syrian soldiers", "Assad's family"
         self.titles = {t.split()[-1] for t in titles}  # last words of titles ("president", "minister")
         self.title_words = {w for t in titles for w in t.lower().split()}
+        self._title_hashes = {hash_string(t) for t in self.titles}  # (compared with a doc's LOWER array)
         self.calendar = calendar_words()  # "on TUESDAY Odinga spoke": no part of a name
 
     def __call__(self, doc: Doc, outlet: str = "") -> list[Mention]:
@@ -155,9 +156,10 @@ class MentionFinder:
             if did not in self.discovered:
                 self.discovered[did] = Actor(id=did, label=name, kind=kind, aliases=(name,), discovered=True)
             out.append(_mention(did, ent))
-        out = self._titled_names(doc, out)
+        low = doc.to_array(LOWER).tolist()  # (each word's lower case by its hash: no Token per word)
+        out = self._titled_names(doc, out, low)
         if outlet:
-            out = self._outlet_names(doc, out, outlet.split())
+            out = self._outlet_names(out, outlet.split(), low)
         dateline = _dateline_end(doc)
         if dateline:  # "MOSCOW — Edward Snowden ...": where the report was filed, not an actor in it
             filed = next((m for m in out if m.start < dateline and self._kind(m.actor) in ("place", "state")), None)
@@ -178,19 +180,19 @@ class MentionFinder:
         return self._bracketed_names(doc, out)
 
     @staticmethod
-    def _outlet_names(doc: Doc, mentions: list, words: list) -> list:
+    def _outlet_names(mentions: list, words: list, low: list) -> list:
         """No actor inside the report's own outlet's name where the text names it ("Sara told SYRIA
-        DIRECT" names no Syria; the header's Source gives the name)."""
+        DIRECT" names no Syria; the header's Source gives the name). ``low``: the doc's LOWER array."""
         if len(words) < 2:
             return mentions
-        low = [t.lower_ for t in doc]
+        words = [hash_string(w) for w in words]
         spans = [(i, i + len(words)) for i in range(len(low) - len(words) + 1) if low[i:i + len(words)] == words]
         if not spans:
             return mentions
         return [m for m in mentions if not any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b)
                                                for a, b in spans)]
 
-    def _titled_names(self, doc: Doc, mentions: list) -> list:
+    def _titled_names(self, doc: Doc, mentions: list, low: list) -> list:
         """A name a title introduces where NER tagged nothing: "Former prime minister of Pakistan NAWAZ
         SHARIEF and his family left". Two to four capitalised words no entity, mention, title, demonym or
         calendar word covers, right after a title's last word or after "of" and a state named after
@@ -198,15 +200,16 @@ class MentionFinder:
         if not self.titles:
             return mentions
         covered = {k for m in mentions for k in range(m.start, m.end)}
-        by_end = {m.end: m for m in mentions}
+        titles, of = self._title_hashes, hash_string("of")
+        # right after a title's last word (at a sentence's start only capitalised), or after "minister of
+        # Pakistan": a title, "of" and a state
+        starts = {i for i in range(1, len(low)) if low[i - 1] in titles and (
+            not doc[i - 1].is_sent_start or doc[i - 1].is_title)}
+        starts |= {m.end for m in mentions if m.start >= 2 and low[m.start - 1] == of and low[m.start - 2] in titles
+                   and self._kind(m.actor) == "state"}
         added = []
-        for i in range(1, len(doc)):
-            prev = doc[i - 1]
-            after_title = prev.lower_ in self.titles and (not prev.is_sent_start or prev.is_title)
-            m = by_end.get(i)
-            after_of = m is not None and self._kind(m.actor) == "state" and m.start >= 2 and \
-                doc[m.start - 1].lower_ == "of" and doc[m.start - 2].lower_ in self.titles
-            if not (after_title or after_of) or i in covered:
+        for i in sorted(starts):
+            if i in covered:
                 continue
             k = i
             while k < len(doc) and k - i < 4 and k not in covered and doc[k].is_title and doc[k].is_alpha \
