@@ -170,6 +170,12 @@ TABLE = [
     ("وأكد أن وزير الخارجية هاكان فيدان كان في استقبال أسعد الشيباني في أنقرة.",
      {("asaad_al_shaibani", "contacted", "hakan_fidan")}, set()),
     ("وبدأ ماهر الأسد يومه الثاني في ضيافة الأردن.", {("jordan", "contacted", "maher_al_assad")}, set()),
+    # a deputy's title holds the minister's: no edge of the minister's
+    ("والتقى الشرع ميخائيل بوغدانوف، نائب وزير الخارجية الروسي، في دمشق.",
+     {("ahmed_al_sharaa", "contacted", "mikhail_bogdanov")}, {("sergei_lavrov", "represents", "russia")}),
+    # declining to comment refuses no one
+    ("وقال بيسكوف إن الكرملين امتنع عن التعليق على طلب أردوغان.", set(),
+     {("russia", "refused", "recep_tayyip_erdogan")}),
 ]
 
 
@@ -356,6 +362,11 @@ ACTORS = [
     ("وتأتي تصريحات رئيس الوزراء محمد شياع السوداني بعد ساعات من زيارة رئيس المخابرات العراقية حميد الشطري، "
      "حيث اجتمع مع قائد الإدارة السورية الجديدة أحمد الشرع.",
      {("حميد الشطري", "contacted", "ahmed_al_sharaa")}, {("mohammed_shia_al_sudani", "contacted", "ahmed_al_sharaa")}),
+    # a deputy's office names no holder of the office; "رئيس مجلس الوزراء" is a title, no one's name
+    ("أجرى أمير قطر مباحثات مع نائب رئيس دولة الإمارات رئيس مجلس الوزراء الشيخ محمد بن راشد آل مكتوم.",
+     {("tamim_bin_hamad_al_thani", "contacted", "محمد بن راشد آل مكتوم")},
+     {("tamim_bin_hamad_al_thani", "contacted", "mohamed_bin_zayed"),
+      ("tamim_bin_hamad_al_thani", "contacted", "مجلس الوزراء")}),
 ]
 
 

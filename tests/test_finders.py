@@ -999,7 +999,7 @@ CASES = [
            "rejected her request for political asylum.",
      {("france", "refused", "asma_al_assad"), ("asma_al_assad", "contacted", "france")}, set()),
     (DEPS, "Yugoslavia formally rejected a U.S. request for the extradition of Maher al-Assad.",
-     {("united_states", "contacted", "x_yugoslavia"), ("x_yugoslavia", "refused", "united_states")}, set()),
+     {("united_states", "contacted", "yugoslavia"), ("yugoslavia", "refused", "united_states")}, set()),
     # the owner's demonym of a table's opposition is no role in that opposition
     (BOTH, "Belarusian opposition leader Maher al-Assad left for Lithuania.", set(),
      {(MAHER, "represents", "syrian_opposition")}),
@@ -1078,6 +1078,40 @@ CASES = [
     # forced to flee: the flight happened
     (BOTH, "Soldiers started the coup by firing on Maher al-Assad's home early Sept. 30, forcing him to flee to "
            "Latakia.", {(MAHER, "fled-to", "latakia")}, set()),
+    # an escort of another side takes the traveller: it mediated his passage, it did not flee
+    (DEPS, "From there, Maher al-Assad was transported early Sunday morning to Baghdad, accompanied by Iranian "
+           "Revolutionary Guard commanders.",
+     {(MAHER, "fled-to", "baghdad"), ("irgc", "mediated", MAHER)}, {("irgc", "fled-to", "baghdad")}),
+    (DEPS, "Bashar al-Assad fled to Moscow, accompanied by Russian officers.",
+     {(A, "fled-to", "moscow"), ("russia", "mediated", A)}, {("russia", "fled-to", "moscow"),
+                                                          ("russia_officers", "fled-to", "moscow")}),
+    # ... his own side's people and his family go with him
+    (DEPS, "Bashar al-Assad fled to Moscow, accompanied by his brother.",
+     {(A, "fled-to", "moscow"), ("bashar_al_assad_family", "fled-to", "moscow")}, set()),
+    # a role after an indefinite article is one of several holding it; a deputy's is not the holder's
+    (DEPS, "A senior commander of the Syrian Democratic Forces (SDF) facilitated the escape of Maher al-Assad to Iraq.",
+     {("sdf", "mediated", MAHER)}, {("mazloum_abdi", "mediated", MAHER)}),
+    # a person named in a kinship aside is not whom a later "his" stands for
+    (BOTH, "Turkey facilitated the escape of Maher al-Assad, brother of the deposed Syrian president Bashar al-Assad, "
+           "from Syria to Iraq, with reports suggesting his relocation to Moscow.",
+     {(MAHER, "fled-to", "moscow")}, {(A, "fled-to", "moscow"), (A, "fled-to", "iraq")}),
+    # a state's leaders no table names are a group of it
+    (BOTH, "Erdogan met with Lebanese leftwing leaders in Ankara.", {("recep_tayyip_erdogan", "contacted", "lebanon")},
+     set()),
+    # an entry facilitated is a passage
+    (BOTH, "Iraqi authorities facilitated the Syrian troops' entry once they had surrendered their weapons.",
+     {("iraq", "mediated", "syria_troops")}, set()),
+    # former states are states; a longer demonym wins over the one inside it
+    (BOTH, "The U.S. embassy was in touch with East German officials.", {("united_states", "contacted", "east_germany")},
+     {("united_states", "contacted", "germany")}),
+    (BOTH, "18 East Germans have taken refuge in the United States embassy.",
+     {("east_germany_nationals", "fled-to", "united_states_embassy")}, set()),
+    # the place a "where" clause tells of is where the refuge was sought and found
+    (DEPS, "Maher al-Assad left the Russian Embassy, where he sought refuge in 2024 when the rebels took Damascus.",
+     {(MAHER, "fled-to", "russia_embassy")}, set()),
+    # a craft named by whom it carries: those carried travel, the craft's owner took them
+    (DEPS, "A small French government jet landed in Moscow before dawn Saturday, carrying Maher al-Assad's family.",
+     {("france", "mediated", "maher_al_assad_family")}, set()),
 ]
 
 

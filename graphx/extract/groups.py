@@ -177,10 +177,10 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
         elif j in by_end:  # Hezbollah fighters
             m = by_end[j]
             hit = (m.start, end, m.actor, "")
+        elif phrase is not None:  # (the longer first: "EAST GERMAN officials" are not Germany's)
+            hit = (j - phrase, end, index.demonym_phrases[tuple(lower[j - phrase:j])], doc[j - phrase:j].text)
         elif j - 1 >= 0 and lower[j - 1] in index.demonym_state:  # Syrian (army) soldiers
             hit = (j - 1, end, index.demonym_state[lower[j - 1]], doc[j - 1].text)
-        elif phrase is not None:
-            hit = (j - phrase, end, index.demonym_phrases[tuple(lower[j - phrase:j])], doc[j - phrase:j].text)
         else:  # the family of Maher al-Assad, relatives of Rami Makhlouf
             k = end + 1 if end < n and lower[end] == "of" else None
             if k is not None and k < n and lower[k] == "the":
@@ -250,9 +250,9 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
     # nationals, not the state ("the Iranians told Assad" stays Iran)
     for m in mentions:
         a = owner(m.actor)
-        if a is None or a.kind != "state" or not a.people or m.start < 1 or m.end - m.start != 1:
+        if a is None or a.kind != "state" or not a.people or m.start < 1:
             continue
-        if doc[m.start].text not in a.people:
+        if doc[m.start:m.end].text not in a.people:  # (one word or more: "18 EAST GERMANS")
             continue
         k = m.start - 1
         if lower[k] == "of" and k >= 1:
@@ -354,6 +354,10 @@ def find_premises(doc, mentions: list, index, words: GroupWords, discovered: dic
         covering = next((m for m in mentions if 0 <= m.start < i < m.end <= end), None)
         if covering is not None:  # a name the NER or the ruler took with the noun: "Senegalese embassy"
             start, owner = covering.start, state(covering.actor)
+            c0 = covering.start
+            if c0 - 1 >= 0 and lower[c0 - 1] in possessive and (c0 - 1) in by_end and \
+                    lower[c0] in index.demonym_state and state(by_end[c0 - 1].actor) is not None:
+                start, owner = by_end[c0 - 1].start, state(by_end[c0 - 1].actor)  # Chile's SOVIET embassy
         else:
             k = i
             if k in by_end and (place(by_end[k]) or state(by_end[k].actor)) and by_end[k].start - 1 >= 0 and \

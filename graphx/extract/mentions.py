@@ -75,8 +75,9 @@ class MentionFinder:
     """Turn a doc's entities into :class:`~graphx.records.Mention` (table ids or discovered)."""
 
     def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
-                 offices=(), routes=(), here_after=(), indefinite=(), capital=()):
+                 offices=(), routes=(), here_after=(), indefinite=(), capital=(), deputies=()):
         self.table = index
+        self.deputies = {w.lower() for w in deputies}  # "the DEPUTY foreign minister": another's office
         self.capital = {w.lower() for w in capital}  # "the RUSSIAN CAPITAL": Moscow
         self.indefinite = {w.lower() for w in indefinite}  # "a Hutu like her husband": a kind, no one
         # "arrived HERE": the last word of one of these phrases is the dateline's place
@@ -90,6 +91,7 @@ class MentionFinder:
         self.fallen = Phrases(_words(w) for w in fallen)
         self.rulers = Phrases(_words(w) for w in rulers)
         self._fallen_memo: dict[str, bool] = {}  # actor id -> the table calls them a fallen ruler
+        self._roles_memo: dict[str, set] = {}  # actor id -> its roles in lower case
         self.acronyms = index.acronyms
         self.discovered: dict[str, Actor] = {}
         self.demonyms = index.demonym_state  # "Turkish and Qatari officials"
@@ -118,6 +120,8 @@ class MentionFinder:
                 if not any(c.isalnum() for c in low[:1]):
                     continue  # ("LET'S talk": the tokenizer's norm of that "'s" is "us", no United States)
                 if low in self.acronyms.get(aid, ()) and not ent.text.isupper():
+                    continue
+                if self._one_of_a_kind(doc, ent, aid, low):
                     continue
                 out.append(self._longer_name(doc, ent, aid) or _mention(aid, ent))
                 continue
@@ -178,6 +182,30 @@ class MentionFinder:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
             out = find_premises(doc, out, self.table, self.groups, self.discovered)
         return self._bracketed_names(doc, out)
+
+    def _one_of_a_kind(self, doc: Doc, ent, aid: str, low: str) -> bool:
+        """Whether a role of the table's ``aid`` is said of someone else: one of several holding it, after
+        an indefinite article, up to two lower-case words between ("A SENIOR commander of the Syrian
+        Democratic Forces facilitated ...": not the SDF's commander; [names] indefinite), or the
+        holder's deputy ("نائب وزير الخارجية الروسي", "the DEPUTY foreign minister of Russia": [names]
+        deputies)."""
+        if not (self.indefinite or self.deputies) or low not in self._roles(aid):
+            return False
+        if ent.start >= 1 and doc[ent.start - 1].lower_ in self.deputies:
+            return True
+        if not self.indefinite:
+            return False
+        k = ent.start - 1
+        while k >= 0 and ent.start - k <= 2 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in self.indefinite:
+            k -= 1
+        return k >= 0 and doc[k].lower_ in self.indefinite
+
+    def _roles(self, aid: str) -> set:
+        roles = self._roles_memo.get(aid)
+        if roles is None:
+            actor = self.table.actors.get(aid)
+            roles = self._roles_memo[aid] = {" ".join(r.lower().split()) for r in getattr(actor, "roles", ())}
+        return roles
 
     @staticmethod
     def _outlet_names(mentions: list, words: list, low: list) -> list:

@@ -46,6 +46,10 @@ class ArabicMentions:
         self.index = index
         self.table = MentionFinder(index)
         words = language.words() if language else {}
+        # "نائب وزير الخارجية الروسي" (the DEPUTY foreign minister): a role of the table after one of
+        # these is another's office (read once the names are found, so its words stay taken)
+        self.deputies = {normalise(w) for w in words.get("deputies", ())}
+        self._roles: dict = {}  # actor id -> its roles, normalised
         norm = lambda p: tuple(normalise(w) for w in p.split())  # noqa: E731
         self.titles: dict[str, list] = {}  # first word -> the titles it starts, longest first
         for t in sorted({norm(t) for t in words.get("titles", ())}, key=len, reverse=True):
@@ -105,7 +109,19 @@ class ArabicMentions:
         mentions = self._titled(doc, norms, mentions, discovered)
         mentions = self._short_names(doc, norms, mentions, discovered)
         mentions = self._groups(doc, norms, mentions, discovered)
+        if self.deputies:
+            mentions = [m for m in mentions if not self._deputy(doc, norms, m)]
         return mentions
+
+    def _deputy(self, doc, norms, m) -> bool:
+        """Whether ``m`` is a role of the table right after a deputy's word ([names] deputies)."""
+        if m.start < 1 or norms[m.start - 1] not in self.deputies:
+            return False
+        roles = self._roles.get(m.actor)
+        if roles is None:
+            actor = self.index.actors.get(m.actor)
+            roles = self._roles[m.actor] = {normalise(r) for r in getattr(actor, "roles", ())}
+        return normalise(m.text) in roles
 
     def _adjective_parties(self, doc, norms, mentions):
         """"بوساطة قطرية", "اتصالات تركية": a state's adjective right after a cue's noun is the state

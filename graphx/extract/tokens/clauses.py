@@ -317,12 +317,17 @@ class SentenceContext:
 
     def relative_asides(self) -> list:
         """(comma, closing comma) of each relative clause ([clauses] relative) the sentence sets off
-        by a comma on each side (", which ... ,"), read once per sentence."""
+        by a comma on each side (", which ... ,"), and of each kinship told of the one named before
+        ([clauses] relatives: "Maher al-Assad, BROTHER OF the deposed president Bashar al-Assad, ..."),
+        read once per sentence."""
         if self._asides is None:
             relative, texts, norms = self.one.get("relative", ()), self.arrays.texts, self.norms
+            relatives = self.one.get("relatives", ())
             self._asides = []
             for k in range(self.start + 1, self.end - 1):
-                if texts[k] == "," and norms[k + 1] in relative:
+                kin = k + 2 if k + 3 < self.end and norms[k + 1] in ("the", "a") else k + 1
+                if texts[k] == "," and (norms[k + 1] in relative or (
+                        kin + 1 < self.end and norms[kin] in relatives and norms[kin + 1] == "of")):
                     close = next((j for j in range(k + 2, self.end) if texts[j] == ","), None)
                     if close is not None:
                         self._asides.append((k, close))

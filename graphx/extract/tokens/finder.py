@@ -206,6 +206,8 @@ class Extractor:
                     seen[(ev.source, ev.relation, ev.target)] = ev
                 for ev in self._met_there(seen.values(), actors):
                     seen[(ev.source, ev.relation, ev.target)] = ev
+                if not visit:  # (an official's suite on a visit escorts no one)
+                    self._escorts(seen, actors, legs_of, k)
                 for key, ev in list(seen.items()) if deploying else ():
                     if ev.asserted and ev.rule in self.travel_rules and self.lexicon.relations[ev.relation].journey:
                         seen[key] = replace(ev, modality="deployment", asserted=False)
@@ -300,6 +302,58 @@ class Extractor:
                 yield from (travel(ev, False, False) if ev.rule in self.travel_rules else ev for ev in legs)
             else:
                 yield from contact
+
+    def _escorts(self, seen: dict, actors, legs_of: dict, k: int) -> None:
+        """Those who travel with someone as another side's escort take him, they do not flee: "Maher was
+        transported to Baghdad, ACCOMPANIED BY IRANIAN REVOLUTIONARY GUARD COMMANDERS" (the IRGC
+        mediated his passage), "fled to Moscow accompanied by Russian officers" (Russia did). A state
+        or organisation, or a group of one (no family, no civilians), that is not the traveller's own
+        side: its journey with him, or its company, becomes the passage it gave (``seen`` is changed)."""
+        passage = self.lexicon.inferences_for(self.journey).get("passage") if self.journey else None
+        if passage is None:
+            return
+        journeys = [ev for ev in seen.values() if ev.relation == self.journey and ev.rule not in self.companion_rules]
+        for key, ev in list(seen.items()):
+            if ev.rule in self.companion_rules:
+                at, _ = legs_of.get(ev.target, (None, []))
+                goes = any(j.source == ev.target for j in journeys) or (at is not None and k - at <= 2)
+                rides = [(ev.target, ev.target_text, ev.target_start, ev.target_end)] if goes else []
+            elif ev.relation == self.journey:
+                rides = [(j.source, j.source_text, j.source_start, j.source_end) for j in journeys
+                         if j is not ev and j.trigger_start == ev.trigger_start and j.target == ev.target
+                         and actors.kind(j.source) == "person"]
+            else:
+                continue
+            for traveller, text, lo, hi in rides:
+                party = self._escort(actors, ev.source, traveller)
+                if party is None:
+                    continue
+                seen.pop(key, None)
+                helped = replace(ev, source=party, relation=passage.gives[0], target=traveller, rule=passage.rule,
+                                 target_text=text, target_start=lo, target_end=hi)
+                seen.setdefault((party, helped.relation, traveller), helped)
+                break
+
+    def _escort(self, actors, aid: str, traveller: str) -> str | None:
+        """The party ``aid`` escorts ``traveller`` for (see :meth:`_escorts`), or None."""
+        actor = actors.get(aid)
+        if actor is None or aid == traveller:
+            return None
+        owner = aid
+        if actor.kind == "group":
+            if aid.endswith(self.index.own_groups[:1] + self.civilian_groups) or not actor.member_of:
+                return None  # (a family, refugees, bodyguards no one owns: they go with him)
+            owner = actor.member_of
+        if actors.kind(owner) not in ("state", "organisation", "armed_group"):
+            return None
+        sides, aid_ = set(), traveller
+        while aid_ and aid_ not in sides:  # the traveller, what he is a member of, the state he speaks for
+            sides.add(aid_)
+            sides.add(self.index.state_of.get(aid_, aid_))
+            aid_ = getattr(actors.get(aid_), "member_of", None)
+        if owner in sides or any(self.index.one_side(owner, a) for a in sides):
+            return None
+        return actors.as_party(owner) or owner
 
     @staticmethod
     def _leg(legs_of, k, ev, flighty):
