@@ -352,12 +352,11 @@ def find_premises(doc, mentions: list, index, words: GroupWords, discovered: dic
         end = i + len(phrase)
         start, owner = i, None
         covering = next((m for m in mentions if 0 <= m.start < i < m.end <= end), None)
+        if covering is not None and covering.start - 1 >= 0 and lower[covering.start - 1] in possessive and \
+                lower[covering.start] in index.demonym_state:
+            covering = None  # ("Chile's SOVIET EMBASSY", taken as one name: the possessor's, read below)
         if covering is not None:  # a name the NER or the ruler took with the noun: "Senegalese embassy"
             start, owner = covering.start, state(covering.actor)
-            c0 = covering.start
-            if c0 - 1 >= 0 and lower[c0 - 1] in possessive and (c0 - 1) in by_end and \
-                    lower[c0] in index.demonym_state and state(by_end[c0 - 1].actor) is not None:
-                start, owner = by_end[c0 - 1].start, state(by_end[c0 - 1].actor)  # Chile's SOVIET embassy
         else:
             k = i
             if k in by_end and (place(by_end[k]) or state(by_end[k].actor)) and by_end[k].start - 1 >= 0 and \

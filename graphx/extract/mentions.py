@@ -187,8 +187,8 @@ class MentionFinder:
         """Whether a role of the table's ``aid`` is said of someone else: one of several holding it, after
         an indefinite article, up to two lower-case words between ("A SENIOR commander of the Syrian
         Democratic Forces facilitated ...": not the SDF's commander; [names] indefinite), or the
-        holder's deputy ("نائب وزير الخارجية الروسي", "the DEPUTY foreign minister of Russia": [names]
-        deputies)."""
+        holder's deputy ("the DEPUTY foreign minister of Russia": [names] deputies; Arabic reports read
+        theirs in :class:`~graphx.extract.tokens.arabic_mentions.ArabicMentions`)."""
         if not (self.indefinite or self.deputies) or low not in self._roles(aid):
             return False
         if ent.start >= 1 and doc[ent.start - 1].lower_ in self.deputies:

@@ -322,10 +322,10 @@ class SentenceContext:
         read once per sentence."""
         if self._asides is None:
             relative, texts, norms = self.one.get("relative", ()), self.arrays.texts, self.norms
-            relatives = self.one.get("relatives", ())
+            relatives, articles = self.one.get("relatives", ()), self.one.get("determiners", ())
             self._asides = []
             for k in range(self.start + 1, self.end - 1):
-                kin = k + 2 if k + 3 < self.end and norms[k + 1] in ("the", "a") else k + 1
+                kin = k + 2 if k + 3 < self.end and norms[k + 1] in articles else k + 1  # (", THE brother of")
                 if texts[k] == "," and (norms[k + 1] in relative or (
                         kin + 1 < self.end and norms[kin] in relatives and norms[kin + 1] == "of")):
                     close = next((j for j in range(k + 2, self.end) if texts[j] == ","), None)

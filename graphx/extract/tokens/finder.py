@@ -29,7 +29,7 @@ from ..coref import Salience
 from ..cues import CueMatcher
 from ..dates import event_date
 from ..evidence import citation, make
-from ..groups import GroupWords
+from ..groups import KIN_GROUP, GroupWords
 from ..index import ActorIndex, DocActors
 from ..markers import Markers
 from ..sentence import MAX_SENTENCE_TOKENS, TokenArrays, views
@@ -119,6 +119,8 @@ class Extractor:
         civilians = lexicon.english.words().get("civilians", ())
         self.civilian_groups = tuple("_" + w.replace(" ", "_") for w in civilians)
         self._named_civilians = lambda words: bool(set(words.lower().split()) & set(civilians))
+        # ... and with a family's ("_family"): those who go with a traveller as his own, never his escort
+        self.kin_and_civilians = ("_" + KIN_GROUP,) + self.civilian_groups
         self.stop_rules = {c.rule for c in lexicon.cues if c.travel == "stop"}
         self.journey = next((r.name for r in lexicon.relations.values() if r.journey), None)  # ("fled-to")
         self.tagged_cues = any(c.pos for c in lexicon.cues)
@@ -341,7 +343,7 @@ class Extractor:
             return None
         owner = aid
         if actor.kind == "group":
-            if aid.endswith(self.index.own_groups[:1] + self.civilian_groups) or not actor.member_of:
+            if aid.endswith(self.kin_and_civilians) or not actor.member_of:
                 return None  # (a family, refugees, bodyguards no one owns: they go with him)
             owner = actor.member_of
         if actors.kind(owner) not in ("state", "organisation", "armed_group"):
