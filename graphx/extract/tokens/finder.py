@@ -348,12 +348,7 @@ class Extractor:
             owner = actor.member_of
         if actors.kind(owner) not in ("state", "organisation", "armed_group"):
             return None
-        sides, aid_ = set(), traveller
-        while aid_ and aid_ not in sides:  # the traveller, what he is a member of, the state he speaks for
-            sides.add(aid_)
-            sides.add(self.index.state_of.get(aid_, aid_))
-            aid_ = getattr(actors.get(aid_), "member_of", None)
-        if owner in sides or any(self.index.one_side(owner, a) for a in sides):
+        if self._own_side(actors, owner, traveller):
             return None
         return actors.as_party(owner) or owner
 
@@ -640,13 +635,19 @@ class Extractor:
         if building is None or building.kind != "place" or not building.member_of:
             return None
         host = actors.as_party(place)
-        owners, aid = set(), guest
-        while aid and aid not in owners:  # (its own: "Syrian diplomats fled to the Syrian embassy")
-            owners.add(aid)
-            aid = getattr(actors.get(aid), "member_of", None)
-        if not host or host in owners or any(self.index.one_side(host, o) for o in owners):
+        # (its own: "Syrian diplomats fled to the Syrian embassy")
+        if not host or self._own_side(actors, host, guest):
             return None
         return host
+
+    def _own_side(self, actors, party: str, who: str) -> bool:
+        """Whether ``party`` is ``who``, what ``who`` is a member of (up the chain), or the state one of
+        those speaks for."""
+        owners, aid = set(), who
+        while aid and aid not in owners:
+            owners.add(aid)
+            aid = getattr(actors.get(aid), "member_of", None)
+        return party in owners or any(self.index.one_side(party, o) for o in owners)
 
     def _dated(self, ev, doc_date: str):
         date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
