@@ -29,7 +29,7 @@ SECTION_KEYS = {
     "markers": ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
                 "visit", "deployment", "speech", "not_cues", "purpose", "flight_context", "asylum", "according_to", "denial_openers",
                 "infinitive", "infinitive_blockers", "infinitive_passive", "modal", "future", "compulsion",
-                "spokespeople"),
+                "spokespeople", "prevention", "prevention_openers"),
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "initiative", "topics", "list_openers", "party_nouns",
                 "owner_nouns", "joined_prepositions", "adverbs", "place_nouns", "event_nouns", "companions", "escorts",

@@ -367,6 +367,17 @@ ACTORS = [
      {("tamim_bin_hamad_al_thani", "contacted", "محمد بن راشد آل مكتوم")},
      {("tamim_bin_hamad_al_thani", "contacted", "mohamed_bin_zayed"),
       ("tamim_bin_hamad_al_thani", "contacted", "مجلس الوزراء")}),
+    # a hamza is no article ("ألكسندر"): the name after a title and a state's adjective is the person's,
+    # even right before another titled person; the state's adjective is his, not the next person's
+    ("التقى الرئيس البيلاروسي ألكسندر لوكاشينكو الرئيس الروسي فلاديمير بوتين في موسكو.",
+     {("ألكسندر لوكاشينكو", "contacted", PUTIN), ("ألكسندر لوكاشينكو", "represents", "belarus")},
+     {(PUTIN, "represents", "belarus")}),
+    # a place right after a name ends it ("محمود الزهار القاهرة")
+    ("غادر الدكتور محمود الزهار القاهرة والتقى الرئيس السوري بشار الأسد.",
+     {("محمود الزهار", "contacted", A)}, set()),
+    # a title with a joined preposition ("بالرئيس") ends the name before it
+    ("اتصل رئيس الوزراء الاثيوبي هايلي ديسالين بالرئيس السوري بشار الأسد.",
+     {("هايلي ديسالين", "contacted", A)}, set()),
 ]
 
 

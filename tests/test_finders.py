@@ -1112,6 +1112,45 @@ CASES = [
     # a craft named by whom it carries: those carried travel, the craft's owner took them
     (DEPS, "A small French government jet landed in Moscow before dawn Saturday, carrying Maher al-Assad's family.",
      {("france", "mediated", "maher_al_assad_family")}, set()),
+    # each of a list of requesters made its request
+    (DEPS, "Britain rejected the extradition requests from Switzerland, Belgium and France.",
+     {("switzerland", "contacted", "united_kingdom"), ("belgium", "contacted", "united_kingdom"),
+      ("france", "contacted", "united_kingdom"), ("united_kingdom", "refused", "france")}, set()),
+    # a craft's owner named by a demonym the NER took for a name; a craft the parser hangs on the phrase before
+    (DEPS, "Maher al-Assad was flown to Baghdad on a Russian military plane.",
+     {(MAHER, "fled-to", "baghdad"), ("russia", "mediated", MAHER)}, set()),
+    (DEPS, "Maher al-Assad was flown to Baghdad for the signing aboard an Iranian military aircraft.",
+     {("iran", "mediated", MAHER)}, set()),
+    # taken out in secret, by a craft
+    (DEPS, "Maher al-Assad was exfiltrated to Baghdad by an Iranian military plane.",
+     {(MAHER, "fled-to", "baghdad"), ("iran", "mediated", MAHER)}, set()),
+    # stopped from going: no journey
+    (BOTH, "Iraqi guards prevented Assad from fleeing to Baghdad.", {("iraq", "refused", A)},
+     {(A, "fled-to", "baghdad")}),
+    (BOTH, "The guards stopped Maher al-Assad from crossing into Iraq.", set(), {(MAHER, "fled-to", "iraq")}),
+    # who accompanies a party to a meeting takes part in it
+    (DEPS, "Sharaa, accompanied by Syrian Foreign Minister Asaad al-Shibani, held discussions with Mahmoud Abbas.",
+     {("ahmed_al_sharaa", "contacted", "x_mahmoud_abbas"), ("asaad_al_shaibani", "contacted", "x_mahmoud_abbas")}, set()),
+    # entry denied, pressure put, help asked for
+    (BOTH, "Syrian authorities have begun denying Lebanese nationals entry into the country.",
+     {("syria", "refused", "lebanon_nationals")}, set()),
+    (BOTH, "Abu Dhabi actively pressured the United States to lift sanctions on Assad's regime.",
+     {("uae", "contacted", "united_states")}, set()),
+    (BOTH, "Bashar al-Assad asked for urgent military assistance from Russia.", {(A, "contacted", "russia")}, set()),
+    # a handshake of those named together
+    (BOTH, "Putin and Erdogan shook hands for the first time in years.",
+     {(PUTIN, "contacted", "recep_tayyip_erdogan")}, set()),
+    # a decision not to hand over, leave to stay revoked
+    (BOTH, "Erdogan announced his decision not to extradite Maher al-Assad to Syria.",
+     {("recep_tayyip_erdogan", "refused", "syria")}, set()),
+    (BOTH, "Britain has revoked tourist visas for Maher al-Assad and his wife.",
+     {("united_kingdom", "refused", MAHER)}, set()),
+    # hostages are a group; a role played in their release is a mediation, one played in talks is not
+    (BOTH, "Four French hostages left for Libya.", {("france_hostages", "fled-to", "libya")}, set()),
+    (DEPS, "Putin played a key role in the release of the French hostages.",
+     {(PUTIN, "mediated", "france_hostages")}, set()),
+    (BOTH, "Erdogan played a key role in the talks with Bashar al-Assad.", {("recep_tayyip_erdogan", "contacted", A)},
+     {("recep_tayyip_erdogan", "mediated", A)}),
 ]
 
 

@@ -3,7 +3,9 @@
 :class:`Markers` compiles a language's ``[markers]`` word lists by its word
 forms and reads, around a trigger and within the clause a finder gives it:
 
-* negation: a negation word just before the trigger (``negation_scope`` words);
+* negation: a negation word just before the trigger (``negation_scope`` words), or
+  a verb of stopping and the opener right before it ("PREVENTED Assad FROM fleeing":
+  ``[markers] prevention`` within ``intent_scope`` words of ``prevention_openers``);
 * denial: a denial anywhere in the clause ("reports that he fled are FALSE"), or
   just before a clause its opener introduces ("Iraq DENIED THAT Maher entered":
   ``[markers] denial_openers`` within ``denial_reach`` words);
@@ -40,7 +42,7 @@ class Markers:
 
     KEYS = ("negation", "denial", "hedge", "intent", "conditional", "attempt", "realised_infinitive",
             "denial_openers", "infinitive", "infinitive_blockers", "infinitive_passive", "determiners", "passive_aux",
-            "modal", "future")
+            "modal", "future", "prevention", "prevention_openers")
     # auxiliaries that may stand between a modal and the trigger ("might BE heading", "may HAVE fled")
     _BETWEEN = ("be", "have", "been", "has", "had", "also", "already")
 
@@ -75,6 +77,9 @@ class Markers:
         start = trigger[0]
         negated = self.has(forms, max(cs, start - self.negation_scope), start, "negation") or \
             self.has(forms, cs, ce, "denial")
+        if not negated and start - 1 > cs and forms[start - 1] in self.one["prevention_openers"]:
+            # "Iraq PREVENTED Assad FROM fleeing", "the guards STOPPED them FROM leaving": it did not happen
+            negated = self.has(forms, max(cs, start - 1 - self.intent_scope), start - 1, "prevention")
         if not negated and cs > s0 and forms[cs] in self.one["denial_openers"]:
             # "denied reports circulating on social media THAT Maher had crossed"
             negated = self.has(forms, max(s0, cs - self.denial_reach), cs + 1, "denial")

@@ -568,10 +568,14 @@ class DepArguments:
                 if obj.dep_ == "pobj" and obj.lower_ in nouns:
                     out.extend(self._whose_help(ctx, obj))
         vehicles = ctx.one.get("vehicles", ())
-        for prep in verb.children:  # "fled in a U.S. AIR FORCE plane", "in a jet PROVIDED BY Nigeria"
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "aboard", "onboard", "inside"):
+        # "fled in a U.S. AIR FORCE plane", "in a jet PROVIDED BY Nigeria", and where the parser hangs the
+        # craft on the phrase before it ("flown to Damascus for the signing ABOARD a U.S. aircraft")
+        preps = list(verb.children) + [p for c in verb.children if c.dep_ == "prep" for o in c.children
+                                       if o.dep_ == "pobj" for p in o.children]
+        for prep in preps:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "on", "aboard", "onboard", "inside", "by"):
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.lower_ in vehicles:
+                    if obj.dep_ == "pobj" and obj.lower_ in vehicles and not obj.text.isupper():  # (not "CAR")
                         out.extend(self._craft_owner(ctx, obj))
         # "Saudi Arabia's ASSISTANCE in enabling the safe arrival of ...": the help the move is the
         # object of (through a verb of enabling or securing)
@@ -588,9 +592,9 @@ class DepArguments:
         Force plane", "a Russian jet"), or who lent it ("a jet PROVIDED BY Obasanjo", [clauses] lending)."""
         cover, out = self._cover(ctx), []
         for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and child.i in cover):
-                out.extend(self._np(ctx, child))
-            elif child.dep_ == "amod" and child.lower_ in ctx.rules.demonyms and child.i not in cover:
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod", "amod") and child.i in cover):
+                out.extend(self._np(ctx, child))  # ("on a RUSSIAN military plane": a demonym read as a name)
+            elif child.dep_ == "amod" and child.lower_ in ctx.rules.demonyms:
                 out.append(_demonym_mention(ctx, child))
             elif child.dep_ == "acl" and child.lower_ in ctx.one.get("lending", ()):
                 out.extend(self._prep_objects(ctx, child, ("by", "from")))
@@ -929,8 +933,12 @@ class DepArguments:
                            ("through", "via")]
         if cue.joint and voice == "active":
             # those taking part with the subject ("joined the talks, along with his counterparts Y and Z")
+            # (and the subject of the verb whose object a noun cue is: "Sharaa, ACCOMPANIED BY Shibani, held
+            # DISCUSSIONS with Abbas")
+            holder = head.head if not verbal and head.dep_ == "dobj" and head.head.i != head.i else head
             mates = self._resolved(ctx, self._companions(ctx, head, people_only=False) + [
-                q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c, people_only=False)])
+                q for c in {*head.children, *holder.children} if c.dep_ in _SUBJ
+                for q in self._companions(ctx, c, people_only=False)])
             ids = {p.actor for p in targets}
             sources = list({p.actor: p for p in sources + [m for m in mates if m.actor not in ids]}.values())
         if cue.joint and verbal and doc[end - 1].lower_ in ("between", "among", *ctx.one.get("together", ())):

@@ -34,6 +34,11 @@ def _span(doc, start, end, actor) -> Mention:
     return Mention(actor, span.text, span.start_char, span.end_char, start, end)
 
 
+def _definite(doc, norms, j) -> bool:
+    """Whether word ``j`` has the article: as written, so a name's hamza is no article ("ألكسندر")."""
+    return norms[j].startswith(_DEFINITE) and _plain(doc[j].text).startswith(_DEFINITE)
+
+
 def _plain(text: str) -> str:
     """A word as written, without diacritics (ى and ة kept: "على" is not "علي")."""
     return _TASHKEEL.sub("", text)
@@ -147,7 +152,9 @@ class ArabicMentions:
     # ------------------------------------------------------------ titled names
     def _title_at(self, norms, i) -> int:
         word = norms[i]
-        for w in (word, word[1:] if word[:1] in ("و", "ف") else None):  # "ورجل الأعمال"
+        # "ورجل الأعمال", "بالرئيس المصري", "للرئيس": a title with a joined conjunction or preposition
+        for w in (word, word[1:] if word[:1] in ("و", "ف") else None,
+                  word[1:] if word[:3] in ("بال", "وال") else "ال" + word[2:] if word[:2] == "لل" else None):
             for t in self.titles.get(w, ()) if w else ():
                 if tuple(norms[i + 1:i + len(t)]) == t[1:]:
                     return len(t)
@@ -157,10 +164,20 @@ class ArabicMentions:
         return (j < len(doc) and j not in taken and doc[j].is_alpha and norms[j] not in self.stops
                 and not (norms[j][:1] in ("و", "ف") and norms[j][1:] in self.verbs) and not doc[j].is_sent_start)
 
+    def _person_at(self, mentions, discovered, i) -> bool:
+        """Whether a person's name starts at token ``i``: words with an article or a "و" before it are a
+        title's, not a name ("وزير الخارجية وشؤون المغتربين أيمن الصفدي"); a place there ends the name
+        instead ("الدكتور محمود الزهار القاهرة")."""
+        for m in mentions:
+            if m.start <= i < m.end:
+                actor = self.index.actors.get(m.actor) or discovered.get(m.actor)
+                return actor is None or actor.kind == "person"
+        return False
+
     def _kin_name(self, doc, norms, j, mentions, discovered):
         """"شقيقه إياد" after "رامي مخلوف": the first name with the kinsman's surname, when the table
         knows that name ("إياد مخلوف")."""
-        if not self._name_word(doc, norms, j, set()) or norms[j].startswith(_DEFINITE):
+        if not self._name_word(doc, norms, j, set()) or _definite(doc, norms, j):
             return None
         for m in reversed([m for m in mentions if m.end <= j]):
             actor = self.index.actors.get(m.actor) or discovered.get(m.actor)
@@ -187,10 +204,10 @@ class ArabicMentions:
                 continue
             # the title's owner: definite words or an actor's name ("رئيس الاستخبارات التركية")
             j, owner = i + k, 0
-            while owner < 3 and j < len(doc) and (j in taken or norms[j].startswith(_DEFINITE)) \
+            while owner < 3 and j < len(doc) and (j in taken or _definite(doc, norms, j)) \
                     and not self._title_at(norms, j):
                 j, owner = j + 1, owner + 1
-            if j in taken or not self._name_word(doc, norms, j, taken) or norms[j].startswith(_DEFINITE) \
+            if j in taken or not self._name_word(doc, norms, j, taken) or _definite(doc, norms, j) \
                     or self._title_at(norms, j) or norms[j] in self.particles:
                 i += 1
                 continue
@@ -209,10 +226,11 @@ class ArabicMentions:
             # the name: two or three words with the article on the last one only ("غسان بلال", "محمد
             # الجلالي"); or those after the last word with the article, which end the title's owner
             # ("رئيس جهاز المخابرات التركية كمال حداد", "وزير شؤون رئاسة الجمهورية منصور عزام")
-            definite = [k for k, u in enumerate(units) if norms[u].startswith(_DEFINITE)]
+            definite = [k for k, u in enumerate(units) if _definite(doc, norms, u)]
             if definite and definite[0] < len(units) - 1:
                 units = units[definite[-1] + 1:]
-            if not 2 <= len(units) <= 3 or norms[units[0]].startswith(_DEFINITE) or end in taken:
+            if not 2 <= len(units) <= 3 or _definite(doc, norms, units[0]) or (
+                    (definite or norms[units[0]][:1] == "و") and self._person_at(mentions + found, discovered, end)):
                 i += 1  # ("وشؤون المغتربين أيمن الصفدي": the words before a name are the title's)
                 continue
             j = units[0]

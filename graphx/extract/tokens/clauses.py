@@ -747,8 +747,17 @@ class SentenceContext:
             return any(n[k] in nouns for k in range(p.end, min(p.end + 4, self.end)))
         if p.end < self.end and n[p.end] in nouns:
             return True  # "a U.S. request", "an Iranian request": the name or demonym before the noun
-        j = self._prev_word(p.start)
-        return j > self.start and n[j] in ("from", "of", "by") and n[j - 1] in nouns
+        coord = self.one["coordination"]
+        while True:
+            j = self._prev_word(p.start)
+            if j > self.start and n[j] in ("from", "of", "by") and n[j - 1] in nouns:
+                return True
+            # "the requests from Switzerland, Belgium and France": each one listed made its own
+            before = [q for q in self.in_range(self.start, p.start) if q.end <= p.start]
+            if not before or not (0 < p.start - before[-1].end <= 2) or not all(
+                    n[k] in coord for k in range(before[-1].end, p.start)):
+                return False
+            p = before[-1]
 
     def requester(self, before):
         """"At X's request" / "at the behest of X" before token ``before``: (X, the noun's span)."""
