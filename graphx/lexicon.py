@@ -41,7 +41,7 @@ SECTION_KEYS = {
                  "former", "country", "definite", "propositions", "armed",
                  "feminine", "masculine", "plural_forms"),
     "names": ("titles", "particles", "female", "fallen", "rulers", "zones", "tongue", "offices", "routes",
-              "translated_titles", "indefinite", "capital", "deputies"),
+              "translated_titles", "indefinite", "capital", "deputies", "kin_titles", "kin_possessives"),
     "status": ("killed", "survived"),
     "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians",
                "unowned", "unowned_nouns", "idioms", "premises", "stances", "fighting",

@@ -1151,6 +1151,15 @@ CASES = [
      {(PUTIN, "mediated", "france_hostages")}, set()),
     (BOTH, "Erdogan played a key role in the talks with Bashar al-Assad.", {("recep_tayyip_erdogan", "contacted", A)},
      {("recep_tayyip_erdogan", "mediated", A)}),
+    # a kinsman named by one word after his kin noun is a person; a later "his wife" of the same man is she
+    (BOTH, "Maher al-Assad and his wife Manal arrived in Baghdad. Maher and his wife then flew to Moscow.",
+     {(MAHER, "fled-to", "moscow"), ("x_manal", "fled-to", "moscow")}, {("maher_al_assad_family", "fled-to", "moscow")}),
+    (DEPS, "Britain has revoked tourist visas for Maher al-Assad and his wife Pojaman, officials said.",
+     {("united_kingdom", "refused", "x_pojaman")}, set()),
+    # ... not where two are named so
+    (BOTH, "Maher al-Assad and his son Hafez arrived in Baghdad. Later Maher and his son Karim flew to Amman. "
+           "His son then flew to Moscow.", set(),
+     {("x_karim", "fled-to", "moscow"), ("x_hafez", "fled-to", "moscow")}),
 ]
 
 

@@ -32,6 +32,9 @@ class Salience:
         self.rebel_orgs: set = set()
         # nouns for the same armed men ([groups] fighting): "these fighters" after "Afghan militiamen"
         self.fighting: set = set()
+        # kin the report names ("his WIFE Pojaman"): (owner, kin noun) -> the person, None where two are
+        # named so; a later "his wife" of the same owner is that person ([names] kin_titles)
+        self.named_kin: dict[tuple[str, str], str | None] = {}
 
     def _person(self, aid):
         if not aid or self.actors.kind(aid) != "person":

@@ -75,8 +75,12 @@ class MentionFinder:
     """Turn a doc's entities into :class:`~graphx.records.Mention` (table ids or discovered)."""
 
     def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
-                 offices=(), routes=(), here_after=(), indefinite=(), capital=(), deputies=()):
+                 offices=(), routes=(), here_after=(), indefinite=(), capital=(), deputies=(), kin=((), ())):
         self.table = index
+        # "his WIFE Pojaman": a kinsman's one name after his kin noun and its possessive
+        self._kin_words, self._kin_owners = {w.lower() for w in kin[0]}, {w.lower() for w in kin[1]}
+        self._kin_hashes = {hash_string(w) for w in self._kin_words}
+        self._kin_owner_hashes = {hash_string(w) for w in self._kin_owners}
         self.deputies = {w.lower() for w in deputies}  # "the DEPUTY foreign minister": another's office
         self.capital = {w.lower() for w in capital}  # "the RUSSIAN CAPITAL": Moscow
         self.indefinite = {w.lower() for w in indefinite}  # "a Hutu like her husband": a kind, no one
@@ -128,6 +132,8 @@ class MentionFinder:
             kind = NER_KINDS.get(ent.label_)
             if not kind or ent.label_ == "NORP":
                 continue
+            if kind != "person" and self._after_kin(doc, ent.start):
+                kind = "person"  # "his wife Pojaman", whatever the NER calls her
             if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s"):
                 ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # ("TRAVIS TIMMERMAN'S family": his)
             name = " ".join(ent.text.split()).strip(" '\"’“”,;:")  # (a NER span may end on a comma: "Aliyev,")
@@ -220,11 +226,16 @@ class MentionFinder:
         return [m for m in mentions if not any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b)
                                                for a, b in spans)]
 
+    def _after_kin(self, doc: Doc, i: int) -> bool:
+        """Whether token ``i`` follows a kin noun and its possessive ("his WIFE Pojaman")."""
+        return i >= 2 and doc[i - 1].lower_ in self._kin_words and doc[i - 2].lower_ in self._kin_owners
+
     def _titled_names(self, doc: Doc, mentions: list, low: list) -> list:
         """A name a title introduces where NER tagged nothing: "Former prime minister of Pakistan NAWAZ
         SHARIEF and his family left". Two to four capitalised words no entity, mention, title, demonym or
         calendar word covers, right after a title's last word or after "of" and a state named after
-        one ("minister of Pakistan"), are a person (the table's, or discovered)."""
+        one ("minister of Pakistan"), are a person (the table's, or discovered); so is one such word
+        after a kin noun and its possessive ("his wife Pojaman": [names] kin_titles, kin_possessives)."""
         if not self.titles:
             return mentions
         covered = {k for m in mentions for k in range(m.start, m.end)}
@@ -235,6 +246,9 @@ class MentionFinder:
             not doc[i - 1].is_sent_start or doc[i - 1].is_title)}
         starts |= {m.end for m in mentions if m.start >= 2 and low[m.start - 1] == of and low[m.start - 2] in titles
                    and self._kind(m.actor) == "state"}
+        # ... or after a kin noun and its possessive ("his wife Pojaman"), where one word is a name too
+        kin = {i for i in range(2, len(low)) if low[i - 1] in self._kin_hashes and low[i - 2] in self._kin_owner_hashes}
+        starts |= kin
         added = []
         for i in sorted(starts):
             if i in covered:
@@ -245,7 +259,7 @@ class MentionFinder:
                     and doc[k].lower_ not in self.title_words and doc[k].lower_ not in self.demonyms \
                     and doc[k].lower_ not in self.calendar and doc[k].lower_ not in self.office_words:
                 k += 1
-            if k - i < 2 or (k < len(doc) and doc[k].is_title and doc[k].is_alpha):
+            if k - i < (1 if i in kin else 2) or (k < len(doc) and doc[k].is_title and doc[k].is_alpha):
                 continue  # one word; or the run stopped at a capitalised word that may be more of the name
             span = doc[i:k]
             name = " ".join(span.text.split())

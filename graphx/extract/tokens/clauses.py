@@ -309,6 +309,18 @@ class SentenceContext:
                 return None
             if gender == "f" and self.rules.gender_of(owner) != "f" and not any(q.actor == aid for q in self.parties):
                 return None  # ("she had been told HER son": a woman's, not a man named sentences before)
+            kin = self.norms[p.end - 1] if p.end - p.start == 2 else None
+            if kin in getattr(self.rules, "kin_titles", ()):
+                named = next((q for q in self.parties if q.start == p.end and not q.pronoun and q.actor
+                              and self.actors.kind(q.actor) == "person"), None)
+                key = (aid, kin)
+                if named is not None:  # "his wife Pojaman": she is who a later "his wife" is
+                    known = self.salience.named_kin.setdefault(key, named.actor)
+                    if known != named.actor:
+                        self.salience.named_kin[key] = None  # ("his son Hafez" ... "his son Karim")
+                elif self.salience.named_kin.get(key):  # "Thaksin and HIS WIFE have been living in exile"
+                    return Mention(self.salience.named_kin[key], p.text, p.start_char, p.end_char, p.start, p.end,
+                                   p.possessor, True)
             gid = group_id(aid, p.group)
             if self.actors.get(gid) is None or gid in self.actors.discovered:
                 remember(self.actors.discovered, group_actor(owner, p.group, p.text), p.text)
