@@ -1154,12 +1154,21 @@ CASES = [
     # a kinsman named by one word after his kin noun is a person; a later "his wife" of the same man is she
     (BOTH, "Maher al-Assad and his wife Manal arrived in Baghdad. Maher and his wife then flew to Moscow.",
      {(MAHER, "fled-to", "moscow"), ("x_manal", "fled-to", "moscow")}, {("maher_al_assad_family", "fled-to", "moscow")}),
-    (DEPS, "Britain has revoked tourist visas for Maher al-Assad and his wife Pojaman, officials said.",
-     {("united_kingdom", "refused", "x_pojaman")}, set()),
+    (BOTH, "Britain has revoked tourist visas for Maher al-Assad and his wife Pojaman, officials said.",
+     {("united_kingdom", "refused", "x_pojaman")}, {("united_kingdom", "refused", "maher_al_assad_family")}),
+    (DEPS, "Fang and his wife, Li Shuxian, arrived in London after Chinese authorities allowed them to leave.",
+     {("x_li_shuxian", "fled-to", "london")}, {("x_fang_family", "fled-to", "london")}),
     # ... not where two are named so
     (BOTH, "Maher al-Assad and his son Hafez arrived in Baghdad. Later Maher and his son Karim flew to Amman. "
            "His son then flew to Moscow.", set(),
      {("x_karim", "fled-to", "moscow"), ("x_hafez", "fled-to", "moscow")}),
+    # those named after a passive cue are its agents, none of them the one received
+    (DEPS, "Ferdinand Marcos arrived in Honolulu with his entourage. The entourage, which included Marcos' former armed "
+           "forces chief, Gen. Fabian C. Ver, and his wife, was greeted by Hawaii Gov. George Ariyoshi and his wife, Jean; "
+           "by the commander of Pacific Air Forces, Gen. Robert W. Bazley and his wife, Dolores, and by Hawaii state "
+           "protocol officer Francis Lum.",
+     {("x_george_ariyoshi", "contacted", "x_ferdinand_marcos")},
+     {("x_george_ariyoshi", "contacted", "x_robert_w_bazley"), ("x_jean", "contacted", "x_dolores")}),
 ]
 
 

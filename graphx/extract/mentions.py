@@ -227,7 +227,10 @@ class MentionFinder:
                                                for a, b in spans)]
 
     def _after_kin(self, doc: Doc, i: int) -> bool:
-        """Whether token ``i`` follows a kin noun and its possessive ("his WIFE Pojaman")."""
+        """Whether token ``i`` follows a kin noun and its possessive ("his WIFE Pojaman"), or those and a
+        comma ("Fang and his wife, Li Shuxian, arrived")."""
+        if i >= 3 and doc[i - 1].text == ",":
+            i -= 1
         return i >= 2 and doc[i - 1].lower_ in self._kin_words and doc[i - 2].lower_ in self._kin_owners
 
     def _titled_names(self, doc: Doc, mentions: list, low: list) -> list:
@@ -247,7 +250,7 @@ class MentionFinder:
         starts |= {m.end for m in mentions if m.start >= 2 and low[m.start - 1] == of and low[m.start - 2] in titles
                    and self._kind(m.actor) == "state"}
         # ... or after a kin noun and its possessive ("his wife Pojaman"), where one word is a name too
-        kin = {i for i in range(2, len(low)) if low[i - 1] in self._kin_hashes and low[i - 2] in self._kin_owner_hashes}
+        kin = {i for i in range(2, len(low)) if self._after_kin(doc, i)}
         starts |= kin
         added = []
         for i in sorted(starts):

@@ -898,6 +898,10 @@ class DepArguments:
             # was held by those it is with, for the one the clause is about
             sources, targets = self._resolved(ctx, targets), sources
         targets = self._resolved(ctx, targets, {p.actor for p in sources})
+        if voice == "recipient" and sources and targets and all(p.start >= end for p in sources):
+            # ("The entourage ... WAS GREETED BY Ariyoshi and his wife, Jean; by Gen. Bazley and his wife,
+            # Dolores": those named after the passive cue are its agents, none of them the one received)
+            targets = [p for p in targets if p.start < end]
         if voice == "active" and relation.meets and verbal and head.lemma_ == "visit" and targets and \
                 all(ctx.actors.kind(p.actor) == "place" for p in targets):
             # "visited Damascus FOR TALKS WITH the leader of Syria's new administration": the visit is

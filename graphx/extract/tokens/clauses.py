@@ -311,13 +311,15 @@ class SentenceContext:
                 return None  # ("she had been told HER son": a woman's, not a man named sentences before)
             kin = self.norms[p.end - 1] if p.end - p.start == 2 else None
             if kin in getattr(self.rules, "kin_titles", ()):
-                named = next((q for q in self.parties if q.start == p.end and not q.pronoun and q.actor
+                at = p.end + 1 if p.end < self.end and self.arrays.texts[p.end] == "," else p.end  # (", Li Shuxian,")
+                named = next((q for q in self.parties if q.start == at and not q.pronoun and q.actor
                               and self.actors.kind(q.actor) == "person"), None)
                 key = (aid, kin)
-                if named is not None:  # "his wife Pojaman": she is who a later "his wife" is
+                if named is not None:  # "his wife Pojaman": she, and who a later "his wife" is
                     known = self.salience.named_kin.setdefault(key, named.actor)
                     if known != named.actor:
                         self.salience.named_kin[key] = None  # ("his son Hafez" ... "his son Karim")
+                    return Mention(named.actor, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
                 elif self.salience.named_kin.get(key):  # "Thaksin and HIS WIFE have been living in exile"
                     return Mention(self.salience.named_kin[key], p.text, p.start_char, p.end_char, p.start, p.end,
                                    p.possessor, True)
