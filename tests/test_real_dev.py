@@ -133,6 +133,8 @@ REAL_SETS = [
     # "Syrian troops" its actor table does not list, as it lists only "Syrian soldiers")
     ("assad-heldout-12", 0.74, 0.48, 0.90),  # 10 Assad reports, 3 Arabic: 0.58/0.46/0.96 -> 0.80/0.54/0.96
     ("eighteenth-crises", 0.55, 0.27, 0.80),  # East Germans in Prague 1989 .. Shalit talks 2009: 0.65/0.22/1.00 -> 0.61/0.32/0.86
+    ("assad-heldout-13", 0.66, 0.38, 0.90),  # 10 Assad reports, 3 Arabic: 0.67/0.35/0.95 -> 0.71/0.43/0.96
+    ("nineteenth-crises", 0.72, 0.26, 0.85),  # Polanski 2010 .. the Doha agreement 2008: 0.67/0.21/0.88 -> 0.80/0.31/0.92
 ]
 
 
