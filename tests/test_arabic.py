@@ -375,6 +375,10 @@ ACTORS = [
     # a place right after a name ends it ("محمود الزهار القاهرة")
     ("غادر الدكتور محمود الزهار القاهرة والتقى الرئيس السوري بشار الأسد.",
      {("محمود الزهار", "contacted", A)}, set()),
+    # "علي" after a title is the name Ali, not "على"; each item of the list after "هم كل من" opens with "و",
+    # with or without a title of its own
+    ("وأكد أن الشخصيات التي فرت إلى لبنان هم كل من وزير الدفاع السابق علي عباس وقائد القوات الجوية اللواء توفيق خضور.",
+     {("علي عباس", "fled-to", "lebanon"), ("توفيق خضور", "fled-to", "lebanon")}, set()),
     # a title with a joined preposition ("بالرئيس") ends the name before it
     ("اتصل رئيس الوزراء الاثيوبي هايلي ديسالين بالرئيس السوري بشار الأسد.",
      {("هايلي ديسالين", "contacted", A)}, set()),

@@ -79,8 +79,6 @@ class MentionFinder:
         self.table = index
         # "his WIFE Pojaman": a kinsman's one name after his kin noun and its possessive
         self._kin_words, self._kin_owners = {w.lower() for w in kin[0]}, {w.lower() for w in kin[1]}
-        self._kin_hashes = {hash_string(w) for w in self._kin_words}
-        self._kin_owner_hashes = {hash_string(w) for w in self._kin_owners}
         self.deputies = {w.lower() for w in deputies}  # "the DEPUTY foreign minister": another's office
         self.capital = {w.lower() for w in capital}  # "the RUSSIAN CAPITAL": Moscow
         self.indefinite = {w.lower() for w in indefinite}  # "a Hutu like her husband": a kind, no one

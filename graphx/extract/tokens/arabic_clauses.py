@@ -413,8 +413,16 @@ class _Sentence(JourneyRules, AttributionRules):
                 continue
             listed = [p for p in self.parties if j < p.start <= j + 12 and self._fits(p, relation, "source")
                       and self.ex.kind(p.actor) in ("person", "group")]
-            return [p for p in self._list_from(listed[0]) if self.ex.kind(p.actor) in ("person", "group")] \
-                if listed else []
+            if not listed:
+                return []
+            out = [p for p in self._list_from(listed[0]) if self.ex.kind(p.actor) in ("person", "group")]
+            for p in self.parties:  # ("علي عباس وقائد القوات الجوية اللواء توفيق خضور ومدير ..."): each item
+                # opens with "و" and may carry a title the name does not
+                if out and p.start >= out[-1].end and p.start - out[-1].end <= 5 and \
+                        self.norms[out[-1].end][:1] == "و" and self.ex.kind(p.actor) in ("person", "group") and \
+                        self._fits(p, relation, "source"):
+                    out.append(p)
+            return out
         return []
 
     def _demonstrative_subject(self, hit) -> bool:

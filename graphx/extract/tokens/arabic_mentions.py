@@ -60,10 +60,13 @@ class ArabicMentions:
         for t in sorted({norm(t) for t in words.get("titles", ())}, key=len, reverse=True):
             self.titles.setdefault(t[0], []).append(t)
         self.particles = {normalise(w) for w in words.get("particles", ())}
-        stops = set()
+        stops, raw = set(), set()
         for key in ("prepositions", "boundaries", "coordination", "relative", "negation", "speech", "denial",
                     "locative", "determiners"):
             stops.update(normalise(w) for w in words.get(key, ()) if " " not in w)
+            raw.update(_plain(w) for w in words.get(key, ()) if " " not in w)
+        # stops written with a final ى ("على"): the same word with ي ("علي") is a name after a title
+        self._alif_stops = {w for w in raw if w.endswith("ى")}
         stops.update(verbs)  # a name ends before a verb ("إبراهيم كالين زار دمشق")
         self.verbs = set(verbs)
         self.cue_words = set(cue_words)
@@ -154,15 +157,21 @@ class ArabicMentions:
         word = norms[i]
         # "ورجل الأعمال", "بالرئيس المصري", "للرئيس": a title with a joined conjunction or preposition
         for w in (word, word[1:] if word[:1] in ("و", "ف") else None,
-                  word[1:] if word[:3] in ("بال", "وال") else "ال" + word[2:] if word[:2] == "لل" else None):
+                  word[1:] if word[:3] == "بال" else "ال" + word[2:] if word[:2] == "لل" else None):
             for t in self.titles.get(w, ()) if w else ():
                 if tuple(norms[i + 1:i + len(t)]) == t[1:]:
                     return len(t)
         return 0
 
     def _name_word(self, doc, norms, j, taken) -> bool:
-        return (j < len(doc) and j not in taken and doc[j].is_alpha and norms[j] not in self.stops
+        return (j < len(doc) and j not in taken and doc[j].is_alpha
+                and (norms[j] not in self.stops or self._ya_name(doc[j].text))
                 and not (norms[j][:1] in ("و", "ف") and norms[j][1:] in self.verbs) and not doc[j].is_sent_start)
+
+    def _ya_name(self, text: str) -> bool:
+        """"علي" (Ali) is a name, not "على" (on), though both normalise alike."""
+        plain = _plain(text)
+        return plain.endswith("ي") and plain[:-1] + "ى" in self._alif_stops
 
     def _person_at(self, mentions, discovered, i) -> bool:
         """Whether a person's name starts at token ``i``: words with an article or a "و" before it are a
