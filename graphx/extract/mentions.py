@@ -78,7 +78,9 @@ class MentionFinder:
                  offices=(), routes=(), here_after=(), indefinite=(), capital=(), deputies=(), kin=((), ())):
         self.table = index
         # "his WIFE Pojaman": a kinsman's one name after his kin noun and its possessive
-        self._kin_words, self._kin_owners = {w.lower() for w in kin[0]}, {w.lower() for w in kin[1]}
+        self._kin_words = {hash_string(w.lower()) for w in kin[0]}
+        self._kin_owners = {hash_string(w.lower()) for w in kin[1]}
+        self._comma = hash_string(",")
         self.deputies = {w.lower() for w in deputies}  # "the DEPUTY foreign minister": another's office
         self.capital = {w.lower() for w in capital}  # "the RUSSIAN CAPITAL": Moscow
         self.indefinite = {w.lower() for w in indefinite}  # "a Hutu like her husband": a kind, no one
@@ -115,6 +117,7 @@ class MentionFinder:
         # The people this document names in full, by surname and by first and last name: a later
         # "Snowden" (whatever NER calls it) or "Edward J. Snowden" is "Edward Snowden".
         persons = self._full_names(ents)
+        lower = doc.to_array(LOWER).tolist()  # (each word's lower case by its hash: no Token per word)
         for ent in self._split_routes(doc, ents):
             aid = ent.ent_id_
             if aid and aid in self.table.actors:
@@ -130,7 +133,7 @@ class MentionFinder:
             kind = NER_KINDS.get(ent.label_)
             if not kind or ent.label_ == "NORP":
                 continue
-            if kind != "person" and self._after_kin(doc, ent.start):
+            if kind != "person" and self._after_kin(lower, ent.start):
                 kind = "person"  # "his wife Pojaman", whatever the NER calls her
             if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s"):
                 ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # ("TRAVIS TIMMERMAN'S family": his)
@@ -164,10 +167,9 @@ class MentionFinder:
             if did not in self.discovered:
                 self.discovered[did] = Actor(id=did, label=name, kind=kind, aliases=(name,), discovered=True)
             out.append(_mention(did, ent))
-        low = doc.to_array(LOWER).tolist()  # (each word's lower case by its hash: no Token per word)
-        out = self._titled_names(doc, out, low)
+        out = self._titled_names(doc, out, lower)
         if outlet:
-            out = self._outlet_names(out, outlet.split(), low)
+            out = self._outlet_names(out, outlet.split(), lower)
         dateline = _dateline_end(doc)
         if dateline:  # "MOSCOW — Edward Snowden ...": where the report was filed, not an actor in it
             filed = next((m for m in out if m.start < dateline and self._kind(m.actor) in ("place", "state")), None)
@@ -224,12 +226,12 @@ class MentionFinder:
         return [m for m in mentions if not any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b)
                                                for a, b in spans)]
 
-    def _after_kin(self, doc: Doc, i: int) -> bool:
+    def _after_kin(self, low: list, i: int) -> bool:
         """Whether token ``i`` follows a kin noun and its possessive ("his WIFE Pojaman"), or those and a
-        comma ("Fang and his wife, Li Shuxian, arrived")."""
-        if i >= 3 and doc[i - 1].text == ",":
+        comma ("Fang and his wife, Li Shuxian, arrived"); ``low``: the doc's LOWER array."""
+        if i >= 3 and low[i - 1] == self._comma:
             i -= 1
-        return i >= 2 and doc[i - 1].lower_ in self._kin_words and doc[i - 2].lower_ in self._kin_owners
+        return i >= 2 and low[i - 1] in self._kin_words and low[i - 2] in self._kin_owners
 
     def _titled_names(self, doc: Doc, mentions: list, low: list) -> list:
         """A name a title introduces where NER tagged nothing: "Former prime minister of Pakistan NAWAZ
@@ -248,7 +250,7 @@ class MentionFinder:
         starts |= {m.end for m in mentions if m.start >= 2 and low[m.start - 1] == of and low[m.start - 2] in titles
                    and self._kind(m.actor) == "state"}
         # ... or after a kin noun and its possessive ("his wife Pojaman"), where one word is a name too
-        kin = {i for i in range(2, len(low)) if self._after_kin(doc, i)}
+        kin = {i for i in range(2, len(low)) if self._after_kin(low, i)}
         starts |= kin
         added = []
         for i in sorted(starts):

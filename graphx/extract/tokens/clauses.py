@@ -309,25 +309,31 @@ class SentenceContext:
                 return None
             if gender == "f" and self.rules.gender_of(owner) != "f" and not any(q.actor == aid for q in self.parties):
                 return None  # ("she had been told HER son": a woman's, not a man named sentences before)
-            kin = self.norms[p.end - 1] if p.end - p.start == 2 else None
-            if kin in getattr(self.rules, "kin_titles", ()):
-                at = p.end + 1 if p.end < self.end and self.arrays.texts[p.end] == "," else p.end  # (", Li Shuxian,")
-                named = next((q for q in self.parties if q.start == at and not q.pronoun and q.actor
-                              and self.actors.kind(q.actor) == "person"), None)
-                key = (aid, kin)
-                if named is not None:  # "his wife Pojaman": she, and who a later "his wife" is
-                    known = self.salience.named_kin.setdefault(key, named.actor)
-                    if known != named.actor:
-                        self.salience.named_kin[key] = None  # ("his son Hafez" ... "his son Karim")
-                    return Mention(named.actor, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
-                elif self.salience.named_kin.get(key):  # "Thaksin and HIS WIFE have been living in exile"
-                    return Mention(self.salience.named_kin[key], p.text, p.start_char, p.end_char, p.start, p.end,
-                                   p.possessor, True)
+            person = self._named_kin(p, aid)
+            if person:  # "his wife Pojaman", and a later "his wife" of the same man: she
+                return Mention(person, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
             gid = group_id(aid, p.group)
             if self.actors.get(gid) is None or gid in self.actors.discovered:
                 remember(self.actors.discovered, group_actor(owner, p.group, p.text), p.text)
             aid = gid
         return Mention(aid, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
+
+    def _named_kin(self, p: Mention, owner: str) -> str | None:
+        """The person a kin pronoun ("his wife") stands for: the one named right after it ("his wife
+        Pojaman", "his wife, Li Shuxian,"), else the one named so before for the same owner ([names]
+        kin_titles); none where two are named with the same kin noun ("his son Hafez" ... "his son Karim")."""
+        kin = self.norms[p.end - 1] if p.end - p.start == 2 else None
+        if kin not in self.rules.kin_titles:
+            return None
+        at = p.end + 1 if p.end < self.end and self.arrays.texts[p.end] == "," else p.end
+        named = next((q for q in self.parties if q.start == at and not q.pronoun and q.actor
+                      and self.actors.kind(q.actor) == "person"), None)
+        memory, key = self.salience.named_kin, (owner, kin)
+        if named is None:
+            return memory.get(key)
+        if memory.setdefault(key, named.actor) != named.actor:
+            memory[key] = None
+        return named.actor
 
     def relative_asides(self) -> list:
         """(comma, closing comma) of each relative clause ([clauses] relative) the sentence sets off
