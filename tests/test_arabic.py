@@ -382,6 +382,13 @@ ACTORS = [
     # a title with a joined preposition ("بالرئيس") ends the name before it
     ("اتصل رئيس الوزراء الاثيوبي هايلي ديسالين بالرئيس السوري بشار الأسد.",
      {("هايلي ديسالين", "contacted", A)}, set()),
+    # a role of the table, a word of its own ("السابق", former) and a name the table lacks: that person,
+    # not the table's holder of the office; a defector's entry is a flight
+    ("دخل رئيس الوزراء السوري المنشق رياض حجاب إلى الأراضي الأردنية فجر أمس.",
+     {("رياض حجاب", "fled-to", "jordan")}, {("mohammed_ghazi_al_jalali", "fled-to", "jordan")}),
+    # a title's "for ... affairs" opens no name
+    ("وقال وزير الدولة الأردنية لشئون الإعلام إن رئيس الوزراء السوري السابق رياض حجاب فر إلى الأردن.",
+     {("رياض حجاب", "fled-to", "jordan")}, {("لشئون الإعلام", "fled-to", "jordan")}),
 ]
 
 

@@ -1169,6 +1169,56 @@ CASES = [
            "protocol officer Francis Lum.",
      {("x_george_ariyoshi", "contacted", "x_ferdinand_marcos")},
      {("x_george_ariyoshi", "contacted", "x_robert_w_bazley"), ("x_jean", "contacted", "x_dolores")}),
+    # the one a verb of helping helps is the subject the parser gives the clause after it
+    (DEPS, "Hezbollah helped hundreds of Syrian intelligence officers flee to Lebanon.",
+     {("hezbollah", "mediated", "syria_officers"), ("syria_officers", "fled-to", "lebanon")},
+     {("hezbollah", "mediated", "lebanon")}),
+    (DEPS, "The UN helped us reach Damascus.", set(), {("united_nations", "mediated", "damascus"), ("united_nations", "mediated", "syria")}),
+    # the table's name spelt without its hyphen and accent, first names before its surname
+    (BOTH, "Jean Noel Barrot met Ahmed al-Sharaa in Damascus.",
+     {("jean_noel_barrot", "contacted", "ahmed_al_sharaa")}, {("x_jean_noel", "contacted", "ahmed_al_sharaa")}),
+    # "plan to" + a name is where a plan went, no intent
+    (BOTH, "Dispatch of the plan to Jordan followed talks between Putin and Erdogan.",
+     {(PUTIN, "contacted", "recep_tayyip_erdogan")}, set()),
+    # a hyphen inside a word neither ends a cue's gap nor counts in it
+    (BOTH, "Putin sent a hand-written letter to Erdogan.", {(PUTIN, "contacted", "recep_tayyip_erdogan")}, set()),
+    (BOTH, "Egypt and Libya have sent an eight-point plan to Jordan.", {("egypt", "contacted", "jordan"), ("libya", "contacted", "jordan")}, set()),
+    # the person named right after a noun's comma is the noun, where the parser hangs the name elsewhere
+    (DEPS, "Putin sent a letter to Erdogan and the Hamas political chief, Ismail Haniyeh, to end the war.",
+     {(PUTIN, "contacted", "recep_tayyip_erdogan"), (PUTIN, "contacted", "x_ismail_haniyeh")}, {(PUTIN, "contacted", "x_hamas")}),
+    # the people named after a group are of it, and do what it does
+    (DEPS, "Several close associates of the Assad government, including Ghassan Belal and businessman Mohammed Hamsho, "
+           "have sought refuge in Lebanon.",
+     {("x_ghassan_belal", "fled-to", "lebanon"), ("x_mohammed_hamsho", "fled-to", "lebanon")},
+     {("syria", "mediated", "x_ghassan_belal")}),
+    # ... not the states of a group of them
+    (DEPS, "He had ignored opportunities for reform offered by several Arab nations, including the UAE.", set(),
+     {("united_arab_emirates", "contacted", "arab_states")}),
+    # the same preposition again on the word the cue hangs on
+    (DEPS, "Assad sought assistance from Turkey and weapons from Egypt, the UAE and Jordan.",
+     {(A, "contacted", "turkey"), (A, "contacted", "egypt"), (A, "contacted", "jordan"), (A, "contacted", "uae")}, set()),
+    (BOTH, "Maher al-Assad fled to Iraq before making his way to Russia.",
+     {(MAHER, "fled-to", "iraq"), (MAHER, "fled-to", "russia")}, set()),
+    # the one a call came from made it
+    (DEPS, "Putin agreed to the request in telephone calls from Erdogan.", {("recep_tayyip_erdogan", "contacted", PUTIN)}, {(PUTIN, "contacted", "recep_tayyip_erdogan")}),
+    # home: the state of the group that travels
+    (DEPS, "The hijacking ended on Wednesday. The Kuwaiti hostages were flown home on Thursday.",
+     {("kuwait_hostages", "fled-to", "kuwait")}, set()),
+    (BOTH, "France denied Assad refuge.", {("france", "refused", A)}, set()),
+    (BOTH, "Ethiopia passed an extradition request to Zimbabwe.", {("ethiopia", "contacted", "zimbabwe")}, set()),
+    # an organisation's name that opens with a state's is the organisation, not the state
+    (BOTH, "The ruling Ivory Coast Democratic Party asked Vladimir Putin to grant Assad asylum.",
+     {("x_ivory_coast_democratic_party", "contacted", "vladimir_putin")}, {("cote_divoire", "contacted", "vladimir_putin")}),
+    # a journey's noun cue: its possessive is the traveller's own way, not a target
+    (BOTH, "Ali Mamlouk fled to Lebanon. As Assad fled to Moscow, only a handful of confidants accompanied him, including "
+           "his ally Mansur Azzam. His brother Maher al-Assad fled to Iraq before making his way to Russia.",
+     {(MAHER, "fled-to", "iraq"), (MAHER, "fled-to", "russia")}, set()),
+    # ... a named possessor of the cue's noun still is the destination ("in RUSSIA'S Hmeimim air base")
+    (BOTH, "Thousands of Alawites sought refuge in Russia's Hmeimim military air base in western Syria on Tuesday.",
+     {("group_alawites", "fled-to", "russia")}, {("group_alawites", "fled-to", "syria")}),
+    # a participle right after "those", then the people a later word names: they did it
+    (DEPS, "Among those evacuated to Lebanon were Ali Mamlouk and Maher al-Assad.",
+     {("ali_mamlouk", "fled-to", "lebanon"), (MAHER, "fled-to", "lebanon")}, set()),
 ]
 
 

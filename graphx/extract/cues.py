@@ -5,7 +5,8 @@ and ``[markers] not_cues``; called with a sentence's word forms it returns the
 :class:`Trigger` records, knowing nothing of the rules that read them. Phrases
 match word by word on the language's comparison form (English: spaCy's NORM;
 Arabic: the normalised form of :func:`graphx.nlp.arabic.normalise`); a ``*`` in a
-phrase stands for up to three words that are not punctuation. A word may carry
+phrase stands for up to three words that are not punctuation (a hyphen inside a word, as in
+"an eight-point plan", neither ends the gap nor counts in it). A word may carry
 one of the language's proclitics (Arabic: a joined و, or a ل of purpose), which
 the trigger records (``prefix``). Where cues overlap the longest wins (a shorter
 cue of another relation at the same start is kept on it as ``covered``, the reading to fall back
@@ -80,10 +81,12 @@ class CueMatcher:
             nxt = set()
             for j in ends:
                 if w == "*":
-                    for gap in range(GAP + 1):
-                        nxt.add(j + gap)
-                        if j + gap >= hi or punct[j + gap]:
-                            break
+                    k, n = j, 0
+                    nxt.add(k)
+                    while k < hi and n < GAP and punct[k] != 1:
+                        n += punct[k] != 2  # (a hyphen inside a word is no word of the gap)
+                        k += 1
+                        nxt.add(k)
                 elif j < hi and forms[j] == w:
                     nxt.add(j + 1)
             ends = {j for j in nxt if j <= hi}

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .tokens.clauses import Phrases, contains, ends_at
+from .tokens.clauses import Phrases, contains, ends_at, phrase_len
 
 
 class Reading(NamedTuple):
@@ -90,7 +90,7 @@ class Markers:
         if self._modal(forms, cs, start):
             return Reading(negated, hedged, "possible")
         attempt = self.has(forms, lo, start, "attempt")
-        intent = prefix in ("purpose", "future") or self.has(forms, lo, start, "intent")
+        intent = prefix in ("purpose", "future") or self._intent(forms, lo, start, mention_at)
         if self._infinitive(forms, s0, cs, start, word_at, mention_at):
             intent = intent or not attempt
         progressive = (start - 1 >= cs and forms[start - 1] in self.one["passive_aux"] and forms[start].endswith("ing")) or (
@@ -100,6 +100,22 @@ class Markers:
         if intent and not attempt:
             return Reading(negated, hedged, "intent")
         return Reading(negated, hedged, "attempt" if attempt else "fact")
+
+    def _intent(self, forms, lo, hi, mention_at) -> bool:
+        """An intent phrase wholly inside tokens [lo, hi), but not one whose "to" a name follows: "the
+        PLAN TO Jordan" is where a plan went, no plan to do anything."""
+        if mention_at is None:
+            return self.has(forms, lo, hi, "intent")
+        phrases, marker = self.w["intent"], self.one["infinitive"]
+        for i in range(max(lo, 0), hi):
+            if forms[i] not in phrases.by_first:
+                continue
+            n = phrase_len(forms, i, phrases)
+            if n and i + n <= hi and not (forms[i + n - 1] in marker and i + n < hi and mention_at(i + n)):
+                return True
+        single = self.one["intent"]
+        return bool(self.conjunctions) and any(
+            forms[i][:1] in self.conjunctions and forms[i][1:] in single for i in range(max(lo, 0), hi))
 
     def _modal(self, n, cs, start) -> bool:
         """"he MIGHT be heading for Belarus", "may have fled": a modal right before the trigger."""

@@ -75,8 +75,11 @@ class MentionFinder:
     """Turn a doc's entities into :class:`~graphx.records.Mention` (table ids or discovered)."""
 
     def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
-                 offices=(), routes=(), here_after=(), indefinite=(), capital=(), deputies=(), kin=((), ())):
+                 offices=(), routes=(), here_after=(), indefinite=(), capital=(), deputies=(), kin=((), ()),
+                 organisation_heads=()):
         self.table = index
+        # "the Ivory Coast Democratic PARTY": an organisation named after a state ([names] organisation_heads)
+        self.organisation_heads = {w.lower() for w in organisation_heads}
         # "his WIFE Pojaman": a kinsman's one name after his kin noun and its possessive
         self._kin_words = {hash_string(w.lower()) for w in kin[0]}
         self._kin_owners = {hash_string(w.lower()) for w in kin[1]}
@@ -161,6 +164,9 @@ class MentionFinder:
                 continue
             if kind == "person" and len(ent) == 1 and ent.text in short_names:
                 continue  # a trained NER's "Pira": resolved below to the full name
+            if kind == "person" and ent.end < len(doc) and doc[ent.end].ent_iob_ == "B" and \
+                    getattr(self.table.actors.get(doc[ent.end].ent_id_), "kind", None) == "person" and not doc[ent.end - 1].is_punct:
+                continue  # "JEAN BEDEL Bokassa": the first names of the table's name after them (_longer_name)
             if kind == "person" and ent.start > 0 and doc[ent.start - 1].lower_ in self.indefinite:
                 continue  # "a Hutu like her husband": a kind of person ([names] indefinite)
             did = discovered_id(name)
@@ -168,6 +174,8 @@ class MentionFinder:
                 self.discovered[did] = Actor(id=did, label=name, kind=kind, aliases=(name,), discovered=True)
             out.append(_mention(did, ent))
         out = self._titled_names(doc, out, lower)
+        if self.organisation_heads:
+            out = self._organisations_after_places(doc, out)
         if outlet:
             out = self._outlet_names(out, outlet.split(), lower)
         dateline = _dateline_end(doc)
@@ -188,6 +196,28 @@ class MentionFinder:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
             out = find_premises(doc, out, self.table, self.groups, self.discovered)
         return self._bracketed_names(doc, out)
+
+    def _organisations_after_places(self, doc: Doc, mentions: list) -> list:
+        """"The ruling IVORY COAST DEMOCRATIC PARTY asked ...": a state's or place's name followed by
+        capitalised words up to an organisation's last word ([names] organisation_heads) is that
+        organisation (the table's where it knows the name, else discovered), not the state."""
+        out = []
+        for m in mentions:
+            if self._kind(m.actor) in ("state", "place") and m.end < len(doc):
+                j = m.end
+                while j < len(doc) and j - m.end < 4 and doc[j].is_title and doc[j].is_alpha and not doc[j].ent_id_:
+                    j += 1
+                if j > m.end and doc[j - 1].lower_ in self.organisation_heads:
+                    span = doc[m.start:j]
+                    name = " ".join(span.text.split())
+                    known = self.table.resolve(name)
+                    aid = known.id if known else discovered_id(name)
+                    if not known:
+                        self.discovered.setdefault(aid, Actor(id=aid, label=name, kind="organisation",
+                                                              aliases=(name,), discovered=True))
+                    m = _mention(aid, span)
+            out.append(m)
+        return out
 
     def _one_of_a_kind(self, doc: Doc, ent, aid: str, low: str) -> bool:
         """Whether a role of the table's ``aid`` is said of someone else: one of several holding it, after
@@ -552,7 +582,8 @@ class MentionFinder:
             return _mention(actor.id, doc[j - 1:ent.end])  # "Geir O Pedersen": a middle initial, the same person
         span = doc[j:ent.end]
         name = " ".join(span.text.split())
-        known = self.table.resolve(name)
+        # ("Jean Bedel Bokassa" is the table's "Jean-Bédel Bokassa": the same words up to hyphens and accents)
+        known = self.table.resolve(name) or self.table.person_like(name)
         if known:
             return _mention(known.id, span)
         did = discovered_id(name)

@@ -118,6 +118,7 @@ class Parsing:
                 possessive={w for w, k in kinds.items() if k == "possessive"},
                 speech=rules.single["speech"],
                 place=set(rules.single["place_nouns"]),
+                home=set(rules.single.get("home_words", ())),
             )
         return words
 
@@ -186,6 +187,8 @@ class Parsing:
                 parties += 1  # "ITS territory", "Iraq's territory": the owner under a place noun
             if protection and low in words["demonyms"]:
                 parties += 1  # (a demonym inside a mention: "under RUSSIAN sponsorship")
+            if journey and low in words["home"]:
+                parties += 1  # "the Kuwaiti hostages arrived HOME": their state, the destination
             if journey and i not in covered and (low in words["people"] or (destination and texts[i].istitle())):
                 # "Dozens of officials fled", "withdrew to Hermel": the finder may discover a group
                 # (of a noun no mention covers) or a place (capitalised words after one of the cue's
@@ -308,7 +311,7 @@ class Parsing:
                 continue
             if view.too_long:
                 continue  # (not read at all)
-            hits = matcher(arrays.norms, arrays.is_punct, view.sent.start, view.sent.end)
+            hits = matcher(arrays.norms, arrays.gaps, view.sent.start, view.sent.end)
             reads = bool(hits) or self._reads_history(view, arrays)
             if view.is_heading:
                 read.append((span, False, False, reads))

@@ -25,6 +25,8 @@ MAX_SENTENCE_TOKENS = 200
 # paragraph the page left without its final stop ("والتقى الوفد العماني مع ... أحمد الشرع") is prose.
 HEADING_WORDS = 14
 
+_HYPHENS = ("-", "‐", "‑")
+
 
 class TokenArrays:
     """A doc's per-token text, offset and flags as plain lists, read once per document.
@@ -33,7 +35,7 @@ class TokenArrays:
     ``Token``, and the clause rules looked at each token about ten times.
     """
 
-    __slots__ = ("text", "norms", "texts", "idx", "is_space", "is_punct")
+    __slots__ = ("text", "norms", "texts", "idx", "is_space", "is_punct", "gaps")
 
     def __init__(self, doc, text: str | None = None):
         # One ``to_array`` call reads every token's attributes without making a Token each;
@@ -61,6 +63,11 @@ class TokenArrays:
                     texts[i + 1][:1].isalpha() and not any(norms[j] == "'" for j in range(max(0, i - 8), i)):
                 norms[i] = "'s"
         self.norms, self.idx, self.is_space, self.is_punct = norms, idx, space, punct
+        # what a cue's gap ("*") may cross: punctuation ends it (1), a hyphen inside a word ("an EIGHT-POINT
+        # plan") neither ends it nor counts as one of its words (2), other tokens are words (0)
+        self.gaps = [2 if p and texts[i] in _HYPHENS and 0 < i < len(texts) - 1 and
+                     idx[i] == idx[i - 1] + lengths[i - 1] and idx[i + 1] == idx[i] + lengths[i] else int(p)
+                     for i, p in enumerate(punct)]
 
 
 class SentenceView:

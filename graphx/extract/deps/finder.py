@@ -101,6 +101,14 @@ class DepArguments:
                 out.extend(q for q in ctx.parties
                            if q is not p and q.slot == "counterpart" and lo <= q.start and q.end <= p.start)
             out.append(p)
+            if p.slot or ctx.actors.kind(p.actor) == "group":
+                # "close associates of the Assad government, INCLUDING Ghassan Belal and businessmen Mohammed
+                # Hamsho": the people named after the group are of it, and do what it does (not the states
+                # of a group of them: "several Arab nations, including the UAE" is told of as the group)
+                for child in tok.children:
+                    if child.dep_ == "prep" and child.lower_ in ctx.one["list_openers"]:
+                        out.extend(q for obj in child.children if obj.dep_ == "pobj"
+                                   for q in self._np(ctx, obj, seen, depth + 1) if ctx.actors.kind(q.actor) == "person")
         else:
             # "diplomats from the US", "envoys of A, B and C"; "key allies, including Iran and Russia"
             # ("HIS COUNTRY had asked Russia": the speaker's, as the token rules read it; [pronouns] country)
@@ -152,6 +160,16 @@ class DepArguments:
                 if c.dep_ == "acl" and c.lemma_ in ("lead", "head") and c.tag_ == "VBN":
                     out.extend(q for a in c.children if a.dep_ == "agent"
                                for o in a.children if o.dep_ == "pobj" for q in self._np(ctx, o, seen, depth + 1))
+        if not out and p is None and tok.pos_ == "NOUN" and tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == ",":
+            # "King Hussein and the Palestine guerrilla CHIEF, MR YASSER ARAFAT,": the person named right
+            # after the comma is the noun, where the parser hung the name elsewhere (not its own word
+            # "Palestine"); not one who then speaks ("met the army chief, Putin said")
+            doc = tok.doc
+            q = cover.get(tok.i + 2) or (cover.get(tok.i + 3) if doc[tok.i + 2].is_title else None)
+            if q is not None and q.start in (tok.i + 2, tok.i + 3) and not q.slot and \
+                    ctx.actors.kind(q.actor) == "person" and (q.end >= len(doc) or doc[q.end].is_punct) and \
+                    q.end <= ctx.end:
+                out.append(q)
         if not out and p is None:
             # "Russia's Hmeimim airbase": a mention among the words right under it, left to right
             inner = sorted({cover[c.i].start: cover[c.i] for c in tok.children if c.i in cover
@@ -455,6 +473,13 @@ class DepArguments:
             # (not a particle where the target has prepositions of its own: the place left, "pulled OUT of
             # Deir Ezzor", nor the one handed over, "ruled out handing OVER Assad to Syria" refuses Syria)
             found = self._prep_phrase(ctx, trigger[-1], None)
+            prep = trigger[-1]
+            if found and prep.head.i != prep.i:
+                # "sought assistance FROM Turkey and weapons FROM Egypt, the UAE and Jordan": the same
+                # preposition again on the word the cue's hangs on (or on the verb whose object that is)
+                up = prep.head.head if prep.head.dep_ == "dobj" and prep.head.head.i != prep.head.i else prep.head
+                found += [q for s in {*prep.head.children, *up.children} if s.dep_ == "prep" and s.i > prep.i
+                          and s.lower_ == prep.lower_ for q in self._prep_phrase(ctx, s, None)]
             if found:
                 return found
             things = [o for o in trigger[-1].children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
@@ -471,8 +496,10 @@ class DepArguments:
         if trigger is not None and len(trigger) > 1 and trigger[-1].pos_ == "NOUN" and cue.target == "object":
             # the cue ends on its noun ("acted as a MEDIATOR between A and B"): the noun's parties (a
             # possessor inside the cue owns it instead: "ended QATAR'S mediation between A and B")
+            # (not a journey's pronoun: "making HIS way to Russia" is the traveller's own way)
+            journey = ctx.rules.relations[cue.relation].journey
             owner = [p for c in trigger[-1].children if c.dep_ == "poss" and c.i >= trigger[0].i
-                     for p in self._np(ctx, c)]
+                     and not (journey and c.pos_ == "PRON") for p in self._np(ctx, c)]
             if owner and not ctx.rules.relations[cue.relation].go_between:
                 return owner
             found = self._prep_objects(ctx, trigger[-1], ("between", "among"))
@@ -507,6 +534,14 @@ class DepArguments:
             found = self._inside(ctx, [c for c in word.children if c.dep_ == "dobj" and c.lower_ in ctx.one["event_nouns"]]
                                  + [o for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "with")
                                     for o in c.children if o.dep_ == "pobj" and o.lower_ in ctx.one["event_nouns"]])
+        if not found and word.lower_ in ctx.one.get("control", ()):
+            # "helped HUNDREDS OF Syrian officers flee": the parser makes the one helped the subject of
+            # the clause that follows ([clauses] control)
+            helped = [s for c in word.children if c.dep_ in ("ccomp", "xcomp") and c.i > word.i
+                      for s in c.children if s.dep_ == "nsubj"]
+            found = [p for s in helped for p in self._np(ctx, s)]
+            if helped and not found:
+                self._noobject = True  # ("helped US reach Damascus": someone no table names, not the place)
         if not found and any(c.dep_ == "dobj" and c.lower_ in ctx.one["owner_nouns"] for c in word.children):
             # "defied intense PRESSURE FROM Turkey": the parser hangs whose pressure it is on the verb
             found = self._prep_objects(ctx, word, ("from", "by"))
@@ -806,12 +841,21 @@ class DepArguments:
             subjects = told
         if not verbal:
             self._nobody = False  # (only a verb's own subject says that no actor did it)
-        helpers = []
+        helpers, came_from = [], False
         if voice == "active":
             sources = subjects
             targets = self._objects(ctx, head, cue, doc[start:end])
             if not targets and verbal and not relation.journey:
                 targets = self._relative_object(ctx, head)
+            if not verbal and head.lower_ in ctx.one["owner_nouns"] and not (relation.journey or relation.go_between):
+                # "agreed in telephone CALLS FROM Bokassa's wife": the one the call came from made it, to
+                # the one the clause is about
+                froms = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                         for p in self._prep_phrase(ctx, c, None)]
+                callers = {p.actor for p in froms}
+                called = [p for p in sources or base.sources if p.actor not in callers]
+                if froms and called and all(t.actor in callers for t in targets):
+                    sources, targets, came_from = froms, called, True
             if relation.journey:
                 # (not an object the parser hung on it past a verb joined to it: "She MOVED to Syria and
                 # MARRIED Bashar al-Assad")
@@ -856,6 +900,9 @@ class DepArguments:
                     # "a handful of confidants, WHO FLED to Moscow": the group the clause describes, or
                     # those a later word names ("Among those who fled to Lebanon WERE X and Y")
                     sources = ctx.named_after(rel.i, start) or self._anonymous(ctx, head.head)
+                if not sources and head.dep_ == "acl" and head.i == start and head.head.i == start - 1:
+                    # ... or a participle right after the word ("Among those EVACUATED to Iraq ARE X")
+                    sources = ctx.named_after(start, start)
             if relation.journey:  # "Russia helped MAHER flee": the parse often makes "flee" a noun
                 moved = ctx.controlled(base.clause[0], start)
                 if moved and not helpers:
@@ -893,7 +940,7 @@ class DepArguments:
         if base.sources and sources and sources is subjects and all(p.slot for p in sources):
             sources = []  # a pronoun: the token rules' reading of pronouns knows more ("HE justified ... HIS failure")
         sources = self._resolved(ctx, sources) or ([] if self._nobody and voice == "active" else base.sources)
-        if self._session(ctx, head, voice, relation) and targets:
+        if not came_from and self._session(ctx, head, voice, relation) and targets:
             # "after a mediation WITH Aziz and Condé": a mediation that is no one's own, told as a setting,
             # was held by those it is with, for the one the clause is about
             sources, targets = self._resolved(ctx, targets), sources
@@ -981,6 +1028,13 @@ class DepArguments:
             return Arguments([], [], voice, base.clause, base.proxies, False, [])
         if not targets and relation.journey:
             targets = self._new_places(ctx, head, cue)
+        if not targets and relation.journey and verbal and ctx.one.get("home_words"):
+            # "the Kuwaiti hostages arrived HOME": the state the group belongs to
+            home = next((c for t in {head, *doc[start:end]} for c in t.children
+                         if c.dep_ in ("advmod", "npadvmod") and c.lower_ in ctx.one["home_words"]), None)
+            owners = dict.fromkeys(getattr(ctx.actors.get(p.actor), "member_of", None) for p in sources) if home else {}
+            targets = [Mention(o, home.text, home.idx, home.idx + len(home.text), home.i, home.i + 1)
+                       for o in owners if o and ctx.actors.kind(o) == "state"]
         props = ctx.one.get("propositions", ())
         if not targets and relation.target_fallback and props and any(
                 t.dep_ == "dobj" and t.pos_ == "PRON" and t.lower_ in props for t in head.subtree):
@@ -1316,10 +1370,14 @@ def _listed(doc, p, q) -> bool:
     if _modifier(doc, p, q) or _opens_clause(doc, q if p.end <= q.start else p):
         return False
 
-    def descriptor(m):  # "OPPOSITION supporter Turkey": a name that only describes the noun right after it
+    def descriptor(m):  # "OPPOSITION supporter Turkey", "the PALESTINE guerrilla chief": a name that only
+        # describes the noun after it (right after it, or after other words of that noun)
         r = _root(doc, m.start, m.end)
-        return m.end < len(doc) and r.head.i == m.end and doc[m.end].pos_ == "NOUN" and (
-            r.dep_ == "compound" or r.dep_ == "amod" and r.pos_ == "PROPN")
+        h = r.head.i
+        return m.end < len(doc) and m.end <= h < m.end + 3 and doc[h].pos_ == "NOUN" and (
+            r.dep_ == "compound" or r.dep_ == "amod" and r.pos_ == "PROPN" or
+            r.dep_ == "nmod" and not any(c.dep_ == "case" for c in r.children)) and all(
+            doc[k].dep_ in ("compound", "amod") and doc[k].head.i == h and doc[k].is_lower for k in range(m.end, h))
 
     if descriptor(p) or descriptor(q):
         return False

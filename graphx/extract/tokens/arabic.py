@@ -139,7 +139,7 @@ class ArabicExtractor:
                 continue  # a heading, a caption or a question
             ctx = _Sentence(self, view, norms)
             seen = {}
-            hits = self.matcher(norms, arrays.is_punct, view.start, view.end)
+            hits = self.matcher(norms, arrays.gaps, view.start, view.end)
             ctx.cue_starts = [h.start for h in hits]
             for hit in hits:
                 for ev in self._from_hit(document, ctx, hit, off, last_subject):

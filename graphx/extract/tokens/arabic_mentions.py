@@ -67,6 +67,7 @@ class ArabicMentions:
             raw.update(_plain(w) for w in words.get(key, ()) if " " not in w)
         # stops written with a final ى ("على"): the same word with ي ("علي") is a name after a title
         self._alif_stops = {w for w in raw if w.endswith("ى")}
+        stops.update(normalise(w) for w in words.get("offices", ()))  # ("لشؤون الإعلام": a title's words)
         stops.update(verbs)  # a name ends before a verb ("إبراهيم كالين زار دمشق")
         self.verbs = set(verbs)
         self.cue_words = set(cue_words)
@@ -204,21 +205,25 @@ class ArabicMentions:
 
     def _titled(self, doc, norms, mentions, discovered):
         taken = {i for m in mentions for i in range(m.start, m.end)}
+        # a role of the table, a word of its own and a name no table knows are that person ("رئيس الوزراء
+        # السوري السابق رياض حجاب": the former prime minister named, not the table's holder of the office)
+        roles_at = {m.start: m for m in mentions if self._is_role(m)}
+        replaced = set()
         found = []
         i = 0
         while i < len(doc):
-            k = self._title_at(norms, i) if i not in taken else 0
+            k = self._title_at(norms, i) if i not in taken else roles_at[i].end - i if i in roles_at else 0
             if not k:
                 i += 1
                 continue
             # the title's owner: definite words or an actor's name ("رئيس الاستخبارات التركية")
             j, owner = i + k, 0
-            while owner < 3 and j < len(doc) and (j in taken or _definite(doc, norms, j)) \
-                    and not self._title_at(norms, j):
+            while owner < 3 and j < len(doc) and (j in taken and i not in roles_at or _definite(doc, norms, j)
+                                                  and j not in taken) and not self._title_at(norms, j):
                 j, owner = j + 1, owner + 1
             if j in taken or not self._name_word(doc, norms, j, taken) or _definite(doc, norms, j) \
-                    or self._title_at(norms, j) or norms[j] in self.particles:
-                i += 1
+                    or self._title_at(norms, j) or norms[j] in self.particles or (i in roles_at and not owner):
+                i += 1  # (a role of the table takes a name only after a word of its own: "السابق", former)
                 continue
             # the words up to punctuation, a verb or another word of [clauses] (each "عبد الله" one)
             units, end = [], j
@@ -251,8 +256,22 @@ class ArabicMentions:
                                                  discovered=True))
             found.append(_span(doc, i, end, aid))  # the title with the name: one party
             taken.update(range(i, end))
+            if i in roles_at:
+                replaced.add(id(roles_at[i]))
             i = end
+        if replaced:
+            mentions = [m for m in mentions if id(m) not in replaced]
         return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+    def _is_role(self, m) -> bool:
+        """Whether mention ``m`` is one of its person's roles in the table (not the person's name)."""
+        actor = self.index.actors.get(m.actor)
+        if actor is None or actor.kind != "person":
+            return False
+        roles = self._roles.get(m.actor)
+        if roles is None:
+            roles = self._roles[m.actor] = {normalise(r) for r in getattr(actor, "roles", ())}
+        return normalise(" ".join(m.text.split())) in roles
 
     # ------------------------------------------------------------ short names
     def _short_names(self, doc, norms, mentions, discovered):

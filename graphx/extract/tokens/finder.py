@@ -163,7 +163,7 @@ class Extractor:
         for k, view in enumerate(every):
             if view.too_long:
                 continue
-            hits = self.matcher(norms, arrays.is_punct, view.sent.start, view.sent.end)
+            hits = self.matcher(norms, arrays.gaps, view.sent.start, view.sent.end)
             if self.tagged_cues:  # a cue for one part of speech ("meeting" a verb): only where a tagger said so
                 hits = [h for h in hits if not h.cue.pos or doc[h.start].pos_ in h.cue.pos]
             ctx = SentenceContext(self.rules, actors, view, norms, salience, {h.start for h in hits}, arrays,
@@ -322,9 +322,12 @@ class Extractor:
                 goes = any(j.source == ev.target for j in journeys) or (at is not None and k - at <= 2)
                 rides = [(ev.target, ev.target_text, ev.target_start, ev.target_end)] if goes else []
             elif ev.relation == self.journey:
+                # (not people no table names, listed after the group: "associates of the Assad government,
+                # INCLUDING Ghassan Belal and Mohammed Hamsho, sought refuge": its members, not its charges)
                 rides = [(j.source, j.source_text, j.source_start, j.source_end) for j in journeys
                          if j is not ev and j.trigger_start == ev.trigger_start and j.target == ev.target
-                         and actors.kind(j.source) == "person"]
+                         and actors.kind(j.source) == "person" and not (
+                             j.source_start > ev.source_start and getattr(actors.get(j.source), "discovered", False))]
             else:
                 continue
             for traveller, text, lo, hi in rides:
