@@ -476,10 +476,11 @@ class DepArguments:
             prep = trigger[-1]
             if found and prep.head.i != prep.i:
                 # "sought assistance FROM Turkey and weapons FROM Egypt, the UAE and Jordan": the same
-                # preposition again on the word the cue's hangs on (or on the verb whose object that is)
+                # preposition again on the word the cue hangs on (or on the verb whose object that is)
                 up = prep.head.head if prep.head.dep_ == "dobj" and prep.head.head.i != prep.head.i else prep.head
-                found += [q for s in {*prep.head.children, *up.children} if s.dep_ == "prep" and s.i > prep.i
-                          and s.lower_ == prep.lower_ for q in self._prep_phrase(ctx, s, None)]
+                again = sorted({s.i: s for t in (prep.head, up) for s in t.children}.values(), key=lambda s: s.i)
+                found += [q for s in again if s.dep_ == "prep" and s.i > prep.i and s.lower_ == prep.lower_
+                          for q in self._prep_phrase(ctx, s, None)]
             if found:
                 return found
             things = [o for o in trigger[-1].children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
@@ -1030,7 +1031,7 @@ class DepArguments:
             targets = self._new_places(ctx, head, cue)
         if not targets and relation.journey and verbal and ctx.one.get("home_words"):
             # "the Kuwaiti hostages arrived HOME": the state the group belongs to
-            home = next((c for t in {head, *doc[start:end]} for c in t.children
+            home = next((c for t in [head, *doc[start:end]] for c in t.children
                          if c.dep_ in ("advmod", "npadvmod") and c.lower_ in ctx.one["home_words"]), None)
             owners = dict.fromkeys(getattr(ctx.actors.get(p.actor), "member_of", None) for p in sources) if home else {}
             targets = [Mention(o, home.text, home.idx, home.idx + len(home.text), home.i, home.i + 1)

@@ -126,11 +126,14 @@ class ArabicMentions:
         """Whether ``m`` is a role of the table right after a deputy's word ([names] deputies)."""
         if m.start < 1 or norms[m.start - 1] not in self.deputies:
             return False
-        roles = self._roles.get(m.actor)
+        return normalise(m.text) in self._role_set(m.actor)
+
+    def _role_set(self, aid) -> set:
+        """The table's roles of ``aid``, normalised (read once per actor)."""
+        roles = self._roles.get(aid)
         if roles is None:
-            actor = self.index.actors.get(m.actor)
-            roles = self._roles[m.actor] = {normalise(r) for r in getattr(actor, "roles", ())}
-        return normalise(m.text) in roles
+            roles = self._roles[aid] = {normalise(r) for r in getattr(self.index.actors.get(aid), "roles", ())}
+        return roles
 
     def _adjective_parties(self, doc, norms, mentions):
         """"بوساطة قطرية", "اتصالات تركية": a state's adjective right after a cue's noun is the state
@@ -268,10 +271,7 @@ class ArabicMentions:
         actor = self.index.actors.get(m.actor)
         if actor is None or actor.kind != "person":
             return False
-        roles = self._roles.get(m.actor)
-        if roles is None:
-            roles = self._roles[m.actor] = {normalise(r) for r in getattr(actor, "roles", ())}
-        return normalise(" ".join(m.text.split())) in roles
+        return normalise(" ".join(m.text.split())) in self._role_set(m.actor)
 
     # ------------------------------------------------------------ short names
     def _short_names(self, doc, norms, mentions, discovered):
