@@ -58,12 +58,13 @@ class Markers:
     def has(self, forms, lo, hi, key) -> bool:
         """A phrase of ``key`` wholly inside tokens [lo, hi) (a one-word one may carry a conjunction)."""
         phrases = self.w[key]
-        if contains(forms, lo, hi, phrases):
-            return True
-        if self.conjunctions:
-            single = self.one[key]
-            return any(forms[i][:1] in self.conjunctions and forms[i][1:] in single for i in range(max(lo, 0), hi))
-        return False
+        return contains(forms, lo, hi, phrases) or self._joined(forms, lo, hi, key)
+
+    def _joined(self, forms, lo, hi, key) -> bool:
+        """A one-word phrase of ``key`` carrying a conjunction (Arabic و, ف) inside tokens [lo, hi)."""
+        single = self.one[key]
+        return bool(self.conjunctions) and any(
+            forms[i][:1] in self.conjunctions and forms[i][1:] in single for i in range(max(lo, 0), hi))
 
     def read(self, forms, sentence, clause, trigger, *, prefix="", word_at=None, mention_at=None) -> Reading:
         """What the sentence says of the event at ``trigger`` (token [start, end)).
@@ -113,9 +114,7 @@ class Markers:
             n = phrase_len(forms, i, phrases)
             if n and i + n <= hi and not (forms[i + n - 1] in marker and i + n < hi and mention_at(i + n)):
                 return True
-        single = self.one["intent"]
-        return bool(self.conjunctions) and any(
-            forms[i][:1] in self.conjunctions and forms[i][1:] in single for i in range(max(lo, 0), hi))
+        return self._joined(forms, lo, hi, "intent")
 
     def _modal(self, n, cs, start) -> bool:
         """"he MIGHT be heading for Belarus", "may have fled": a modal right before the trigger."""

@@ -158,9 +158,7 @@ class MentionFinder:
                 kind = "outlet"
             same = persons.get(name) or persons.get(_first_last(name))
             if same and same != discovered_id(name):
-                self.discovered.setdefault(same, Actor(id=same, label=persons[same], kind="person",
-                                                        aliases=(persons[same],), discovered=True))
-                out.append(_mention(same, ent))
+                out.append(_mention(self._discover(persons[same], "person", same), ent))
                 continue
             if kind == "person" and len(ent) == 1 and ent.text in short_names:
                 continue  # a trained NER's "Pira": resolved below to the full name
@@ -169,10 +167,7 @@ class MentionFinder:
                 continue  # "JEAN BEDEL Bokassa": the first names of the table's name after them (_longer_name)
             if kind == "person" and ent.start > 0 and doc[ent.start - 1].lower_ in self.indefinite:
                 continue  # "a Hutu like her husband": a kind of person ([names] indefinite)
-            did = discovered_id(name)
-            if did not in self.discovered:
-                self.discovered[did] = Actor(id=did, label=name, kind=kind, aliases=(name,), discovered=True)
-            out.append(_mention(did, ent))
+            out.append(_mention(self._discover(name, kind), ent))
         out = self._titled_names(doc, out, lower)
         if self.organisation_heads:
             out = self._organisations_after_places(doc, out)
@@ -197,6 +192,18 @@ class MentionFinder:
             out = find_premises(doc, out, self.table, self.groups, self.discovered)
         return self._bracketed_names(doc, out)
 
+    def _discover(self, name: str, kind: str, aid: str | None = None) -> str:
+        """The id of the actor this report discovers by ``name`` (added once to :attr:`discovered`)."""
+        aid = aid or discovered_id(name)
+        self.discovered.setdefault(aid, Actor(id=aid, label=name, kind=kind, aliases=(name,), discovered=True))
+        return aid
+
+    def _actor_named(self, name: str, kind: str, spelt_alike: bool = False) -> str:
+        """The id of the table's actor named ``name`` (or, with ``spelt_alike``, the table's person spelt
+        like it: :meth:`~graphx.extract.index.ActorIndex.person_like`), else of the one discovered."""
+        known = self.table.resolve(name) or (self.table.person_like(name) if spelt_alike else None)
+        return known.id if known else self._discover(name, kind)
+
     def _organisations_after_places(self, doc: Doc, mentions: list) -> list:
         """"The ruling IVORY COAST DEMOCRATIC PARTY asked ...": a state's or place's name followed by
         capitalised words up to an organisation's last word ([names] organisation_heads) is that
@@ -209,13 +216,7 @@ class MentionFinder:
                     j += 1
                 if j > m.end and doc[j - 1].lower_ in self.organisation_heads:
                     span = doc[m.start:j]
-                    name = " ".join(span.text.split())
-                    known = self.table.resolve(name)
-                    aid = known.id if known else discovered_id(name)
-                    if not known:
-                        self.discovered.setdefault(aid, Actor(id=aid, label=name, kind="organisation",
-                                                              aliases=(name,), discovered=True))
-                    m = _mention(aid, span)
+                    m = _mention(self._actor_named(" ".join(span.text.split()), "organisation"), span)
             out.append(m)
         return out
 
@@ -295,13 +296,7 @@ class MentionFinder:
             if k - i < (1 if i in kin else 2) or (k < len(doc) and doc[k].is_title and doc[k].is_alpha):
                 continue  # one word; or the run stopped at a capitalised word that may be more of the name
             span = doc[i:k]
-            name = " ".join(span.text.split())
-            known = self.table.resolve(name) or self.table.person_like(name)
-            aid = known.id if known else discovered_id(name)
-            if known is None:
-                self.discovered.setdefault(aid, Actor(id=aid, label=name, kind="person", aliases=(name,),
-                                                      discovered=True))
-            added.append(_mention(aid, span))
+            added.append(_mention(self._actor_named(" ".join(span.text.split()), "person", spelt_alike=True), span))
             covered.update(range(i, k))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
@@ -581,14 +576,8 @@ class MentionFinder:
         if j > 0 and doc[j - 1].lower_ == first and all(len(t.text.rstrip(".")) == 1 for t in doc[j:ent.start]):
             return _mention(actor.id, doc[j - 1:ent.end])  # "Geir O Pedersen": a middle initial, the same person
         span = doc[j:ent.end]
-        name = " ".join(span.text.split())
         # ("Jean Bedel Bokassa" is the table's "Jean-Bédel Bokassa": the same words up to hyphens and accents)
-        known = self.table.resolve(name) or self.table.person_like(name)
-        if known:
-            return _mention(known.id, span)
-        did = discovered_id(name)
-        self.discovered.setdefault(did, Actor(id=did, label=name, kind="person", aliases=(name,), discovered=True))
-        return _mention(did, span)
+        return _mention(self._actor_named(" ".join(span.text.split()), "person", spelt_alike=True), span)
 
     def _demonym_lists(self, doc: Doc, out: list) -> list:
         """"Turkish and Qatari officials": the collective noun is shared, so each demonym
