@@ -1219,6 +1219,22 @@ CASES = [
     # a participle right after "those", then the people a later word names: they did it
     (DEPS, "Among those evacuated to Lebanon were Ali Mamlouk and Maher al-Assad.",
      {("ali_mamlouk", "fled-to", "lebanon"), (MAHER, "fled-to", "lebanon")}, set()),
+    # a request turned down: every party the clause before asked refused it, not the last one named
+    (DEPS, "Sources indicate that Assad sought assistance from Turkey and weapons from Egypt, the UAE and Jordan but was turned down.",
+     {("turkey", "refused", A), ("egypt", "refused", A), ("uae", "refused", A), ("jordan", "refused", A)}, set()),
+    (DEPS, "Assad asked Turkey and Egypt for help but was turned down.",
+     {("turkey", "refused", A), ("egypt", "refused", A)}, set()),
+    # people listed after a verb's one-person object are of its subject, a group no table names
+    (DEPS, "As Assad fled to Moscow, only a handful of confidants accompanied him, including his ally Mansur Azzam "
+           "and economic advisor Yasar Ibrahim.",
+     {("x_mansur_azzam", "fled-to", "moscow"), ("x_yasar_ibrahim", "fled-to", "moscow")}, set()),
+    # an offer or a condition not accepted is refused, and a thing set by someone is theirs
+    (BOTH, "Assad would not accept Erdogan's offer of talks.", {(A, "refused", "recep_tayyip_erdogan")}, set()),
+    (DEPS, "Mindszenty could not accept the condition set by the Hungarian Government.", {("x_mindszenty", "refused", "hungary")}, set()),
+    # a name followed by "and his family" is a person's, whatever the NER calls it: carried, not the carrier
+    (DEPS, "UN peacekeepers transported Jean-Pierre Bemba and his family from the South African embassy to Kinshasa.",
+     {("x_jean_pierre_bemba", "fled-to", "kinshasa"), ("united_nations", "mediated", "x_jean_pierre_bemba")},
+     {("united_nations_peacekeepers", "fled-to", "kinshasa")}),
 ]
 
 

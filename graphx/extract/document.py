@@ -49,7 +49,8 @@ class Pipeline:
                                     settings.lexicon.clauses.get("here_after", ()), names.get("indefinite", ()),
                                     names.get("capital", ()), names.get("deputies", ()),
                                     kin=(names.get("kin_titles", ()), names.get("kin_possessives", ())),
-                                    organisation_heads=names.get("organisation_heads", ()))
+                                    organisation_heads=names.get("organisation_heads", ()),
+                                    households=names.get("households", ()))
         # Parse only the sentences that can hold an edge (see :mod:`graphx.extract.parsing`):
         # None when the pipeline cannot be split (offline, or no senter), then nlp runs whole.
         self.parsing = Parsing.of(self.nlp, self.extractor, everything=os.environ.get(PARSE_ALL_ENV) == "1")

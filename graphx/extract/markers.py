@@ -88,10 +88,13 @@ class Markers:
         lo = max(s0, start - self.intent_scope)
         if self.has(forms, cs, start, "conditional"):
             return Reading(negated, hedged, "conditional")
-        if self._modal(forms, cs, start):
+        # a cue that opens on its own negation is a refusal, and the modal right before it is the
+        # refusal's ("he WOULD NOT ACCEPT the offer", "COULD NOT ACCEPT the condition"), no plan
+        hi = start - 1 if start - 1 > cs and forms[start] in self.one["negation"] else start
+        if self._modal(forms, cs, hi):
             return Reading(negated, hedged, "possible")
         attempt = self.has(forms, lo, start, "attempt")
-        intent = prefix in ("purpose", "future") or self._intent(forms, lo, start, mention_at)
+        intent = prefix in ("purpose", "future") or self._intent(forms, lo, hi, mention_at)
         if self._infinitive(forms, s0, cs, start, word_at, mention_at):
             intent = intent or not attempt
         progressive = (start - 1 >= cs and forms[start - 1] in self.one["passive_aux"] and forms[start].endswith("ing")) or (

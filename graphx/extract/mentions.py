@@ -76,8 +76,10 @@ class MentionFinder:
 
     def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
                  offices=(), routes=(), here_after=(), indefinite=(), capital=(), deputies=(), kin=((), ()),
-                 organisation_heads=()):
+                 organisation_heads=(), households=()):
         self.table = index
+        # "Jean-Pierre Bemba AND HIS FAMILY": a name these words follow is a person's ([names] households)
+        self._households = {tuple(hash_string(w) for w in p.lower().split()) for p in households}
         # "the Ivory Coast Democratic PARTY": an organisation named after a state ([names] organisation_heads)
         self.organisation_heads = {w.lower() for w in organisation_heads}
         # "his WIFE Pojaman": a kinsman's one name after his kin noun and its possessive
@@ -136,8 +138,8 @@ class MentionFinder:
             kind = NER_KINDS.get(ent.label_)
             if not kind or ent.label_ == "NORP":
                 continue
-            if kind != "person" and self._after_kin(lower, ent.start):
-                kind = "person"  # "his wife Pojaman", whatever the NER calls her
+            if kind != "person" and (self._after_kin(lower, ent.start) or self._household(lower, ent.end)):
+                kind = "person"  # "his wife Pojaman", "Bemba and his family", whatever the NER calls them
             if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s"):
                 ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # ("TRAVIS TIMMERMAN'S family": his)
             name = " ".join(ent.text.split()).strip(" '\"’“”,;:")  # (a NER span may end on a comma: "Aliyev,")
@@ -256,6 +258,10 @@ class MentionFinder:
             return mentions
         return [m for m in mentions if not any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b)
                                                for a, b in spans)]
+
+    def _household(self, low: list, end: int) -> bool:
+        """Whether the words from ``end`` are one of [names] households ("Bemba AND HIS FAMILY")."""
+        return any(tuple(low[end:end + len(p)]) == p for p in self._households)
 
     def _after_kin(self, low: list, i: int) -> bool:
         """Whether token ``i`` follows a kin noun and its possessive ("his WIFE Pojaman"), or those and a

@@ -555,6 +555,17 @@ class DepArguments:
         # a party, not a setting: "met WITH X", not "met IN Jordan" nor "ACCORDING TO the ministry"
         return found or self._prep_objects(ctx, word, None, set(ctx.one["locative"]) | _ATTRIBUTION)
 
+    def _asked(self, ctx, verb, fallback) -> list:
+        """The parties a verb addressed (its objects, and those after "from" or "to" on it or on its
+        objects: "asked Turkey and Egypt", "sought aid FROM Turkey and arms FROM Egypt"), when the
+        actors ``fallback`` are among them (the token rules' one reading), else nothing."""
+        things = [c for c in verb.children if c.dep_ == "dobj"]
+        things += [k for t in things for k in t.conjuncts if k.i > t.i]
+        found = [p for c in verb.children if c.dep_ in _OBJ for p in self._np(ctx, c)]
+        found += [p for t in [verb] + things for p in self._prep_objects(ctx, t, ("from", "to"))]
+        found = self._resolved(ctx, found)
+        return found if fallback <= {p.actor for p in found} else []
+
     def _relative_object(self, ctx, verb) -> list:
         """"a summons issued by the Lebanese judiciary, WHICH he refused to comply with": the clause's
         object is the noun it describes (or whose it is)."""
@@ -591,6 +602,20 @@ class DepArguments:
         if not people_only:
             return out
         return [p for p in out if p.slot or ctx.actors.kind(p.actor) in ("person", "group")]
+
+    def _members_after_object(self, ctx, verb) -> list:
+        """"only a handful of confidants accompanied HIM, INCLUDING his ally Mansur Azzam": the people
+        listed after a verb's one-person object are of its subject, a group no table names."""
+        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if len(subj) != 1 or subj[0].pos_ != "NOUN" or len(objs) != 1 or any(k.dep_ == "conj" for k in objs[0].children):
+            return []
+        obj = self._np(ctx, objs[0]) if objs[0].pos_ != "PRON" else [None]
+        if len(obj) != 1 or (obj[0] is not None and ctx.actors.kind(obj[0].actor) != "person"):
+            return []
+        listed = [q for c in verb.children if c.dep_ == "prep" and c.lower_ in ctx.one["list_openers"] and c.i > objs[0].i
+                  for o in c.children if o.dep_ == "pobj" for q in self._np(ctx, o)]
+        return [q for q in listed if ctx.actors.kind(q.actor) == "person"]
 
     def _protectors(self, ctx, verb) -> list:
         """"under Hezbollah's protection", "with the help of Iraq", "under Russian sponsorship": who
@@ -844,7 +869,7 @@ class DepArguments:
             self._nobody = False  # (only a verb's own subject says that no actor did it)
         helpers, came_from = [], False
         if voice == "active":
-            sources = subjects
+            sources = subjects or (self._members_after_object(ctx, head) if verbal else [])
             targets = self._objects(ctx, head, cue, doc[start:end])
             if not targets and verbal and not relation.journey:
                 targets = self._relative_object(ctx, head)
@@ -938,6 +963,10 @@ class DepArguments:
                 sources = [p for c in head.children if c.dep_ in _SUBJ for t in c.subtree
                            if t.dep_ == "prep" and t.lower_ in cue.agent_preps + ("from",)
                            for p in self._prep_phrase(ctx, t, None)]
+            if not sources and base.sources and verbal and head.dep_ == "conj" and head.head.i < head.i:
+                # "sought assistance from Turkey and weapons from Egypt, the UAE and Jordan BUT WAS TURNED
+                # DOWN": every party the clause before asked, not the last one named
+                sources = self._asked(ctx, head.head, {p.actor for p in base.sources})
         if base.sources and sources and sources is subjects and all(p.slot for p in sources):
             sources = []  # a pronoun: the token rules' reading of pronouns knows more ("HE justified ... HIS failure")
         sources = self._resolved(ctx, sources) or ([] if self._nobody and voice == "active" else base.sources)
