@@ -176,6 +176,13 @@ TABLE = [
     # declining to comment refuses no one
     ("وقال بيسكوف إن الكرملين امتنع عن التعليق على طلب أردوغان.", set(),
      {("russia", "refused", "recep_tayyip_erdogan")}),
+    # talks between two sides, under a third's sponsorship: the sides met, the sponsor mediated
+    ("وبدأت المحادثات بين تشاد وليبيا في 13 مارس الماضي برعاية قطر.",
+     {("chad", "contacted", "libya"), ("qatar", "mediated", "chad"), ("qatar", "mediated", "libya")},
+     {("chad", "mediated", "qatar")}),
+    # a way out secured for someone: the ones who secured it mediated for the one who left
+    ("وكشفت وكالة رويترز أن تركيا وقطر تدخلتا لضمان خروج الرئيس السوري، بشار الأسد، بشكل آمن من دمشق.",
+     {("turkey", "mediated", A), ("qatar", "mediated", A)}, set()),
 ]
 
 

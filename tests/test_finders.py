@@ -1235,6 +1235,48 @@ CASES = [
     (DEPS, "UN peacekeepers transported Jean-Pierre Bemba and his family from the South African embassy to Kinshasa.",
      {("x_jean_pierre_bemba", "fled-to", "kinshasa"), ("united_nations", "mediated", "x_jean_pierre_bemba")},
      {("united_nations_peacekeepers", "fled-to", "kinshasa")}),
+    # a grant by a person: no place to flee to, still a contact; "him" is not the granter
+    (DEPS, "Assad is in Moscow after the Vladimir Putin regime granted him asylum.", {(PUTIN, "contacted", A)}, set()),
+    # passage denied for the one the for-to clause names; an institution "of" a state is the state's
+    (DEPS, "Assad was in Latakia. The government of Turkey has denied safe passage for the former president to leave Syria.",
+     {("turkey", "refused", A)}, set()),
+    # done at another's request: the one who asked contacted the verb's subject
+    (DEPS, "Qatar hosted the meeting, which lasted an hour, following requests from Turkey and Iran for mediation.",
+     {("turkey", "contacted", "qatar"), ("iran", "contacted", "qatar")}, set()),
+    # a state's possessive before a title and a name describes that person, no party of the list
+    (DEPS, "Putin held a meeting with Turkish President Erdogan and Iran's Foreign Minister Abbas Araghchi.",
+     {(PUTIN, "contacted", "recep_tayyip_erdogan"), (PUTIN, "contacted", "abbas_araghchi")}, {(PUTIN, "contacted", "iran")}),
+    # ... typographic quotes read as plain ones
+    (DEPS, "\u201cWe agreed,\u201d Putin said after a meeting with Turkish President Erdogan and Iran\u2019s Foreign Minister Abbas Araghchi.",
+     {(PUTIN, "contacted", "recep_tayyip_erdogan"), (PUTIN, "contacted", "abbas_araghchi")}, {(PUTIN, "contacted", "iran")}),
+    # those after "mediation of" mediated, for the ones the clause is about
+    (DEPS, "Assad fled to Moscow. His presence in Moscow had been facilitated by the mediation of Qatar and Turkey.",
+     {("qatar", "mediated", A), ("turkey", "mediated", A)}, {(A, "mediated", "qatar")}),
+    (DEPS, "Israel and Egypt agreed to a truce under the mediation of Qatar.",
+     {("qatar", "mediated", "israel"), ("qatar", "mediated", "egypt")}, {("israel", "mediated", "qatar")}),
+    # the table's first name, a middle name and its surname are the same person
+    (BOTH, "Bashar Hafez al-Assad fled to Moscow.", {(A, "fled-to", "moscow")}, set()),
+    # a name ending in a place's word is a place, whatever the NER calls it
+    (DEPS, "Bowe Bergdahl was flown to Bagram Airfield.", {("x_bowe_bergdahl", "fled-to", "x_bagram_airfield")}, set()),
+    # those who travel with one who flees in the report flee with him
+    (DEPS, "Assad fled to Latakia on Sunday. Assad, his wife and two bodyguards travelled to Moscow on a military jet.",
+     {(A, "fled-to", "moscow"), ("bashar_al_assad_family", "fled-to", "moscow")}, set()),
+    # typographic quotes read as plain ones: the parse keeps "Thailand\u2019s ... Phumtham" one person
+    (DEPS, "\u201cThis is a vital first step,\u201d Anwar said after a special meeting with Cambodian Prime Minister Hun Manet and "
+           "Thailand\u2019s acting Prime Minister Phumtham Wechayachai.", set(),
+     {("x_phumtham_wechayachai", "contacted", "thailand"), ("x_anwar", "contacted", "thailand")}),
+    # people a state's group moves are the state's; a name before "airport" is a place's
+    (DEPS, "\u00abOn December 15, a flight special team of the Aerospace Forces of the Russian Ministry of Defense has transported, "
+           "from the Khmeimim air base, personnel of the Russian foreign missions in Damascus to the Chkalovsky airport,\u201d the "
+           "Situation and Crisis Center of the Ministry of Defense has announced.",
+     {("russia_personnel", "fled-to", "x_chkalovsky_airport")}, set()),
+    # travelling in the company of others: they travel too
+    (DEPS, "Bashar al-Assad hastily left the country on December 8, taking refuge in Russia in the company of a few relatives, "
+           "including Mansour Azzam, his secretary general of Presidential Affairs.",
+     {(A, "fled-to", "russia"), ("x_mansour_azzam", "fled-to", "russia")}, set()),
+    # those led by someone are not that one, unless a delegation or party
+    (DEPS, "Twenty-one individuals affiliated with the Fourth Division, once led by Maher al-Assad, were detained after "
+           "clandestinely entering Lebanon.", set(), {(MAHER, "fled-to", "lebanon")}),
 ]
 
 
@@ -1302,3 +1344,27 @@ def test_the_rebels_stand_for_an_organisation_only_where_the_report_calls_it_so(
     G = graphx.build(corpus, aliases=[tmp_path / "aliases.toml"], model="blank")
     edges = {(u, d["type"], v) for u, v, d in G.edges(data=True) if d.get("asserted")}
     assert (("icrc", "mediated", "mrta") in edges) is called_rebels, edges
+
+
+@pytest.mark.parametrize("model, text", [
+    ("blank", "Rolando Alvarez Lagos fled to Costa Rica."),
+    (None, "Rolando Alvarez Lagos fled to Costa Rica."),
+    ("blank", "Bishop Rolando José Álvarez Lagos fled to Costa Rica."),
+    ("blank", "Bishop Rolando Jose Alvarez fled to Costa Rica."),
+    (None, "Bishop Rolando Jose Alvarez fled to Costa Rica."),
+])
+def test_an_analyst_name_is_found_without_its_accents_and_before_a_second_surname(tmp_path, model, text):
+    """An analyst's "Rolando Álvarez" is the report's "Rolando Alvarez" (accents folded), with a middle
+    name, and before a second surname that is also a place's name ("Lagos"), which is then no place."""
+    import graphx
+
+    (tmp_path / "aliases.toml").write_text(
+        '[actors.rolando_alvarez]\nlabel = "Rolando Álvarez"\nkind = "person"\n'
+        'aliases = ["Rolando Álvarez", "Bishop Rolando Álvarez", "Álvarez"]\n', encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "r.txt").write_text("Title: t\nDate: 2023-02-11\n\n" + text + "\n", encoding="utf-8")
+    G = graphx.build(corpus, aliases=[tmp_path / "aliases.toml"], model=model)
+    edges = {(u, d["type"], v) for u, v, d in G.edges(data=True) if d.get("asserted")}
+    assert ("rolando_alvarez", "fled-to", "costa_rica") in edges, edges
+    assert "lagos" not in G

@@ -13,6 +13,7 @@ import threading
 from collections import Counter
 from itertools import islice
 
+from ..nlp.pipeline import PLAIN_QUOTES
 from ..records import DocResult, Document, FateClaim
 from .parsing import PARSE_ALL_ENV, Parsing
 from .settings import Settings
@@ -40,7 +41,8 @@ class Pipeline:
         self.nlp.max_length = 2**62
         self.arabic = ArabicExtractor(index, settings.lexicon)  # Arabic paragraphs, spaCy's Arabic tokenizer
         # the argument finder: over the dependency parse when the pipeline has a parser
-        finder = DepArguments() if "parser" in self.nlp.pipe_names else None
+        self.trained = "parser" in self.nlp.pipe_names
+        finder = DepArguments() if self.trained else None
         self.extractor = Extractor(self.nlp, index, settings.lexicon, finder=finder)
         names = settings.lexicon.names
         self.finder = MentionFinder(index, GroupWords(settings.lexicon.english), names.get("titles", ()),
@@ -50,10 +52,15 @@ class Pipeline:
                                     names.get("capital", ()), names.get("deputies", ()),
                                     kin=(names.get("kin_titles", ()), names.get("kin_possessives", ())),
                                     organisation_heads=names.get("organisation_heads", ()),
-                                    households=names.get("households", ()))
+                                    households=names.get("households", ()), place_heads=names.get("place_heads", ()))
         # Parse only the sentences that can hold an edge (see :mod:`graphx.extract.parsing`):
         # None when the pipeline cannot be split (offline, or no senter), then nlp runs whole.
         self.parsing = Parsing.of(self.nlp, self.extractor, everything=os.environ.get(PARSE_ALL_ENV) == "1")
+
+    def _text(self, document: Document) -> str:
+        """The body as the pipeline reads it: a trained one, with plain quotes (graphx.nlp.PLAIN_QUOTES;
+        citations quote the report's own text)."""
+        return document.body.translate(PLAIN_QUOTES) if self.trained else document.body
 
     def _mentions(self, sdoc, document):
         """The report's mentions and the actors its names discover (a dict the extraction adds to)."""
@@ -73,7 +80,7 @@ class Pipeline:
                 return None
             return found[k][0], self.settings.index.for_document(found[k][1])
 
-        docs = self.parsing.run([d.body for d in documents], prepare)
+        docs = self.parsing.run([self._text(d) for d in documents], prepare)
         return list(zip(docs, found))
 
     def result(self, document: Document, sdoc=None, found=None) -> DocResult:
@@ -81,7 +88,7 @@ class Pipeline:
         ``found``: its mentions and discovered actors, already read from ``sdoc``)."""
         if sdoc is None:
             if self.parsing is None:
-                sdoc = self.nlp(document.body)
+                sdoc = self.nlp(self._text(document))
             else:
                 [(sdoc, found)] = self._parsed([document])
         finder = self.finder
@@ -116,7 +123,7 @@ class Pipeline:
                     return
                 for (sdoc, found), document in zip(self._parsed(chunk), chunk):
                     yield self.result(document, sdoc, found)
-        stream = self.nlp.pipe(((d.body, d) for d in documents), as_tuples=True, batch_size=BATCH_SIZE)
+        stream = self.nlp.pipe(((self._text(d), d) for d in documents), as_tuples=True, batch_size=BATCH_SIZE)
         for sdoc, document in stream:
             yield self.result(document, sdoc)
 

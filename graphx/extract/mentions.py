@@ -76,8 +76,9 @@ class MentionFinder:
 
     def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
                  offices=(), routes=(), here_after=(), indefinite=(), capital=(), deputies=(), kin=((), ()),
-                 organisation_heads=(), households=()):
+                 organisation_heads=(), households=(), place_heads=()):
         self.table = index
+        self.place_heads = {w.lower() for w in place_heads}  # "Bagram AIRFIELD": a place ([names] place_heads)
         # "Jean-Pierre Bemba AND HIS FAMILY": a name these words follow is a person's ([names] households)
         self._households = {tuple(hash_string(w) for w in p.lower().split()) for p in households}
         # "the Ivory Coast Democratic PARTY": an organisation named after a state ([names] organisation_heads)
@@ -140,6 +141,12 @@ class MentionFinder:
                 continue
             if kind != "person" and (self._after_kin(lower, ent.start) or self._household(lower, ent.end)):
                 kind = "person"  # "his wife Pojaman", "Bemba and his family", whatever the NER calls them
+            elif kind in ("person", "organisation") and len(ent) > 1 and ent[-1].lower_ in self.place_heads:
+                kind = "place"  # "flown to Bagram Airfield", whatever the NER calls it
+            elif kind in ("person", "organisation") and ent.end < len(doc) and doc[ent.end].is_lower and \
+                    doc[ent.end].lower_ in self.place_heads:
+                kind = "place"  # "to the Chkalovsky airport": the name with its word
+                ent = Span(doc, ent.start, ent.end + 1, label=ent.label_)
             if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s"):
                 ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # ("TRAVIS TIMMERMAN'S family": his)
             name = " ".join(ent.text.split()).strip(" '\"’“”,;:")  # (a NER span may end on a comma: "Aliyev,")
@@ -184,6 +191,7 @@ class MentionFinder:
                 out += [_mention(filed.actor, doc[t.i:t.i + 1]) for t in doc[dateline:]
                         if t.i > 0 and (doc[t.i - 1].lower_, t.lower_) in self.here_after]
                 out.sort(key=lambda m: m.start)
+        out = self._surname_places(doc, out)
         out = self._capitals(doc, self._short_mentions(doc, self._demonym_lists(doc, out), ents))
         out = self._named_titles(doc, out)
         out = self._title_references(doc, out)
@@ -193,6 +201,13 @@ class MentionFinder:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
             out = find_premises(doc, out, self.table, self.groups, self.discovered)
         return self._bracketed_names(doc, out)
+
+    def _surname_places(self, doc: Doc, mentions: list) -> list:
+        """"Bishop Rolando José Álvarez LAGOS": a one-word place's name right after a person's, with
+        nothing between, is the last word of the name (a second surname), no place."""
+        people = {m.end for m in mentions if self._kind(m.actor) == "person"}
+        return [m for m in mentions if not (m.start in people and m.end == m.start + 1 and doc[m.start].is_title
+                                            and self._kind(m.actor) in ("place", "state"))]
 
     def _discover(self, name: str, kind: str, aid: str | None = None) -> str:
         """The id of the actor this report discovers by ``name`` (added once to :attr:`discovered`)."""
@@ -579,8 +594,10 @@ class MentionFinder:
             j -= 1
         if j == ent.start:
             return None
-        if j > 0 and doc[j - 1].lower_ == first and all(len(t.text.rstrip(".")) == 1 for t in doc[j:ent.start]):
-            return _mention(actor.id, doc[j - 1:ent.end])  # "Geir O Pedersen": a middle initial, the same person
+        if j > 0 and doc[j - 1].lower_ == first and ent.start - j <= 2:
+            # "Geir O Pedersen", "Bishop ROLANDO JOSÉ Álvarez": the table's first name, a middle name or
+            # initial, and its surname are the same person
+            return _mention(actor.id, doc[j - 1:ent.end])
         span = doc[j:ent.end]
         # ("Jean Bedel Bokassa" is the table's "Jean-Bédel Bokassa": the same words up to hyphens and accents)
         return _mention(self._actor_named(" ".join(span.text.split()), "person", spelt_alike=True), span)

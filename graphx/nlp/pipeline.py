@@ -13,6 +13,7 @@ components, no tagger, lemmas, parse or NER.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +38,10 @@ NER_KINDS = {"PERSON": "person", "PER": "person", "ORG": "organisation", "GPE": 
 # Arabic proclitics written joined to the next word (and, with/by, to/for, so, like).
 _ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول", "فب")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+# Typographic quotes as plain ones (one character for one, so every offset stays the report's): a
+# trained pipeline reads report bodies so (graphx.extract.document), as en_core_web_sm was trained
+# on plain ones and parses "Thailand’s acting Prime Minister Phumtham" as two parties.
+PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 # Trained English pipelines used when none is named, in order of preference: spaCy's own
 # package, then its re-upload on PyPI (the same en_core_web_sm 3.8.0; see the README).
@@ -299,12 +304,27 @@ def alias_patterns(table, nlp: Language) -> list[dict]:
 def _variants(text: str):
     low = text.lower()
     yield text
+    bare = _unaccented(text)
+    if bare != text:  # "Sánchez de Lozada" in the table is "Sanchez de Lozada" in an English report
+        yield bare
+    plain = text.translate(PLAIN_QUOTES)
+    if plain != text:  # "Côte d’Ivoire": a trained pipeline reads plain quotes (graphx.extract.document)
+        yield plain
     for art in ("the ",):
         if low.startswith(art) and len(text) > len(art):
             yield text[len(art):]
     if _ARABIC.match(text):
         for p in _ARABIC_PROCLITICS:
             yield p + text
+
+
+def _unaccented(text: str) -> str:
+    """``text`` without the accents of its Latin letters ("Embaló" -> "Embalo"; "ø", "ß" and other
+    scripts kept as they are)."""
+    if text.isascii() or _ARABIC.match(text):
+        return text
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text)
+                                                if not unicodedata.combining(c)))
 
 
 def _load_trained(model: str) -> Language:

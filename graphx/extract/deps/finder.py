@@ -28,7 +28,7 @@ Whatever the tree does not give, the offline token finder's answer fills in.
 from __future__ import annotations
 
 from ...records import Actor, Mention
-from ..groups import KIN_GROUP, group_actor, group_id
+from ..groups import KIN_GROUP, group_actor, group_id, remember
 from ..mentions import discovered_id
 from ..tokens.clauses import phrase_len
 from ..tokens.finder import Arguments, TokenArguments
@@ -115,12 +115,13 @@ class DepArguments:
             place = tok.lower_ in ctx.one["place_nouns"] or (
                 tok.lower_ in {ph[-1] for ph in ctx.w.get("country", ())} and
                 any(c.dep_ == "poss" and c.pos_ == "PRON" and c.i in self._cover(ctx) for c in tok.children))
-            # ("thousands OF Syrian soldiers"; a subject "court IN Senegal": the state it sits in, [clauses] institutions)
+            # ("thousands OF Syrian soldiers"; a subject "court IN Senegal", "the government OF Panama": the state it sits
+            # in, [clauses] institutions)
             # ("his COUNTERPARTS IN Russia, Qatar and Egypt": each state's own minister, who acts for it)
             preps = ("in", "from", "of") if tok.lower_ in ctx.one.get("counterpart", ()) else \
                 _GROUP_PREPS if tok.lower_ in self._envoys(ctx) else ("of", "in", "at") if place else \
                 ("of",) if tok.lower_ in ctx.rules.quantity_nouns or tok.like_num else \
-                ("in",) if tok.lower_ in ctx.one.get("institutions", ()) and tok.dep_ in _SUBJ else ()
+                ("in", "of") if tok.lower_ in ctx.one.get("institutions", ()) and tok.dep_ in _SUBJ else ()
             if place:  # "Iraq's territory", "ITS territory": the state it belongs to
                 for c in tok.children:
                     if c.dep_ != "poss":
@@ -157,7 +158,9 @@ class DepArguments:
                         tok.lower_ in self._envoys(ctx):
                     # "two envoys REPRESENTING the UN and the Commonwealth": those they speak for
                     out.extend(q for o in c.children if o.dep_ == "dobj" for q in self._np(ctx, o, seen, depth + 1))
-                if c.dep_ == "acl" and c.lemma_ in ("lead", "head") and c.tag_ == "VBN":
+                if c.dep_ == "acl" and c.lemma_ in ("lead", "head") and c.tag_ == "VBN" and (
+                        tok.lower_ in self._envoys(ctx) or tok.lower_ in ctx.one["party_nouns"]):
+                    # (a delegation or party, not people "affiliated with the Fourth Division, once LED BY Maher")
                     out.extend(q for a in c.children if a.dep_ == "agent"
                                for o in a.children if o.dep_ == "pobj" for q in self._np(ctx, o, seen, depth + 1))
         if not out and p is None and tok.pos_ == "NOUN" and tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].text == ",":
@@ -543,6 +546,13 @@ class DepArguments:
             found = [p for s in helped for p in self._np(ctx, s)]
             if helped and not found:
                 self._noobject = True  # ("helped US reach Damascus": someone no table names, not the place)
+        if not found:
+            # "denied safe passage FOR the former president TO leave": the subject of a for-to clause
+            # on the verb or on its object
+            clauses = [c for t in [word] + [o for o in word.children if o.dep_ == "dobj"] for c in t.children
+                       if c.dep_ in ("advcl", "acl", "ccomp", "xcomp", "relcl") and c.i > word.i
+                       and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+            found = [p for c in clauses for s in c.children if s.dep_ == "nsubj" for p in self._np(ctx, s)]
         if not found and any(c.dep_ == "dobj" and c.lower_ in ctx.one["owner_nouns"] for c in word.children):
             # "defied intense PRESSURE FROM Turkey": the parser hangs whose pressure it is on the verb
             found = self._prep_objects(ctx, word, ("from", "by"))
@@ -599,6 +609,10 @@ class DepArguments:
                         out.extend(self._prep_phrase(ctx, grand, None))
             elif child.dep_ in ("acl", "advcl") and child.lemma_ == "accompany":
                 out.extend(self._prep_objects(ctx, child, ("by",)))
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                # "taking refuge in Russia IN THE COMPANY OF a few relatives, including Mansour Azzam"
+                out.extend(q for o in child.children if o.dep_ == "pobj" and o.lower_ == "company"
+                           for q in self._prep_objects(ctx, o, ("of",)))
         if not people_only:
             return out
         return [p for p in out if p.slot or ctx.actors.kind(p.actor) in ("person", "group")]
@@ -681,6 +695,12 @@ class DepArguments:
             a = ctx.actors.get(p.actor)
             if a is not None and a.kind in ("state", "organisation", "armed_group"):
                 return a
+            if a is not None and a.kind == "group" and a.member_of:
+                # ("the Aerospace FORCES OF THE RUSSIAN Ministry of Defense transported personnel"): the
+                # state or organisation the moving group belongs to
+                owner = ctx.actors.get(a.member_of)
+                if owner is not None and owner.kind in ("state", "organisation", "armed_group"):
+                    return owner
         for subj in (c for c in _controller(verb).children if c.dep_ in _SUBJ):  # ("are continuing TO EVACUATE")
             for c in subj.children:
                 if c.dep_ == "amod" and c.lower_ in ctx.rules.demonym_state:
@@ -705,9 +725,11 @@ class DepArguments:
                     return []
                 return [_group_mention(ctx, owner, tok, ctx.doc[c.i:tok.i + 1].text)]
         if owner is not None and not any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
-            # "(Russian aircraft evacuated) PERSONNEL", "(Ukraine has evacuated another) 34 PERSONS" (its count too)
+            # "(Russian aircraft evacuated) PERSONNEL", "(Ukraine has evacuated another) 34 PERSONS" (its count
+            # too, and the words that say whose they are: "personnel OF THE RUSSIAN FOREIGN MISSIONS")
             lo = min([c.i for c in tok.lefts if c.dep_ in ("nummod", "quantmod")] + [tok.i])
-            return [_group_mention(ctx, owner, tok, ctx.doc[lo:tok.i + 1].text)]
+            hi = max([t.i for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree] + [tok.i])
+            return [_group_mention(ctx, owner, tok, ctx.doc[lo:hi + 1].text)]
         lo = min(t.i for t in tok.subtree)
         while lo < tok.i and ctx.doc[lo].pos_ in ("DET", "NUM", "PUNCT"):
             lo += 1
@@ -955,6 +977,9 @@ class DepArguments:
                        and last.i != head.i else []) or self._agents(ctx, head, cue)
         else:  # recipient: the subject got it (or got no answer) from the object or agent
             targets = subjects
+            if not targets and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+                # "Malaysia hosted the meeting, FOLLOWING REQUESTS FROM Bangkok": the verb's subject
+                targets = self._subjects(ctx, head.head)
             # "received a wanted notice FROM Interpol": who the thing received came from
             things = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"] if verbal else []
             sources = [p for t in things + ([head] if things else []) for p in self._prep_objects(ctx, t, ("from",))]
@@ -967,9 +992,23 @@ class DepArguments:
                 # "sought assistance from Turkey and weapons from Egypt, the UAE and Jordan BUT WAS TURNED
                 # DOWN": every party the clause before asked, not the last one named
                 sources = self._asked(ctx, head.head, {p.actor for p in base.sources})
+        if voice == "active" and not verbal and relation.go_between and not relation.journey:
+            # "facilitated by THE MEDIATION OF presidents Sassou N'Guesso and Ouattara", "under the
+            # mediation of Qatar": those after "of" mediated, for the ones the parse gave the noun
+            ofs = self._resolved(ctx, self._prep_objects(ctx, head, ("of",)))
+            if ofs:
+                mine = {p.actor for p in ofs}
+                rest = [p for p in sources + targets if p.actor not in mine]
+                if not rest and head.dep_ == "pobj" and head.head.dep_ == "agent":
+                    # ("HIS PRESENCE in Dakar had been facilitated by the mediation of ...": whose it was)
+                    rest = [p for c in head.head.head.children if c.dep_ == "nsubjpass"
+                            for p in self._np(ctx, c) or self._noun_subjects(ctx, c)]
+                sources, targets = ofs, rest
         if base.sources and sources and sources is subjects and all(p.slot for p in sources):
             sources = []  # a pronoun: the token rules' reading of pronouns knows more ("HE justified ... HIS failure")
-        sources = self._resolved(ctx, sources) or ([] if self._nobody and voice == "active" else base.sources)
+        # (the one who got it is none of those it came from: "the Ortega regime granted HIM asylum")
+        named = {p.actor for p in targets if not p.slot} if voice == "recipient" else set()
+        sources = self._resolved(ctx, sources, named) or ([] if self._nobody and voice == "active" else base.sources)
         if not came_from and self._session(ctx, head, voice, relation) and targets:
             # "after a mediation WITH Aziz and Condé": a mediation that is no one's own, told as a setting,
             # was held by those it is with, for the one the clause is about
@@ -1107,9 +1146,11 @@ class DepArguments:
         if not targets and relation.target_fallback and voice == "active":
             # "will not allow Assange safe PASSAGE": a passage refused is refused to the one it is for (the
             # parser may hang them on the passage)
+            # ("denied safe passage FOR the former president")
             targets = self._resolved(ctx, [p for o in objects if o.lower_ in ctx.one.get("permissions", ())
-                                           for c in o.children if c.dep_ in ("nsubj", "poss", "compound", "nmod")
-                                           for p in self._np(ctx, c)], {p.actor for p in sources})
+                                           for p in [q for c in o.children if c.dep_ in ("nsubj", "poss", "compound", "nmod")
+                                                     for q in self._np(ctx, c)] + self._prep_objects(ctx, o, ("for", "to"))],
+                                     {p.actor for p in sources})
         if not targets and voice == "active" and cue.target == "object" and not cue.target_preps and objects:
             # the object names no actor: the one it belongs to ("rejected a deal WITH the United States",
             # "a request FROM Damascus"), or, unless it is a person's title ("asked the former Syrian
@@ -1314,7 +1355,8 @@ class DepArguments:
             listed.append(p)
             if not p.slot and p in ctx.parties:
                 listed.extend(q for q in ctx.coordinated(ctx.parties, p) if q is not p and _listed(ctx.doc, p, q)
-                              and not _kin_apposition(ctx, q, DepArguments._envoys(ctx)))
+                              and not _kin_apposition(ctx, q, DepArguments._envoys(ctx))
+                              and not _owner_of_named(ctx, q))
         for p in listed:
             r = ctx.resolved(p, exclude)
             if r is not None and r.actor not in ids and r.actor not in exclude:
@@ -1372,6 +1414,9 @@ def _group_mention(ctx, owner, tok, surface) -> Mention:
     group = group_actor(owner, ctx.rules.group_words.canonical(tok.lower_), surface)
     if ctx.actors.get(group.id) is None:
         ctx.actors.discovered[group.id] = group
+    elif group.id in ctx.actors.discovered:  # (every naming among its aliases: "personnel of the Russian
+        # foreign missions in Damascus")
+        remember(ctx.actors.discovered, group, surface)
     return Mention(group.id, tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1)
 
 
@@ -1424,6 +1469,22 @@ def _listed(doc, p, q) -> bool:
 
     a, b = chain(p), chain(q)
     return bool(a & b)
+
+
+def _owner_of_named(ctx, m) -> bool:
+    """Whether a mention is the possessor of a title before another's name ("THAILAND'S acting Prime
+    Minister Phumtham Wechayachai"): it describes that person, no party of the list."""
+    cover, doc = DepArguments._cover(ctx), ctx.doc
+    if m.end >= len(doc) or ctx.norms[m.end] != "'s":
+        return False
+    # (by the words: the parser may lose a typographic "’s")
+    for k in range(m.end + 1, min(m.end + 6, len(doc))):
+        q = cover.get(k)
+        if q is not None:
+            return q is not m and not q.slot and ctx.actors.kind(q.actor) == "person"
+        if doc[k].is_punct or ctx.norms[k] in ctx.one["coordination"]:
+            return False
+    return False
 
 
 def _opens_clause(doc, m=None, end=None) -> bool:

@@ -321,8 +321,13 @@ class ArabicExtractor:
         moved = relation.journey and cue.voice == "recipient"  # "بتهريب ماهر إلى": the object flees
         sources = ctx.patients(hit, cs, ce, relation, last_subject) if moved else \
             ctx.sources(hit, cs, ce, relation, last_subject)
+        listed = ctx.listed_after(hit, ce) if cue.joint else []
+        if len(listed) > 1:  # "المحادثات بين A و B": those it was between
+            sources = listed[:1]
         src_ids = {p.actor for p in sources}
-        if moved and cue.target == "subject":
+        if len(listed) > 1:
+            targets = [p for p in listed[1:] if p.actor not in src_ids]
+        elif moved and cue.target == "subject":
             # "منحت روسيا الأسد اللجوء": the one granting asylum is where the granted one took refuge
             targets = ctx.granters(hit, cs, ce, relation, src_ids)
         else:
@@ -337,6 +342,7 @@ class ArabicExtractor:
             # "توجه وفد لبناني إلى سوريا تلبية لدعوة الشرع": the one the cue's object dealt with is the
             # clause's subject, named before it
             targets = [p for p in ctx.other_before(hit.start, src_ids, last_subject) if p.start >= cs]
+            targets = ctx.listed_with(targets[0]) if len(targets) == 1 else targets  # (and those listed with it)
         if not targets and relation.target_fallback and not ctx.owned(hit):
             # (not "اتهامات رفضها الأسد": what the suffix stands for was refused, not someone named before)
             targets = ctx.other_before(hit.start, src_ids, last_subject)
@@ -352,8 +358,12 @@ class ArabicExtractor:
                 ctx.travellers.extend(sources)
         if sources and targets:
             ctx.askers.extend(p for p in sources if p.start >= 0)
-        if cue.voice == "recipient" and not moved:
-            sources, targets = targets, sources  # "استقبل X Y": Y came to X
+        if cue.voice == "recipient" and not moved and not (
+                relation.go_between and sources and targets and all(p.start >= hit.end for p in sources)
+                and all(0 <= p.start < hit.start for p in targets)):
+            # "استقبل X Y": Y came to X (a mediator read as the subject is already the one after the cue, the
+            # parties the clause's subject before it: "بدأت المحادثات بين ... في 13 مارس برعاية قطر")
+            sources, targets = targets, sources
         if not sources or not targets:
             return
         negated, hedged, modality = ctx.modality(cs, ce, hit)

@@ -214,6 +214,15 @@ class _Sentence(JourneyRules, AttributionRules):
         return next((p for p in self.parties if self.nominative(p) and p.start not in self.aside
                      and self.ex.kind(p.actor) in ("person", "group")), None)
 
+    def listed_after(self, hit, ce) -> list:
+        """The actors listed right after a cue that ends on its preposition ("المحادثات بين A و B")."""
+        after = [p for p in self.parties if hit.end <= p.start < ce]
+        return self._list_from(after[0]) if after and after[0].start - hit.end <= 2 else []
+
+    def listed_with(self, p) -> list:
+        """``p`` and the actors listed with it (see :meth:`_list_from`)."""
+        return self._list_from(p) if p.start >= 0 else [p]
+
     def _list_from(self, p, exclude=()):
         """``p`` and the actors listed with it ("إيران، و حزب الله، و روسيا، وحتى الجيش السوري")."""
         coord = self.ex.one.get("coordination", ())

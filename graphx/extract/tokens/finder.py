@@ -155,7 +155,8 @@ class Extractor:
         # once the report is read
         fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
         journey_of = {}  # id(contact evidence) -> the journey reading of the same words
-        either = []  # ([contact evidence], [journey evidence]): a journey if its traveller flees here
+        either = []  # ([contact evidence], [journey evidence], (sentence, cue start)): a journey if its
+        # traveller (or one who travelled with him) flees here
         told = ()  # the parties of the last meeting the report told ("took part in THE talks")
         legs_of = {}  # traveller -> (sentence number, [(journey evidence, sentence has flight words)])
         gathered = None  # (its venue, its parties): the last joint meeting told with a venue
@@ -196,10 +197,16 @@ class Extractor:
                         # this report (decided once it is read: the journey reading is kept aside)
                         alt = list(self._from_cue(document, ctx, journeys[0].cue, journeys[0].start,
                                                   journeys[0].end, off, actors))
+                        at = (k, hit.start)  # (the travellers of one verb go together: "Rajapaksa, HIS WIFE
+                        # and TWO BODYGUARDS travelled to Male")
                         for ev in found:
                             legs = [j for j in alt if j.source == ev.source]
                             if legs and ev.asserted:
-                                journey_of[id(ev)] = legs
+                                journey_of[id(ev)] = (legs, at)
+                        if any(ev.asserted for ev in found):
+                            others = [j for j in alt if j.source not in {ev.source for ev in found}]
+                            if others:
+                                either.append(([], [self._dated(j, doc_date) for j in others], at))
                     for ev in found:
                         key = (ev.source, ev.relation, ev.target)
                         if key not in seen or (ev.asserted and not seen[key].asserted) or (
@@ -232,8 +239,8 @@ class Extractor:
                         companions.append(ev)  # (after the sentence's own journeys, which it may follow)
                         continue
                     if id(ev) in journey_of:
-                        either.append(([self._dated(ev, doc_date)],
-                                       [self._dated(j, doc_date) for j in journey_of.pop(id(ev))]))
+                        legs, at = journey_of.pop(id(ev))
+                        either.append(([self._dated(ev, doc_date)], [self._dated(j, doc_date) for j in legs], at))
                         continue
                     ev = self._dated(ev, doc_date)
                     if ev.asserted and self.lexicon.relations[ev.relation].journey:
@@ -300,8 +307,9 @@ class Extractor:
             yield decided_ev
         # a traveller who flees in this report (a flight verb, or a journey kept as a flight above)
         fled = fleeing | {ev.source for ev in decided if ev.asserted and ev.modality != "travel"}
-        for contact, legs in either:
-            if contact[0].source in fled:
+        fled_at = {at for contact, _, at in either if contact and contact[0].source in fled}
+        for contact, legs, at in either:
+            if at in fled_at:  # (and those who travelled with him)
                 yield from (travel(ev, False, False) if ev.rule in self.travel_rules else ev for ev in legs)
             else:
                 yield from contact
@@ -722,6 +730,10 @@ class Extractor:
                 tgt_id = actors.as_kind(tgt.actor, relation.target_kinds, as_party=False, protector=cue.protector,
                                         groups=relation.target_groups)
                 if not tgt_id or tgt_id == src_id or (not relation.journey and self.index.one_side(src_id, tgt_id)):
+                    granter = not tgt_id and grant and actors.as_party(tgt.actor)
+                    if granter and granter != src_id:
+                        # "the Daniel Ortega regime granted him asylum": no place to go to, still a grant
+                        yield make(granter, grant.gives[0], src_id, tgt, src, trigger, "asylum-grant", off, flags)
                     continue  # (a leader and his own state are one side: "Araghchi held a meeting involving Iran")
                 made = True
                 yield make(src_id, relation.name, tgt_id, src, tgt, trigger, cue.rule, off, flags)
