@@ -624,9 +624,10 @@ class DepArguments:
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         if len(subj) != 1 or subj[0].pos_ != "NOUN" or len(objs) != 1 or any(k.dep_ == "conj" for k in objs[0].children):
             return []
-        obj = self._np(ctx, objs[0]) if objs[0].pos_ != "PRON" else [None]
-        if len(obj) != 1 or (obj[0] is not None and ctx.actors.kind(obj[0].actor) != "person"):
-            return []
+        if objs[0].pos_ != "PRON":  # (a pronoun stands for one person)
+            named = self._np(ctx, objs[0])
+            if len(named) != 1 or ctx.actors.kind(named[0].actor) != "person":
+                return []
         listed = [q for c in verb.children if c.dep_ == "prep" and c.lower_ in ctx.one["list_openers"] and c.i > objs[0].i
                   for o in c.children if o.dep_ == "pobj" for q in self._np(ctx, o)]
         return [q for q in listed if ctx.actors.kind(q.actor) == "person"]
