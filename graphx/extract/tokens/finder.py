@@ -828,6 +828,13 @@ class TokenArguments:
                 asked = ctx.asked_before(cs, sources[0])  # ("Assad asked Putin for help, but HE refused")
                 sources = [asked] if asked is not None else sources
             targets = ctx.targets(cue, start, end, ce, sources, **({"window": 3} if opened else {}))
+            if relation.go_between and not relation.journey and targets and end < ce and \
+                    ctx.norms[end] == "of" and targets[0].start - end <= 3 and \
+                    not any("of" in ctx.norms[max(cs, p.start - 3):p.start] for p in sources):
+                # "agreed to a truce under the MEDIATION OF Qatar": those after "of" mediated, for the
+                # ones the clause is about, as the parse-based finder reads it (not for another
+                # go-between's: "terminated the facilitation OF Senator Córdoba and the mediation of ...")
+                sources, targets = targets, sources
             if sent_back:
                 # ("Lebanon deported 67 Syrian soldiers to Syria": sent back home, no flight)
                 home = {getattr(ctx.actors.get(p.actor), "member_of", None) for p in sources}
