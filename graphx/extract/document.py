@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import Counter
+from dataclasses import replace
 from itertools import islice
 
 from ..nlp.pipeline import PLAIN_QUOTES
@@ -99,6 +100,8 @@ class Pipeline:
             arabic = {}  # the actors the Arabic runs name that the table lacks
             found = (tuple(self.extractor.extract(document, sdoc, mentions, actors))
                      + tuple(self.arabic.extract(document, arabic)))
+            if self.trained and document.body != self._text(document):
+                found = tuple(_own_words(r, document.text) for r in found)
             evidence = tuple(r for r in found if not isinstance(r, FateClaim))
             claims = tuple(r for r in found if isinstance(r, FateClaim))
         except Exception as exc:  # noqa: BLE001 - one report must not sink an archive's build
@@ -126,6 +129,17 @@ class Pipeline:
         stream = self.nlp.pipe(((self._text(d), d) for d in documents), as_tuples=True, batch_size=BATCH_SIZE)
         for sdoc, document in stream:
             yield self.result(document, sdoc)
+
+
+def _own_words(record, text: str):
+    """``record`` quoting the report's own words at its offsets (the trained pipeline read them with
+    plain quotes, one character for one: "Assad’s calls", not "Assad's calls")."""
+    changes = {"trigger": text[record.trigger_start:record.trigger_end]}
+    for field in ("source", "target"):
+        start = getattr(record, f"{field}_start", -1)
+        if start >= 0:
+            changes[f"{field}_text"] = text[start:getattr(record, f"{field}_end")]
+    return replace(record, **changes)
 
 
 # One pipeline per settings and thread: a worker process (pool or Dask) builds it once.
