@@ -183,6 +183,9 @@ TABLE = [
     # a way out secured for someone: the ones who secured it mediated for the one who left
     ("وكشفت وكالة رويترز أن تركيا وقطر تدخلتا لضمان خروج الرئيس السوري، بشار الأسد، بشكل آمن من دمشق.",
      {("turkey", "mediated", A), ("qatar", "mediated", A)}, set()),
+    # a title across a preposition is another's ("a letter from the King of Bahrain TO al-Sharaa")
+    ("ونقل الزياني رسالة خطية من ملك البحرين إلى الشرع.", set(), {("ahmed_al_sharaa", "represents", "bahrain")}),
+    ("والتقى الرئيس الروسي فلاديمير بوتين بالشرع.", {(PUTIN, "represents", "russia")}, set()),
 ]
 
 

@@ -1277,6 +1277,35 @@ CASES = [
     # those led by someone are not that one, unless a delegation or party
     (DEPS, "Twenty-one individuals affiliated with the Fourth Division, once led by Maher al-Assad, were detained after "
            "clandestinely entering Lebanon.", set(), {(MAHER, "fled-to", "lebanon")}),
+    # a list after "talks between" the parser broke up (a title before a name): each pair met; one named
+    # after the list's verb is none of them
+    (DEPS, "The talks between Shevardnadze, opposition leaders Mikhail Saakashvili and Zurab Zhvania were held at the "
+           "president's residence and overseen by Ivanov.",
+     {("x_mikhail_saakashvili", "contacted", "x_shevardnadze"), ("x_zurab_zhvania", "contacted", "x_shevardnadze"),
+      ("x_mikhail_saakashvili", "contacted", "x_zurab_zhvania")},
+     {("x_ivanov", "contacted", "x_shevardnadze"), ("x_mikhail_saakashvili", "contacted", "x_ivanov")}),
+    # a person coordinated with the place another person is from is another of the list
+    (DEPS, "Khalid bin Salman hosted Michel Menassa from Lebanon and Syria's Murhaf Abu Qasra in the coastal city.",
+     {("x_khalid_bin_salman", "contacted", "x_michel_menassa"), ("x_khalid_bin_salman", "contacted", "murhaf_abu_qasra")},
+     {("x_khalid_bin_salman", "contacted", "lebanon")}),
+    # "the group", "the militant group": the organisation named before
+    (DEPS, "A Lebanese newspaper reported on Hezbollah. The terror group helped hundreds of Syrian intelligence officers "
+           "flee to Lebanon.", {("hezbollah", "mediated", "syria_officers")}, set()),
+    (DEPS, "Hamas leaders met in Doha. The Palestinian militant group also sent a delegation to Cairo.",
+     {("x_hamas", "contacted", "egypt")}, {("palestine", "contacted", "egypt")}),
+    # ... not a group of people's, nor before a name or "of"
+    (BOTH, "Hezbollah said it would help. Syrian soldiers crossed into Iraq. The group then met Putin.", set(),
+     {("hezbollah", "contacted", PUTIN)}),
+    (BOTH, "Hezbollah said it would help. The group of soldiers then met Putin.", set(), {("hezbollah", "contacted", PUTIN)}),
+    # by sea or on foot
+    (BOTH, "The ship aboard which Assad is sailing to Greece was escorted by warships.", {(A, "fled-to", "greece")}, set()),
+    # "some" with no "of": some of the group of people named before it
+    (DEPS, 'Hezbollah is pulling its forces from Damascus. The group "has instructed its fighters to withdraw from the Homs '
+           'area, with some heading to Latakia", the source told AFP.',
+     {("hezbollah_fighters", "fled-to", "latakia")}, {("hezbollah", "fled-to", "latakia")}),
+    # present at the meeting told before: with its other side
+    (BOTH, "Putin met Erdogan in Ankara on Monday. Foreign Minister Sergei Lavrov was also in attendance.",
+     {("sergei_lavrov", "contacted", "recep_tayyip_erdogan")}, set()),
 ]
 
 

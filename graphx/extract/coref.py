@@ -66,6 +66,8 @@ class Salience:
             return self._definite(i, ctx, {e.actor if hasattr(e, "actor") else e for e in exclude}, group)
         if kind == "armed":
             return self._armed(i, ctx, {e.actor if hasattr(e, "actor") else e for e in exclude})
+        if kind == "body":
+            return self._body(i, ctx, {e.actor if hasattr(e, "actor") else e for e in exclude})
         self._gender, self._lenient = gender, gender != "f"
         found = self._resolve(kind, i, ctx, exclude)
         if found is None and gender == "f":
@@ -200,6 +202,28 @@ class Salience:
             found = [aid for aid in map(armed, mentions) if aid is not None]
             if found:
                 return found[-1]
+        return None
+
+    def _body(self, i, ctx, ex) -> str | None:
+        """"The group", "the movement" ([pronouns] bodies): the organisation or armed group named last
+        before ``i`` in the sentence or in the five sentences before (or the one whose people were: "Hamas
+        leaders"); ``None`` where another group of people was named after it ("Syrian soldiers ... the
+        group": them, which the words do not say)."""
+        def fits(aid):
+            return bool(aid) and aid not in ex and self.actors.kind(aid) in ("organisation", "armed_group", "group")
+
+        def body(aid):  # (a group of a body's people stands for the body: "Hamas leaders ... the group")
+            if self.actors.kind(aid) == "group":
+                aid = getattr(self.actors.get(aid), "member_of", None)
+            return aid if aid and aid not in ex and self.actors.kind(aid) in ("organisation", "armed_group") else None
+
+        for p in reversed([p for p in ctx.parties if p.start < i and not p.slot]):
+            if fits(p.actor):
+                return body(p.actor)
+        for _, mentions in reversed(self.history[-5:]):
+            found = [aid for aid in mentions if fits(aid)]
+            if found:
+                return body(found[-1])
         return None
 
     @staticmethod

@@ -100,6 +100,15 @@ class DepArguments:
                 lo = tok.left_edge.i
                 out.extend(q for q in ctx.parties
                            if q is not p and q.slot == "counterpart" and lo <= q.start and q.end <= p.start)
+            people = ctx.rules.group_words.people
+            named = [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" and tok.lower_ + "s" in people
+                     for o in c.children if o.dep_ == "pobj" and o.i not in seen
+                     for q in self._np(ctx, o, seen, depth + 1)] if ctx.actors.kind(p.actor) == "group" else []
+            named = [q for q in named if not q.slot and ctx.actors.kind(q.actor) == "person"]  # (not "to MALAYSIA")
+            if named:
+                # "US AMBASSADOR to Malaysia EDGARD D. KAGAN and Chinese ambassador Ouyang Yujing": the one
+                # envoy named after the state he is sent to is that person (and those listed with him)
+                return out + named
             out.append(p)
             if p.slot or ctx.actors.kind(p.actor) == "group":
                 # "close associates of the Assad government, INCLUDING Ghassan Belal and businessmen Mohammed
@@ -223,6 +232,19 @@ class DepArguments:
                     same = [q for q in same if ctx.actors.kind(q.actor) == "person"]
                     out = [q for q in out if q is not p] if same else out
                 out.extend(same)
+            elif child.dep_ == "prep" and child.lower_ in ("from", "of") and p is not None and not p.slot and \
+                    ctx.actors.kind(p.actor) == "person":
+                # "hosted Michel Menassa FROM LEBANON AND SYRIA'S Murhaf Abu Qasra": a person coordinated
+                # with the state or place a person's phrase names is another of the list, where the parser
+                # hung them there
+                for obj in child.children:
+                    q = cover.get(obj.i) if obj.dep_ == "pobj" else None
+                    if q is None or ctx.actors.kind(q.actor) not in ("state", "place"):
+                        continue
+                    for g in obj.children:
+                        if g.dep_ == "conj" and g.i not in seen and not _opens_clause(ctx.doc, end=g.right_edge.i + 1):
+                            out.extend(r for r in self._np(ctx, g, seen, depth + 1)
+                                       if not r.slot and ctx.actors.kind(r.actor) == "person")
             elif child.dep_ == "appos" and p is not None:
                 # a list the parser hung under the first name's description ("spoke to KHAJI, Senior
                 # Advisor to the Foreign Minister, as well as Syrian Foreign Minister SABBAGH"): a
@@ -329,6 +351,14 @@ class DepArguments:
             said = [p for c in head.children if c.dep_ in _SUBJ for p in self._np(ctx, c) if not p.slot]
             if len(said) > 1:
                 return said
+        if len(subj) == 1 and subj[0].lower_ in ctx.rules.quantity_nouns and subj[0].i not in self._cover(ctx) and \
+                not any(c.dep_ == "prep" for c in subj[0].children):
+            # "instructed its fighters to withdraw, WITH SOME heading to Latakia": some of the group of
+            # people named last before it in the sentence
+            people = [p for p in ctx.parties if p.end <= subj[0].i and (
+                p.slot == "group" or not p.slot and ctx.actors.kind(p.actor) == "group")]
+            if people:
+                return people[-1:]
         if subj:
             found = [p for c in subj for p in self._np(ctx, c)]
             # "Assad, his wife and two bodyguards fled": the parser may hang the first of the list on the
@@ -1070,6 +1100,10 @@ class DepArguments:
                 return Arguments(present, [], voice, base.clause, base.proxies, joint=True)
         if cue.joint and not verbal:
             present = [p for prep in ("between", "among") for p in self._prep_objects(ctx, head, (prep,))]
+            if len(present) < 2 and doc[end - 1].lower_ in ("between", "among"):
+                # "the talks BETWEEN Shevardnadze, opposition leaders Mikhail Saakashvili and Zurab Zhvania":
+                # a list the parser broke up
+                present = self._listed_after(ctx, doc[end - 1], end, base.clause[1])
             if doc[end - 1].lower_ == "of" and doc[end - 1].pos_ == "ADP":
                 # "with the participation OF A, B and C": the list after the cue (where the parse
                 # lost it, the names in the words: a state's adjective before a person is the title's)
@@ -1314,6 +1348,9 @@ class DepArguments:
         after = self._prep_phrase(ctx, prep, None)
         if len(after) >= 2:
             return after
+        doc = ctx.doc
+        # (up to the list's verb: "the talks between A, B and C were held ... and overseen by D")
+        clause_end = next((k for k in range(end, clause_end) if doc[k].pos_ in ("VERB", "AUX")), clause_end)
         named = [p for p in ctx.in_range(end, clause_end) if not p.slot]
         return [p for k, p in enumerate(named) if not (
             k + 1 < len(named) and ctx.actors.kind(p.actor) == "state" and

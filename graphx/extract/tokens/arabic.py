@@ -276,7 +276,11 @@ class ArabicExtractor:
                         if aid and self.kind(aid) in rel.target_kinds:
                             group = aid
                             break
-                # the title must belong to this person: inside the name, or ending right before it
+                # the title must belong to this person: inside the name, or ending right before it (not
+                # across a preposition: "رسالة من ملك البحرين إلى الشرع" is another's title)
+                if group and i < p.start and (self._joined_preposition(ctx.doc[p.start].text) or any(
+                        n[j] in self.one.get("prepositions", ()) for j in range(i + k, p.start))):
+                    group = None
                 if group and group != p.actor and (i >= p.start or not any(
                         q.start > i and q.start < p.start and self.kind(q.actor) == "person" for q in ctx.parties)) \
                         and not any(q is not p and q.start <= i < q.end and self.kind(q.actor) == "person"

@@ -207,6 +207,16 @@ class SentenceContext:
                         out.append(Mention(aid, *self._chars(i, k + 1), i, k + 1, pronoun=True))
                         i = k + 1
                         continue
+                # (where the sentence is parsed: the token rules would make "THE GROUP has instructed its fighters
+                # to withdraw, with some heading to Latakia" the travellers' subject)
+                k = body_noun(self.arrays.texts, norms, i, self.end, self.one.get("bodies", ()), self.rules.demonyms, ms,
+                              self.one["relative"]) if self.doc[i].dep else None
+                if k is not None:
+                    aid = self.salience.resolve("body", i, self, ())  # "THE TERROR GROUP": the body named last
+                    if aid:
+                        out.append(Mention(aid, *self._chars(i, k + 1), i, k + 1, pronoun=True))
+                        i = k + 1
+                        continue
             n = (phrase_len(norms, i, self.w["latter"]) or phrase_len(norms, i, self.w["former"])
                  if norm in self.w["latter"].by_first or norm in self.w["former"].by_first else 0)
             if n and i + n < self.end and (phrase_len(norms, i + n, self.rules.w["titles"]) or
@@ -960,3 +970,25 @@ class SentenceContext:
                     j -= 1
                 return self.doc[j:i + 1].text
         return ""
+
+
+def body_noun(texts, norms, i, end, bodies, demonyms, starts=(), relative=()) -> int | None:
+    """Where "the" at ``i`` opens a word for an organisation named before ([pronouns] bodies), the
+    index of that noun: after up to three lower-case words or demonyms ("the Palestinian militant
+    GROUP"), not before "of", a possessive, a name or a relative word (``relative``: "the group of
+    soldiers", "the group Hamas", "the militant group THAT toppled Assad" describes a body, no
+    pronoun), and no mention among the words (``starts``: where mentions start). Else ``None``."""
+    if not bodies:
+        return None
+    k = i + 1
+    while k < end and k - i <= 4 and norms[k] not in bodies and (k not in starts or norms[k] in demonyms) and (
+            texts[k][:1].islower() or norms[k] in demonyms) and texts[k].replace("-", "").isalpha():
+        k += 1
+    if k >= end or norms[k] not in bodies or k in starts or k - i > 4:
+        return None
+    after = texts[k + 1] if k + 1 < end else ""
+    if norms[k + 1] in ("of", "'s", "’s", "from", "that", *relative) if k + 1 < end else False:
+        return None
+    if after[:1].isupper() or (k + 1 in starts):
+        return None
+    return k

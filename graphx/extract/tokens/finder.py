@@ -629,13 +629,14 @@ class Extractor:
 
     def _joined(self, ctx, cue, start, end, sources, told) -> list:
         """Those a definite joining phrase ("took part in THE discussions", cue ``joins``; [pronouns]
-        definite) meets: the
+        definite; or one with a word of [clauses] additive: "were ALSO in attendance") meets: the
         parties of the last meeting the report told (``told``) other than the joiners, as actors carried
         over from an earlier sentence (no words here); none where the phrase is indefinite or no meeting
         was told."""
         # (told of the meeting, the article is its subject's: "THE meeting was also attended by")
         lo = ctx.clause_of(start)[0] if cue.source == "agent" else start
-        if not (cue.joins and told and ctx.one["definite"].intersection(ctx.norms[lo:end])):
+        if not (cue.joins and told and (ctx.one["definite"].intersection(ctx.norms[lo:end]) or
+                                        ctx.one.get("additive", set()).intersection(ctx.norms[lo:end]))):
             return []
         mine = {r.actor for r in (ctx.resolved(p) for p in sources) if r is not None}
         return [Mention(aid, "", -1, -1, -1, -1) for aid in told if aid not in mine]
