@@ -186,6 +186,10 @@ TABLE = [
     # a title across a preposition is another's ("a letter from the King of Bahrain TO al-Sharaa")
     ("ونقل الزياني رسالة خطية من ملك البحرين إلى الشرع.", set(), {("ahmed_al_sharaa", "represents", "bahrain")}),
     ("والتقى الرئيس الروسي فلاديمير بوتين بالشرع.", {(PUTIN, "represents", "russia")}, set()),
+    # a surname that is a state's adjective, right after a title, is the adjective ("the SUDANESE former president")
+    ("حزّم الرئيس السوداني السابق جعفر نميري حقائبه بعد 14 عاماً امضاها في القاهرة رفضت خلالها السلطات المصرية طلبات لتسليمه.",
+     set(), {("egypt", "refused", "mohammed_shia_al_sudani")}),
+    ("والتقى السوداني بوتين في موسكو.", {("mohammed_shia_al_sudani", "contacted", PUTIN)}, set()),
 ]
 
 

@@ -1306,6 +1306,13 @@ CASES = [
     # present at the meeting told before: with its other side
     (BOTH, "Putin met Erdogan in Ankara on Monday. Foreign Minister Sergei Lavrov was also in attendance.",
      {("sergei_lavrov", "contacted", "recep_tayyip_erdogan")}, set()),
+    # refuge sought, told of those a relative clause describes or right after a flight: they are there
+    (BOTH, "Dozens of Syrian soldiers who sought refuge in Iraq held a protest on Tuesday.",
+     {("syria_soldiers", "fled-to", "iraq")}, {("syria_soldiers", "contacted", "iraq")}),
+    (BOTH, "Maher al-Assad eventually fled his country and sought refuge in Iraq.", {(MAHER, "fled-to", "iraq")}, set()),
+    # a truce clinched between two sides
+    (DEPS, "Sarkozy won praise in clinching a six-point truce between Moscow and Tbilisi in three days.",
+     {("x_sarkozy", "mediated", "russia"), ("x_sarkozy", "mediated", "georgia")}, set()),
 ]
 
 

@@ -115,6 +115,7 @@ class ArabicMentions:
             else:
                 mentions.append(m)
         mentions = self._adjective_parties(doc, norms, mentions)
+        mentions = self._nisba_after_title(doc, norms, mentions)
         mentions = self._titled(doc, norms, mentions, discovered)
         mentions = self._short_names(doc, norms, mentions, discovered)
         mentions = self._groups(doc, norms, mentions, discovered)
@@ -147,6 +148,33 @@ class ArabicMentions:
             if any(f in self.cue_words for f in (prev, prev[1:], prev[2:])):
                 extra.append(_span(doc, i, i + 1, self.demonyms[word][0]))
         return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+    def _nisba_after_title(self, doc, norms, mentions):
+        """"الرئيس السوداني السابق جعفر نميري": a person's one-word name that is also a state's adjective
+        (the state's Arabic name with the article and a final ي, "السودان" -> "السوداني") right after a
+        title is the adjective: the state, not that person (al-Sudani)."""
+        out = []
+        for m in mentions:
+            word = norms[m.start] if m.end - m.start == 1 else ""
+            state = self._states().get(word[2:-1]) if word.startswith("ال") and word.endswith("ي") else None
+            if state and self.index.actors[m.actor].kind == "person" and any(
+                    k + self._title_at(norms, k) == m.start for k in range(max(0, m.start - 3), m.start)):
+                m = _span(doc, m.start, m.end, state)
+            out.append(m)
+        return out
+
+    def _states(self) -> dict:
+        """States' Arabic names without the article, normalised ("سودان" -> sudan), read once."""
+        if getattr(self, "_state_names", None) is None:
+            self._state_names = {}
+            for a in self.index.actors.values():
+                if a.kind != "state":
+                    continue
+                for name in self.index.table.names(a):
+                    n = normalise(" ".join(name.split()))
+                    if _ARABIC_LETTER.search(n) and " " not in n:
+                        self._state_names.setdefault(n[2:] if n.startswith("ال") else n, a.id)
+        return self._state_names
 
     def _role_of(self, doc, role, name) -> bool:
         """Whether mention ``role`` is one of its actor's roles and ``name`` a person's name."""
