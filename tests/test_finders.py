@@ -1313,6 +1313,15 @@ CASES = [
     # a truce clinched between two sides
     (DEPS, "Sarkozy won praise in clinching a six-point truce between Moscow and Tbilisi in three days.",
      {("x_sarkozy", "mediated", "russia"), ("x_sarkozy", "mediated", "georgia")}, set()),
+    # a title between "of" and the owner's name: the group is still the owner's
+    (BOTH, "Senior members of President Bashar al-Assad’s government have fled to Lebanon.",
+     {("bashar_al_assad_members", "fled-to", "lebanon")}, {(A, "fled-to", "lebanon")}),
+    # paramilitaries are a group of people; "these fighters" are them
+    (BOTH, "Iraqi paramilitary fighters left Damascus. These fighters said they faced no aggression as they withdrew back to Iraq.",
+     {("iraq_fighters", "fled-to", "iraq")}, set()),
+    # help withheld is refused to the one it would have served
+    (DEPS, "Hezbollah refused to deploy to Aleppo to defend the Assad government.", {("hezbollah", "refused", "syria")}, set()),
+    (DEPS, "Iraqi militias agreed not to deploy to Aleppo to defend Assad.", {("iraq", "refused", A)}, set()),
 ]
 
 

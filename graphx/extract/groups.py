@@ -185,6 +185,8 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
             k = end + 1 if end < n and lower[end] == "of" else None
             if k is not None and k < n and lower[k] == "the":
                 k += 1
+            while k is not None and k < n and k not in by_start and lower[k] in words.titles and doc[k].is_title:
+                k += 1  # ("senior members of PRESIDENT Bashar al-Assad's government": the person's)
             if k is not None and k in by_start:
                 m = by_start[k]
                 if m.end + 1 < n and lower[m.end] in ("'s", "’s") and (m.end + 1) in by_start:

@@ -414,6 +414,20 @@ class DepArguments:
             return self._subjects(ctx, head, depth + 1)  # "escaped from house arrest, FLEEING into the embassy"
         return []
 
+    def _served(self, ctx, verb, depth=0) -> list:
+        """The object of the first verb of help ([clauses] support) down ``verb``'s chain of infinitives,
+        gerunds and purposes ("refused TO DEPLOY ... TO DEFEND the government": the government)."""
+        if depth > 4:
+            return []
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "advcl", "pcomp", "prep"):
+                if c.pos_ == "VERB" and c.lemma_ in ctx.one["support"]:
+                    return [p for o in c.children if o.dep_ == "dobj" for p in self._np(ctx, o)]
+                found = self._served(ctx, c, depth + 1)
+                if found:
+                    return found
+        return []
+
     def _credited(self, ctx, word) -> list:
         """Who a word of praise or thanks credits with what follows its "for" or "with" ([clauses]
         credit): its object ("THANKED Qatar for brokering"), or who it is owed to ("GRATEFUL to Iraq",
@@ -1186,6 +1200,10 @@ class DepArguments:
                                            for p in [q for c in o.children if c.dep_ in ("nsubj", "poss", "compound", "nmod")
                                                      for q in self._np(ctx, c)] + self._prep_objects(ctx, o, ("for", "to"))],
                                      {p.actor for p in sources})
+        if not targets and relation.target_fallback and voice == "active" and verbal and ctx.one.get("support"):
+            # "refused to deploy to Aleppo TO DEFEND the Assad government", "decided to refrain from intervening
+            # TO SUPPORT the Assad government": help withheld is refused to the one it would have served
+            targets = self._resolved(ctx, self._served(ctx, head), {p.actor for p in sources})
         if not targets and voice == "active" and cue.target == "object" and not cue.target_preps and objects:
             # the object names no actor: the one it belongs to ("rejected a deal WITH the United States",
             # "a request FROM Damascus"), or, unless it is a person's title ("asked the former Syrian
