@@ -100,6 +100,7 @@ class DepArguments:
                 lo = tok.left_edge.i
                 out.extend(q for q in ctx.parties
                            if q is not p and q.slot == "counterpart" and lo <= q.start and q.end <= p.start)
+            # (a one-person noun: its plural is a people noun, "ambassador"/"ambassadors")
             people = ctx.rules.group_words.people
             named = [q for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" and tok.lower_ + "s" in people
                      for o in c.children if o.dep_ == "pobj" and o.i not in seen

@@ -55,6 +55,7 @@ class ArabicMentions:
         # these is another's office (read once the names are found, so its words stay taken)
         self.deputies = {normalise(w) for w in words.get("deputies", ())}
         self._roles: dict = {}  # actor id -> its roles, normalised
+        self._state_names: dict | None = None  # (see _states)
         norm = lambda p: tuple(normalise(w) for w in p.split())  # noqa: E731
         self.titles: dict[str, list] = {}  # first word -> the titles it starts, longest first
         for t in sorted({norm(t) for t in words.get("titles", ())}, key=len, reverse=True):
@@ -157,7 +158,7 @@ class ArabicMentions:
         for m in mentions:
             word = norms[m.start] if m.end - m.start == 1 else ""
             state = self._states().get(word[2:-1]) if word.startswith("ال") and word.endswith("ي") else None
-            if state and self.index.actors[m.actor].kind == "person" and any(
+            if state and getattr(self.index.actors.get(m.actor), "kind", None) == "person" and any(
                     k + self._title_at(norms, k) == m.start for k in range(max(0, m.start - 3), m.start)):
                 m = _span(doc, m.start, m.end, state)
             out.append(m)
@@ -165,7 +166,7 @@ class ArabicMentions:
 
     def _states(self) -> dict:
         """States' Arabic names without the article, normalised ("سودان" -> sudan), read once."""
-        if getattr(self, "_state_names", None) is None:
+        if self._state_names is None:
             self._state_names = {}
             for a in self.index.actors.values():
                 if a.kind != "state":

@@ -986,9 +986,7 @@ def body_noun(texts, norms, i, end, bodies, demonyms, starts=(), relative=()) ->
         k += 1
     if k >= end or norms[k] not in bodies or k in starts or k - i > 4:
         return None
-    after = texts[k + 1] if k + 1 < end else ""
-    if norms[k + 1] in ("of", "'s", "’s", "from", "that", *relative) if k + 1 < end else False:
-        return None
-    if after[:1].isupper() or (k + 1 in starts):
+    if k + 1 < end and (norms[k + 1] in ("of", "'s", "’s", "from", "that", *relative) or texts[k + 1][:1].isupper()
+                        or k + 1 in starts):
         return None
     return k
