@@ -32,7 +32,7 @@ SECTION_KEYS = {
                 "spokespeople", "prevention", "prevention_openers"),
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "initiative", "topics", "list_openers", "party_nouns",
-                "owner_nouns", "joined_prepositions", "adverbs", "place_nouns", "event_nouns", "companions", "escorts",
+                "owner_nouns", "joined_prepositions", "construct_nouns", "regime_nouns", "adverbs", "place_nouns", "event_nouns", "companions", "escorts",
                 "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control", "venue", "reception", "place_visit", "aboard", "bound",
                 "departure", "permissions", "lending", "retracting", "leading", "homeward", "home_words", "setting", "visit_nouns", "sent_back",
                 "locative_relative", "named_heads", "named_after", "relatives", "contrast", "set_off", "set_off_adverbs",

@@ -190,6 +190,13 @@ TABLE = [
     ("حزّم الرئيس السوداني السابق جعفر نميري حقائبه بعد 14 عاماً امضاها في القاهرة رفضت خلالها السلطات المصرية طلبات لتسليمه.",
      set(), {("egypt", "refused", "mohammed_shia_al_sudani")}),
     ("والتقى السوداني بوتين في موسكو.", {("mohammed_shia_al_sudani", "contacted", PUTIN)}, set()),
+    # a name after a construct noun is its genitive, no traveller ("relatives OF Syrian officials", "close to
+    # the regime OF Bashar al-Assad"); a regime noun only as a preposition's object ("the fall of the regime of
+    # President Bashar al-Assad and HIS flight": his)
+    ("وقال مسؤولون إن أقارب مسؤولين سوريين، ومنهم عائلة ماهر الأسد، وشخصيات إعلامية مقربة من نظام بشار الأسد، فروا إلى لبنان.",
+     {("maher_al_assad_family", "fled-to", "lebanon")}, {(A, "fled-to", "lebanon")}),
+    ("بعد مرور 6 أيام من سقوط نظام الرئيس السوري بشار الأسد وهروبه إلى موسكو، كشفت مصادر تفاصيل جديدة.",
+     {(A, "fled-to", "moscow")}, set()),
 ]
 
 

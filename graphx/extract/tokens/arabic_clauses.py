@@ -181,6 +181,8 @@ class _Sentence(JourneyRules, AttributionRules):
             return False
         if self.ex._joined_preposition(p.text):
             return False
+        if self._construct_owner(p, j):
+            return False  # "من نظام بشار الأسد": the regime's owner, no subject ([clauses] construct_nouns)
         if j >= self.start and _plain_word(self.doc[j].text).endswith("ة") and j == p.start - 1 and \
                 not self.norms[j].startswith(("ال", "وال", "بال", "لل", "فال")) and \
                 self.norms[j] not in self.ex.title_words and not self.ex.mentions.quantity(self.norms[j]) and not any(
@@ -196,6 +198,23 @@ class _Sentence(JourneyRules, AttributionRules):
             if t.startswith(prep) and rest in self.ex.title_words:
                 return False
         return True
+
+    def _construct_owner(self, p, j) -> bool:
+        """Whether ``p`` follows (at ``j``) a noun of [clauses] construct_nouns ("أقارب مسؤولين سوريين"), or
+        one of regime_nouns that is a preposition's object: a separate preposition before it ("مقربة من
+        نظام بشار الأسد") or a joined one ("لنظام")."""
+        if j != p.start - 1 or j < self.start:
+            return False
+        word = self.norms[j]
+        bare = word[1:] if word[:1] in ("و", "ف") else word
+        if bare in self.ex.one.get("construct_nouns", ()):
+            return True
+        regime = self.ex.one.get("regime_nouns", ())
+        if bare in regime:
+            k = self._prev(j)
+            return k >= self.start and self.norms[k] in self.ex.one.get("prepositions", ())
+        return any(bare.startswith(prep) and bare[len(prep):] in regime
+                   for prep in self.ex.one.get("joined_prepositions", ()))
 
     def nominative(self, p) -> bool:
         return self._nominative.get(p.start, True)
