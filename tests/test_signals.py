@@ -23,6 +23,19 @@ STARTED = 180
 GONE = 60
 
 
+@pytest.fixture(autouse=True)
+def interruptible():
+    """Commands these tests start take Ctrl-C as one started from a terminal does, however pytest was
+    started: a background job of a non-interactive shell (``pytest &`` in a script) runs with SIGINT
+    ignored, and an ignored signal stays ignored across exec (a handled one is reset to its default),
+    so the command would never see the SIGINT these tests send."""
+    before = signal.getsignal(signal.SIGINT)
+    if before == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
+
+
 def session(sid: int) -> list[int]:
     """Processes whose session is ``sid`` (the command and everything it started)."""
     pids = []
