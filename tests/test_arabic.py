@@ -197,6 +197,8 @@ TABLE = [
      {("maher_al_assad_family", "fled-to", "lebanon")}, {(A, "fled-to", "lebanon")}),
     ("بعد مرور 6 أيام من سقوط نظام الرئيس السوري بشار الأسد وهروبه إلى موسكو، كشفت مصادر تفاصيل جديدة.",
      {(A, "fled-to", "moscow")}, set()),
+    # ... a construct noun that starts with ف as a word of its own ("the REMNANTS of Bashar al-Assad")
+    ("وفر فلول بشار الأسد إلى لبنان.", set(), {(A, "fled-to", "lebanon")}),
 ]
 
 

@@ -206,15 +206,16 @@ class _Sentence(JourneyRules, AttributionRules):
         if j != p.start - 1 or j < self.start:
             return False
         word = self.norms[j]
-        bare = word[1:] if word[:1] in ("و", "ف") else word
-        if bare in self.ex.one.get("construct_nouns", ()):
+        # (the word as written, or without a joined و or ف: "وأقارب"; "فلول" is a word of its own)
+        forms = (word, word[1:]) if word[:1] in ("و", "ف") else (word,)
+        if any(w in self.ex.one.get("construct_nouns", ()) for w in forms):
             return True
         regime = self.ex.one.get("regime_nouns", ())
-        if bare in regime:
+        if any(w in regime for w in forms):
             k = self._prev(j)
             return k >= self.start and self.norms[k] in self.ex.one.get("prepositions", ())
-        return any(bare.startswith(prep) and bare[len(prep):] in regime
-                   for prep in self.ex.one.get("joined_prepositions", ()))
+        return any(w.startswith(prep) and w[len(prep):] in regime
+                   for w in forms for prep in self.ex.one.get("joined_prepositions", ()))
 
     def nominative(self, p) -> bool:
         return self._nominative.get(p.start, True)
