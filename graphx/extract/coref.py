@@ -172,9 +172,12 @@ class Salience:
     def _last_group(self, i, ctx, ex, tails, back) -> str | None:
         """The group whose id ends with one of ``tails`` named last before ``i`` in the sentence, else
         in the ``back`` sentences before."""
-        def fits(aid):
-            return aid not in ex and aid.endswith(tails) and self.actors.kind(aid) == "group"
+        return self._named_last(i, ctx, back, lambda aid: aid not in ex and aid.endswith(tails)
+                                and self.actors.kind(aid) == "group")
 
+    def _named_last(self, i, ctx, back, fits) -> str | None:
+        """The actor that ``fits`` named last before ``i`` in the sentence (a party of its own, not a
+        slot), else named last in the ``back`` sentences before; ``None`` if none."""
         for p in reversed([p for p in ctx.parties if p.start < i and not p.slot]):
             if fits(p.actor):
                 return p.actor
@@ -189,42 +192,29 @@ class Salience:
         in the five sentences before (an armed group of the tables, or an organisation the report
         calls by such a word where it names it: :attr:`rebel_orgs`)."""
         def armed(aid):  # the armed group ``aid`` is, or whose fighters it names ("Hezbollah fighters")
-            if aid and self.actors.kind(aid) == "group":
-                aid = getattr(self.actors.get(aid), "member_of", None)
+            aid = self._body_of(aid)
             if aid and aid not in ex and (self.actors.kind(aid) == "armed_group" or aid in self.rebel_orgs):
                 return aid
             return None
 
-        for p in reversed([p for p in ctx.parties if p.start < i and not p.slot]):
-            if (aid := armed(p.actor)) is not None:
-                return aid
-        for _, mentions in reversed(self.history[-5:]):
-            found = [aid for aid in map(armed, mentions) if aid is not None]
-            if found:
-                return found[-1]
-        return None
+        found = self._named_last(i, ctx, 5, lambda aid: armed(aid) is not None)
+        return armed(found) if found else None
 
     def _body(self, i, ctx, ex) -> str | None:
         """"The group", "the movement" ([pronouns] bodies): the organisation or armed group named last
         before ``i`` in the sentence or in the five sentences before (or the one whose people were: "Hamas
         leaders"); ``None`` where another group of people was named after it ("Syrian soldiers ... the
         group": them, which the words do not say)."""
-        def fits(aid):
-            return bool(aid) and aid not in ex and self.actors.kind(aid) in ("organisation", "armed_group", "group")
+        found = self._named_last(i, ctx, 5, lambda aid: bool(aid) and aid not in ex and self.actors.kind(aid) in (
+            "organisation", "armed_group", "group"))
+        aid = self._body_of(found) if found else None
+        return aid if aid and aid not in ex and self.actors.kind(aid) in ("organisation", "armed_group") else None
 
-        def body(aid):  # (a group of a body's people stands for the body: "Hamas leaders ... the group")
-            if self.actors.kind(aid) == "group":
-                aid = getattr(self.actors.get(aid), "member_of", None)
-            return aid if aid and aid not in ex and self.actors.kind(aid) in ("organisation", "armed_group") else None
-
-        for p in reversed([p for p in ctx.parties if p.start < i and not p.slot]):
-            if fits(p.actor):
-                return body(p.actor)
-        for _, mentions in reversed(self.history[-5:]):
-            found = [aid for aid in mentions if fits(aid)]
-            if found:
-                return body(found[-1])
-        return None
+    def _body_of(self, aid):
+        """The body a group of its people stands for ("Hezbollah fighters", "Hamas leaders"), else ``aid``."""
+        if aid and self.actors.kind(aid) == "group":
+            return getattr(self.actors.get(aid), "member_of", None)
+        return aid
 
     @staticmethod
     def _told_by_spokesman(ctx) -> bool:

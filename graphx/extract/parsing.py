@@ -149,7 +149,7 @@ class Parsing:
         parties, covered, plain = 0, set(), []
         rules_definite = self.extractor.rules.single.get("definite", ())
         armed = self.extractor.rules.single.get("armed", ())
-        bodies = self.extractor.rules.single.get("bodies", ())
+        bodies, relative = self.extractor.rules.single.get("bodies", ()), self.extractor.rules.single["relative"]
         i = s
         # A party per mention or other word that can start one, as SentenceContext._parties walks
         # the sentence (every such word counted, even where the walk would give it none).
@@ -176,8 +176,7 @@ class Parsing:
                 parties += 2
             elif norm in rules_definite and self._noun_after(norms, i, e) in armed:
                 parties += 2  # "the rebels": an armed group named before ([pronouns] armed), as a pronoun
-            elif norm in rules_definite and body_noun(texts, norms, i, e, bodies, words["demonyms"], at,
-                                                      self.extractor.rules.single["relative"]) is not None:
+            elif norm in rules_definite and body_noun(texts, norms, i, e, bodies, words["demonyms"], at, relative) is not None:
                 parties += 2  # "the militant group": an organisation named before ([pronouns] bodies)
             elif norm in words["demonyms"]:
                 # one party per demonym of "his Egyptian, Saudi and Qatari counterparts"; a journey's

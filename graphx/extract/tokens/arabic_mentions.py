@@ -165,16 +165,13 @@ class ArabicMentions:
         return out
 
     def _states(self) -> dict:
-        """States' Arabic names without the article, normalised ("سودان" -> sudan), read once."""
+        """States' one-word Arabic names without the article ("سودان" -> sudan), from the index's
+        normalised Arabic names, read once."""
         if self._state_names is None:
             self._state_names = {}
-            for a in self.index.actors.values():
-                if a.kind != "state":
-                    continue
-                for name in self.index.table.names(a):
-                    n = normalise(" ".join(name.split()))
-                    if _ARABIC_LETTER.search(n) and " " not in n:
-                        self._state_names.setdefault(n[2:] if n.startswith("ال") else n, a.id)
+            for name, aid in self.index.arabic_names.items():
+                if " " not in name and self.index.actors[aid].kind == "state":
+                    self._state_names.setdefault(name[2:] if name.startswith("ال") else name, aid)
         return self._state_names
 
     def _role_of(self, doc, role, name) -> bool:
