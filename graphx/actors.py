@@ -30,7 +30,8 @@ from .errors import ConfigError
 from .records import KINDS, Actor
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_ARTICLES = ("the ", "al ")  # "the Kremlin" answers to "Kremlin" too
+_ARTICLES = ("the ", "al ")
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")  # "the Kremlin" answers to "Kremlin" too
 _LIST_KEYS = ("aliases", "roles", "demonyms", "people", "context")
 _STR_KEYS = ("label", "kind", "capital", "located_in", "note")
 _FLAG_KEYS = ("replace",)
@@ -62,6 +63,7 @@ class AliasTable:
 
     actors: dict[str, Actor] = field(default_factory=dict)
     collective_nouns: tuple = ()
+    handovers: tuple = ()  # Handover records: a role that passed to another actor on a date
     sources: tuple = ()  # files the table was read from, in order
     notes: list = field(default_factory=list)  # where a user's table took over shipped actors or names
     _index: dict[str, str] = field(default_factory=dict, repr=False)
@@ -100,7 +102,120 @@ class AliasTable:
         for aid in sorted(self.actors):
             h.update(repr(replace(self.actors[aid], line=None)).encode())
         h.update(repr(self.collective_nouns).encode())
+        if self.handovers:  # (absent from the hash when none: tables without handovers keep their version)
+            h.update(repr([replace(o, line=None, path="") for o in self.handovers]).encode())
         return h.hexdigest()[:16]
+
+    def holder(self, aid: str, name: str, date: str) -> str:
+        """Who a role names in a report of ``date`` (YYYY-MM-DD): ``aid``, the actor the table gives it,
+        unless a handover passed the role on to another by then ("the Syrian president" is Assad in
+        2024 and al-Sharaa in a report of February 2025). Undated reports read the table's holder.
+
+        >>> import tempfile, pathlib
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.toml"
+        >>> _ = f.write_text("\\n".join(['[actors.a]', 'label = "A"', 'kind = "person"', 'roles = ["the Chief"]',
+        ...     '[actors.b]', 'label = "B"', 'kind = "person"', '[[handovers]]', 'roles = ["the Chief"]',
+        ...     'from = "a"', 'to = "b"', 'on = "2020-05-01"']), encoding="utf-8")
+        >>> t = load_aliases(f, include_default=False)
+        >>> t.holder("a", "The  chief", "2020-04-30"), t.holder("a", "the Chief", "2020-05-01"), t.holder("a", "Chief", "")
+        ('a', 'b', 'a')
+        """
+        if not self.handovers or not _ISO_DATE.fullmatch(date[:10]):
+            return aid
+        date, key = date[:10], _role_key(name)
+        for h in self.handovers:  # (sorted by date: a role passed on twice ends with its latest holder)
+            if h.on <= date and aid == h.source and key in h.keys:
+                aid = h.target
+        return aid
+
+
+@dataclass(frozen=True)
+class Handover:
+    """A role that passes from one actor to another on a date ([[handovers]] in an alias table)."""
+
+    roles: tuple
+    source: str
+    target: str
+    on: str  # YYYY-MM-DD: reports of this date or later read the roles as ``target``
+    path: str = ""
+    line: int | None = None
+    keys: frozenset = field(default=frozenset(), init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "keys", frozenset(_role_key(r) for r in self.roles))
+
+
+def _role_key(name: str) -> str:
+    """A role as compared for a handover: normalised, without a leading article."""
+    key = normalize(name)
+    for art in _ARTICLES:
+        if key.startswith(art):
+            return key[len(art):]
+    return key
+
+
+_HANDOVER_KEYS = ("roles", "from", "to", "on")
+
+
+def _handovers(data, path, lines) -> list[Handover]:
+    """The [[handovers]] of one file (ids and roles are checked once every file is read)."""
+    raw = data.get("handovers", [])
+    starts = [i for i, text in enumerate(lines, 1) if re.match(r"^\s*\[\[\s*handovers\s*\]\]", text)]
+    if not isinstance(raw, list) or not all(isinstance(h, dict) for h in raw):
+        raise ConfigError(path, starts[0] if starts else value_line(lines, "handovers"),
+                          "handovers must be [[handovers]] tables", "write [[handovers]] with roles, from, to and on")
+    out = []
+    for k, entry in enumerate(raw):
+        line = starts[k] if k < len(starts) else None
+        extra = sorted(set(entry) - set(_HANDOVER_KEYS))
+        if extra:
+            raise ConfigError(path, key_line(lines, extra[0], line), f"handover: unknown key {extra[0]!r}",
+                              "known keys: " + ", ".join(_HANDOVER_KEYS))
+        for key in ("from", "to"):
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise ConfigError(path, key_line(lines, key, line), f"handover: {key} must be an actor id",
+                                  f'write {key} = "actor_id"')
+        on = entry.get("on")
+        on = on.isoformat() if hasattr(on, "isoformat") else on
+        if not isinstance(on, str) or not re.fullmatch(r"\d{4}-\d\d-\d\d", on):
+            raise ConfigError(path, key_line(lines, "on", line), f"handover: on must be a date, not {on!r}",
+                              'write on = "YYYY-MM-DD" (the first day the role is the new holder\'s)')
+        roles = _as_tuple(entry.get("roles"), path, lines, line, "roles", f"handover {entry['from']}->{entry['to']}")
+        if not roles:
+            raise ConfigError(path, key_line(lines, "roles", line), "handover: no roles",
+                              'write roles = ["...", "..."]: the roles of "from" that pass to "to"')
+        out.append(Handover(roles, entry["from"].strip(), entry["to"].strip(), on, str(path), line))
+    return out
+
+
+def _check_handovers(table: AliasTable, handovers: list, renamed: dict, shipped: set, lines_of: dict) -> tuple:
+    """The handovers whose ids and roles hold, sorted by date. A user's file is held to them (an
+    error names its file and line); a shipped handover adapts to the user's table: it follows an
+    actor the user's table renamed, and drops a role the user's table gave to another actor."""
+    out = []
+    for h in handovers:
+        user = h.path not in shipped
+        if not user:
+            h = replace(h, source=renamed.get(h.source, h.source), target=renamed.get(h.target, h.target))
+        for key in ("from", "to"):
+            aid = h.source if key == "from" else h.target
+            if aid not in table.actors:
+                raise ConfigError(h.path, key_line(lines_of[h.path], key, h.line), f"handover: {key} {aid!r} is not an actor id",
+                                  _did_you_mean(aid, table.actors) or f"add [actors.{aid}] or fix the id")
+        if h.source == h.target:
+            raise ConfigError(h.path, h.line, f"handover: from and to are both {h.source!r}", "name two actors")
+        own = {_role_key(r) for r in table.actors[h.source].roles}
+        # (one of its roles, or one an earlier handover passed to it)
+        own |= {k for o in handovers if o.on < h.on and o.target == h.source for k in o.keys}
+        missing = [r for r in h.roles if _role_key(r) not in own]
+        if missing and user:
+            raise ConfigError(h.path, value_line(lines_of[h.path], missing[0], h.line or 1) or h.line,
+                              f"handover: {missing[0]!r} is not a role of {h.source!r}",
+                              f"add it to the roles of [actors.{h.source}], or hand over one of its roles")
+        roles = tuple(r for r in h.roles if r not in missing)
+        if roles:
+            out.append(replace(h, roles=roles))
+    return tuple(sorted(out, key=lambda h: h.on))
 
 
 def _as_tuple(value, path, lines, line, key, aid):
@@ -130,7 +245,7 @@ def _parse_file(path, known: dict | None = None) -> tuple[dict[str, Actor], tupl
     with this file's names unless its entry says ``replace = true``."""
     known = known or {}
     data, lines = read_toml(path)
-    unknown_top = set(data) - {"actors", "collective_nouns"}
+    unknown_top = set(data) - {"actors", "collective_nouns", "handovers"}
     if unknown_top:
         key = sorted(unknown_top)[0]
         raise ConfigError(path, value_line(lines, key) or None, f"unknown top-level key {key!r}",
@@ -194,7 +309,7 @@ def _parse_file(path, known: dict | None = None) -> tuple[dict[str, Actor], tupl
     if not isinstance(nouns, list) or not all(isinstance(n, str) and n.strip() for n in nouns):
         raise ConfigError(path, value_line(lines, "collective_nouns") or None,
                           "collective_nouns must be a list of non-empty strings")
-    return actors, tuple(normalize(n) for n in nouns), lines
+    return actors, tuple(normalize(n) for n in nouns), lines, _handovers(data, path, lines)
 
 
 def _did_you_mean(aid: str, known) -> str:
@@ -228,11 +343,16 @@ def load_aliases(*extra_paths, include_default: bool = True) -> AliasTable:
     origin: dict[str, tuple[Path, list[str]]] = {}
     nouns: list[str] = []
     notes: list[str] = []
+    handovers: list[Handover] = []
+    renamed: dict[str, str] = {}  # a shipped id -> the user's id that took its place
+    lines_of: dict[str, list] = {}
     for path in paths:
-        file_actors, file_nouns, lines = _parse_file(path, actors)
+        file_actors, file_nouns, lines, file_handovers = _parse_file(path, actors)
+        handovers.extend(file_handovers)
+        lines_of[str(path)] = lines
         for aid, actor in file_actors.items():
             if shipped and path not in shipped and aid not in actors:
-                actor = _take_over(actor, actors, origin, shipped, f"{path}:{actor.line}", notes)
+                actor = _take_over(actor, actors, origin, shipped, f"{path}:{actor.line}", notes, renamed)
             actors[aid] = actor
             origin[aid] = (path, lines)
         nouns.extend(n for n in file_nouns if n not in nouns)
@@ -240,10 +360,12 @@ def load_aliases(*extra_paths, include_default: bool = True) -> AliasTable:
                        _origin=origin)
     table.notes = notes
     _index(table, origin, shipped)
+    table.handovers = _check_handovers(table, handovers, renamed, {str(p) for p in shipped}, lines_of)
     return table
 
 
-def _take_over(actor: Actor, actors: dict, origin: dict, shipped: list, where: str, notes: list) -> Actor:
+def _take_over(actor: Actor, actors: dict, origin: dict, shipped: list, where: str, notes: list,
+               renamed: dict) -> Actor:
     """A user's new actor named like a shipped one (its label or id) IS that actor: it takes the
     shipped entry's place, its names and links, under the user's id, label and kind.
 
@@ -255,6 +377,7 @@ def _take_over(actor: Actor, actors: dict, origin: dict, shipped: list, where: s
     same = [a for a in actors.values() if origin.get(a.id, (None,))[0] in shipped
             and own & {normalize(a.id), normalize(a.id.replace("_", " ")), normalize(a.label)}]
     for old in sorted(same, key=lambda a: a.id):
+        renamed[old.id] = actor.id
         del actors[old.id]
         del origin[old.id]
         names = (old.label,) + old.aliases
@@ -265,9 +388,10 @@ def _take_over(actor: Actor, actors: dict, origin: dict, shipped: list, where: s
                         capital=actor.capital or (old.capital if actor.kind == "state" else None),
                         located_in=actor.located_in or old.located_in, context=actor.context or old.context)
         for aid, other in list(actors.items()):  # links to the shipped id now lead to this actor
-            if old.id in (other.capital, other.located_in):
+            if old.id in (other.capital, other.located_in) or old.id in other.context:
                 actors[aid] = replace(other, capital=actor.id if other.capital == old.id else other.capital,
-                                      located_in=actor.id if other.located_in == old.id else other.located_in)
+                                      located_in=actor.id if other.located_in == old.id else other.located_in,
+                                      context=tuple(actor.id if c == old.id else c for c in other.context))
         notes.append(f"{where}: {actor.id!r} ({actor.label}) takes the place of the shipped {old.id!r} "
                      f"({old.label}) and its names")
     return actor

@@ -153,3 +153,66 @@ def test_the_one_pass_header_index_gives_every_actor_the_line_a_scan_gives(name)
         a: table_line(lines, "actors", a) for a in data["actors"]}
     quoted = ['[actors."a b"]', "[ actors . 'c' ]", "[actors.d]  # note", "[actors.d]"]
     assert table_lines(quoted, "actors") == {"a b": 1, "c": 2, "d": 3}
+
+
+# [[handovers]]: a role that passed to another actor on a date (the report's date decides who it names)
+_TWO = '[actors.old_chief]\nlabel = "Old Chief"\nkind = "person"\nroles = ["Ruritanian President"]\n\n' \
+       '[actors.new_chief]\nlabel = "New Chief"\nkind = "person"\n\n'
+
+
+@pytest.mark.parametrize("handover, message", [
+    ('[[handovers]]\nroles = ["Ruritanian President"]\nfrom = "old_chef"\nto = "new_chief"\non = "2020-05-01"\n',
+     "{f}:12: handover: from 'old_chef' is not an actor id (did you mean 'old_chief'?)"),
+    ('[[handovers]]\nroles = ["Ruritanian Premier"]\nfrom = "old_chief"\nto = "new_chief"\non = "2020-05-01"\n',
+     "{f}:11: handover: 'Ruritanian Premier' is not a role of 'old_chief' (add it to the roles of "
+     "[actors.old_chief], or hand over one of its roles)"),
+    ('[[handovers]]\nroles = ["Ruritanian President"]\nfrom = "old_chief"\nto = "new_chief"\non = "May 2020"\n',
+     "{f}:14: handover: on must be a date, not 'May 2020'"),
+    ('[[handovers]]\nroles = ["Ruritanian President"]\nfrom = "old_chief"\nto = "new_chief"\non = 2020-05-01\n'
+     'since = "x"\n', "{f}:15: handover: unknown key 'since' (known keys: roles, from, to, on)"),
+    ('[[handovers]]\nroles = []\nfrom = "old_chief"\nto = "new_chief"\non = "2020-05-01"\n',
+     "{f}:11: handover: no roles"),
+    ('[[handovers]]\nroles = ["Ruritanian President"]\nfrom = "old_chief"\nto = "old_chief"\non = "2020-05-01"\n',
+     "{f}:10: handover: from and to are both 'old_chief'"),
+])
+def test_handover_errors_name_file_and_line(tmp_path, handover, message):
+    f = tmp_path / "mine.toml"
+    f.write_text(_TWO + handover, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_aliases(f)
+    assert str(info.value).startswith(message.format(f=f)), str(info.value)
+
+
+def test_a_handed_over_role_names_its_holder_on_the_reports_date(tmp_path):
+    """A report of the handover's date or later reads the role standing alone as the new holder; an
+    earlier or undated report as the old; a name beside the role decides whatever the date."""
+    f = tmp_path / "mine.toml"
+    f.write_text(_TWO + '[[handovers]]\nroles = ["Ruritanian President"]\nfrom = "old_chief"\nto = "new_chief"\n'
+                 'on = 2020-05-01\n', encoding="utf-8")  # (a TOML date or a string)
+    body = "The Ruritanian President called Erdogan. Ruritanian President Old Chief met Putin.\n"
+    for name, date in (("before", "Date: 2020-04-30\n"), ("after", "Date: 2020-05-01\n"), ("undated", "")):
+        (tmp_path / f"{name}.txt").write_text(f"Title: T\nSource: S\n{date}\n{body}", encoding="utf-8")
+    G = graphx.build(tmp_path, aliases=f, model="blank")
+    calls = {c.doc[:-4]: s for s, t, k, d in G.edges(keys=True, data=True) for c in d["citations"]
+             if k == "contacted" and t == "recep_tayyip_erdogan"}
+    assert calls == {"before": "old_chief", "after": "new_chief", "undated": "old_chief"}, calls
+    met = {s for s, t, k in G.edges(keys=True) if k == "contacted" and t == "vladimir_putin"}
+    assert met == {"old_chief"}
+
+
+def test_a_shipped_handover_follows_a_users_table():
+    """The shipped handover of "the Syrian president" (Assad to al-Sharaa on 29 January 2025) follows an
+    analyst's table that lists Assad under its own id, and drops a role the analyst gave another actor."""
+    import tempfile
+    from pathlib import Path
+
+    d = Path(tempfile.mkdtemp())
+    (d / "mine.toml").write_text('[actors.assad]\nlabel = "Bashar al-Assad"\nkind = "person"\n', encoding="utf-8")
+    (d / "other.toml").write_text('[actors.someone]\nlabel = "Someone"\nkind = "person"\nroles = ["President of Syria"]\n',
+                                  encoding="utf-8")
+    [shipped] = load_aliases().handovers
+    [h] = load_aliases(d / "mine.toml").handovers
+    assert (h.source, h.target, h.on, h.roles) == ("assad", "ahmed_al_sharaa", "2025-01-29", shipped.roles)
+    assert load_aliases(d / "mine.toml").holder("assad", "the Syrian president", "2025-02-02") == "ahmed_al_sharaa"
+    [h] = load_aliases(d / "other.toml").handovers
+    assert "President of Syria" in shipped.roles and h.roles == tuple(r for r in shipped.roles if r != "President of Syria")

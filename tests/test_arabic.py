@@ -24,6 +24,11 @@ def asserted(evidence):
 
 # (text, edges that must come out asserted, edges that must not)
 TABLE = [
+    # a role a handover passed on names its holder on the report's date, unless "former" follows it
+    ("Title: T\nDate: 2025-02-03\nLanguage: ar\n\nوصل الرئيس السوري إلى الرياض والتقى ولي العهد السعودي.",
+     {("ahmed_al_sharaa", "contacted", "mohammed_bin_salman")}, {(A, "contacted", "mohammed_bin_salman")}),
+    ("Title: T\nDate: 2025-02-03\nLanguage: ar\n\nالتقى بوتين الرئيس السوري السابق في موسكو.",
+     {(PUTIN, "contacted", A)}, {(PUTIN, "contacted", "ahmed_al_sharaa")}),
     # contacted: verb first, subject right after the verb, target after مع / a joined ب
     ("التقى بوتين أردوغان في أنقرة.", {(PUTIN, "contacted", "recep_tayyip_erdogan")},
      {(PUTIN, "contacted", "turkey")}),

@@ -69,7 +69,7 @@ class Pipeline:
         """The report's mentions and the actors its names discover (a dict the extraction adds to)."""
         finder = self.finder
         finder.discovered = {}  # per document: nothing crosses documents (see the module doc)
-        mentions = finder(sdoc, document.meta.get("source", ""))
+        mentions = finder(sdoc, document.meta.get("source", ""), document.meta.get("date", ""))
         return mentions, finder.discovered
 
     def _parsed(self, documents) -> list:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import re
 from bisect import bisect_left
 import unicodedata
@@ -102,6 +103,7 @@ class MentionFinder:
         self.rulers = Phrases(_words(w) for w in rulers)
         self._fallen_memo: dict[str, bool] = {}  # actor id -> the table calls them a fallen ruler
         self._roles_memo: dict[str, set] = {}  # actor id -> its roles in lower case
+        self._norm_roles: dict[str, set] = {}  # actor id -> its roles, normalised
         self.acronyms = index.acronyms
         self.discovered: dict[str, Actor] = {}
         self.demonyms = index.demonym_state  # "Turkish and Qatari officials"
@@ -112,9 +114,10 @@ class MentionFinder:
         self._title_hashes = {hash_string(t) for t in self.titles}  # (compared with a doc's LOWER array)
         self.calendar = calendar_words()  # "on TUESDAY Odinga spoke": no part of a name
 
-    def __call__(self, doc: Doc, outlet: str = "") -> list[Mention]:
+    def __call__(self, doc: Doc, outlet: str = "", date: str = "") -> list[Mention]:
         """The mentions of ``doc``; ``outlet``: the report's publisher (its header's Source), which a
-        sentence may name at its end ("..., Caliber.") as who reports it, not as an actor in it."""
+        sentence may name at its end ("..., Caliber.") as who reports it, not as an actor in it;
+        ``date``: the report's (YYYY-MM-DD), which decides who holds a role a handover passed on."""
         out = []
         outlet = " ".join(outlet.split()).lower()
         ents = doc.ents  # (read once: spaCy makes a new Span per entity each time)
@@ -194,6 +197,7 @@ class MentionFinder:
         out = self._surname_places(doc, out)
         out = self._capitals(doc, self._short_mentions(doc, self._demonym_lists(doc, out), ents))
         out = self._named_titles(doc, out)
+        out = self._held_roles(doc, out, date)
         out = self._title_references(doc, out)
         out = self._in_context(out)
         out = self._fallen_leader(doc, out)
@@ -458,18 +462,56 @@ class MentionFinder:
 
     def _named_titles(self, doc: Doc, mentions: list) -> list:
         """Drop a title the table gives one person ("US President" -> its holder) where a person the
-        NER or the table names stands right after it: "the US President Barack Obama" is Obama, not
-        the table's president of the day. (Without a NER only a table name after it counts.)"""
+        NER or the table names stands right after it, or after it and a comma as its apposition: "the
+        US President Barack Obama" and "Erdogan met Syria's president, Ahmed al-Sharaa, in Ankara" are
+        Obama and al-Sharaa, not the table's president of the day. (Without a NER only a table name
+        after it counts.)"""
         starts = {m.start: m for m in mentions}
         out = []
         for m in mentions:
-            actor = self.table.actors.get(m.actor)
-            if actor is not None and actor.kind == "person" and actor.roles and m.end < len(doc) and \
-                    normalize(m.text) in {normalize(r) for r in actor.roles}:
-                nxt = starts.get(m.end)
-                other = self.table.actors.get(nxt.actor) or self.discovered.get(nxt.actor) if nxt else None
-                if nxt is not None and nxt.actor != m.actor and other is not None and other.kind == "person":
+            if self._is_role(m) and m.end < len(doc):
+                nxt = self._named_after(doc, m, starts)
+                if nxt is not None and nxt.actor != m.actor:
                     continue
+            out.append(m)
+        return out
+
+    def _is_role(self, m) -> bool:
+        """Whether ``m`` names a person of the table by one of its roles ("Syrian President")."""
+        actor = self.table.actors.get(m.actor)
+        if actor is None or actor.kind != "person" or not actor.roles:
+            return False
+        roles = self._norm_roles.get(m.actor)
+        if roles is None:
+            roles = self._norm_roles[m.actor] = {normalize(r) for r in actor.roles}
+        return normalize(m.text) in roles
+
+    def _named_after(self, doc: Doc, m, starts: dict):
+        """The person named right after the title ``m``, or after it and a comma where the name then
+        ends its phrase (a comma, a stop or a bracket: an apposition, not a list's next member)."""
+        nxt = starts.get(m.end)
+        if nxt is None and m.end + 1 < len(doc) and doc[m.end].text == ",":
+            nxt = starts.get(m.end + 1)
+            if nxt is not None and nxt.end < len(doc) and doc[nxt.end].text not in (",", ".", ")", ";", "—", "–"):
+                nxt = None
+        return nxt if nxt is not None and self._kind(nxt.actor) == "person" else None
+
+    def _held_roles(self, doc: Doc, mentions: list, date: str) -> list:
+        """A role the table's [[handovers]] passed on by the report's ``date`` names its new holder ("the
+        Syrian president" in a report of February 2025 is al-Sharaa), unless a person's name stands
+        with it ("Syrian President Bashar al-Assad", "Assad, the Syrian president,"): the name decides."""
+        if not self.table.table.handovers or not date:
+            return mentions
+        starts = {m.start: m for m in mentions}
+        ends = {m.end: m for m in mentions}
+        out = []
+        for m in mentions:
+            holder = self.table.table.holder(m.actor, m.text, date)
+            if holder != m.actor and self._is_role(m) and self._named_after(doc, m, starts) is None:
+                k = m.start - (1 if m.start and doc[m.start - 1].lower_ == "the" else 0)
+                before = ends.get(k - 1) if k and doc[k - 1].text == "," else None
+                if before is None or self._kind(before.actor) != "person":
+                    m = replace(m, actor=holder)
             out.append(m)
         return out
 

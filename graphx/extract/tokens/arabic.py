@@ -127,8 +127,8 @@ class ArabicExtractor:
     def _doc(self, document, doc, off, discovered):
         arrays = TokenArrays(doc)
         norms = [normalise(t) for t in arrays.texts]
-        mentions = self.mentions(doc, norms, discovered)
         doc_date = document.meta.get("date", "")
+        mentions = self.mentions(doc, norms, discovered, doc_date)
         last_subject = None
         carried = (None, [])  # the last sentence's traveller and those travelling with it
         fleeing, meeting, travels = set(), set(), []

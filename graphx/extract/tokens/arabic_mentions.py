@@ -54,6 +54,7 @@ class ArabicMentions:
         # "نائب وزير الخارجية الروسي" (the DEPUTY foreign minister): a role of the table after one of
         # these is another's office (read once the names are found, so its words stay taken)
         self.deputies = {normalise(w) for w in words.get("deputies", ())}
+        self.fallen = {normalise(w.split()[0]) for w in words.get("fallen", ())}  # "الرئيس السوري السابق"
         self._roles: dict = {}  # actor id -> its roles, normalised
         self._state_names: dict | None = None  # (see _states)
         norm = lambda p: tuple(normalise(w) for w in p.split())  # noqa: E731
@@ -105,7 +106,7 @@ class ArabicMentions:
         return out
 
     # ------------------------------------------------------------ the stage
-    def __call__(self, doc, norms, discovered: dict) -> list[Mention]:
+    def __call__(self, doc, norms, discovered: dict, date: str = "") -> list[Mention]:
         mentions = []
         for m in self.table(doc):
             prev = mentions[-1] if mentions else None
@@ -115,6 +116,10 @@ class ArabicMentions:
                 mentions[-1] = _span(doc, prev.start, m.end, m.actor)
             else:
                 mentions.append(m)
+        if date and self.index.table.handovers:  # a role standing alone, passed on by the report's date
+            mentions = [_span(doc, m.start, m.end, holder) if (holder := self.index.table.holder(m.actor, m.text, date))
+                        != m.actor and not (m.end < len(norms) and norms[m.end] in self.fallen) else m
+                        for m in mentions]
         mentions = self._adjective_parties(doc, norms, mentions)
         mentions = self._nisba_after_title(doc, norms, mentions)
         mentions = self._titled(doc, norms, mentions, discovered)
