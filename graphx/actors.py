@@ -106,37 +106,50 @@ class AliasTable:
             h.update(repr([replace(o, line=None, path="") for o in self.handovers]).encode())
         return h.hexdigest()[:16]
 
-    def holder(self, aid: str, name: str, date: str) -> str:
+    def holder(self, aid: str, name: str, date: str) -> str | None:
         """Who a role names in a report of ``date`` (YYYY-MM-DD): ``aid``, the actor the table gives it,
-        unless a handover passed the role on to another by then ("the Syrian president" is Assad in
-        2024 and al-Sharaa in a report of February 2025). Undated reports read the table's holder.
+        unless a handover passed the role on by then ("the Syrian president" is Assad in 2024 and
+        al-Sharaa in a report of February 2025), or None where the table names no holder on that date
+        (before the one who holds it took it, after the one who held it left). Undated reports read
+        the table's holder.
 
         >>> import tempfile, pathlib
         >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.toml"
         >>> _ = f.write_text("\\n".join(['[actors.a]', 'label = "A"', 'kind = "person"', 'roles = ["the Chief"]',
         ...     '[actors.b]', 'label = "B"', 'kind = "person"', '[[handovers]]', 'roles = ["the Chief"]',
-        ...     'from = "a"', 'to = "b"', 'on = "2020-05-01"']), encoding="utf-8")
+        ...     'from = "a"', 'to = "b"', 'on = "2020-05-01"', '[[handovers]]', 'roles = ["the Chief"]',
+        ...     'to = "a"', 'on = "2010-01-01"']), encoding="utf-8")
         >>> t = load_aliases(f, include_default=False)
         >>> t.holder("a", "The  chief", "2020-04-30"), t.holder("a", "the Chief", "2020-05-01"), t.holder("a", "Chief", "")
         ('a', 'b', 'a')
+        >>> t.holder("a", "the Chief", "2009-12-31") is None
+        True
         """
         if not self.handovers or not _ISO_DATE.fullmatch(date[:10]):
             return aid
         date, key = date[:10], _role_key(name)
         for h in self.handovers:  # (sorted by date: a role passed on twice ends with its latest holder)
-            if h.on <= date and aid == h.source and key in h.keys:
+            if key not in h.keys:
+                continue
+            if not h.source:  # the day ``target`` took the role: before it, no one the table names
+                if aid == h.target and date < h.on:
+                    return None
+            elif aid == h.source and h.on <= date:
+                if not h.target:  # the day ``source`` left it, to no one the table names
+                    return None
                 aid = h.target
         return aid
 
 
 @dataclass(frozen=True)
 class Handover:
-    """A role that passes from one actor to another on a date ([[handovers]] in an alias table)."""
+    """A role that changes hands on a date ([[handovers]] in an alias table): from ``source`` to
+    ``target``; with no source, the day ``target`` took it; with no target, the day ``source`` left it."""
 
     roles: tuple
     source: str
     target: str
-    on: str  # YYYY-MM-DD: reports of this date or later read the roles as ``target``
+    on: str  # YYYY-MM-DD: reports of this date or later read the roles as ``target`` (no one if none)
     path: str = ""
     line: int | None = None
     keys: frozenset = field(default=frozenset(), init=False, repr=False, compare=False)
@@ -172,19 +185,24 @@ def _handovers(data, path, lines) -> list[Handover]:
             raise ConfigError(path, key_line(lines, extra[0], line), f"handover: unknown key {extra[0]!r}",
                               "known keys: " + ", ".join(_HANDOVER_KEYS))
         for key in ("from", "to"):
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
+            if key in entry and (not isinstance(entry[key], str) or not entry[key].strip()):
                 raise ConfigError(path, key_line(lines, key, line), f"handover: {key} must be an actor id",
                                   f'write {key} = "actor_id"')
+        if "from" not in entry and "to" not in entry:
+            raise ConfigError(path, line, "handover: no from and no to",
+                              'write from = "actor_id" (who held the roles until then), to = "actor_id" (who holds '
+                              'them from then on), or both')
         on = entry.get("on")
         on = on.isoformat() if hasattr(on, "isoformat") else on
         if not isinstance(on, str) or not re.fullmatch(r"\d{4}-\d\d-\d\d", on):
             raise ConfigError(path, key_line(lines, "on", line), f"handover: on must be a date, not {on!r}",
                               'write on = "YYYY-MM-DD" (the first day the role is the new holder\'s)')
-        roles = _as_tuple(entry.get("roles"), path, lines, line, "roles", f"handover {entry['from']}->{entry['to']}")
+        source, target = entry.get("from", "").strip(), entry.get("to", "").strip()
+        roles = _as_tuple(entry.get("roles"), path, lines, line, "roles", f"handover {source}->{target}")
         if not roles:
             raise ConfigError(path, key_line(lines, "roles", line), "handover: no roles",
-                              'write roles = ["...", "..."]: the roles of "from" that pass to "to"')
-        out.append(Handover(roles, entry["from"].strip(), entry["to"].strip(), on, str(path), line))
+                              'write roles = ["...", "..."]: the roles that change hands')
+        out.append(Handover(roles, source, target, on, str(path), line))
     return out
 
 
@@ -199,19 +217,20 @@ def _check_handovers(table: AliasTable, handovers: list, renamed: dict, shipped:
             h = replace(h, source=renamed.get(h.source, h.source), target=renamed.get(h.target, h.target))
         for key in ("from", "to"):
             aid = h.source if key == "from" else h.target
-            if aid not in table.actors:
+            if aid and aid not in table.actors:
                 raise ConfigError(h.path, key_line(lines_of[h.path], key, h.line), f"handover: {key} {aid!r} is not an actor id",
                                   _did_you_mean(aid, table.actors) or f"add [actors.{aid}] or fix the id")
         if h.source == h.target:
             raise ConfigError(h.path, h.line, f"handover: from and to are both {h.source!r}", "name two actors")
-        own = {_role_key(r) for r in table.actors[h.source].roles}
+        holder = h.source or h.target  # (the roles are the first holder's, or the only one's)
+        own = {_role_key(r) for r in table.actors[holder].roles}
         # (one of its roles, or one an earlier handover passed to it)
-        own |= {k for o in handovers if o.on < h.on and o.target == h.source for k in o.keys}
+        own |= {k for o in handovers if o.on < h.on and o.target == holder and o.source for k in o.keys}
         missing = [r for r in h.roles if _role_key(r) not in own]
         if missing and user:
             raise ConfigError(h.path, value_line(lines_of[h.path], missing[0], h.line or 1) or h.line,
-                              f"handover: {missing[0]!r} is not a role of {h.source!r}",
-                              f"add it to the roles of [actors.{h.source}], or hand over one of its roles")
+                              f"handover: {missing[0]!r} is not a role of {holder!r}",
+                              f"add it to the roles of [actors.{holder}], or hand over one of its roles")
         roles = tuple(r for r in h.roles if r not in missing)
         if roles:
             out.append(replace(h, roles=roles))

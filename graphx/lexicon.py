@@ -33,7 +33,7 @@ SECTION_KEYS = {
     "clauses": ("boundaries", "subordinating", "relative", "coordinating", "passive_aux", "prepositions",
                 "locative", "determiners", "coordination", "requested_by", "initiative", "topics", "list_openers", "party_nouns",
                 "owner_nouns", "joined_prepositions", "construct_nouns", "regime_nouns", "adverbs", "place_nouns", "event_nouns", "companions", "escorts",
-                "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control", "venue", "reception", "place_visit", "aboard", "bound",
+                "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control", "coercion", "venue", "reception", "place_visit", "aboard", "bound",
                 "departure", "permissions", "lending", "retracting", "leading", "homeward", "home_words", "setting", "visit_nouns", "sent_back",
                 "locative_relative", "named_heads", "named_after", "relatives", "contrast", "set_off", "set_off_adverbs",
                 "for_another", "credit", "institutions", "personal_relative", "press", "here_after", "representing", "together", "additive", "support"),

@@ -174,6 +174,9 @@ _TWO = '[actors.old_chief]\nlabel = "Old Chief"\nkind = "person"\nroles = ["Ruri
      "{f}:11: handover: no roles"),
     ('[[handovers]]\nroles = ["Ruritanian President"]\nfrom = "old_chief"\nto = "old_chief"\non = "2020-05-01"\n',
      "{f}:10: handover: from and to are both 'old_chief'"),
+    ('[[handovers]]\nroles = ["Ruritanian President"]\non = "2020-05-01"\n', "{f}:10: handover: no from and no to"),
+    ('[[handovers]]\nroles = ["Ruritanian President"]\nto = "new_chief"\non = "2020-05-01"\n',
+     "{f}:11: handover: 'Ruritanian President' is not a role of 'new_chief'"),
 ])
 def test_handover_errors_name_file_and_line(tmp_path, handover, message):
     f = tmp_path / "mine.toml"
@@ -200,6 +203,18 @@ def test_a_handed_over_role_names_its_holder_on_the_reports_date(tmp_path):
     assert met == {"old_chief"}
 
 
+def test_a_role_names_no_one_before_its_holder_took_it_or_after_they_left_it(tmp_path):
+    """A handover with only "to" is the day the holder took the role; with only "from", the day they left
+    it to someone the table lacks: outside that term the role standing alone names no one."""
+    f = tmp_path / "mine.toml"
+    f.write_text(_TWO + '[[handovers]]\nroles = ["Ruritanian President"]\nto = "old_chief"\non = 2010-01-01\n\n'
+                 '[[handovers]]\nroles = ["Ruritanian President"]\nfrom = "old_chief"\non = 2020-05-01\n',
+                 encoding="utf-8")
+    t = load_aliases(f, include_default=False)
+    assert [t.holder("old_chief", "the Ruritanian president", d) for d in ("2009-12-31", "2015-01-01", "2020-05-01", "")] \
+        == [None, "old_chief", None, "old_chief"]
+
+
 def test_a_shipped_handover_follows_a_users_table():
     """The shipped handover of "the Syrian president" (Assad to al-Sharaa on 29 January 2025) follows an
     analyst's table that lists Assad under its own id, and drops a role the analyst gave another actor."""
@@ -210,9 +225,42 @@ def test_a_shipped_handover_follows_a_users_table():
     (d / "mine.toml").write_text('[actors.assad]\nlabel = "Bashar al-Assad"\nkind = "person"\n', encoding="utf-8")
     (d / "other.toml").write_text('[actors.someone]\nlabel = "Someone"\nkind = "person"\nroles = ["President of Syria"]\n',
                                   encoding="utf-8")
-    [shipped] = load_aliases().handovers
-    [h] = load_aliases(d / "mine.toml").handovers
+    def syrian_president(table):
+        return next(h for h in table.handovers if h.target == "ahmed_al_sharaa")
+
+    shipped = syrian_president(load_aliases())
+    h = syrian_president(load_aliases(d / "mine.toml"))
     assert (h.source, h.target, h.on, h.roles) == ("assad", "ahmed_al_sharaa", "2025-01-29", shipped.roles)
     assert load_aliases(d / "mine.toml").holder("assad", "the Syrian president", "2025-02-02") == "ahmed_al_sharaa"
-    [h] = load_aliases(d / "other.toml").handovers
+    h = syrian_president(load_aliases(d / "other.toml"))
     assert "President of Syria" in shipped.roles and h.roles == tuple(r for r in shipped.roles if r != "President of Syria")
+
+
+def test_a_surname_the_table_lacks_is_the_tables_person_the_report_named_in_full(tmp_path):
+    """An analyst's table lists "Jorge Serrano" but not "Serrano": after the report names him in full, the
+    surname alone (which the NER finds) is his, not a new person "Serrano"."""
+    f = tmp_path / "mine.toml"
+    f.write_text('[actors.jorge_serrano]\nlabel = "Jorge Serrano Elias"\nkind = "person"\naliases = ["Jorge Serrano"]\n',
+                 encoding="utf-8")
+    (tmp_path / "r.txt").write_text(
+        "Title: T\nSource: S\nDate: 1993-06-10\n\nPresident Guillermo Endara portrayed ousted Guatemalan President "
+        "Jorge Serrano as a champion of democracy.\nGuatemala's army forced Serrano from power last week. He was "
+        "granted political asylum in Panama on Monday.\n", encoding="utf-8")
+    G = graphx.build(tmp_path / "r.txt", aliases=f)
+    assert G.has_edge("jorge_serrano", "panama", key="fled-to")
+    assert "x_serrano" not in G
+
+
+def test_every_shipped_handover_names_roles_its_holders_have():
+    """A shipped handover drops silently a role its holder lacks (so that a user's table can take one):
+    the shipped table itself must hand over only roles its actors have, with dates in order per role."""
+    import tomllib
+
+    from graphx.actors import default_aliases_path
+
+    raw = tomllib.loads(default_aliases_path().read_text(encoding="utf-8"))["handovers"]
+    table = load_aliases()
+    assert sorted(tuple(h["roles"]) for h in raw) == sorted(h.roles for h in table.handovers)
+    for h in table.handovers:  # a role taken on a date is never the table's holder's before it
+        if not h.source:
+            assert all(table.holder(h.target, r, "1900-01-01") is None for r in h.roles), h

@@ -51,6 +51,31 @@ CASES = [
      {(A, "contacted", "recep_tayyip_erdogan")}, {("ahmed_al_sharaa", "contacted", "recep_tayyip_erdogan")}),
     (BOTH, "Title: T\nDate: 2025-02-03\n\nSyrian President Bashar al-Assad met Erdogan in 2010.",
      {(A, "contacted", "recep_tayyip_erdogan")}, {("ahmed_al_sharaa", "contacted", "recep_tayyip_erdogan")}),
+    # ... and a role whose holder took it after the report's date names no one the table holds ("the French
+    # president" in 2007 is not Macron; the report's own title reference may then say who)
+    (BOTH, "Title: T\nDate: 2007-07-24\n\nThe French president spoke with Erdogan by telephone.",
+     set(), {("emmanuel_macron", "contacted", "recep_tayyip_erdogan")}),
+    (BOTH, "Title: T\nDate: 2024-07-24\n\nThe French president spoke with Erdogan by telephone.",
+     {("emmanuel_macron", "contacted", "recep_tayyip_erdogan")}, set()),
+    (DEPS, "Title: T\nDate: 2007-07-24\n\nThe statement was conveyed. The French President, Mr Nicolas Sarkozy, "
+           "spoke with Erdogan by telephone.", {("x_nicolas_sarkozy", "contacted", "recep_tayyip_erdogan")},
+     {("emmanuel_macron", "contacted", "recep_tayyip_erdogan")}),
+    # a request for asylum FROM someone: the asker, even with a possessor or an apposition on the name
+    (DEPS, "The government of Liberia has turned down a request for political asylum from Ivory Coast's ousted "
+           "military leader, General Robert Guei.",
+     {("liberia", "refused", "x_robert_guei"), ("x_robert_guei", "contacted", "liberia")}, set()),
+    # forced to flee: no one helped; forced to seek asylum somewhere: refuge found there
+    (DEPS, "General Guei is the latest ousted leader. But public outcry forced Siad Barre to flee to Nigeria.",
+     {("x_siad_barre", "fled-to", "nigeria")}, {("x_robert_guei", "mediated", "x_siad_barre")}),
+    (BOTH, "Maher al-Assad was ousted in 1992 and forced to seek asylum in neighbouring Kenya.",
+     {(MAHER, "fled-to", "kenya")}, set()),
+    # "Central America" is a region, not "America" the United States
+    (BOTH, "Panamanians asked the rest of Central America to help oust Noriega.", set(),
+     {("panama", "contacted", "united_states")}),
+    # "France's First Lady Cecilia Sarkozy": a title before her name, not part of it
+    (DEPS, "The medics were accompanied by EU External Relations Commissioner Benita Ferrero-Waldner and France's "
+           "First Lady Cecilia Sarkozy, Chaushev disclosed.", {("x_cecilia_sarkozy", "represents", "france")},
+     set()),
     # a name the parser lost after a common noun ("the bloc ECOWAS" parsed as a verb) is the noun's
     # apposition; an "apposition" a conjunct follows is a list's item ("X, the president of Y, and Z")
     (DEPS, "The leaders of Niger's coup have informed the West African bloc ECOWAS that they are unable to "

@@ -169,6 +169,11 @@ class MentionFinder:
             if outlet and name.lower() == outlet:
                 kind = "outlet"
             same = persons.get(name) or persons.get(_first_last(name))
+            if same in self.table.actors:
+                if len(ent) == 1:
+                    out.append(_mention(same, ent))  # ("Serrano" after "Jorge Serrano": the table's)
+                    continue
+                same = None
             if same and same != discovered_id(name):
                 out.append(_mention(self._discover(persons[same], "person", same), ent))
                 continue
@@ -491,15 +496,20 @@ class MentionFinder:
         ends its phrase (a comma, a stop or a bracket: an apposition, not a list's next member)."""
         nxt = starts.get(m.end)
         if nxt is None and m.end + 1 < len(doc) and doc[m.end].text == ",":
-            nxt = starts.get(m.end + 1)
+            j = m.end + 1
+            while j < min(m.end + 3, len(doc) - 1) and j not in starts and (
+                    doc[j].lower_ in self.title_words or doc[j].text == "."):
+                j += 1  # (a title of address: "The French President, MR Nicolas Sarkozy,")
+            nxt = starts.get(j)
             if nxt is not None and nxt.end < len(doc) and doc[nxt.end].text not in (",", ".", ")", ";", "—", "–"):
                 nxt = None
         return nxt if nxt is not None and self._kind(nxt.actor) == "person" else None
 
     def _held_roles(self, doc: Doc, mentions: list, date: str) -> list:
         """A role the table's [[handovers]] passed on by the report's ``date`` names its new holder ("the
-        Syrian president" in a report of February 2025 is al-Sharaa), unless a person's name stands
-        with it ("Syrian President Bashar al-Assad", "Assad, the Syrian president,"): the name decides."""
+        Syrian president" in a report of February 2025 is al-Sharaa), or no one where the table names
+        no holder on that date ("the French president" in 2007), unless a person's name stands with it
+        ("Syrian President Bashar al-Assad", "Assad, the Syrian president,"): the name decides."""
         if not self.table.table.handovers or not date:
             return mentions
         starts = {m.start: m for m in mentions}
@@ -511,6 +521,8 @@ class MentionFinder:
                 k = m.start - (1 if m.start and doc[m.start - 1].lower_ == "the" else 0)
                 before = ends.get(k - 1) if k and doc[k - 1].text == "," else None
                 if before is None or self._kind(before.actor) != "person":
+                    if holder is None:
+                        continue  # ("the French president" in 2007: not the table's of today)
                     m = replace(m, actor=holder)
             out.append(m)
         return out
@@ -592,10 +604,15 @@ class MentionFinder:
 
     def _full_names(self, ents) -> dict:
         """``{surname: person id, (first, last): person id, person id: full name}`` of the people NER
-        names in full (two words or more) and the table lacks; a surname two of them share is left out."""
+        names in full (two words or more) and the table lacks, and the surnames of the table's people
+        the report names in full; a surname two of them share is left out."""
         by_surname: dict = {}
         out: dict = {}
         for ent in ents:
+            if ent.ent_id_ and len(ent) > 1 and getattr(self.table.actors.get(ent.ent_id_), "kind", None) == "person" \
+                    and ent[-1].is_title and ent[-1].is_alpha:
+                # the table's person named in full ("Jorge Serrano"): a later surname it lacks ("Serrano") is his
+                by_surname.setdefault(ent[-1].text, set()).add(ent.ent_id_)
             if ent.ent_id_ or NER_KINDS.get(ent.label_) != "person" or len(ent) < 2:
                 continue
             name = " ".join(ent.text.split()).strip(" '\"’“”,;:")

@@ -507,6 +507,11 @@ class DepArguments:
             out.extend(self._prep_objects(ctx, o, ("with", "from", "of", "by", "to")))
             if o.lower_ in ctx.one["owner_nouns"] or o.lower_ in ctx.one["event_nouns"]:
                 out.extend(p for c in o.children if c.dep_ == "poss" for p in self._np(ctx, c))
+            if o.lower_ in ctx.one["owner_nouns"]:
+                # "a request for ASYLUM FROM Guei": the parser hangs the asker on what was asked for
+                out.extend(p for c in o.children if c.dep_ == "prep" and c.lower_ == "for" for n in c.children
+                           if n.dep_ == "pobj" and n.lower_ in ctx.one["owner_nouns"]
+                           for p in self._prep_objects(ctx, n, ("from",)))
             for clause in o.children:
                 if clause.dep_ in ("acl", "relcl") and clause.pos_ == "VERB":
                     out.extend(self._prep_objects(ctx, clause, ("with",)))
@@ -1001,6 +1006,8 @@ class DepArguments:
                 moved = ctx.controlled(base.clause[0], start)
                 if moved and not helpers:
                     helpers, sources = [p for p in sources if p.actor not in {m.actor for m in moved}], moved
+                    if ctx.controlled(base.clause[0], start, coerced=True):
+                        helpers = []  # ("public outcry FORCED him to flee to Nigeria": no one helped him)
             if relation.journey and sources:  # those who travel with the subject flee with it
                 sources = sources + self._listed_groups(ctx, head, sources) + self._companions(ctx, head) + [
                     q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c)]

@@ -116,10 +116,6 @@ class ArabicMentions:
                 mentions[-1] = _span(doc, prev.start, m.end, m.actor)
             else:
                 mentions.append(m)
-        if date and self.index.table.handovers:  # a role standing alone, passed on by the report's date
-            mentions = [_span(doc, m.start, m.end, holder) if (holder := self.index.table.holder(m.actor, m.text, date))
-                        != m.actor and not (m.end < len(norms) and norms[m.end] in self.fallen) else m
-                        for m in mentions]
         mentions = self._adjective_parties(doc, norms, mentions)
         mentions = self._nisba_after_title(doc, norms, mentions)
         mentions = self._titled(doc, norms, mentions, discovered)
@@ -127,7 +123,17 @@ class ArabicMentions:
         mentions = self._groups(doc, norms, mentions, discovered)
         if self.deputies:
             mentions = [m for m in mentions if not self._deputy(doc, norms, m)]
+        if date and self.index.table.handovers:  # a role standing alone, passed on by the report's date
+            mentions = [m for m in map(lambda m: self._held(doc, norms, m, date), mentions) if m is not None]
         return mentions
+
+    def _held(self, doc, norms, m, date):
+        """``m``, or its role's holder on ``date`` (None: no one the table names), unless a word of
+        [names] fallen follows it ("الرئيس السوري السابق": the former one)."""
+        holder = self.index.table.holder(m.actor, m.text, date)
+        if holder == m.actor or (m.end < len(norms) and norms[m.end] in self.fallen):
+            return m
+        return None if holder is None else _span(doc, m.start, m.end, holder)
 
     def _deputy(self, doc, norms, m) -> bool:
         """Whether ``m`` is a role of the table right after a deputy's word ([names] deputies)."""

@@ -674,11 +674,13 @@ class SentenceContext:
             return [x for x in self.coordinated(cands, p, src_ids) if x.actor not in src_ids]
         return found
 
-    def controlled(self, cs, start):
+    def controlled(self, cs, start, coerced=False):
         """"Russia HELPED Maher flee", "allowed the officials TO escape": the ones a verb of helping,
         letting or making ([clauses] control) puts right before a cue (or its "to"), who do what the
-        cue says, not the verb's subject. Empty when no such verb stands right before them."""
-        verbs = self.one.get("control")
+        cue says, not the verb's subject. Empty when no such verb stands right before them. With
+        ``coerced``, only where the verb forces them ([clauses] coercion: "FORCED him to flee"), which
+        makes its subject no helper of their passage."""
+        verbs = self.one.get("coercion" if coerced else "control")
         if not verbs:
             return []
         end = start - 1 if start - 1 > cs and self.norms[start - 1] in self.one["infinitive"] else start
@@ -782,6 +784,12 @@ class SentenceContext:
             j = self._prev_word(p.start)
             if j > self.start and n[j] in ("from", "of", "by") and n[j - 1] in nouns:
                 return True
+            if j > self.start and n[j] in (",", "'s", "’s"):
+                # "a request for asylum FROM Ivory Coast's ousted military leader, General Robert Guei": the
+                # one the noun's "from" names, with a possessor before it or a name in apposition after it
+                k = next((k for k in range(j - 1, max(self.start, j - 9), -1) if n[k] in (",", "from", "of", "by")), 0)
+                if k > self.start and n[k] != "," and n[k - 1] in nouns:
+                    return True
             # "the requests from Switzerland, Belgium and France": each one listed made its own
             before = [q for q in self.in_range(self.start, p.start) if q.end <= p.start]
             if not before or not (0 < p.start - before[-1].end <= 2) or not all(
