@@ -76,6 +76,10 @@ CASES = [
     (DEPS, "The medics were accompanied by EU External Relations Commissioner Benita Ferrero-Waldner and France's "
            "First Lady Cecilia Sarkozy, Chaushev disclosed.", {("x_cecilia_sarkozy", "represents", "france")},
      set()),
+    # a journey under way and a plane's departure are travel ("on his way ... to", "took off for")
+    (BOTH, "Assad fled the capital. By midnight, Assad was already on his way with Hafez to Russia's Hmeimim air base.",
+     {(A, "fled-to", "hmeimim_airbase")}, set()),
+    (BOTH, "Assad fled the capital. At 4am Assad took off for Russia.", {(A, "fled-to", "russia")}, set()),
     # a name the parser lost after a common noun ("the bloc ECOWAS" parsed as a verb) is the noun's
     # apposition; an "apposition" a conjunct follows is a list's item ("X, the president of Y, and Z")
     (DEPS, "The leaders of Niger's coup have informed the West African bloc ECOWAS that they are unable to "
