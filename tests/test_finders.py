@@ -80,6 +80,11 @@ CASES = [
     (BOTH, "Assad fled the capital. By midnight, Assad was already on his way with Hafez to Russia's Hmeimim air base.",
      {(A, "fled-to", "hmeimim_airbase")}, set()),
     (BOTH, "Assad fled the capital. At 4am Assad took off for Russia.", {(A, "fled-to", "russia")}, set()),
+    # a table person's surname in the plural is his family ("the Assads"); its "their" is the family itself
+    (DEPS, "Moscow helped the Assads flee the capital.", {("russia", "mediated", "bashar_al_assad_family")},
+     {("russia", "mediated", "x_assads")}),
+    (DEPS, "Bashar al-Assad resigned. The Assads arrived in Moscow without their younger children.",
+     {("bashar_al_assad_family", "member-of", A)}, {("bashar_al_assad_family_family", "member-of", "bashar_al_assad_family")}),
     # a name the parser lost after a common noun ("the bloc ECOWAS" parsed as a verb) is the noun's
     # apposition; an "apposition" a conjunct follows is a list's item ("X, the president of Y, and Z")
     (DEPS, "The leaders of Niger's coup have informed the West African bloc ECOWAS that they are unable to "

@@ -16,7 +16,7 @@ from ..actors import normalize
 from ..nlp import NER_KINDS
 from ..records import Actor, Mention
 from .dates import calendar_words
-from .groups import find_groups, find_premises
+from .groups import KIN_GROUP, find_groups, find_premises, group_actor, remember
 from .index import ActorIndex
 from .tokens.clauses import Phrases, phrase_len
 
@@ -160,6 +160,10 @@ class MentionFinder:
             if known:
                 out.append(_mention(known.id, ent))
                 continue
+            family = self._surname_plural(name)
+            if family is not None:  # "the ASSADS": the family of the table's person of that surname
+                out.append(_mention(remember(self.discovered, family, ent.text).id, ent))
+                continue
             if name.lower() in self.table.demonym_names:
                 continue  # "Sri Lankan": an adjective NER took for a name
             if kind in ("person", "organisation") and self.office_words and \
@@ -210,6 +214,19 @@ class MentionFinder:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
             out = find_premises(doc, out, self.table, self.groups, self.discovered)
         return self._bracketed_names(doc, out)
+
+    def _surname_plural(self, name: str):
+        """The family group of the table's person whose surname ``name`` is the plural of ("Assads",
+        "the Gaddafis"), or None."""
+        words = name.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if len(words) != 1 or len(words[0]) < 4 or not words[0].endswith("s") or not words[0][:1].isupper():
+            return None
+        owner = self.table.resolve(words[0][:-1])
+        if owner is None or owner.kind != "person" or words[0][:-1] not in owner.aliases:
+            return None
+        return group_actor(owner, KIN_GROUP, name)
 
     def _surname_places(self, doc: Doc, mentions: list) -> list:
         """"Bishop Rolando José Álvarez LAGOS": a one-word place's name right after a person's, with

@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from ...records import Mention
 from ..evidence import Words
-from ..groups import group_actor, group_id, remember
+from ..groups import KIN_GROUP, group_actor, group_id, remember
 from ..sentence import TokenArrays
 
 _END_PUNCT = (".", "!", "…")
@@ -323,7 +323,9 @@ class SentenceContext:
             if person:  # "his wife Pojaman", and a later "his wife" of the same man: she
                 return Mention(person, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
             gid = group_id(aid, p.group)
-            if self.actors.get(gid) is None or gid in self.actors.discovered:
+            if p.group == KIN_GROUP and aid.endswith("_" + KIN_GROUP):
+                gid = aid  # ("the Hariris ... THEIR children": the family's own, no family of a family)
+            elif self.actors.get(gid) is None or gid in self.actors.discovered:
                 remember(self.actors.discovered, group_actor(owner, p.group, p.text), p.text)
             aid = gid
         return Mention(aid, p.text, p.start_char, p.end_char, p.start, p.end, p.possessor, True)
