@@ -85,6 +85,10 @@ CASES = [
      {("russia", "mediated", "x_assads")}),
     (DEPS, "Bashar al-Assad resigned. The Assads arrived in Moscow without their younger children.",
      {("bashar_al_assad_family", "member-of", A)}, {("bashar_al_assad_family_family", "member-of", "bashar_al_assad_family")}),
+    # a demonym, words of [names] state_modifiers and a collective noun name the state; "opposition" is none
+    (BOTH, "Erdogan rejected a plea by a high-level Iranian religious and government delegation.",
+     {("recep_tayyip_erdogan", "refused", "iran"), ("iran", "contacted", "recep_tayyip_erdogan")}, set()),
+    (BOTH, "The Syrian opposition delegation met Lavrov.", set(), {("syria", "contacted", "sergei_lavrov")}),
     # a name the parser lost after a common noun ("the bloc ECOWAS" parsed as a verb) is the noun's
     # apposition; an "apposition" a conjunct follows is a list's item ("X, the president of Y, and Z")
     (DEPS, "The leaders of Niger's coup have informed the West African bloc ECOWAS that they are unable to "

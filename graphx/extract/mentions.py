@@ -77,8 +77,10 @@ class MentionFinder:
 
     def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
                  offices=(), routes=(), here_after=(), indefinite=(), capital=(), deputies=(), kin=((), ()),
-                 organisation_heads=(), households=(), place_heads=()):
+                 organisation_heads=(), households=(), place_heads=(), state_modifiers=()):
         self.table = index
+        # "a Pakistani RELIGIOUS AND GOVERNMENT delegation": words between a demonym and a collective noun
+        self.state_modifiers = {w.lower() for w in state_modifiers}
         self.place_heads = {w.lower() for w in place_heads}  # "Bagram AIRFIELD": a place ([names] place_heads)
         # "Jean-Pierre Bemba AND HIS FAMILY": a name these words follow is a person's ([names] households)
         self._households = {tuple(hash_string(w) for w in p.lower().split()) for p in households}
@@ -204,7 +206,8 @@ class MentionFinder:
                         if t.i > 0 and (doc[t.i - 1].lower_, t.lower_) in self.here_after]
                 out.sort(key=lambda m: m.start)
         out = self._surname_places(doc, out)
-        out = self._capitals(doc, self._short_mentions(doc, self._demonym_lists(doc, out), ents))
+        out = self._capitals(doc, self._short_mentions(doc, self._demonym_lists(doc, self._demonym_phrases(doc, out)),
+                                                       ents))
         out = self._named_titles(doc, out)
         out = self._held_roles(doc, out, date)
         out = self._title_references(doc, out)
@@ -677,6 +680,30 @@ class MentionFinder:
         span = doc[j:ent.end]
         # ("Jean Bedel Bokassa" is the table's "Jean-Bédel Bokassa": the same words up to hyphens and accents)
         return _mention(self._actor_named(" ".join(span.text.split()), "person", spelt_alike=True), span)
+
+    def _demonym_phrases(self, doc: Doc, out: list) -> list:
+        """"A high-level Pakistani religious and government DELEGATION": a demonym, words of [names]
+        state_modifiers and a one-word collective noun of the table name the state, as "Pakistani
+        delegation" does (not "Syrian OPPOSITION delegation": no such word between)."""
+        if not self.state_modifiers:
+            return out
+        taken = {i for m in out for i in range(m.start, m.end)}
+        extra = []
+        for t in doc:
+            state = self.demonyms.get(t.lower_) if t.is_title and t.i not in taken else None
+            if state is None:
+                continue
+            j = t.i + 1
+            while j < len(doc) and j - t.i <= 5 and j not in taken and doc[j].lower_ in self.state_modifiers:
+                j += 1
+            if j - t.i > 1 and j < len(doc) and j not in taken and doc[j].lower_ in self.table.table.collective_nouns \
+                    and doc[j - 1].lower_ not in ("and", "-"):
+                i = t.i  # (with the words before it: "a HIGH-LEVEL Pakistani ... delegation")
+                while i > 0 and t.i - i < 4 and i - 1 not in taken and doc[i - 1].lower_ in self.state_modifiers \
+                        and doc[i - 1].lower_ != "and":
+                    i -= 1
+                extra.append(_mention(state, doc[i:j + 1]))
+        return sorted(out + extra, key=lambda m: m.start) if extra else out
 
     def _demonym_lists(self, doc: Doc, out: list) -> list:
         """"Turkish and Qatari officials": the collective noun is shared, so each demonym
