@@ -30,8 +30,8 @@ from .errors import ConfigError
 from .records import KINDS, Actor
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_ARTICLES = ("the ", "al ")
-_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")  # "the Kremlin" answers to "Kremlin" too
+_ARTICLES = ("the ", "al ")  # "the Kremlin" answers to "Kremlin" too
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _LIST_KEYS = ("aliases", "roles", "demonyms", "people", "context")
 _STR_KEYS = ("label", "kind", "capital", "located_in", "note")
 _FLAG_KEYS = ("replace",)
@@ -106,6 +106,16 @@ class AliasTable:
             h.update(repr([replace(o, line=None, path="") for o in self.handovers]).encode())
         return h.hexdigest()[:16]
 
+    @cached_property
+    def _handed(self) -> tuple[dict, set]:
+        """The handovers by role (sorted by date), and every actor one names (read once per table: the
+        mention stage asks for each mention)."""
+        by_key: dict = {}
+        for h in self.handovers:
+            for key in h.keys:
+                by_key.setdefault(key, []).append(h)
+        return by_key, {a for h in self.handovers for a in (h.source, h.target) if a}
+
     def holder(self, aid: str, name: str, date: str) -> str | None:
         """Who a role names in a report of ``date`` (YYYY-MM-DD): ``aid``, the actor the table gives it,
         unless a handover passed the role on by then ("the Syrian president" is Assad in 2024 and
@@ -125,12 +135,11 @@ class AliasTable:
         >>> t.holder("a", "the Chief", "2009-12-31") is None
         True
         """
-        if not self.handovers or not _ISO_DATE.fullmatch(date[:10]):
+        by_key, holders = self._handed
+        if aid not in holders or not _ISO_DATE.fullmatch(date[:10]):
             return aid
-        date, key = date[:10], _role_key(name)
-        for h in self.handovers:  # (sorted by date: a role passed on twice ends with its latest holder)
-            if key not in h.keys:
-                continue
+        date = date[:10]
+        for h in by_key.get(_role_key(name), ()):  # (by date: a role passed on twice ends with its latest holder)
             if not h.source:  # the day ``target`` took the role: before it, no one the table names
                 if aid == h.target and date < h.on:
                     return None
@@ -194,7 +203,7 @@ def _handovers(data, path, lines) -> list[Handover]:
                               'them from then on), or both')
         on = entry.get("on")
         on = on.isoformat() if hasattr(on, "isoformat") else on
-        if not isinstance(on, str) or not re.fullmatch(r"\d{4}-\d\d-\d\d", on):
+        if not isinstance(on, str) or not _ISO_DATE.fullmatch(on):
             raise ConfigError(path, key_line(lines, "on", line), f"handover: on must be a date, not {on!r}",
                               'write on = "YYYY-MM-DD" (the first day the role is the new holder\'s)')
         source, target = entry.get("from", "").strip(), entry.get("to", "").strip()

@@ -65,8 +65,10 @@ CASES = [
            "military leader, General Robert Guei.",
      {("liberia", "refused", "x_robert_guei"), ("x_robert_guei", "contacted", "liberia")}, set()),
     # forced to flee: no one helped; forced to seek asylum somewhere: refuge found there
-    (DEPS, "General Guei is the latest ousted leader. But public outcry forced Siad Barre to flee to Nigeria.",
-     {("x_siad_barre", "fled-to", "nigeria")}, {("x_robert_guei", "mediated", "x_siad_barre")}),
+    (DEPS, "Coerced flight: General Guei is the latest in a series of ousted leaders. Somalia's President Mohammed "
+           "Siad Barre was ousted in 1992. But his presence in the country triggered public outcry forcing him to flee "
+           "to Nigeria.", {("x_mohammed_siad_barre", "fled-to", "nigeria")},
+     {("x_guei", "mediated", "x_mohammed_siad_barre")}),
     (BOTH, "Maher al-Assad was ousted in 1992 and forced to seek asylum in neighbouring Kenya.",
      {(MAHER, "fled-to", "kenya")}, set()),
     # "Central America" is a region, not "America" the United States

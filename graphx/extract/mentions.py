@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 import re
-from bisect import bisect_left
 import unicodedata
+from bisect import bisect_left
+from dataclasses import replace
 
 from spacy.attrs import LOWER, ORTH
 from spacy.strings import hash_string
