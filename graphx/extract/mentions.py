@@ -81,6 +81,7 @@ class MentionFinder:
         self.table = index
         # "a Pakistani RELIGIOUS AND GOVERNMENT delegation": words between a demonym and a collective noun
         self.state_modifiers = {w.lower() for w in state_modifiers}
+        self._demonym_hashes: dict | None = None  # (the demonyms by the hash of their lower case)
         self.place_heads = {w.lower() for w in place_heads}  # "Bagram AIRFIELD": a place ([names] place_heads)
         # "Jean-Pierre Bemba AND HIS FAMILY": a name these words follow is a person's ([names] households)
         self._households = {tuple(hash_string(w) for w in p.lower().split()) for p in households}
@@ -104,8 +105,7 @@ class MentionFinder:
         self.fallen = Phrases(_words(w) for w in fallen)
         self.rulers = Phrases(_words(w) for w in rulers)
         self._fallen_memo: dict[str, bool] = {}  # actor id -> the table calls them a fallen ruler
-        self._roles_memo: dict[str, set] = {}  # actor id -> its roles in lower case
-        self._norm_roles: dict[str, set] = {}  # actor id -> its roles, normalised
+        self._roles_memo: dict[str, set] = {}  # actor id -> its roles, normalised
         self.acronyms = index.acronyms
         self.discovered: dict[str, Actor] = {}
         self.demonyms = index.demonym_state  # "Turkish and Qatari officials"
@@ -206,7 +206,7 @@ class MentionFinder:
                         if t.i > 0 and (doc[t.i - 1].lower_, t.lower_) in self.here_after]
                 out.sort(key=lambda m: m.start)
         out = self._surname_places(doc, out)
-        out = self._capitals(doc, self._short_mentions(doc, self._demonym_lists(doc, self._demonym_phrases(doc, out)),
+        out = self._capitals(doc, self._short_mentions(doc, self._demonym_lists(doc, self._demonym_phrases(doc, out, lower)),
                                                        ents))
         out = self._named_titles(doc, out)
         out = self._held_roles(doc, out, date)
@@ -272,7 +272,7 @@ class MentionFinder:
         Democratic Forces facilitated ...": not the SDF's commander; [names] indefinite), or the
         holder's deputy ("the DEPUTY foreign minister of Russia": [names] deputies; Arabic reports read
         theirs in :class:`~graphx.extract.tokens.arabic_mentions.ArabicMentions`)."""
-        if not (self.indefinite or self.deputies) or low not in self._roles(aid):
+        if not (self.indefinite or self.deputies) or normalize(low) not in self._roles(aid):
             return False
         if ent.start >= 1 and doc[ent.start - 1].lower_ in self.deputies:
             return True
@@ -284,10 +284,11 @@ class MentionFinder:
         return k >= 0 and doc[k].lower_ in self.indefinite
 
     def _roles(self, aid: str) -> set:
+        """The table's roles of ``aid``, normalised (read once per actor)."""
         roles = self._roles_memo.get(aid)
         if roles is None:
             actor = self.table.actors.get(aid)
-            roles = self._roles_memo[aid] = {" ".join(r.lower().split()) for r in getattr(actor, "roles", ())}
+            roles = self._roles_memo[aid] = {normalize(r) for r in getattr(actor, "roles", ())}
         return roles
 
     @staticmethod
@@ -504,12 +505,7 @@ class MentionFinder:
     def _is_role(self, m) -> bool:
         """Whether ``m`` names a person of the table by one of its roles ("Syrian President")."""
         actor = self.table.actors.get(m.actor)
-        if actor is None or actor.kind != "person" or not actor.roles:
-            return False
-        roles = self._norm_roles.get(m.actor)
-        if roles is None:
-            roles = self._norm_roles[m.actor] = {normalize(r) for r in actor.roles}
-        return normalize(m.text) in roles
+        return actor is not None and actor.kind == "person" and normalize(m.text) in self._roles(m.actor)
 
     def _named_after(self, doc: Doc, m, starts: dict):
         """The person named right after the title ``m``, or after it and a comma where the name then
@@ -681,25 +677,28 @@ class MentionFinder:
         # ("Jean Bedel Bokassa" is the table's "Jean-Bédel Bokassa": the same words up to hyphens and accents)
         return _mention(self._actor_named(" ".join(span.text.split()), "person", spelt_alike=True), span)
 
-    def _demonym_phrases(self, doc: Doc, out: list) -> list:
+    def _demonym_phrases(self, doc: Doc, out: list, lower: list) -> list:
         """"A high-level Pakistani religious and government DELEGATION": a demonym, words of [names]
         state_modifiers and a one-word collective noun of the table name the state, as "Pakistani
-        delegation" does (not "Syrian OPPOSITION delegation": no such word between)."""
+        delegation" does (not "Syrian OPPOSITION delegation": no such word between). ``lower``: the
+        doc's LOWER array (a Token is made only where a demonym stands)."""
         if not self.state_modifiers:
             return out
+        if self._demonym_hashes is None:
+            self._demonym_hashes = {hash_string(d): state for d, state in self.demonyms.items()}
         taken = {i for m in out for i in range(m.start, m.end)}
         extra = []
-        for t in doc:
-            state = self.demonyms.get(t.lower_) if t.is_title and t.i not in taken else None
-            if state is None:
+        for k, h in enumerate(lower):
+            state = self._demonym_hashes.get(h)
+            if state is None or k in taken or not doc[k].is_title:
                 continue
-            j = t.i + 1
-            while j < len(doc) and j - t.i <= 5 and j not in taken and doc[j].lower_ in self.state_modifiers:
+            j = k + 1
+            while j < len(doc) and j - k <= 5 and j not in taken and doc[j].lower_ in self.state_modifiers:
                 j += 1
-            if j - t.i > 1 and j < len(doc) and j not in taken and doc[j].lower_ in self.table.table.collective_nouns \
+            if j - k > 1 and j < len(doc) and j not in taken and doc[j].lower_ in self.table.table.collective_nouns \
                     and doc[j - 1].lower_ not in ("and", "-"):
-                i = t.i  # (with the words before it: "a HIGH-LEVEL Pakistani ... delegation")
-                while i > 0 and t.i - i < 4 and i - 1 not in taken and doc[i - 1].lower_ in self.state_modifiers \
+                i = k  # (with the words before it: "a HIGH-LEVEL Pakistani ... delegation")
+                while i > 0 and k - i < 4 and i - 1 not in taken and doc[i - 1].lower_ in self.state_modifiers \
                         and doc[i - 1].lower_ != "and":
                     i -= 1
                 extra.append(_mention(state, doc[i:j + 1]))

@@ -1003,11 +1003,11 @@ class DepArguments:
                     # ... or a participle right after the word ("Among those EVACUATED to Iraq ARE X")
                     sources = ctx.named_after(start, start)
             if relation.journey:  # "Russia helped MAHER flee": the parse often makes "flee" a noun
-                moved = ctx.controlled(base.clause[0], start)
+                moved, forced = ctx.controlling(base.clause[0], start)
                 if moved and not helpers:
-                    helpers, sources = [p for p in sources if p.actor not in {m.actor for m in moved}], moved
-                    if ctx.controlled(base.clause[0], start, coerced=True):
-                        helpers = []  # ("public outcry FORCED him to flee to Nigeria": no one helped him)
+                    # ("public outcry FORCED him to flee to Nigeria": no one helped him)
+                    helpers = [] if forced else [p for p in sources if p.actor not in {m.actor for m in moved}]
+                    sources = moved
             if relation.journey and sources:  # those who travel with the subject flee with it
                 sources = sources + self._listed_groups(ctx, head, sources) + self._companions(ctx, head) + [
                     q for c in head.children if c.dep_ in _SUBJ for q in self._companions(ctx, c)]

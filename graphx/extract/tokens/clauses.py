@@ -676,27 +676,31 @@ class SentenceContext:
             return [x for x in self.coordinated(cands, p, src_ids) if x.actor not in src_ids]
         return found
 
-    def controlled(self, cs, start, coerced=False):
+    def controlled(self, cs, start):
         """"Russia HELPED Maher flee", "allowed the officials TO escape": the ones a verb of helping,
         letting or making ([clauses] control) puts right before a cue (or its "to"), who do what the
-        cue says, not the verb's subject. Empty when no such verb stands right before them. With
-        ``coerced``, only where the verb forces them ([clauses] coercion: "FORCED him to flee"), which
-        makes its subject no helper of their passage."""
-        verbs = self.one.get("coercion" if coerced else "control")
+        cue says, not the verb's subject. Empty when no such verb stands right before them."""
+        return self.controlling(cs, start)[0]
+
+    def controlling(self, cs, start) -> tuple[list, bool]:
+        """:meth:`controlled`, and whether its verb forces them ([clauses] coercion: "FORCED him to
+        flee"), which makes the verb's subject no helper of their passage."""
+        verbs = self.one.get("control")
         if not verbs:
-            return []
+            return [], False
         end = start - 1 if start - 1 > cs and self.norms[start - 1] in self.one["infinitive"] else start
         last = next((p for p in self.in_range(cs, end) if p.end == end), None)
         if last is None or last.possessor:
-            return []
+            return [], False
         listed = self.coordinated(self.in_range(cs, end), last, set()) or [last]
         first = min(p.start for p in listed)
         j = first - 1
         while j > cs and self.norms[j] in self.one["determiners"]:
             j -= 1
         if j < cs or self.norms[j] not in verbs:
-            return []
-        return [r for r in (self.resolved(p) for p in listed) if r is not None]
+            return [], False
+        return [r for r in (self.resolved(p) for p in listed) if r is not None], \
+            self.norms[j] in self.one.get("coercion", ())
 
     def credited(self, cs, start):
         """"THANKED Qatar for brokering", "praised Jordan for its role in mediating", "grateful to Iraq
