@@ -375,6 +375,17 @@ CASES = [
      {("syria_soldiers", "fled-to", "iraq"), ("iraq", "contacted", "syria_soldiers")}, set()),
     (BOTH, "Russia and Iran backed Assad for years. They told him to leave.", set(),
      {("russia", "contacted", A), ("iran", "contacted", A)}),
+    # "they" for people named together ("A and B", "A and his family") where no group of people is
+    # named nearer: each of them did it; never where a group is named before it in the sentence
+    (BOTH, "Upon arriving at the airport, Assad and his family found other members of the clan. They boarded a "
+           "Russian plane and were flown to the Hmeimim airbase.",
+     {(A, "fled-to", "hmeimim_airbase"), ("bashar_al_assad_family", "fled-to", "hmeimim_airbase")}, set()),
+    (DEPS, "Earlier in the day, North Korea pardoned Laura Ling and Euna Lee. They climbed the stairs to the "
+           "jet, where they shook Bill Clinton's hand.",
+     {("x_laura_ling", "contacted", "x_bill_clinton"), ("x_euna_lee", "contacted", "x_bill_clinton")}, set()),
+    (DEPS, "Dawda Jawara and his family fled to Senegal. Religious figures who met Yahya Jammeh said he told them "
+           "that the talks had failed.", {("x_dawda_jawara", "fled-to", "senegal")},
+     {("x_yahya_jammeh", "contacted", "x_dawda_jawara"), ("x_yahya_jammeh", "contacted", "x_dawda_jawara_family")}),
     (DEPS, "More than 2,000 Syrian soldiers reached the border on Sunday. The soldiers then crossed into Iraq.",
      {("syria_soldiers", "fled-to", "iraq")}, {("syria", "fled-to", "iraq")}),
     (BOTH, "Jordan hosted a summit in Aqaba. The country was visited by Erdogan on Monday.",

@@ -35,6 +35,12 @@ class Salience:
         # kin the report names ("his WIFE Pojaman"): (owner, kin noun) -> the person, None where two are
         # named so; a later "his wife" of the same owner is that person ([names] kin_titles)
         self.named_kin: dict[tuple[str, str], str | None] = {}
+        # per sentence: the people named together ("Fang AND Li", "he AND his security guards"), each a
+        # tuple of two or more: what a later "they" may stand for when no group of people does
+        self.together: list[list[tuple[str, ...]]] = []
+        # "they" read as people named together: the pronoun's offset in the text -> all of them (the
+        # resolution gives the first; the extractor copies the event for the others)
+        self.joined: dict[int, tuple[str, ...]] = {}
 
     def _person(self, aid):
         if not aid or self.actors.kind(aid) != "person":
@@ -109,14 +115,25 @@ class Salience:
                     return states[-1]
             return None
         if kind == "plural":
-            for p in reversed(before):
-                if self._owned_group(p.actor) and p.actor not in ex:
-                    return p.actor
-            for subj, mentions in reversed(self.history[-3:]):  # (a subject only: "they" after a group
-                if subj is None:  # in an object is often others; "Dozens OF soldiers" is a subject)
-                    subj = next((a for a in mentions if self._owned_group(a)), None)
+            # the group of people named last before it in the sentence, or the people named together
+            # after it ("met Fang and Li when THEY landed")
+            # (people named together for "they" / "them" itself, not for "THEIR families")
+            together = ctx.norms[i] in ctx.rules.single.get("plural", ())
+            group = next((p for p in reversed(before) if self._owned_group(p.actor) and p.actor not in ex), None)
+            here = [r for r in (ctx.resolved(p) if p.slot else p for p in before if p.slot != "plural") if r]
+            runs = [run for run in self._coordinated(ctx, here) if group is None or run[1] > group.start]
+            found = self._joined(i, ctx, runs[-1:], ex) if runs and together else None
+            if found or group is not None:
+                return found or group.actor
+            for back, (subj, mentions) in enumerate(reversed(self.history[-3:])):  # (a subject only:
+                if subj is None:  # "they" after a group in an object is often others; "Dozens OF soldiers"
+                    subj = next((a for a in mentions if self._owned_group(a)), None)  # is a subject)
                 if self._owned_group(subj) and subj not in ex:
                     return subj
+                if back < 2 and together and not self._people_before(i, ctx, before):
+                    found = self._joined(i, ctx, self.together[-1 - back], ex)  # (else the people named
+                    if found:  # together there)
+                        return found
             return None
         if kind == "subject":
             for p in before:
@@ -157,6 +174,55 @@ class Salience:
             people = [a for a in mentions if self._person(a) and a not in ex]
             if people:
                 return people[-1]
+        return None
+
+    def _people(self, aid) -> bool:
+        """A person, or a group of a person's people ("his family", "his security guards")."""
+        if not aid:
+            return False
+        if self.actors.kind(aid) == "person":
+            return True
+        actor = self.actors.get(aid) if self.actors.kind(aid) == "group" else None
+        return actor is not None and bool(actor.member_of) and self.actors.kind(actor.member_of) == "person"
+
+    def _coordinated(self, ctx, parties) -> list[tuple[tuple[str, ...], int]]:
+        """The people ``parties`` (resolved, in order) name together, with the token where each run's
+        last one starts: runs joined by "and" or a comma ("Fang and Li", "Assad and his family")."""
+        runs, run, last, joined = [], [], None, False
+        for p in [*parties, None]:
+            if p is not None and (p.possessor or not self._people(p.actor)):
+                continue
+            between = ctx.norms[last.end:p.start] if p is not None and last is not None else None
+            if between in (["and"], [","], [",", "and"]):
+                joined = joined or between[-1] == "and"
+                if p.actor not in run:
+                    run.append(p.actor)
+            else:
+                if len(run) > 1 and joined:  # (a list closed by "and": "Shaibani, Syria's foreign
+                    runs.append((tuple(run), last.start))  # minister" is one man)
+                run, joined = [p.actor] if p is not None else [], False
+            last = p
+        return runs
+
+    def _people_before(self, i, ctx, before) -> bool:
+        """Whether a group of people is named before ``i`` in the sentence: a group actor, or, where
+        parsed, a plural noun that is a subject ("RELIGIOUS FIGURES who met Jammeh said he told THEM"):
+        what "they" may stand for rather than people named sentences before."""
+        if any(self.actors.kind(p.actor) == "group" for p in before):
+            return True
+        doc = ctx.doc
+        return any(doc[k].pos_ == "NOUN" and doc[k].dep_ in ("nsubj", "nsubjpass") and "Plur" in doc[k].morph.get(
+            "Number") for k in range(ctx.start, i))
+
+    def _joined(self, i, ctx, runs, ex) -> str | None:
+        """"They" for the people of the last of ``runs`` (see :meth:`_coordinated`) that are not in
+        ``ex``: all of them are kept in :attr:`joined` (the extractor copies the event for each), the
+        first is returned."""
+        for run, _ in reversed(runs):
+            people = tuple(a for a in run if a not in ex)
+            if len(people) > 1:
+                self.joined[ctx.arrays.idx[i]] = people
+                return people[0]
         return None
 
     def _definite(self, i, ctx, ex, noun) -> str | None:
@@ -314,12 +380,9 @@ class Salience:
                 if r:
                     subject = r.actor
                     break
-        mentions = []
-        for p in ctx.parties:
-            r = ctx.resolved(p) if p.slot else p
-            if r:
-                mentions.append(r.actor)
-        self.history.append((subject, mentions))
+        named = [r for r in (ctx.resolved(p) if p.slot else p for p in ctx.parties) if r]
+        self.history.append((subject, [r.actor for r in named]))
+        self.together.append(self._coordinated(ctx, named))
         self.reported.append(self._reported_subject(ctx) or subject)
 
     @staticmethod

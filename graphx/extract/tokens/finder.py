@@ -212,6 +212,8 @@ class Extractor:
                         if key not in seen or (ev.asserted and not seen[key].asserted) or (
                                 ev.asserted and seen[key].rule in self.travel_rules):
                             seen[key] = ev  # a plain flight verb wins over a travel verb
+                for ev in self._together(seen.values(), salience.joined, off):
+                    seen.setdefault((ev.source, ev.relation, ev.target), ev)
                 for ev in self._visits(ctx, seen.values(), actors, visit, off):
                     seen[(ev.source, ev.relation, ev.target)] = ev
                 for ev in self._met_there(seen.values(), actors):
@@ -313,6 +315,18 @@ class Extractor:
                 yield from (travel(ev, False, False) if ev.rule in self.travel_rules else ev for ev in legs)
             else:
                 yield from contact
+
+    @staticmethod
+    def _together(found, joined: dict, off: int):
+        """The same event for each of the people a "they" stands for ("Fang and Li ... when THEY landed
+        at Upper Heyford": both landed): the resolution gave the first (see
+        :meth:`~graphx.extract.coref.Salience._joined`)."""
+        for ev in list(found):
+            for side, other in (("source", "target"), ("target", "source")):
+                people = joined.get(getattr(ev, side + "_start") - off)
+                for aid in people[1:] if people and getattr(ev, side) == people[0] else ():
+                    if aid != getattr(ev, other):
+                        yield replace(ev, **{side: aid})
 
     def _escorts(self, seen: dict, actors, legs_of: dict, k: int) -> None:
         """Those who travel with someone as another side's escort take him, they do not flee: "Maher was
