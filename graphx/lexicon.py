@@ -49,7 +49,8 @@ SECTION_KEYS = {
                "communities"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
-_BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members", "target_groups")
+_BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members", "target_groups",
+                   "infinitive_cues")
 _RELATION_KEYS = ("description", "color", "cameo", "plover", "codes_note", "attempts_count", "source_kinds",
                   "target_kinds", "passive_flips") + _BEHAVIOUR_KEYS
 _CUE_KEYS = ("relation", "rule", "phrases", "lemmas", "source", "target", "target_preps", "agent_preps", "window",
@@ -83,6 +84,7 @@ class Relation:
     roles: bool = False
     members: bool = False
     target_groups: bool = False
+    infinitive_cues: bool = False
 
 
 @dataclass(frozen=True)

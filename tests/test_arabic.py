@@ -75,6 +75,10 @@ TABLE = [
     # a target lies before the next cue; "asked them to contact" is only an intent
     ("التقى لافروف في الدوحة بوزيري الخارجية، وطلب منهما التواصل مع هيئة تحرير الشام.", set(),
      {("sergei_lavrov", "contacted", "hts")}),
+    # a visit on the schedule ("من المقرر أن يزور") has not happened
+    ('ونشر وزير الخارجية السوري الجديد على موقع "X" أنه من المقرر أن يزور أيضا الأردن والإمارات العربية المتحدة '
+     'لتطوير شراكات استراتيجية ودعم تعافي سوريا الأمني والاقتصادي.', set(),
+     {("syria", "contacted", "jordan"), ("jordan", "contacted", "syria"), ("uae", "contacted", "syria")}),
     # a request received: the one it came from asked (negated here: no edge either way)
     ("وقال بقائي إن طهران لم تتلق أي طلب من دمشق.", set(), {("iran", "contacted", "syria"), ("syria", "contacted", "iran")}),
     # refused

@@ -516,6 +516,16 @@ CASES = [
      {(A, "fled-to", "iraq")}),
     # reaching asylum somewhere is arriving there
     (BOTH, "Maher al-Assad reached temporary asylum in Iraq on Friday night.", {(MAHER, "fled-to", "iraq")}, set()),
+    # a cue's "to" that the parser reads as an infinitive marker names no one ("made an appeal TO protect
+    # Syria"); a refusal's may ("declined TO meet"); people named by what they are can be moved
+    (DEPS, "Sudani made an appeal to protect Syria's diverse social fabric.", set(),
+     {("mohammed_shia_al_sudani", "contacted", "syria")}),
+    (DEPS, "Sudani made an appeal to Erdogan to protect Syria's diverse social fabric.",
+     {("mohammed_shia_al_sudani", "contacted", "recep_tayyip_erdogan")}, set()),
+    (DEPS, "Jameh said that he and Sir Dawda had spoken but failed to agree terms.",
+     {("x_jameh", "contacted", "x_dawda")}, set()),
+    (DEPS, "Eighty-two Chibok schoolgirls freed in a deal with the militants have been flown to Abuja.",
+     {("x_chibok_schoolgirls", "fled-to", "abuja")}, set()),
     # a group no one owns, named by what it is, is an actor of its own words; "they" never stands for it
     (BOTH, "Assad tried to return on Sunday, but coup leaders prevented his plane from landing.",
      {("group_coup_leaders", "refused", A)}, set()),

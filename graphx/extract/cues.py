@@ -114,15 +114,17 @@ class CueMatcher:
                 if found:
                     break  # the first form that starts a cue is the reading of the word
 
-    def __call__(self, forms, punct, lo=0, hi=None) -> list[Trigger]:
+    def __call__(self, forms, punct, lo=0, hi=None, keep=None) -> list[Trigger]:
         """The triggers among ``forms[lo:hi]`` (a sentence's word forms; ``punct``: which are
-        punctuation), sorted by start, the longest first at a start."""
+        punctuation), sorted by start, the longest first at a start; ``keep``: a test each
+        candidate must pass before the longest is chosen (a shorter cue then wins)."""
         hi = len(forms) if hi is None else hi
         masked = set()
         if self.not_cues:
             for t in self._candidates(self.not_cues, forms, punct, lo, hi, False):
                 masked.update(range(t.start, t.end))
-        spans = [t for t in self._candidates(self.by_first, forms, punct, lo, hi, True) if t.start not in masked]
+        spans = [t for t in self._candidates(self.by_first, forms, punct, lo, hi, True) if t.start not in masked
+                 and (keep is None or keep(t))]
         # Longest cue wins where cues overlap ("met with" over "met").
         spans.sort(key=lambda t: (-(t.end - t.start), t.start))
         taken, out, at = set(), [], {}

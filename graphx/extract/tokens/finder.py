@@ -164,7 +164,11 @@ class Extractor:
         for k, view in enumerate(every):
             if view.too_long:
                 continue
-            hits = self.matcher(norms, arrays.gaps, view.sent.start, view.sent.end)
+            # (a cue whose last word the parser reads as a verb's infinitive marker is no cue, unless its
+            # relation's cues may end so: "made an appeal TO protect Syria" names no one appealed to,
+            # "declined TO meet" is a refusal; relations.toml infinitive_cues)
+            hits = self.matcher(norms, arrays.gaps, view.sent.start, view.sent.end,
+                                keep=lambda t: not self._infinitive(doc, t))
             if self.tagged_cues:  # a cue for one part of speech ("meeting" a verb): only where a tagger said so
                 hits = [h for h in hits if not h.cue.pos or doc[h.start].pos_ in h.cue.pos]
             ctx = SentenceContext(self.rules, actors, view, norms, salience, {h.start for h in hits}, arrays,
@@ -315,6 +319,14 @@ class Extractor:
                 yield from (travel(ev, False, False) if ev.rule in self.travel_rules else ev for ev in legs)
             else:
                 yield from contact
+
+    def _infinitive(self, doc, hit) -> bool:
+        """Whether ``hit`` ends in an infinitive marker ("appeal TO protect") and its relation's cues
+        may not (relations.toml ``infinitive_cues``)."""
+        last = doc[hit.end - 1]
+        return hit.end - hit.start > 1 and last.pos_ == "PART" and last.dep_ == "aux" and \
+            last.head.i > last.i and last.head.pos_ in ("VERB", "AUX") and \
+            not self.lexicon.relations[hit.cue.relation].infinitive_cues
 
     @staticmethod
     def _together(found, joined: dict, off: int):
