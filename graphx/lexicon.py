@@ -41,7 +41,7 @@ SECTION_KEYS = {
                  "former", "country", "definite", "propositions", "armed", "bodies",
                  "feminine", "masculine", "plural_forms"),
     "names": ("titles", "particles", "female", "fallen", "rulers", "zones", "tongue", "offices", "routes",
-              "translated_titles", "indefinite", "capital", "deputies", "kin_titles", "kin_possessives",
+              "translated_titles", "indefinite", "capital", "seats", "deputies", "kin_titles", "kin_possessives",
               "organisation_heads", "households", "place_heads", "state_modifiers"),
     "status": ("killed", "survived"),
     "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians",

@@ -526,6 +526,13 @@ CASES = [
      {("x_jameh", "contacted", "x_dawda")}, set()),
     (DEPS, "Eighty-two Chibok schoolgirls freed in a deal with the militants have been flown to Abuja.",
      {("x_chibok_schoolgirls", "fled-to", "abuja")}, set()),
+    # "the new government in Damascus" is the table's "Syria's new government", "the regime in Damascus"
+    # Syria; no one named did what a joined verb did when the first verb's subject is no actor
+    (DEPS, "Russia rejected a request from the new government in Damascus to extradite Bashar al-Assad.",
+     {("russia", "refused", "syria_new_authorities")}, {("russia", "refused", "damascus")}),
+    (BOTH, "The regime in Damascus called Erdogan.", {("syria", "contacted", "recep_tayyip_erdogan")}, set()),
+    (DEPS, "Villagers sheltered Rihab Kamel and then helped her reach Lebanon.", {("x_rihab_kamel", "fled-to", "lebanon")},
+     {("x_rihab_kamel", "mediated", "lebanon")}),
     # a group no one owns, named by what it is, is an actor of its own words; "they" never stands for it
     (BOTH, "Assad tried to return on Sunday, but coup leaders prevented his plane from landing.",
      {("group_coup_leaders", "refused", A)}, set()),

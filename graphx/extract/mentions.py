@@ -77,8 +77,9 @@ class MentionFinder:
 
     def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
                  offices=(), routes=(), here_after=(), indefinite=(), capital=(), deputies=(), kin=((), ()),
-                 organisation_heads=(), households=(), place_heads=(), state_modifiers=()):
+                 organisation_heads=(), households=(), place_heads=(), state_modifiers=(), seats=()):
         self.table = index
+        self.seats = {w.lower() for w in seats}  # "the new GOVERNMENT in Damascus": the state's ([names] seats)
         # "a Pakistani RELIGIOUS AND GOVERNMENT delegation": words between a demonym and a collective noun
         self.state_modifiers = {w.lower() for w in state_modifiers}
         self._demonym_hashes: dict | None = None  # (the demonyms by the hash of their lower case)
@@ -208,6 +209,7 @@ class MentionFinder:
         out = self._surname_places(doc, out)
         out = self._capitals(doc, self._short_mentions(doc, self._demonym_lists(doc, self._demonym_phrases(doc, out, lower)),
                                                        ents))
+        out = self._seated(doc, out)
         out = self._named_titles(doc, out)
         out = self._held_roles(doc, out, date)
         out = self._title_references(doc, out)
@@ -366,6 +368,32 @@ class MentionFinder:
             if state is not None and state.capital and state.capital in self.table.actors:
                 added.append(_mention(state.capital, doc[j:t.i + 1]))
         return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+    def _seated(self, doc: Doc, mentions: list) -> list:
+        """"The new government in Damascus" ([names] seats, "in", a capital): the table's actor named
+        "Syria's new government" if there is one, else the capital's state; the words from the first
+        after "the" to the capital are its mention."""
+        if not self.seats:
+            return mentions
+        out = []
+        for m in mentions:
+            state = self.table.capital_of.get(m.actor) if not m.slot and m.start >= 2 else None
+            if state is None or doc[m.start - 1].lower_ != "in" or doc[m.start - 2].lower_ not in self.seats:
+                out.append(m)
+                continue
+            first = m.start - 2
+            while first > 0 and m.start - first < 5 and doc[first - 1].is_lower and doc[first - 1].is_alpha \
+                    and doc[first - 1].pos_ not in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ") \
+                    and doc[first - 1].lower_ not in ("the", "a", "an", "in", "of", "from", "to", "with", "and", "by"):
+                first -= 1
+            owner = self.table.actors.get(state)
+            words = doc[first:m.start - 1].text
+            found = None
+            if owner is not None:
+                found = self.table.resolve(f"{owner.label}'s {words}") or (
+                    self.table.resolve(f"{owner.label}'s {doc[m.start - 2].text}"))
+            out.append(_mention(found.id if found is not None else state, doc[first:m.end]))
+        return out
 
     def _bracketed_names(self, doc: Doc, mentions: list) -> list:
         """A group named by its description and then, in brackets, by the name the table knows ("the

@@ -383,7 +383,13 @@ class DepArguments:
                 # "escaped aboard a hijacked jet AND FRANCE immediately GRANTED asylum": the parser joined the
                 # name to the noun before; it is the joined verb's subject
                 return [p]
-            return self._subjects(ctx, head, depth + 1)
+            found = self._subjects(ctx, head, depth + 1)
+            if not found and depth == 0 and any(c.dep_ in _SUBJ and c.pos_ in ("NOUN", "PROPN") and
+                                                c.ent_type_ not in ("DATE", "TIME") for c in head.children):
+                # "VILLAGERS sheltered Rihab Kamel and then HELPED her reach Lebanon": the first verb's
+                # subject is no actor, so no one named did the joined verb either
+                self._nobody = True
+            return found
         if dep == "xcomp":  # object control ("urged Damascus TO open"), else subject control ("agreed to")
             obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             return [p for c in obj for p in self._np(ctx, c)] if obj else self._subjects(ctx, head, depth + 1)
