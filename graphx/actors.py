@@ -116,6 +116,15 @@ class AliasTable:
                 by_key.setdefault(key, []).append(h)
         return by_key, {a for h in self.handovers for a in (h.source, h.target) if a}
 
+    def roles_of(self, aid: str) -> tuple:
+        """The roles ``aid`` holds in the table: its own, then those a handover passes to it
+        (al-Shaibani's "Syrian Foreign Minister"), each once: what "his Saudi counterpart" and "his
+        country" are read from."""
+        actor = self.actors.get(aid)
+        own = tuple(actor.roles) if actor is not None else ()
+        handed = [r for h in self.handovers if h.target == aid for r in h.roles]
+        return tuple(dict.fromkeys(own + tuple(handed))) if handed else own
+
     def holder(self, aid: str, name: str, date: str) -> str | None:
         """Who a role names in a report of ``date`` (YYYY-MM-DD): ``aid``, the actor the table gives it,
         unless a handover passed the role on by then ("the Syrian president" is Assad in 2024 and

@@ -75,6 +75,11 @@ TABLE = [
     # a target lies before the next cue; "asked them to contact" is only an intent
     ("التقى لافروف في الدوحة بوزيري الخارجية، وطلب منهما التواصل مع هيئة تحرير الشام.", set(),
      {("sergei_lavrov", "contacted", "hts")}),
+    # the counterpart of a role a handover passed on; a reception told by its verbal noun
+    ("والتقى أسعد الشيباني مع نظيره السعودي في الرياض.", {("asaad_al_shaibani", "contacted", "faisal_bin_farhan")},
+     set()),
+    ("جاء ذلك خلال استقبال أردوغان وزير الخارجية السعودي في أنقرة.",
+     {("faisal_bin_farhan", "contacted", "recep_tayyip_erdogan")}, set()),
     # a visit on the schedule ("من المقرر أن يزور") has not happened
     ('ونشر وزير الخارجية السوري الجديد على موقع "X" أنه من المقرر أن يزور أيضا الأردن والإمارات العربية المتحدة '
      'لتطوير شراكات استراتيجية ودعم تعافي سوريا الأمني والاقتصادي.', set(),

@@ -121,7 +121,7 @@ class ActorIndex:
         for actor in self.actors.values():
             if actor.kind != "person":
                 continue
-            for role in actor.roles:
+            for role in self.table.roles_of(actor.id):
                 words = role.replace("’", "'").split()
                 first = words[0].lower() if words else ""
                 state = self.demonym_state.get(first)

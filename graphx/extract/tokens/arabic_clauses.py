@@ -63,7 +63,7 @@ class _Sentence(JourneyRules, AttributionRules):
             actor = owner and self.ex.index.actors.get(owner.actor)
             if not actor or not adj.startswith("ال"):
                 continue
-            for role in actor.roles:
+            for role in self.ex.index.table.roles_of(actor.id):
                 words = [normalise(w) for w in role.split()]
                 if len(words) > 1 and words[-1].startswith("ال") and words[-1] != adj:
                     found = self.ex.names.get(" ".join(words[:-1] + [adj]))

@@ -398,7 +398,7 @@ class SentenceContext:
         if actor is None:
             return None
         demonym = self.doc[p.start].text
-        for role in actor.roles:
+        for role in self.rules.index.table.roles_of(owner):
             words = role.split()
             if len(words) > 1 and words[0].lower() in self.rules.demonyms:
                 found = self.rules.index.resolve(demonym + " " + " ".join(words[1:]))
