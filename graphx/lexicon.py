@@ -42,7 +42,7 @@ SECTION_KEYS = {
                  "feminine", "masculine", "plural_forms"),
     "names": ("titles", "particles", "female", "fallen", "rulers", "zones", "tongue", "offices", "routes",
               "translated_titles", "indefinite", "capital", "seats", "deputies", "kin_titles", "kin_possessives",
-              "organisation_heads", "households", "place_heads", "state_modifiers"),
+              "organisation_heads", "households", "place_heads", "state_modifiers", "posts"),
     "status": ("killed", "survived"),
     "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians",
                "unowned", "unowned_nouns", "idioms", "premises", "stances", "fighting",

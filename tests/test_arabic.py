@@ -80,6 +80,9 @@ TABLE = [
      set()),
     ("جاء ذلك خلال استقبال أردوغان وزير الخارجية السعودي في أنقرة.",
      {("faisal_bin_farhan", "contacted", "recep_tayyip_erdogan")}, set()),
+    # a title's post and its holder's name between commas: the holder, not the post's place, refused
+    ("قالت مصادر إن السفير السوري في موسكو، بشار الجعفري، رفض طلب وزارة الخارجية المصرية.",
+     {("bashar_al_jaafari", "refused", "egypt")}, {("russia", "refused", "egypt"), ("moscow", "refused", "egypt")}),
     # a visit on the schedule ("من المقرر أن يزور") has not happened
     ('ونشر وزير الخارجية السوري الجديد على موقع "X" أنه من المقرر أن يزور أيضا الأردن والإمارات العربية المتحدة '
      'لتطوير شراكات استراتيجية ودعم تعافي سوريا الأمني والاقتصادي.', set(),

@@ -62,6 +62,7 @@ class ArabicMentions:
         for t in sorted({norm(t) for t in words.get("titles", ())}, key=len, reverse=True):
             self.titles.setdefault(t[0], []).append(t)
         self.particles = {normalise(w) for w in words.get("particles", ())}
+        self.posts = {normalise(w) for w in words.get("posts", ())}  # "السفير السوري في موسكو، NAME،"
         stops, raw = set(), set()
         for key in ("prepositions", "boundaries", "coordination", "relative", "negation", "speech", "denial",
                     "locative", "determiners"):
@@ -261,6 +262,22 @@ class ArabicMentions:
             while owner < 3 and j < len(doc) and (j in taken and i not in roles_at or _definite(doc, norms, j)
                                                   and j not in taken) and not self._title_at(norms, j):
                 j, owner = j + 1, owner + 1
+            # "السفير السوري في موسكو، بشار الجعفري،": the post's place, then the holder's name set off by
+            # commas (the place is no party of its own there)
+            post = next((m for m in mentions if m.start == j + 1), None) if owner and j + 1 < len(doc) and \
+                norms[j] in self.posts else None
+            holder = next((m for m in mentions if m.start == post.end + 1 and self.index.actors.get(m.actor) is not None
+                           and self.index.actors[m.actor].kind == "person"), None) if post is not None else None
+            if post is not None and post.end + 1 < len(doc) and doc[post.end].text in ("،", ","):
+                if holder is not None and holder.end < len(doc) and doc[holder.end].text in ("،", ","):
+                    found.append(_span(doc, i, holder.end, holder.actor))  # (a name the table knows)
+                    replaced.update((id(post), id(holder)))
+                    taken.update(range(i, holder.end))
+                    i = holder.end
+                    continue
+                j = post.end + 1 if self._name_word(doc, norms, post.end + 1, taken) else j
+            if j != post.end + 1 if post is not None else True:
+                post = None
             if j in taken or not self._name_word(doc, norms, j, taken) or _definite(doc, norms, j) \
                     or self._title_at(norms, j) or norms[j] in self.particles or (i in roles_at and not owner):
                 i += 1  # (a role of the table takes a name only after a word of its own: "السابق", former)
@@ -284,7 +301,8 @@ class ArabicMentions:
             if definite and definite[0] < len(units) - 1:
                 units = units[definite[-1] + 1:]
             if not 2 <= len(units) <= 3 or _definite(doc, norms, units[0]) or (
-                    (definite or norms[units[0]][:1] == "و") and self._person_at(mentions + found, discovered, end)):
+                    (definite or norms[units[0]][:1] == "و") and self._person_at(mentions + found, discovered, end)) \
+                    or post is not None and (end >= len(doc) or doc[end].text not in ("،", ",")):
                 i += 1  # ("وشؤون المغتربين أيمن الصفدي": the words before a name are the title's)
                 continue
             j = units[0]
@@ -298,6 +316,8 @@ class ArabicMentions:
             taken.update(range(i, end))
             if i in roles_at:
                 replaced.add(id(roles_at[i]))
+            if post is not None:
+                replaced.add(id(post))
             i = end
         if replaced:
             mentions = [m for m in mentions if id(m) not in replaced]
