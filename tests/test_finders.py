@@ -526,6 +526,8 @@ CASES = [
      {("x_jameh", "contacted", "x_dawda")}, set()),
     (DEPS, "Eighty-two Chibok schoolgirls freed in a deal with the militants have been flown to Abuja.",
      {("x_chibok_schoolgirls", "fled-to", "abuja")}, set()),
+    # what one side puts to another is its own: rejecting it refuses that side
+    (BOTH, "Erdogan rejected Putin's ultimatum.", {("recep_tayyip_erdogan", "refused", "vladimir_putin")}, set()),
     # a role a handover passed on is the new holder's own: "his Saudi counterpart" of al-Shaibani
     (BOTH, "Shaibani met his Saudi counterpart in Riyadh.", {("asaad_al_shaibani", "contacted", "faisal_bin_farhan")},
      set()),
