@@ -526,6 +526,12 @@ CASES = [
      {("x_jameh", "contacted", "x_dawda")}, set()),
     (DEPS, "Eighty-two Chibok schoolgirls freed in a deal with the militants have been flown to Abuja.",
      {("x_chibok_schoolgirls", "fled-to", "abuja")}, set()),
+    # "the family", where no family was named before, is the family of the one the report is about; not
+    # where a family no one owns was just introduced
+    (BOTH, "Assad met his generals in Damascus. The family was flown to Moscow on Sunday.",
+     {("bashar_al_assad_family", "fled-to", "moscow")}, set()),
+    (BOTH, "A Christian family sheltered Maher al-Assad. The family then drove to Lebanon.", set(),
+     {("maher_al_assad_family", "fled-to", "lebanon")}),
     # what one side puts to another is its own: rejecting it refuses that side
     (BOTH, "Erdogan rejected Putin's ultimatum.", {("recep_tayyip_erdogan", "refused", "vladimir_putin")}, set()),
     # a role a handover passed on is the new holder's own: "his Saudi counterpart" of al-Shaibani

@@ -56,6 +56,7 @@ component of the second pass) runs whole, as before.
 
 from __future__ import annotations
 
+from .groups import KIN_GROUP
 from .tokens.clauses import body_noun, ends_at, phrase_len
 
 PARSE_ALL_ENV = "GRAPHX_PARSE_ALL"
@@ -176,6 +177,8 @@ class Parsing:
                 parties += 2
             elif norm in rules_definite and self._noun_after(norms, i, e) in armed:
                 parties += 2  # "the rebels": an armed group named before ([pronouns] armed), as a pronoun
+            elif norm in rules_definite and self._noun_after(norms, i, e) == KIN_GROUP:
+                parties += 2  # "the family": a family named before, or the family of the one the report is about
             elif norm in rules_definite and body_noun(texts, norms, i, e, bodies, words["demonyms"], at, relative) is not None:
                 parties += 2  # "the militant group": an organisation named before ([pronouns] bodies)
             elif norm in words["demonyms"]:

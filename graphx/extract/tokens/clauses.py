@@ -196,6 +196,8 @@ class SentenceContext:
                         k + 1 < self.end and norms[k + 1] in ("of", "'s", "from")):
                     aid = self.salience.resolve("definite", i, self, (),
                                                 group=self.rules.group_words.canonical(norms[k]))
+                    if not aid and norms[k] == KIN_GROUP:
+                        aid = self._the_family(i, k)
                     if aid:
                         out.append(Mention(aid, *self._chars(i, k + 1), i, k + 1, pronoun=True))
                         i = k + 1
@@ -279,6 +281,24 @@ class SentenceContext:
                                    possessor=(kind == "possessive"), pronoun=True, slot=kind))
             i += 1
         return out
+
+    def _the_family(self, i, k) -> str | None:
+        """"THE FAMILY would be flown to Moscow", where no family was named before: the family of the
+        person the report is about (as "his family"), unless a family no one owns was just introduced
+        ("A CHRISTIAN FAMILY sheltered them ... the family")."""
+        lo = max(0, self.start - 60)
+        if any(self.norms[j] in ("a", "an", "one", "another") and KIN_GROUP in self.norms[j + 1:j + 4]
+               for j in range(lo, i)):
+            return None
+        owner = self.salience.resolve("subject", i, self, ())
+        actor = self.actors.get(owner) if owner else None
+        if actor is None or actor.kind != "person":
+            return None
+        gid = group_id(owner, KIN_GROUP)
+        if self.actors.get(gid) is None or gid in self.actors.discovered:
+            remember(self.actors.discovered, group_actor(actor, KIN_GROUP, self.doc[i:k + 1].text),
+                     self.doc[i:k + 1].text)
+        return gid
 
     def resolved(self, p: Mention, exclude=()) -> Mention | None:
         """A pronoun party with its actor filled in (None if unresolved)."""
