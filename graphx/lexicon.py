@@ -36,7 +36,7 @@ SECTION_KEYS = {
                 "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control", "coercion", "venue", "reception", "place_visit", "aboard", "bound",
                 "departure", "permissions", "lending", "retracting", "leading", "homeward", "home_words", "setting", "visit_nouns", "sent_back",
                 "locative_relative", "named_heads", "named_after", "relatives", "contrast", "set_off", "set_off_adverbs",
-                "for_another", "credit", "institutions", "personal_relative", "press", "here_after", "representing", "together", "additive", "support"),
+                "for_another", "credit", "institutions", "personal_relative", "press", "here_after", "representing", "together", "additive", "support", "stretches"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "first", "counterpart", "nobody", "latter",
                  "former", "country", "definite", "propositions", "armed", "bodies",
                  "feminine", "masculine", "plural_forms"),

@@ -532,6 +532,9 @@ CASES = [
      {("bashar_al_assad_family", "fled-to", "moscow")}, set()),
     (BOTH, "A Christian family sheltered Maher al-Assad. The family then drove to Lebanon.", set(),
      {("maher_al_assad_family", "fled-to", "lebanon")}),
+    # a stretch of an event is the event's: "four hours OF talks with X" are talks with X by the subject
+    (DEPS, "After four hours of talks with Dmitry Medvedev, Nicolas Sarkozy emerged with a peace plan.",
+     {("x_nicolas_sarkozy", "contacted", "x_dmitry_medvedev")}, set()),
     # what one side puts to another is its own: rejecting it refuses that side
     (BOTH, "Erdogan rejected Putin's ultimatum.", {("recep_tayyip_erdogan", "refused", "vladimir_putin")}, set()),
     # a role a handover passed on is the new holder's own: "his Saudi counterpart" of al-Shaibani

@@ -491,6 +491,8 @@ class DepArguments:
             return self._owner(ctx, head.head)  # "ITS role in mediating": the role's owner
         if noun.dep_ == "conj":
             return self._noun_subjects(ctx, head, depth + 1)
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ctx.one.get("stretches", ()):
+            return self._noun_subjects(ctx, head.head, depth + 1)  # "four HOURS OF talks with X"
         return []
 
     def _inside(self, ctx, nouns) -> list:
