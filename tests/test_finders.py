@@ -532,6 +532,10 @@ CASES = [
      {("bashar_al_assad_family", "fled-to", "moscow")}, set()),
     (BOTH, "A Christian family sheltered Maher al-Assad. The family then drove to Lebanon.", set(),
      {("maher_al_assad_family", "fled-to", "lebanon")}),
+    # a permission given is the move made
+    (DEPS, "Fang Lizhi and his wife arrived in London after Chinese authorities allowed them to leave their "
+           "yearlong refuge in the U.S. Embassy in Beijing.",
+     {("x_fang_lizhi", "fled-to", "united_states_embassy"), ("united_states", "contacted", "x_fang_lizhi")}, set()),
     # a stretch of an event is the event's: "four hours OF talks with X" are talks with X by the subject
     (DEPS, "After four hours of talks with Dmitry Medvedev, Nicolas Sarkozy emerged with a peace plan.",
      {("x_nicolas_sarkozy", "contacted", "x_dmitry_medvedev")}, set()),
