@@ -118,11 +118,11 @@ class Salience:
             # the group of people named last before it in the sentence, or the people named together
             # after it ("met Fang and Li when THEY landed")
             # (people named together for "they" / "them" itself, not for "THEIR families")
-            together = ctx.norms[i] in ctx.rules.single.get("plural", ())
+            bare = ctx.norms[i] in ctx.rules.single.get("plural", ())
             group = next((p for p in reversed(before) if self._owned_group(p.actor) and p.actor not in ex), None)
             here = [r for r in (ctx.resolved(p) if p.slot else p for p in before if p.slot != "plural") if r]
             runs = [run for run in self._coordinated(ctx, here) if group is None or run[1] > group.start]
-            found = self._joined(i, ctx, runs[-1:], ex) if runs and together else None
+            found = self._joined(i, ctx, runs[-1:], ex) if runs and bare else None
             if found or group is not None:
                 return found or group.actor
             for back, (subj, mentions) in enumerate(reversed(self.history[-3:])):  # (a subject only:
@@ -130,7 +130,7 @@ class Salience:
                     subj = next((a for a in mentions if self._owned_group(a)), None)  # is a subject)
                 if self._owned_group(subj) and subj not in ex:
                     return subj
-                if back < 2 and together and not self._people_before(i, ctx, before):
+                if back < 2 and bare and not self._people_before(i, ctx, before):
                     found = self._joined(i, ctx, self.together[-1 - back], ex)  # (else the people named
                     if found:  # together there)
                         return found

@@ -56,7 +56,9 @@ class Pipeline:
                                     kin=(names.get("kin_titles", ()), names.get("kin_possessives", ())),
                                     organisation_heads=names.get("organisation_heads", ()),
                                     households=names.get("households", ()), place_heads=names.get("place_heads", ()),
-                                    state_modifiers=names.get("state_modifiers", ()), seats=names.get("seats", ()))
+                                    state_modifiers=names.get("state_modifiers", ()), seats=names.get("seats", ()),
+                                    function_words=[w for key in ("determiners", "prepositions", "coordinating")
+                                                    for w in settings.lexicon.clauses.get(key, ())])
         # Parse only the sentences that can hold an edge (see :mod:`graphx.extract.parsing`):
         # None when the pipeline cannot be split (offline, or no senter), then nlp runs whole.
         self.parsing = Parsing.of(self.nlp, self.extractor, everything=os.environ.get(PARSE_ALL_ENV) == "1")

@@ -77,9 +77,12 @@ class MentionFinder:
 
     def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
                  offices=(), routes=(), here_after=(), indefinite=(), capital=(), deputies=(), kin=((), ()),
-                 organisation_heads=(), households=(), place_heads=(), state_modifiers=(), seats=()):
+                 organisation_heads=(), households=(), place_heads=(), state_modifiers=(), seats=(),
+                 function_words=()):
         self.table = index
-        self.seats = {w.lower() for w in seats}  # "the new GOVERNMENT in Damascus": the state's ([names] seats)
+        # "the new GOVERNMENT IN Damascus": the state's ([names] seats, as (noun, link) pairs)
+        self.seats = {tuple(w.lower().split()) for w in seats if len(w.split()) == 2}
+        self.function_words = {w.lower() for w in function_words}  # (where a seat's modifiers end)
         # "a Pakistani RELIGIOUS AND GOVERNMENT delegation": words between a demonym and a collective noun
         self.state_modifiers = {w.lower() for w in state_modifiers}
         self._demonym_hashes: dict | None = None  # (the demonyms by the hash of their lower case)
@@ -378,13 +381,13 @@ class MentionFinder:
         out = []
         for m in mentions:
             state = self.table.capital_of.get(m.actor) if not m.slot and m.start >= 2 else None
-            if state is None or doc[m.start - 1].lower_ != "in" or doc[m.start - 2].lower_ not in self.seats:
+            if state is None or (doc[m.start - 2].lower_, doc[m.start - 1].lower_) not in self.seats:
                 out.append(m)
                 continue
             first = m.start - 2
             while first > 0 and m.start - first < 5 and doc[first - 1].is_lower and doc[first - 1].is_alpha \
                     and doc[first - 1].pos_ not in ("DET", "ADP", "VERB", "AUX", "PRON", "CCONJ") \
-                    and doc[first - 1].lower_ not in ("the", "a", "an", "in", "of", "from", "to", "with", "and", "by"):
+                    and doc[first - 1].lower_ not in self.function_words:
                 first -= 1
             owner = self.table.actors.get(state)
             words = doc[first:m.start - 1].text
