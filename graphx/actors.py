@@ -122,8 +122,17 @@ class AliasTable:
         country" are read from."""
         actor = self.actors.get(aid)
         own = tuple(actor.roles) if actor is not None else ()
-        handed = [r for h in self.handovers if h.target == aid for r in h.roles]
-        return tuple(dict.fromkeys(own + tuple(handed))) if handed else own
+        handed = self._handed_to.get(aid)
+        return tuple(dict.fromkeys(own + handed)) if handed else own
+
+    @cached_property
+    def _handed_to(self) -> dict:
+        """The roles handovers pass to each actor (read once per table)."""
+        out: dict = {}
+        for h in self.handovers:
+            if h.target:
+                out[h.target] = out.get(h.target, ()) + tuple(h.roles)
+        return out
 
     def holder(self, aid: str, name: str, date: str) -> str | None:
         """Who a role names in a report of ``date`` (YYYY-MM-DD): ``aid``, the actor the table gives it,

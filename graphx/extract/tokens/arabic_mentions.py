@@ -39,6 +39,11 @@ def _definite(doc, norms, j) -> bool:
     return norms[j].startswith(_DEFINITE) and _plain(doc[j].text).startswith(_DEFINITE)
 
 
+def _comma(doc, k) -> bool:
+    """Whether token ``k`` is a comma (Arabic or Latin)."""
+    return k < len(doc) and doc[k].text in ("،", ",")
+
+
 def _plain(text: str) -> str:
     """A word as written, without diacritics (ى and ة kept: "على" is not "علي")."""
     return _TASHKEEL.sub("", text)
@@ -264,20 +269,19 @@ class ArabicMentions:
                 j, owner = j + 1, owner + 1
             # "السفير السوري في موسكو، بشار الجعفري،": the post's place, then the holder's name set off by
             # commas (the place is no party of its own there)
-            post = next((m for m in mentions if m.start == j + 1), None) if owner and j + 1 < len(doc) and \
-                norms[j] in self.posts else None
-            holder = next((m for m in mentions if m.start == post.end + 1 and self.index.actors.get(m.actor) is not None
-                           and self.index.actors[m.actor].kind == "person"), None) if post is not None else None
-            if post is not None and post.end + 1 < len(doc) and doc[post.end].text in ("،", ","):
-                if holder is not None and holder.end < len(doc) and doc[holder.end].text in ("،", ","):
+            post = self._post(doc, norms, mentions, j) if owner else None
+            if post is not None:
+                holder = next((m for m in mentions if m.start == post.end + 1), None)
+                if holder is not None and self._kind(holder.actor) == "person" and _comma(doc, holder.end):
                     found.append(_span(doc, i, holder.end, holder.actor))  # (a name the table knows)
                     replaced.update((id(post), id(holder)))
                     taken.update(range(i, holder.end))
                     i = holder.end
                     continue
-                j = post.end + 1 if self._name_word(doc, norms, post.end + 1, taken) else j
-            if j != post.end + 1 if post is not None else True:
-                post = None
+                if self._name_word(doc, norms, post.end + 1, taken):
+                    j = post.end + 1  # (a name no table knows: read below, up to its closing comma)
+                else:
+                    post = None
             if j in taken or not self._name_word(doc, norms, j, taken) or _definite(doc, norms, j) \
                     or self._title_at(norms, j) or norms[j] in self.particles or (i in roles_at and not owner):
                 i += 1  # (a role of the table takes a name only after a word of its own: "السابق", former)
@@ -302,7 +306,7 @@ class ArabicMentions:
                 units = units[definite[-1] + 1:]
             if not 2 <= len(units) <= 3 or _definite(doc, norms, units[0]) or (
                     (definite or norms[units[0]][:1] == "و") and self._person_at(mentions + found, discovered, end)) \
-                    or post is not None and (end >= len(doc) or doc[end].text not in ("،", ",")):
+                    or post is not None and not _comma(doc, end):
                 i += 1  # ("وشؤون المغتربين أيمن الصفدي": the words before a name are the title's)
                 continue
             j = units[0]
@@ -322,6 +326,17 @@ class ArabicMentions:
         if replaced:
             mentions = [m for m in mentions if id(m) not in replaced]
         return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+    def _post(self, doc, norms, mentions, j):
+        """The place of a title's post at ``j`` ("في موسكو،", [names] posts), when a comma follows it."""
+        if j + 1 >= len(doc) or norms[j] not in self.posts:
+            return None
+        place = next((m for m in mentions if m.start == j + 1), None)
+        return place if place is not None and _comma(doc, place.end) else None
+
+    def _kind(self, aid) -> str | None:
+        actor = self.index.actors.get(aid)
+        return actor.kind if actor is not None else None
 
     def _is_role(self, m) -> bool:
         """Whether mention ``m`` is one of its person's roles in the table (not the person's name)."""

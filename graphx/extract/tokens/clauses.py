@@ -287,8 +287,8 @@ class SentenceContext:
         person the report is about (as "his family"), unless a family no one owns was just introduced
         ("A CHRISTIAN FAMILY sheltered them ... the family")."""
         lo = max(0, self.start - 60)
-        if any(self.norms[j] in ("a", "an", "one", "another") and KIN_GROUP in self.norms[j + 1:j + 4]
-               for j in range(lo, i)):
+        indefinite = self.rules.single.get("indefinite", ())
+        if any(self.norms[j] in indefinite and KIN_GROUP in self.norms[j + 1:j + 4] for j in range(lo, i)):
             return None
         owner = self.salience.resolve("subject", i, self, ())
         actor = self.actors.get(owner) if owner else None

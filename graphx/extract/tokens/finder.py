@@ -65,6 +65,8 @@ class TokenRules:
         self.demonyms = set(self.demonym_state)
         self.w["titles"] = Phrases(norm(t) for t in lexicon.names.get("titles", ()))
         self.single["titles"] = {t[0] for t in self.w["titles"] if len(t) == 1}
+        # "A Christian family ... THE family": a family no one owns ([names] indefinite)
+        self.single["indefinite"] = {w.lower() for w in lexicon.names.get("indefinite", ())}
         self.kin_titles = {norm(t)[0] for t in lexicon.names.get("kin_titles", ()) if len(norm(t)) == 1}
         self.of_party = (self.single["owner_nouns"] | self.single["party_nouns"]
                          | {t[-1] for t in self.w["titles"]} | {t[-1] + "s" for t in self.w["titles"]}
