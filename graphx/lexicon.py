@@ -36,7 +36,8 @@ SECTION_KEYS = {
                 "copulas", "perception", "vehicles", "carrying", "hosting", "gatherings", "control", "coercion", "venue", "reception", "place_visit", "aboard", "bound",
                 "departure", "permissions", "lending", "retracting", "leading", "homeward", "home_words", "setting", "visit_nouns", "sent_back",
                 "locative_relative", "named_heads", "named_after", "relatives", "contrast", "set_off", "set_off_adverbs",
-                "for_another", "credit", "institutions", "personal_relative", "press", "here_after", "representing", "together", "additive", "support", "stretches"),
+                "for_another", "credit", "institutions", "personal_relative", "press", "here_after", "representing", "together", "additive", "support", "stretches",
+                "demonstratives"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "first", "counterpart", "nobody", "latter",
                  "former", "country", "definite", "propositions", "armed", "bodies",
                  "feminine", "masculine", "plural_forms"),
@@ -54,7 +55,7 @@ _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles",
 _RELATION_KEYS = ("description", "color", "cameo", "plover", "codes_note", "attempts_count", "source_kinds",
                   "target_kinds", "passive_flips") + _BEHAVIOUR_KEYS
 _CUE_KEYS = ("relation", "rule", "phrases", "lemmas", "source", "target", "target_preps", "agent_preps", "window",
-             "travel", "joint", "person_relation", "protector", "pos", "joins")
+             "travel", "joint", "person_relation", "protector", "pos", "joins", "refused_by", "request")
 # Universal part-of-speech tags a cue's ``pos`` may name (spaCy's coarse tags).
 _POS_TAGS = ("VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADP", "ADV")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -110,6 +111,11 @@ class Cue:
     pos: tuple = ()  # the first word's part of speech must be one of these (only where a tagger ran)
     joins: bool = False  # taking part in a meeting told before ("took part in THE talks"): its other side
     protector: bool = False  # a person as target stands for his state ("asylum from Putin": Russia)
+    # a refuge sought is found, unless the report tells in its sentence or the next that the seeker was
+    # refused (an event of relation ``refused_by`` with the seeker as target): then it was a ``request``
+    # of the place's party ("sought refuge in the UAE. However, his request was denied": contacted)
+    refused_by: str = ""
+    request: str = ""
     language: str = "en"
     line: int | None = None
 
@@ -497,6 +503,14 @@ def _cues(path, lines, tables, relations, code) -> list:
             raise ConfigError(path, key_line(lines, "person_relation", line),
                               f"person_relation {spec['person_relation']!r} is not defined",
                               "use one of " + ", ".join(sorted(relations)))
+        for key in ("refused_by", "request"):
+            if spec.get(key, "") not in ("", *relations):
+                raise ConfigError(path, key_line(lines, key, line), f"{key} {spec[key]!r} is not defined",
+                                  "use one of " + ", ".join(sorted(relations)))
+        if bool(spec.get("refused_by")) != bool(spec.get("request")):
+            raise ConfigError(path, key_line(lines, "request" if spec.get("request") else "refused_by", line),
+                              "refused_by and request go together",
+                              'write both, e.g. refused_by = "refused" and request = "contacted"')
         for key in ("joint", "joins", "protector"):
             if key in spec and not isinstance(spec[key], bool):
                 raise ConfigError(path, key_line(lines, key, line), f"{key} must be true or false",
@@ -519,5 +533,6 @@ def _cues(path, lines, tables, relations, code) -> list:
             person_relation=spec.get("person_relation", ""), protector=bool(spec.get("protector", False)),
             lemmas=_words(path, lines, "cue", "lemmas", spec.get("lemmas", []), line), language=code, line=line,
             pos=pos, joins=bool(spec.get("joins", False)),
+            refused_by=spec.get("refused_by", ""), request=spec.get("request", ""),
         ))
     return cues

@@ -73,7 +73,11 @@ def _lexicon(tmp_path, old, new):
      "cue relation 'phoned' is not defined (use one of contacted, fled-to, mediated, member-of, refused, represents)"),
     ('relation = "contacted"', 'relation = "contacted"\nphrase = ["x"]',
      "cue: unknown key 'phrase' (known keys: relation, rule, phrases, lemmas, source, target, target_preps, "
-     "agent_preps, window, travel, joint, person_relation, protector, pos, joins)"),
+     "agent_preps, window, travel, joint, person_relation, protector, pos, joins, refused_by, request)"),
+    ('rule = "reception"', 'rule = "reception"\nrequest = "contacted"',
+     'refused_by and request go together (write both, e.g. refused_by = "refused" and request = "contacted")'),
+    ('rule = "reception"', 'rule = "reception"\nrequest = "contacted"\nrefused_by = "denied"',
+     "refused_by 'denied' is not defined (use one of contacted, fled-to, mediated, member-of, refused, represents)"),
     ('rule = "reception"', 'rule = "reception"\nvoice = "recipient"',
      'voice is replaced by source and target (passive: source = "agent", target = "subject"; recipient: '
      'source = "object", target = "subject"; active is the default)'),

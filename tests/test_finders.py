@@ -612,6 +612,30 @@ CASES = [
      {("hakan_fidan", "contacted", "abbas_araghchi"), ("abbas_araghchi", "contacted", "hakan_fidan")}),
     (DEPS, "Pedersen met with various Syrian parties in Geneva.", {("geir_pedersen", "contacted", "syria_parties")},
      {("geir_pedersen", "contacted", "syria")}),
+    # a group no table names, met or spoken to, that its words describe; those named with it; not where they met;
+    # those its own words name stand for it; one person is no group
+    (DEPS, "Assad met with several foreign and Arab delegations in Damascus, including from the U.S. and Saudi Arabia.",
+     {(A, "contacted", "group_several_foreign_and_arab_delegations"), (A, "contacted", "united_states")},
+     {(A, "contacted", "syria")}),
+    (DEPS, "Lavrov held talks with his European counterparts and Blinken.",
+     {("sergei_lavrov", "contacted", "group_european_counterparts"), ("sergei_lavrov", "contacted", "antony_blinken")},
+     set()),
+    (DEPS, "Assad met in Damascus with the leaders of armed groups.", {(A, "contacted", "group_leaders_of_armed_groups")},
+     set()),
+    (DEPS, "Lavrov held a meeting in Geneva with foreign officials from Britain and France.",
+     {("sergei_lavrov", "contacted", "united_kingdom"), ("sergei_lavrov", "contacted", "france")},
+     {("sergei_lavrov", "contacted", "group_foreign_officials")}),
+    (DEPS, "Putin later met the two countries' top diplomat.", set(), {("vladimir_putin", "contacted", "group_top_diplomat")}),
+    # members of a parliament are named by their title; a faith no state owns names the group it opens
+    (BOTH, "The two are U.S. Representatives Cory Mills of Florida and Marlin Stutzman of Indiana. Mills met "
+           "Ahmed al-Sharaa on Friday night.", {("x_cory_mills", "contacted", "ahmed_al_sharaa")}, set()),
+    (DEPS, "Representative Marlin Stutzman met with Christian religious leaders in Damascus.",
+     {("x_marlin_stutzman", "contacted", "group_christian_religious_leaders")}, set()),
+    # a hug on arrival; an exchange of prisoners run by a third side
+    (BOTH, "Erdogan hugged Ahmed al-Sharaa on the tarmac.", {("recep_tayyip_erdogan", "contacted", "ahmed_al_sharaa")},
+     set()),
+    (BOTH, "Turkish intelligence coordinated the historic prisoner swap between the United States and Russia.",
+     {("turkey", "mediated", "united_states"), ("turkey", "mediated", "russia")}, set()),
     # a visit for talks with someone is a contact with them, not with the place's state
     (DEPS, "Top delegations from Jordan and Qatar visited Damascus on Monday for talks with the leader of Syria's "
            "new administration, Ahmed al-Sharaa.",
@@ -628,6 +652,11 @@ CASES = [
      {(A, "contacted", "russia"), (A, "fled-to", "russia")}),
     (BOTH, "Assad sought refuge in the UAE but was turned away.", {(A, "contacted", "uae"), ("uae", "refused", A)},
      {(A, "fled-to", "uae")}),
+    # a refuge sought is found there, unless the same sentence or the next tells it was refused
+    (BOTH, "Dozens of Syrian families sought refuge in Lebanon overnight.", {("syria_families", "fled-to", "lebanon")},
+     {("syria_families", "contacted", "lebanon")}),
+    (BOTH, "Assad initially sought refuge in the United Arab Emirates. However, his request was denied by Emirati "
+           "officials.", {(A, "contacted", "uae"), ("uae", "refused", A)}, {(A, "fled-to", "uae")}),
     (BOTH, "Russia guaranteed safe passage for Assad.", {("russia", "mediated", A)}, set()),
     (DEPS, "Iraq gave Maher safe passage to leave.", {("iraq", "mediated", MAHER)}, set()),
     # a sentence told by "the spokesman" is about someone else than the speaker named before; a middle

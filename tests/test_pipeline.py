@@ -69,6 +69,20 @@ def test_components_are_placed_where_a_parsed_doc_allows_them(trained):
     assert [(e.text, e.ent_id_) for e in doc.ents][:2] == [("Assad", "bashar_al_assad"), ("Moscow", "moscow")]
 
 
+def test_a_person_name_the_ner_cut_before_its_last_word_is_whole(trained):
+    """"President [Fernando Henrique] Cardoso of Brazil": the capitalised word the parse makes the head of
+    the entity's last word is the name's last word; a name the table knows is left as it is."""
+    from graphx.actors import load_aliases
+    from graphx.lexicon import load_lexicon
+    from graphx.nlp import make_pipeline
+
+    nlp = make_pipeline(load_aliases(), load_lexicon(), model=trained)
+    doc = nlp("Mr Cubas was granted political asylum by President Fernando Henrique Cardoso of Brazil.")
+    assert "Fernando Henrique Cardoso" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+    doc = nlp("Putin called Erdogan on Monday.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Putin", "Erdogan"]
+
+
 def test_line_breaks_are_set_in_one_pass():
     """Sentence starts are written once per doc: setting token.is_sent_start one line at a
     time re-checks the whole doc each time (quadratic in the number of lines)."""

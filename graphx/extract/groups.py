@@ -223,7 +223,11 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
                 (i - 1) not in by_end and not any(k in by_start for k in range(i - 1, end)) and \
                 not (i - 2 >= 0 and (lower[i - 2] in ("'s", "’s") or lower[i - 2] in index.demonym_state
                                      or (i - 1) in by_end or (i - 2) in by_end)):
-            found.append((i - 1, end, "", " ".join(lower[i - 1:end]), ""))
+            first = i - 1
+            if first >= 1 and doc[first - 1].ent_type_ == "NORP" and doc[first - 1].is_title and \
+                    (first - 1) not in by_end and lower[first - 1] not in index.demonym_state:
+                first -= 1  # (a faith or people no state owns before them: "CHRISTIAN religious leaders")
+            found.append((first, end, "", " ".join(lower[first:end]), ""))
         elif hit is None and noun in words.communities and end == i + 1 and doc[i].is_title and \
                 i not in by_start and i not in by_end and not (i - 1 >= 0 and (
                     lower[i - 1] in ("'s", "’s", "-") or (i - 1) in by_end or lower[i - 1] in index.demonym_state)):

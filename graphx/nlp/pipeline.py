@@ -209,14 +209,38 @@ class TitledNames:
         return out
 
     @staticmethod
+    def _surnamed(doc: Doc, ents) -> tuple:
+        """A person's name the NER cut before its last word ("President [Fernando Henrique] Cardoso of
+        Brazil"): the capitalised word right after a PERSON entity the table does not know, outside
+        any entity, that the parse makes the head of the entity's last word (a compound), is the
+        name's last word."""
+        out, changed = [], False
+        taken = {i for ent in ents for i in range(ent.start, ent.end)}
+        for ent in ents:
+            k = ent.end
+            if (ent.label_ == "PERSON" and not ent.ent_id_ and k < len(doc) and k not in taken
+                    and doc[k].is_title and doc[k].is_alpha and not doc[k].is_sent_start
+                    and doc[k].pos_ == "PROPN" and doc[ent.end - 1].head.i == k
+                    and doc[ent.end - 1].dep_ == "compound"):
+                out.append(Span(doc, ent.start, k + 1, label="PERSON"))
+                changed = True
+            else:
+                out.append(ent)
+        return tuple(out) if changed else ents
+
+    @staticmethod
     def _adjacent(doc: Doc) -> None:
         """A trained NER's person name cut in two, joined again: two PERSON entities with no word
         between are one name, and so is a PERSON ending on a lower-case word and the entity right
         after it ("Ursula von der" + "Leyen", whatever NER calls the rest)."""
         ents = doc.ents
+        surnamed = TitledNames._surnamed(doc, ents) if ents and doc.has_annotation("DEP") else ents
+        joined, ents = surnamed is not ents, surnamed
         if len(ents) < 2:
+            if joined:
+                doc.ents = ents
             return
-        out, joined = [ents[0]], False
+        out = [ents[0]]
         for ent in ents[1:]:
             last = out[-1]
             if (ent.start == last.end and last.label_ == "PERSON" and not ent.ent_id_ and not last.ent_id_

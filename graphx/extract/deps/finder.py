@@ -535,6 +535,11 @@ class DepArguments:
             # Deir Ezzor", nor the one handed over, "ruled out handing OVER Assad to Syria" refuses Syria)
             found = self._prep_phrase(ctx, trigger[-1], None)
             prep = trigger[-1]
+            if prep.lower_ in ("with", "to") and cue.relation == "contacted":
+                # "met with SEVERAL FOREIGN AND ARAB DELEGATIONS": a group its words describe, kept for
+                # where no one else is named (see arguments)
+                self._groups_met += [p for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+                                     for p in self._described_group(ctx, o)]
             if found and prep.head.i != prep.i:
                 # "sought assistance FROM Turkey and weapons FROM Egypt, the UAE and Jordan": the same
                 # preposition again on the word the cue hangs on (or on the verb whose object that is)
@@ -804,6 +809,61 @@ class DepArguments:
             ctx.actors.discovered[gid] = Actor(id=gid, label=label, kind="group", aliases=aliases, discovered=True)
         return [Mention(gid, span.text, span.start_char, span.end_char, span.start, span.end)]
 
+    def _with_groups_met(self, ctx, head, targets, sources) -> list:
+        """The targets of a contact whose object is a group its words describe (``_groups_met``):
+        those named inside the group's own words say whose it is, and stand for it as before
+        ("foreign officials FROM BRITAIN, FRANCE ..."); else the group, with those named elsewhere
+        in the clause ("met with several delegations, including from THE U.S.", "talks with his
+        European counterparts and BLINKEN"), and not the place where they met ("... in Rome")."""
+        settings = set(ctx.one["locative"]) - set(_GROUP_PREPS)
+        counterparts = ctx.one.get("counterpart", ())  # ("his counterparts IN Russia": whose they are)
+        groups = {p.actor for p in self._groups_met}
+        roots = [ctx.doc[p.start:p.end].root for p in self._groups_met]
+        joined = {t.i for r in roots for c in r.children if c.dep_ == "conj" for t in c.subtree}
+        own = {t.i for r in roots for t in r.subtree} - joined
+        named = [p for p in targets if p.actor not in groups and p.start >= 0 and not any(
+            t.dep_ == "prep" and t.lower_ in settings and t.head.lower_ not in counterparts
+            for t in _path(ctx.doc[p.start], head))]
+        if any(p.start in own for p in named):
+            return targets
+        have = {p.actor for p in sources}
+        return [p for p in self._groups_met if p.actor not in have] + [p for p in named if p.actor not in groups]
+
+    def _described_group(self, ctx, tok) -> list:
+        """A group no table names, met or spoken to, that its words describe ("several foreign and
+        Arab DELEGATIONS", "his European COUNTERPARTS", "the LEADERS of armed groups", "representatives
+        of the diplomatic corps"): an actor of its own, named by those words. A group noun of
+        ``[groups] people`` or ``[groups] envoys`` with an adjective, a noun before it or an of-phrase
+        after it; not a bare "officials" or "reporters", and not one a mention already covers."""
+        if tok.lower_ in ctx.rules.quantity_nouns:  # "dozens OF officials"
+            tok = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children if o.dep_ == "pobj"), tok)
+        words = ctx.rules.group_words
+        if tok.lower_ not in set(words.people) | set(words.envoys) or tok.lower_ in words.kin or \
+                tok.tag_ not in ("NNS", "NNPS"):
+            return []  # (a group is named in the plural: "the two countries' TOP DIPLOMAT" is one person)
+        left = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
+        of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        thing = next((o for o in of.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None) \
+            if of is not None else None
+        if not left and thing is None:
+            return []
+        lo = min([c.i for c in left for c in c.subtree] + [tok.i])
+        hi = tok.i if thing is None else max([c.i for c in thing.lefts for c in c.subtree] + [thing.i])
+        if lo > 0 and ctx.doc[lo].text == "-" and not ctx.doc[lo - 1].whitespace_:
+            lo -= 1  # ("ANTI-independence leaders": the word before a hyphen the parser hung elsewhere)
+        span = ctx.doc[lo:hi + 1]
+        if not len(span) or any(t.i in self._cover(ctx) for t in span):
+            return []  # ("Syrian officials", "envoys of Russia": the group rule's, or the named actor's)
+        label = " ".join(span.text.split())
+        gid = "group_" + discovered_id(label)[2:]
+        if ctx.actors.get(gid) is None:
+            whole = ctx.doc[min(t.i for t in tok.subtree):max(t.i for t in tok.subtree) + 1]
+            aliases = tuple(dict.fromkeys(" ".join(x.split()) for x in (label, whole.text) if x.strip()))
+            ctx.actors.discovered[gid] = Actor(id=gid, label=label, kind="group", aliases=aliases, discovered=True)
+        self._described.add(gid)
+        return [Mention(gid, span.text, span.start_char, span.end_char, span.start, span.end)]
+
     def _host(self, ctx, verb) -> list:
         """Who held the gathering a "where" clause tells of ("a summit HOSTED BY Jordan, where ... met"):
         the agent of a hosting verb on the gathering noun the clause hangs on (or on the phrase the
@@ -916,6 +976,7 @@ class DepArguments:
         base = self.fallback.arguments(ctx, cue, start, end, relation, inferences)
         doc = ctx.doc
         self._nobody = self._noobject = False
+        self._described, self._groups_met = set(), []
         if not doc.has_annotation("DEP"):
             return base
         head = self._head(doc, start, end)
@@ -954,6 +1015,10 @@ class DepArguments:
             targets = self._objects(ctx, head, cue, doc[start:end])
             if not targets and verbal and not relation.journey:
                 targets = self._relative_object(ctx, head)
+            if not targets and not self._groups_met and verbal and cue.relation == "contacted" and not self._noobject:
+                # "met in Damascus WITH the leaders of armed groups"
+                self._groups_met = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                                    for o in c.children if o.dep_ == "pobj" for p in self._described_group(ctx, o)]
             if not verbal and head.lower_ in ctx.one["owner_nouns"] and not (relation.journey or relation.go_between):
                 # "agreed in telephone CALLS FROM Bokassa's wife": the one the call came from made it, to
                 # the one the clause is about
@@ -1254,6 +1319,8 @@ class DepArguments:
                 lo, hi = head.left_edge.i, head.right_edge.i
                 base = base._replace(targets=[t for t in base.targets if lo <= t.start and t.end - 1 <= hi])
         targets = targets or base.targets
+        if self._groups_met and voice == "active":
+            targets = self._with_groups_met(ctx, head, targets, sources)
         if targets and relation.journey and head.lower_ in ctx.one.get("sent_back", ()):
             # ("Lebanon EXPELLED 70 Syrian soldiers, sending them back to Syria": home is no flight)
             owners = {getattr(ctx.actors.get(p.actor), "member_of", None) for p in sources}

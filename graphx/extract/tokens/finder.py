@@ -128,6 +128,8 @@ class Extractor:
         self.journey = next((r.name for r in lexicon.relations.values() if r.journey), None)  # ("fled-to")
         self.tagged_cues = any(c.pos for c in lexicon.cues)
         self.joint_rules = {c.rule for c in lexicon.cues if c.joint}
+        # refuges sought: found, unless a refusal of the seeker follows (cue refused_by / request)
+        self.sought = {c.rule: c for c in lexicon.cues if c.request}
         # contacts whose maker is the by-phrase ("he WAS WELCOMED BY al-Sharaa"): the subject was met
         self.met_by_rules = {c.rule for c in lexicon.cues if c.source == "agent" and not c.travel
                              and lexicon.relations[c.relation].meets}
@@ -162,6 +164,7 @@ class Extractor:
         told = ()  # the parties of the last meeting the report told ("took part in THE talks")
         legs_of = {}  # traveller -> (sentence number, [(journey evidence, sentence has flight words)])
         gathered = None  # (its venue, its parties): the last joint meeting told with a venue
+        sought, refused = [], set()  # (sentence, a refuge sought); (sentence, relation, who was refused)
         every = list(views(doc, arrays, mentions))
         for k, view in enumerate(every):
             if view.too_long:
@@ -251,6 +254,11 @@ class Extractor:
                         either.append(([self._dated(ev, doc_date)], [self._dated(j, doc_date) for j in legs], at))
                         continue
                     ev = self._dated(ev, doc_date)
+                    if ev.asserted:
+                        refused.add((k, ev.relation, ev.target))
+                    if ev.asserted and ev.rule in self.sought:
+                        sought.append((k, ev))  # (decided once the next sentence is read)
+                        continue
                     if ev.asserted and self.lexicon.relations[ev.relation].journey:
                         if ev.rule in self.travel_rules:
                             # (a journey made under compulsion, "FORCED TO divert to Nicaragua", is a flight)
@@ -321,6 +329,16 @@ class Extractor:
                 yield from (travel(ev, False, False) if ev.rule in self.travel_rules else ev for ev in legs)
             else:
                 yield from contact
+        for k, ev in sought:
+            # "Dozens of Syrian families SOUGHT REFUGE IN Lebanon overnight": they are there; "Assad initially
+            # sought refuge in the UAE. However, his request was denied by Emirati officials": he asked it
+            cue = self.sought[ev.rule]
+            if {(k, cue.refused_by, ev.source), (k + 1, cue.refused_by, ev.source)} & refused:
+                party = actors.as_party(ev.target)
+                if party and party != ev.source:
+                    yield replace(ev, relation=cue.request, target=party)
+            else:
+                yield ev
 
     def _infinitive(self, doc, hit) -> bool:
         """Whether ``hit`` ends in an infinitive marker ("appeal TO protect") and its relation's cues
