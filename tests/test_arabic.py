@@ -367,6 +367,10 @@ ACTORS = [
     # "هذه المساعدات لم تصل": the aid did not arrive, not the one talked of before
     ("وقال كامل صقر إن بوتين وعد بمساعدات عسكرية. لكن هذه المساعدات وصلت إلى دمشق بعد سقوط حلب.", set(),
      {("kamal_saqr", "fled-to", "damascus"), (PUTIN, "fled-to", "damascus")}),
+    # a place word before a name ("محافظة المهرة") is no demonstrative: the verb joined after it is the subject's
+    ("فر الأسد من دمشق براً عن طريق محافظة المهرة ووصل إلى موسكو.", {(A, "fled-to", "moscow")}, set()),
+    # a verbal noun after a preposition has its own doer after it ("مع توجه المتمردين": the rebels went)
+    ("فر الأسد إلى موسكو مع توجه المتمردين نحو دمشق.", {(A, "fled-to", "moscow")}, {(A, "fled-to", "damascus")}),
     # a flight with no destination named still had its helper; a description after a comma is no list
     ("هرب ماهر الأسد، شقيق بشار وقائد الفرقة الرابعة، هرب من سوريا بطريقة سرية، مستعينًا بقيادي من قوات سوريا الديمقراطية.",
      {("sdf", "mediated", MAHER)}, {("sdf", "mediated", A)}),
@@ -426,6 +430,22 @@ ACTORS = [
     # not the table's holder of the office; a defector's entry is a flight
     ("دخل رئيس الوزراء السوري المنشق رياض حجاب إلى الأراضي الأردنية فجر أمس.",
      {("رياض حجاب", "fled-to", "jordan")}, {("mohammed_ghazi_al_jalali", "fled-to", "jordan")}),
+    # people held by others are a group of their owner's; a release makes their journey a flight; a place after a
+    # noun with a joined preposition ("بمطار «نيامي»") is where they were received, not who received them; a
+    # title's holder set off by commas is that person
+    ("وصل الرهائن الفرنسيين الأربعة المفرج عنهم إلى باريس. وكان في استقبالهم في صالون الشرف بمطار «نيامي» "
+     "الرئيس النيجري، محمدو يوسفو، برفقة فابيوس.",
+     {("French hostages", "fled-to", "paris"), ("French hostages", "contacted", "محمدو يوسفو")},
+     {("French hostages", "contacted", "niger")}),
+    # "the latter" is the party named last before it (a person first); an adjective after a definite noun is none
+    ("التقى الشيباني بشار الجعفري في موسكو، وقالت روسيا إن الأخير فر إلى الإمارات.",
+     {("bashar_al_jaafari", "fled-to", "uae")}, {("asaad_al_shaibani", "fled-to", "uae")}),
+    ("فر الأسد إلى موسكو الأسبوع الأخير.", {(A, "fled-to", "moscow")}, set()),
+    # a state's plural adjective as a noun, counted or before a relative clause, is a group of its nationals
+    ("وقال بو حبيب إن آلاف السوريين فروا إلى لبنان.", {("Syrian nationals", "fled-to", "lebanon")},
+     {("عبدالله بو حبيب", "fled-to", "lebanon")}),
+    ("وقال بو حبيب إن بلاده ستساعد للسوريين الذين فروا من بلادهم إلى لبنان.",
+     {("Syrian nationals", "fled-to", "lebanon")}, set()),
     # a title's "for ... affairs" opens no name
     ("وقال وزير الدولة الأردنية لشئون الإعلام إن رئيس الوزراء السوري السابق رياض حجاب فر إلى الأردن.",
      {("رياض حجاب", "fled-to", "jordan")}, {("لشئون الإعلام", "fled-to", "jordan")}),

@@ -32,7 +32,7 @@ class _Sentence(JourneyRules, AttributionRules):
         self.cue_starts: list = []  # where the sentence's cues start (a target lies before the next one)
         self.askers: list = []  # sources of the sentence's earlier cues ("حاول الأسد الاتصال ...")
         self.parties = self._without_title_owners(sorted(parties + self._counterparts(), key=lambda p: p.start))
-        self.parties = sorted(self.parties + self._countries(), key=lambda p: p.start)
+        self.parties = sorted(self.parties + self._countries() + self._latter(), key=lambda p: p.start)
         self.last_sources: list = []  # the previous cue's sources ("زار دمشق والتقى الشرع": the same visitor)
         self.companions = self._after_words("companions", lambda p: ex.kind(p.actor) in ("person", "group"))
         # those with the subject by a word that is no preposition ("برفقة وزير الخارجية"; not "مع", the "with"
@@ -89,6 +89,23 @@ class _Sentence(JourneyRules, AttributionRules):
             if state:
                 span = self.doc[i:i + 1]
                 out.append(Mention(state, span.text, span.start_char, span.end_char, i, i + 1))
+        return out
+
+    def _latter(self):
+        """"ما دفع الأخير للسفر" (which drove the latter to travel, [pronouns] latter): the party named last
+        before it in the sentence, a person first unless the word is feminine (ends in ة). Not an adjective after a noun with
+        the article ("الاجتماع الأخير", the last meeting)."""
+        words, out = self.ex.one.get("latter", ()), []
+        for i in range(self.start + 1, self.end):
+            if self.norms[i] not in words or any(p.start <= i < p.end for p in self.parties) or \
+                    self.norms[i - 1].startswith(("ال", "وال", "بال", "لل", "فال")):
+                continue
+            before = [p for p in self.parties if p.end <= i and self.ex.kind(p.actor) not in self.ex.settings_kinds]
+            person = [p for p in before if self.ex.kind(p.actor) == "person"]
+            found = before[-1:] if _plain_word(self.doc[i].text).endswith("ة") else (person or before)[-1:]
+            if found:
+                span = self.doc[i:i + 1]
+                out.append(Mention(found[0].actor, span.text, span.start_char, span.end_char, i, i + 1))
         return out
 
     def _appositions(self):
@@ -181,6 +198,8 @@ class _Sentence(JourneyRules, AttributionRules):
             return False
         if self.ex._joined_preposition(p.text):
             return False
+        if self._where(p):
+            return False
         if self._construct_owner(p, j):
             return False  # "من نظام بشار الأسد": the regime's owner, no subject ([clauses] construct_nouns)
         if j >= self.start and _plain_word(self.doc[j].text).endswith("ة") and j == p.start - 1 and \
@@ -198,6 +217,17 @@ class _Sentence(JourneyRules, AttributionRules):
             if t.startswith(prep) and rest in self.ex.title_words:
                 return False
         return True
+
+    def _where(self, p) -> bool:
+        """"في صالون الشرف بمطار «نيامي»": a place right after a noun written with a joined preposition
+        ([clauses] joined_prepositions: "بمطار", at the airport) is that noun's genitive, where something
+        happens, neither a subject nor a party."""
+        j = self._prev(p.start)
+        if j < self.start or self.ex.kind(p.actor) not in self.ex.settings_kinds or self.norms[j].startswith("ال") \
+                or any(q.start <= j < q.end for q in self.parties):
+            return False
+        word = self.norms[j]
+        return any(word.startswith(prep) and len(word) > len(prep) + 2 for prep in self.ex.one.get("joined_prepositions", ()))
 
     def _construct_owner(self, p, j) -> bool:
         """Whether ``p`` follows (at ``j``) a noun of [clauses] construct_nouns ("أقارب مسؤولين سوريين"), or
@@ -369,6 +399,8 @@ class _Sentence(JourneyRules, AttributionRules):
                                                             or p.start < hit.end + 2)]
         if after and not object_next:
             return self._list_from(after[0])  # "توسطت قطر وتركيا بين ..."
+        if self._noun_with_agent(hit, last):
+            return []  # "فروا إلى لبنان مع توجه المتمردين نحو دمشق": the rebels went, and they are no actor
         # a place far before the cue is its object or setting ("غادر دمشق ... وانتقل"), not its subject
         before = [p for p in before if self.ex.kind(p.actor) not in self.ex.settings_kinds]
         if self.owned(hit):
@@ -380,6 +412,9 @@ class _Sentence(JourneyRules, AttributionRules):
             order = ("group", "person") if plural else ("person", "group")
             topics = [p for p in self.parties if p.end <= hit.start and self.nominative(p)
                       and p.start not in self.aside and self._fits(p, relation, "source")]
+            # (the clause's own subject first: "... وقد اعلن الرئيس الفرنسي فرنسوا هولاند ... في اطار زيارته
+            # الى سلوفاكيا" is Hollande's visit, not the sentence's first subject's)
+            topics = [p for p in topics if p.start >= cs] + [p for p in topics if p.start < cs]
             topic = next((p for kind in order for p in topics if self.ex.kind(p.actor) == kind), None)
             if topic is not None:
                 return [topic]
@@ -454,6 +489,17 @@ class _Sentence(JourneyRules, AttributionRules):
             return out
         return []
 
+    def _noun_with_agent(self, hit, last) -> bool:
+        """An indefinite verbal noun right after a preposition ("مع توجه", "بعد وصول") is a noun, and
+        the word it governs right after it is its doer: when that word names no actor, the cue has a
+        doer of its own that is no actor, not the clause's subject named before."""
+        prepositions = self.ex.one.get("prepositions", ())
+        j, nxt = self._prev(hit.start), hit.end
+        return (hit.end - hit.start == 1 and not last.startswith("ال") and j >= self.start
+                and self.norms[j] in prepositions and nxt < self.end and self.doc[nxt].is_alpha
+                and self.norms[nxt] not in prepositions and not self.owned(hit)
+                and not any(p.start <= nxt < p.end for p in self.parties))
+
     def _demonstrative_subject(self, hit) -> bool:
         """"هذه المساعدات لم تصل": a demonstrative and a noun that names no actor, right before the
         verb (a negation between), are its subject."""
@@ -461,7 +507,7 @@ class _Sentence(JourneyRules, AttributionRules):
         while j > self.start and self.norms[j] in self.ex.markers.one["negation"]:
             j -= 1
         return (j - 1 >= self.start and self.norms[j].startswith("ال") and self.doc[j].is_alpha
-                and self.norms[j - 1] in self.ex.one.get("determiners", ()) and not self.norms[j - 1].startswith("ال")
+                and self.norms[j - 1] in self.ex.one.get("demonstratives", ())
                 and not any(p.start <= j < p.end for p in self.parties))
 
     def _own_subject(self, lo, hi, relation) -> bool:
@@ -513,7 +559,7 @@ class _Sentence(JourneyRules, AttributionRules):
             return out
         def setting(q):  # "في قصر الشعب بدمشق": in Damascus (a joined ب), a setting
             return self.norms[q.start].startswith("ب") and self.ex.kind(q.actor) in ("place", "state") and \
-                self.ex._joined_preposition(self.doc[q.start].text)
+                self.ex._joined_preposition(self.doc[q.start].text) or self._where(q)
 
         for p in cands:
             j = self._prev(p.start)

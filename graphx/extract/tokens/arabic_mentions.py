@@ -68,6 +68,7 @@ class ArabicMentions:
             self.titles.setdefault(t[0], []).append(t)
         self.particles = {normalise(w) for w in words.get("particles", ())}
         self.posts = {normalise(w) for w in words.get("posts", ())}  # "السفير السوري في موسكو، NAME،"
+        self.relative = {normalise(w) for w in words.get("relative", ())}  # ("للسوريين الذين فروا")
         stops, raw = set(), set()
         for key in ("prepositions", "boundaries", "coordination", "relative", "negation", "speech", "denial",
                     "locative", "determiners"):
@@ -282,6 +283,12 @@ class ArabicMentions:
                     j = post.end + 1  # (a name no table knows: read below, up to its closing comma)
                 else:
                     post = None
+            set_off = False
+            if post is None and owner and _comma(doc, j) and i not in roles_at and \
+                    not any(m.start == j + 1 for m in mentions) and self._name_word(doc, norms, j + 1, taken):
+                # "الرئيس النيجري، محمدو يوسفو،": a name no table knows, set off by commas right after the
+                # title, is its holder's (read below, up to its closing comma)
+                j, set_off = j + 1, True
             if j in taken or not self._name_word(doc, norms, j, taken) or _definite(doc, norms, j) \
                     or self._title_at(norms, j) or norms[j] in self.particles or (i in roles_at and not owner):
                 i += 1  # (a role of the table takes a name only after a word of its own: "السابق", former)
@@ -306,7 +313,7 @@ class ArabicMentions:
                 units = units[definite[-1] + 1:]
             if not 2 <= len(units) <= 3 or _definite(doc, norms, units[0]) or (
                     (definite or norms[units[0]][:1] == "و") and self._person_at(mentions + found, discovered, end)) \
-                    or post is not None and not _comma(doc, end):
+                    or (post is not None or set_off) and not _comma(doc, end):
                 i += 1  # ("وشؤون المغتربين أيمن الصفدي": the words before a name are the title's)
                 continue
             j = units[0]
@@ -383,6 +390,28 @@ class ArabicMentions:
         return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
     # ------------------------------------------------------------ groups
+    def _nationals(self, doc, norms, taken, grouped) -> list:
+        """A state's plural adjective used as a noun is a group of its nationals, as English "thousands of
+        Syrians" is: after a word of quantity ("العديد من السوريين", "آلاف السوريين"), or written with a
+        joined preposition before a relative clause ("للسوريين الذين فروا"). Not after a noun it describes
+        ("الجنود السوريين")."""
+        out, relative = [], self.relative
+        for i in range(1, len(doc)):
+            word = norms[i]
+            if i in grouped or not word.endswith(("ين", "ون")):
+                continue
+            form = "ال" + word[2:] if word.startswith("لل") else word
+            if not form.startswith("ال") or form not in self.demonyms or \
+                    i in taken and taken[i] != self.demonyms[form][0]:
+                continue  # (the state the table names by its people, "السوريين", is read as its nationals here)
+            k = i - 1 if norms[i - 1] != "من" else i - 2
+            counted = k >= 0 and self.quantity(norms[k])
+            described = word.startswith("لل") and i + 1 < len(doc) and norms[i + 1] in relative
+            if counted or described:
+                aid, english = self.demonyms[form]
+                out.append((k if counted else i, i + 1, aid, "nationals", english))
+        return out
+
     def quantity(self, word: str) -> bool:
         """Whether ``word`` is a number or quantity word of [groups] quantities ("ثمانية ضباط أتراك")."""
         return self.groups is not None and word in self.groups.quantities
@@ -460,6 +489,8 @@ class ArabicMentions:
                 if j < n and norms[j] in self.demonyms:  # "العسكريين السوريين", "عائلات سورية"
                     aid, english = self.demonyms[norms[j]]
                     owner, end = (aid, english), j + 1
+                    if end < n and end not in taken and norms[end].startswith("ال") and self.quantity(norms[end][2:]):
+                        end += 1  # (and their count after them, as the report names them: "الرهائن الفرنسيين الأربعة")
                 else:
                     k = j + 1 if j < n and norms[j] in _OWNER_LINKS else j
                     while k < n and (norms[k] in mods or doc[k].is_quote) and k not in taken:
@@ -486,6 +517,8 @@ class ArabicMentions:
                     found.append((start, i + 2, family, "", ""))
                     end = i + 2
             i = end
+        one_word = {m.start: m.actor for m in mentions if m.end == m.start + 1}
+        found += self._nationals(doc, norms, one_word, {k for f in found for k in range(f[0], f[1])})
         if not found:
             return mentions
         groups, covered = [], set()
