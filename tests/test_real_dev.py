@@ -149,6 +149,8 @@ REAL_SETS = [
     ("twenty-third-crises", 0.85, 0.21, 0.90),  # Serrano 1993 .. Ghosheh's return 2001: 0.53/0.14/1.00 -> 0.93/0.25/1.00
     ("assad-heldout-18", 0.48, 0.24, 0.86),  # 10 Assad reports, 3 Arabic: 0.41/0.23/1.00 -> 0.56/0.28/0.91
     ("twenty-fourth-crises", 0.65, 0.14, 0.76),  # Djotodia 2014 .. Maaloula nuns 2014: 0.69/0.15/0.79 -> 0.72/0.17/0.81
+    ("assad-heldout-19", 0.50, 0.24, 0.86),  # 10 Assad reports, 3 Arabic: 0.56/0.24/0.70 -> 0.55/0.27/0.91
+    ("twenty-fifth-crises", 0.75, 0.34, 0.90),  # Tsimanouskaya 2021 .. Arlit hostages 2013: 0.80/0.28/1.00 -> 0.81/0.39/1.00
 ]
 
 
