@@ -47,7 +47,7 @@ SECTION_KEYS = {
     "status": ("killed", "survived"),
     "groups": ("people", "kin", "modifiers", "quantities", "protection", "own", "envoys", "close", "civilians",
                "unowned", "unowned_nouns", "idioms", "premises", "stances", "fighting",
-               "communities"),
+               "communities", "met_preps"),
 }
 _SCOPE_KEYS = {"negation_scope": 4, "intent_scope": 5, "denial_reach": 8}  # [markers] integers, with their defaults
 _BEHAVIOUR_KEYS = ("meets", "target_fallback", "go_between", "journey", "roles", "members", "target_groups",

@@ -63,6 +63,7 @@ class GroupWords:
         self.modifiers = forms("modifiers")
         self.quantities = forms("quantities")
         self.envoys = forms("envoys")
+        self.met_preps = {split(w) for w in words.get("met_preps", ())}
         # kin nouns that are civilians where a state owns them ("Syrian FAMILIES")
         self.civilian_kin = {split(w) for w in words.get("civilians", ())} & self.kin
         # words joined by a hyphen before the owner: the group is for or against it, not its ("PRO-Assad")

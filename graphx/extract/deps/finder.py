@@ -56,6 +56,7 @@ class DepArguments:
 
     def __init__(self, fallback=None):
         self.fallback = fallback or TokenArguments()
+        self._groups_met, self._meets = [], False  # (set per cue by arguments)
 
     # ------------------------------------------------------------ the tree and the mentions
     @staticmethod
@@ -535,7 +536,7 @@ class DepArguments:
             # Deir Ezzor", nor the one handed over, "ruled out handing OVER Assad to Syria" refuses Syria)
             found = self._prep_phrase(ctx, trigger[-1], None)
             prep = trigger[-1]
-            if prep.lower_ in ("with", "to") and cue.relation == "contacted":
+            if self._meets and prep.lower_ in ctx.rules.group_words.met_preps:
                 # "met with SEVERAL FOREIGN AND ARAB DELEGATIONS": a group its words describe, kept for
                 # where no one else is named (see arguments)
                 self._groups_met += [p for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
@@ -861,7 +862,6 @@ class DepArguments:
             whole = ctx.doc[min(t.i for t in tok.subtree):max(t.i for t in tok.subtree) + 1]
             aliases = tuple(dict.fromkeys(" ".join(x.split()) for x in (label, whole.text) if x.strip()))
             ctx.actors.discovered[gid] = Actor(id=gid, label=label, kind="group", aliases=aliases, discovered=True)
-        self._described.add(gid)
         return [Mention(gid, span.text, span.start_char, span.end_char, span.start, span.end)]
 
     def _host(self, ctx, verb) -> list:
@@ -976,7 +976,8 @@ class DepArguments:
         base = self.fallback.arguments(ctx, cue, start, end, relation, inferences)
         doc = ctx.doc
         self._nobody = self._noobject = False
-        self._described, self._groups_met = set(), []
+        self._groups_met = []
+        self._meets = relation.meets  # (a contact: those met may be a group its words describe)
         if not doc.has_annotation("DEP"):
             return base
         head = self._head(doc, start, end)
@@ -1015,9 +1016,10 @@ class DepArguments:
             targets = self._objects(ctx, head, cue, doc[start:end])
             if not targets and verbal and not relation.journey:
                 targets = self._relative_object(ctx, head)
-            if not targets and not self._groups_met and verbal and cue.relation == "contacted" and not self._noobject:
+            if not targets and not self._groups_met and verbal and self._meets and not self._noobject:
                 # "met in Damascus WITH the leaders of armed groups"
-                self._groups_met = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                self._groups_met = [p for c in head.children if c.dep_ == "prep"
+                                    and c.lower_ in ctx.rules.group_words.met_preps
                                     for o in c.children if o.dep_ == "pobj" for p in self._described_group(ctx, o)]
             if not verbal and head.lower_ in ctx.one["owner_nouns"] and not (relation.journey or relation.go_between):
                 # "agreed in telephone CALLS FROM Bokassa's wife": the one the call came from made it, to
