@@ -441,6 +441,9 @@ ACTORS = [
     ("التقى الشيباني بشار الجعفري في موسكو، وقالت روسيا إن الأخير فر إلى الإمارات.",
      {("bashar_al_jaafari", "fled-to", "uae")}, {("asaad_al_shaibani", "fled-to", "uae")}),
     ("فر الأسد إلى موسكو الأسبوع الأخير.", {(A, "fled-to", "moscow")}, set()),
+    # one present at a meeting takes part in it, and does not meet his own side
+    ("وأفادت الرئاسة السورية بأن الشرع عقد اجتماعا مع الرئيس الفلسطيني محمود عباس، بحضور وزير خارجيته أسعد الشيباني.",
+     {("asaad_al_shaibani", "contacted", "محمود عباس")}, {("ahmed_al_sharaa", "contacted", "asaad_al_shaibani")}),
     # a state's plural adjective as a noun, counted or before a relative clause, is a group of its nationals
     ("وقال بو حبيب إن آلاف السوريين فروا إلى لبنان.", {("Syrian nationals", "fled-to", "lebanon")},
      {("عبدالله بو حبيب", "fled-to", "lebanon")}),
