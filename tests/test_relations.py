@@ -56,7 +56,10 @@ FLED_TO = [
     ("He was preparing to flee to Moscow without telling ministers.", set(), {(A, "fled-to", "moscow")}),
     ("Rumours that Assad fled to Tehran are false.", set(), {(A, "fled-to", "tehran")}),
     ("Assad traveled to Moscow to attend his son's graduation.", set(), {(A, "fled-to", "moscow")}),
-    ("Assad sought refuge in the United Arab Emirates.", {(A, "contacted", "uae")}, {(A, "fled-to", "uae")}),
+    # a refuge sought is found there, unless the report tells it was refused (then it was asked: contacted)
+    ("Assad sought refuge in the United Arab Emirates.", {(A, "fled-to", "uae")}, {(A, "contacted", "uae")}),
+    ("Assad sought refuge in the United Arab Emirates, but the Emiratis refused.", {(A, "contacted", "uae")},
+     {(A, "fled-to", "uae")}),
     ("Maher boarded an Iranian Revolutionary Guard aircraft to Baghdad.",
      {("maher_al_assad", "fled-to", "baghdad")}, set()),
 ]
@@ -64,7 +67,7 @@ FLED_TO = [
 CLAUSES = [
     # A sentence-initial subordinate clause ends at its comma: the subject comes after it.
     ("As rebels advanced towards Damascus, Assad sought refuge in the United Arab Emirates.",
-     {(A, "contacted", "uae")}, {("syrian_opposition", "contacted", "uae")}),
+     {(A, "fled-to", "uae")}, {("syrian_opposition", "fled-to", "uae"), ("syrian_opposition", "contacted", "uae")}),
     # Passive without an agent: nobody is known to have refused.
     ("Assad asked for help, but his requests were rejected.", set(), {(A, "refused", "russia")}),
     ("He was told by Lavrov that the plane was ready.", set(), set()),
