@@ -234,13 +234,9 @@ class TitledNames:
         between are one name, and so is a PERSON ending on a lower-case word and the entity right
         after it ("Ursula von der" + "Leyen", whatever NER calls the rest)."""
         ents = doc.ents
-        surnamed = TitledNames._surnamed(doc, ents) if ents and doc.has_annotation("DEP") else ents
-        joined, ents = surnamed is not ents, surnamed
         if len(ents) < 2:
-            if joined:
-                doc.ents = ents
             return
-        out = [ents[0]]
+        out, joined = [ents[0]], False
         for ent in ents[1:]:
             last = out[-1]
             if (ent.start == last.end and last.label_ == "PERSON" and not ent.ent_id_ and not last.ent_id_
@@ -254,8 +250,9 @@ class TitledNames:
             doc.ents = out
 
     def __call__(self, doc: Doc) -> Doc:
-        """Names cut at their particles joined, "<title> First Last" names added, then adjacent
-        person entities joined: every name-joining rule of the pipeline, in this one component."""
+        """Names cut at their particles joined, "<title> First Last" names added, a name cut before its
+        last word made whole, then adjacent person entities joined: every name-joining rule of the
+        pipeline, in this one component."""
         spans = []
         if self.particles and any(t.lower_ in self.particles for t in doc):
             joined = self._joined(doc)
@@ -289,6 +286,11 @@ class TitledNames:
                 i = k
         if spans:
             doc.ents = filter_spans(list(doc.ents) + spans)
+        if doc.has_annotation("DEP") and doc.ents:
+            ents = doc.ents
+            surnamed = self._surnamed(doc, ents)
+            if surnamed is not ents:
+                doc.ents = surnamed
         self._adjacent(doc)
         return doc
 

@@ -775,9 +775,7 @@ class DepArguments:
     def _anonymous(self, ctx, tok, owner=None) -> list:
         """A group no table names that flees ("Dozens of officials of the collapsing regime", "senior
         officials", "the fighters"): an actor of its own, named by its words."""
-        if tok.lower_ in ctx.rules.quantity_nouns:  # "Dozens OF officials", "thousands of soldiers"
-            tok = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for o in c.children if o.dep_ == "pobj"), tok)
+        tok = _counted(ctx, tok)  # "Dozens OF officials", "thousands of soldiers"
         words = ctx.rules.group_words
         if tok.lower_ not in words.people or tok.i in self._cover(ctx):
             return []
@@ -803,12 +801,7 @@ class DepArguments:
         # (its words without a clause describing it: "confidants[, who fled to Moscow]")
         described = {t.i for c in tok.children if c.dep_ == "relcl" for t in c.subtree}
         full = ctx.doc[min(t.i for t in tok.subtree):max(t.i for t in tok.subtree if t.i not in described) + 1]
-        label = " ".join(span.text.split())
-        gid = "group_" + discovered_id(label)[2:]
-        if ctx.actors.get(gid) is None:
-            aliases = tuple(dict.fromkeys(" ".join(x.split()) for x in (label, full.text, tok.text) if x.strip()))
-            ctx.actors.discovered[gid] = Actor(id=gid, label=label, kind="group", aliases=aliases, discovered=True)
-        return [Mention(gid, span.text, span.start_char, span.end_char, span.start, span.end)]
+        return [_unnamed_group(ctx, span, full.text, tok.text)]
 
     def _with_groups_met(self, ctx, head, targets, sources) -> list:
         """The targets of a contact whose object is a group its words describe (``_groups_met``):
@@ -836,9 +829,7 @@ class DepArguments:
         of the diplomatic corps"): an actor of its own, named by those words. A group noun of
         ``[groups] people`` or ``[groups] envoys`` with an adjective, a noun before it or an of-phrase
         after it; not a bare "officials" or "reporters", and not one a mention already covers."""
-        if tok.lower_ in ctx.rules.quantity_nouns:  # "dozens OF officials"
-            tok = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for o in c.children if o.dep_ == "pobj"), tok)
+        tok = _counted(ctx, tok)  # "Dozens OF officials", "thousands of soldiers"
         words = ctx.rules.group_words
         if tok.lower_ not in set(words.people) | set(words.envoys) or tok.lower_ in words.kin or \
                 tok.tag_ not in ("NNS", "NNPS"):
@@ -856,13 +847,7 @@ class DepArguments:
         span = ctx.doc[lo:hi + 1]
         if not len(span) or any(t.i in self._cover(ctx) for t in span):
             return []  # ("Syrian officials", "envoys of Russia": the group rule's, or the named actor's)
-        label = " ".join(span.text.split())
-        gid = "group_" + discovered_id(label)[2:]
-        if ctx.actors.get(gid) is None:
-            whole = ctx.doc[min(t.i for t in tok.subtree):max(t.i for t in tok.subtree) + 1]
-            aliases = tuple(dict.fromkeys(" ".join(x.split()) for x in (label, whole.text) if x.strip()))
-            ctx.actors.discovered[gid] = Actor(id=gid, label=label, kind="group", aliases=aliases, discovered=True)
-        return [Mention(gid, span.text, span.start_char, span.end_char, span.start, span.end)]
+        return [_unnamed_group(ctx, span, ctx.doc[tok.left_edge.i:tok.right_edge.i + 1].text)]
 
     def _host(self, ctx, verb) -> list:
         """Who held the gathering a "where" clause tells of ("a summit HOSTED BY Jordan, where ... met"):
@@ -1511,6 +1496,25 @@ def _of_relative(tok) -> bool:
     """"MANY OF WHOM fled", "some of which": a part of the relative clause's noun is its subject."""
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in _RELATIVE
                                                              for o in c.children) for c in tok.children)
+
+
+def _counted(ctx, tok):
+    """The group a word of quantity counts ("DOZENS of officials": officials), or ``tok`` itself."""
+    if tok.lower_ not in ctx.rules.quantity_nouns:
+        return tok
+    return next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"), tok)
+
+
+def _unnamed_group(ctx, span, *more) -> Mention:
+    """A group no table names, as the words of ``span`` name it: discovered once (its label and the
+    fuller phrases ``more`` as aliases), and its mention there."""
+    label = " ".join(span.text.split())
+    gid = "group_" + discovered_id(label)[2:]
+    if ctx.actors.get(gid) is None:
+        aliases = tuple(dict.fromkeys(" ".join(x.split()) for x in (label, *more) if x.strip()))
+        ctx.actors.discovered[gid] = Actor(id=gid, label=label, kind="group", aliases=aliases, discovered=True)
+    return Mention(gid, span.text, span.start_char, span.end_char, span.start, span.end)
 
 
 def _demonym_mention(ctx, tok):

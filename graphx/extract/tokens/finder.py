@@ -130,6 +130,7 @@ class Extractor:
         self.joint_rules = {c.rule for c in lexicon.cues if c.joint}
         # refuges sought: found, unless a refusal of the seeker follows (cue refused_by / request)
         self.sought = {c.rule: c for c in lexicon.cues if c.request}
+        self.refusals = {c.refused_by for c in self.sought.values()}  # (the relations that make them requests)
         # contacts whose maker is the by-phrase ("he WAS WELCOMED BY al-Sharaa"): the subject was met
         self.met_by_rules = {c.rule for c in lexicon.cues if c.source == "agent" and not c.travel
                              and lexicon.relations[c.relation].meets}
@@ -254,7 +255,7 @@ class Extractor:
                         either.append(([self._dated(ev, doc_date)], [self._dated(j, doc_date) for j in legs], at))
                         continue
                     ev = self._dated(ev, doc_date)
-                    if ev.asserted:
+                    if ev.asserted and ev.relation in self.refusals:
                         refused.add((k, ev.relation, ev.target))
                     if ev.asserted and ev.rule in self.sought:
                         sought.append((k, ev))  # (decided once the next sentence is read)
