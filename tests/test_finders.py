@@ -626,6 +626,9 @@ CASES = [
      {("sergei_lavrov", "contacted", "united_kingdom"), ("sergei_lavrov", "contacted", "france")},
      {("sergei_lavrov", "contacted", "group_foreign_officials")}),
     (DEPS, "Putin later met the two countries' top diplomat.", set(), {("vladimir_putin", "contacted", "group_top_diplomat")}),
+    # a release from captivity makes the journey after it a flight, even of one who meets someone later
+    (BOTH, "Sharaa, freed by his captors, flew to Ankara. He met Erdogan there on Friday.",
+     {("ahmed_al_sharaa", "fled-to", "ankara")}, set()),
     # members of a parliament are named by their title; a faith no state owns names the group it opens
     (BOTH, "The two are U.S. Representatives Cory Mills of Florida and Marlin Stutzman of Indiana. Mills met "
            "Ahmed al-Sharaa on Friday night.", {("x_cory_mills", "contacted", "ahmed_al_sharaa")}, set()),
