@@ -1451,6 +1451,26 @@ CASES = [
     # help withheld is refused to the one it would have served
     (DEPS, "Hezbollah refused to deploy to Aleppo to defend the Assad government.", {("hezbollah", "refused", "syria")}, set()),
     (DEPS, "Iraqi militias agreed not to deploy to Aleppo to defend Assad.", {("iraq", "refused", A)}, set()),
+    # a transliteration's mark for an ʿayn or hamza inside a name: the table's name without it
+    (BOTH, "Ahmed Shara'a met Erdogan in Ankara.", {("ahmed_al_sharaa", "contacted", "recep_tayyip_erdogan")}, set()),
+    (BOTH, "Ahmed Shara’a met Erdogan in Ankara.", {("ahmed_al_sharaa", "contacted", "recep_tayyip_erdogan")}, set()),
+    # a name's acronym in brackets after it is that actor wherever the report uses it
+    (DEPS, "The Kurdistan Democratic Party (KDP) sent a delegation to Ankara on Monday. Erdogan met the KDP delegation.",
+     {("recep_tayyip_erdogan", "contacted", "x_the_kurdistan_democratic_party")}, set()),
+    # a news outlet no table names reports; it is no party ([names] outlet_heads)
+    (DEPS, "Basayev was given a hero’s welcome upon arrival in Zandak, reporter Alexei Samoletov told state-run "
+           "Russian Television in its final Tuesday night broadcast.", set(),
+     {("x_alexei_samoletov", "contacted", "x_russian_television")}),
+    # meetings a journey is for are as planned as the journey, however many words lie between
+    (DEPS, "Blinken has already been to Jordan and will return to Jordan for urgent meetings with King Abdullah on "
+           "Saturday.", set(), {("antony_blinken", "contacted", "king_abdullah_ii")}),
+    # a group met that its words describe, in a sentence naming no one else
+    (DEPS, "Sharaa met with several military commanders.",
+     {("ahmed_al_sharaa", "contacted", "group_several_military_commanders")}, set()),
+    # one met by an envoy on tour who then travels with him is escorted, not touring
+    (DEPS, "Terry Waite flew from Larnaca to East Beirut and met with David Jacobsen. Jacobsen arrived with Waite in "
+           "Cyprus early today aboard a U.S. Navy helicopter.", {("x_david_jacobsen", "fled-to", "cyprus")},
+     {("x_terry_waite", "fled-to", "cyprus")}),
 ]
 
 

@@ -55,6 +55,7 @@ class Pipeline:
                                     names.get("capital", ()), names.get("deputies", ()),
                                     kin=(names.get("kin_titles", ()), names.get("kin_possessives", ())),
                                     organisation_heads=names.get("organisation_heads", ()),
+                                    outlet_heads=names.get("outlet_heads", ()),
                                     households=names.get("households", ()), place_heads=names.get("place_heads", ()),
                                     state_modifiers=names.get("state_modifiers", ()), seats=names.get("seats", ()),
                                     function_words=[w for key in ("determiners", "prepositions", "coordinating")

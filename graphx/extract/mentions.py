@@ -56,6 +56,15 @@ def _first_last(name: str):
     return (words[0], words[-1]) if len(words) >= 2 else name
 
 
+def _initials(name: str) -> str:
+    """The capitals a name's acronym is made of: the first letter of each capitalised word or
+    hyphenated part ("Hayat Tahrir al-Sham" -> "HTS", "Syrian Observatory for Human Rights" -> "SOHR")."""
+    words = re.split(r"[\s\-]+", name)
+    if words[0] in ("The", "the"):
+        words = words[1:]  # ("The Saudi Press Agency (SPA)")
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
 def discovered_id(name: str) -> str:
     """Stable id for a name the table lacks: ``x_`` + ascii slug (+ hash if none).
 
@@ -78,8 +87,10 @@ class MentionFinder:
     def __init__(self, index: ActorIndex, groups=None, titles=(), fallen=(), rulers=(), zones=(), tongue=(),
                  offices=(), routes=(), here_after=(), indefinite=(), capital=(), deputies=(), kin=((), ()),
                  organisation_heads=(), households=(), place_heads=(), state_modifiers=(), seats=(),
-                 function_words=()):
+                 function_words=(), outlet_heads=()):
         self.table = index
+        # "the Iraqi NEWS AGENCY": a news outlet's name, no party ([names] outlet_heads)
+        self.outlet_heads = {tuple(w.lower().split()) for w in outlet_heads}
         # "the new GOVERNMENT IN Damascus": the state's ([names] seats, as (noun, link) pairs)
         self.seats = {tuple(w.lower().split()) for w in seats if len(w.split()) == 2}
         self.function_words = {w.lower() for w in function_words}  # (where a seat's modifiers end)
@@ -176,7 +187,7 @@ class MentionFinder:
                     all(w in self.office_words for w in name.lower().split()):
                 continue  # "Deputy FOREIGN MINISTER Mikhail Bogdanov": a title NER took for a name
                 # (or for an organisation: "Secretary of STATE FOR EXTERNAL AFFAIRS Sedat Jobe")
-            if outlet and name.lower() == outlet:
+            if outlet and name.lower() == outlet or kind == "organisation" and self._outlet_name(name):
                 kind = "outlet"
             same = persons.get(name) or persons.get(_first_last(name))
             if same in self.table.actors:
@@ -222,6 +233,11 @@ class MentionFinder:
             out = find_groups(doc, out, self.table, self.groups, self.discovered)
             out = find_premises(doc, out, self.table, self.groups, self.discovered)
         return self._bracketed_names(doc, out)
+
+    def _outlet_name(self, name: str) -> bool:
+        """Whether ``name`` ends in one of [names] outlet_heads ("Iraqi News Agency")."""
+        words = tuple(name.lower().split())
+        return any(len(words) > len(h) and words[-len(h):] == h for h in self.outlet_heads)
 
     def _surname_plural(self, name: str):
         """The family group of the table's person whose surname ``name`` is the plural of ("Assads",
@@ -403,14 +419,24 @@ class MentionFinder:
         US-backed Kurdish Syrian forces (SDF)"): the description is that organisation or group, not
         its demonym's state's group."""
         at = {m.start: m for m in mentions if not m.slot}
-        out = []
+        out, short = [], {}
         for m in mentions:
             q = at.get(m.end + 1)
             if (q is not None and not m.slot and m.end + 1 < len(doc) and doc[m.end].text == "(" and
                     q.end < len(doc) and doc[q.end].text == ")" and q.actor != m.actor and
                     self._kind(m.actor) == "group" and self._kind(q.actor) in ("organisation", "armed_group", "group")):
                 m = Mention(q.actor, m.text, m.start_char, m.end_char, m.start, m.end, m.possessor)
+            elif (not m.slot and m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")"
+                  and len(doc[m.end + 1].text) > 1 and doc[m.end + 1].text == _initials(m.text)
+                  and self._kind(m.actor) != "person" and (q is None or q.actor in self.discovered)):
+                short.setdefault(doc[m.end + 1].text, m.actor)  # "the Saudi Press Agency (SPA)": so named after
             out.append(m)
+        if short:
+            # the acronym is that actor wherever the report uses it, named so by the NER or not
+            out = [m for m in out if not (m.end == m.start + 1 and doc[m.start].text in short)]
+            taken = {i for m in out if m.start >= 0 for i in range(m.start, m.end)}
+            out += [_mention(short[t.text], doc[t.i:t.i + 1]) for t in doc if t.text in short and t.i not in taken]
+            out.sort(key=lambda m: m.start)
         return out
 
     def _split_routes(self, doc: Doc, ents):

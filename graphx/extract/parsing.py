@@ -116,6 +116,7 @@ class Parsing:
                 protection=set(rules.protection),
                 modifiers=rules.group_words.modifiers,
                 people=rules.group_words.people,
+                met=set(rules.group_words.people) | set(rules.group_words.envoys),
                 possessive={w for w, k in kinds.items() if k == "possessive"},
                 speech=rules.single["speech"],
                 place=set(rules.single["place_nouns"]),
@@ -200,6 +201,9 @@ class Parsing:
                 # (of a noun no mention covers) or a place (capitalised words after one of the cue's
                 # target prepositions, which the sentence must hold)
                 return True
+        if plain and any(relations[c.relation].meets for c in readings) and \
+                any(i not in covered and lows[i - s] in words["met"] for i in range(s, e)):
+            return True  # "Assad met with 30 military COMMANDERS": the finder may discover the group met
         if any(relations[c.relation].target_fallback for c in readings):
             # "Assad rejected the proposal" (after "the US offered a deal"): with no one named after
             # the cue the token rules take the previous sentence's subject, which a parse may keep

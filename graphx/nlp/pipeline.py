@@ -42,6 +42,13 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 # trained pipeline reads report bodies so (graphx.extract.document), as en_core_web_sm was trained
 # on plain ones and parses "Thailand’s acting Prime Minister Phumtham" as two parties.
 PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+# The marks a transliteration writes for an Arabic ʿayn or hamza inside a name ("Shara'a", "Sana’a",
+# "Baʿath"); a name is compared without them (:func:`unmarked_names`), so "Ahmed Shara'a" is the
+# table's "Ahmed Sharaa" and "Shar’a" its "Shara".
+_TRANSLIT_MARKS = "'\u2019\u02bc\u02bf\u2018`"
+_MARKED_NAME = re.compile(f"[A-Z][a-z]*[{_TRANSLIT_MARKS}][a-z]+")
+_MARKED_IN = re.compile(f"\\b([A-Z][a-z]*)[{_TRANSLIT_MARKS}]([a-z]+)\\b")
+_UNMARK = str.maketrans("", "", _TRANSLIT_MARKS)
 
 # Trained English pipelines used when none is named, in order of preference: spaCy's own
 # package, then its re-upload on PyPI (the same en_core_web_sm 3.8.0; see the README).
@@ -144,6 +151,21 @@ def glued_starts(doc: Doc) -> Doc:
                 changed = True
     if changed:
         doc.from_array([SENT_START], starts.view("uint64"))
+    return doc
+
+
+@Language.component("graphx_unmarked_names")
+def unmarked_names(doc: Doc) -> Doc:
+    """A capitalised word with a transliteration mark inside ("Shara'a", "Hay’at", "Sa'd") is
+    compared (its NORM) without it: the alias ruler, which matches by NORM, then finds the table's
+    "Sharaa" in "Ahmed Shara'a" (:func:`_variants` gives the table's own marked names the same form).
+    A contraction is no such word: the tokenizer splits it ("It" "'s", "I" "'m")."""
+    text = doc.text
+    if not any(m in text for m in _TRANSLIT_MARKS):
+        return doc
+    for t in doc:
+        if _MARKED_NAME.fullmatch(t.text):
+            t.norm_ = t.text.translate(_UNMARK).lower()
     return doc
 
 
@@ -336,6 +358,9 @@ def _variants(text: str):
     plain = text.translate(PLAIN_QUOTES)
     if plain != text:  # "Côte d’Ivoire": a trained pipeline reads plain quotes (graphx.extract.document)
         yield plain
+    unmarked = _MARKED_IN.sub(r"\1\2", text)
+    if unmarked != text:  # "Ahmed al-Shar'a" as :func:`unmarked_names` makes a report's word
+        yield unmarked
     for art in ("the ",):
         if low.startswith(art) and len(text) > len(art):
             yield text[len(art):]
@@ -411,6 +436,7 @@ def make_pipeline(table, lexicon: Lexicon, model: str | None = None,
     else:  # a parser or senter respects starts set before it, and refuses them after (E043)
         nlp.add_pipe("graphx_line_breaks", before=next(n for n in ("parser", "senter") if n in nlp.pipe_names))
     ruler_at = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    nlp.add_pipe("graphx_unmarked_names", **ruler_at)
     ruler = nlp.add_pipe("entity_ruler", name="graphx_aliases",
                          config={"phrase_matcher_attr": "NORM", "overwrite_ents": True}, **ruler_at)
     # Patterns match by NORM, which the tokenizer sets (no trained component changes it): make

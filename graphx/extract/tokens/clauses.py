@@ -907,6 +907,17 @@ class SentenceContext:
             # "Aristide WOULD stay in the country for a few days and possibly HEAD to South Africa": a
             # verb joined to another shares its auxiliary (where the parse says so)
             verb = self.doc[start]
+            if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ in self.one["purpose_preps"] and \
+                    verb.head.head.pos_ == "VERB" and self.start <= verb.head.head.i:
+                # "will return to Jordan FOR urgent MEETINGS with ...": the meetings are the journey's
+                # purpose, as planned as the journey is (however many words lie between)
+                verb = verb.head.head
+                aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and self.start <= c.i < verb.i]
+                if aux:
+                    own = self.rules.markers.read(self.norms, (self.start, self.end), (aux[0].i, ce),
+                                                  (verb.i, verb.i + 1))
+                    if own.modality in ("intent", "possible", "conditional"):
+                        return r.negated, r.hedged, own.modality
             first = verb
             while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
                 first = first.head

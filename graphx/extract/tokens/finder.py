@@ -159,6 +159,7 @@ class Extractor:
         travels = []  # (evidence, sentence has flight words, the journey a companion's follows or None): decided
         # once the report is read
         fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
+        met_by = {}  # a person met here -> those who met them
         journey_of = {}  # id(contact evidence) -> the journey reading of the same words
         either = []  # ([contact evidence], [journey evidence], (sentence, cue start)): a journey if its
         # traveller (or one who travelled with him) flees here
@@ -277,6 +278,7 @@ class Extractor:
                     elif ev.asserted and self.lexicon.relations[ev.relation].meets and \
                             actors.kind(ev.target) == "person":
                         meeting.add(ev.source)
+                        met_by.setdefault(ev.target, set()).add(ev.source)
                     yield ev
                 for ev, leg, flighty_leg in self._accompanied(companions, legs_of, k, set(seen)):
                     ev = self._dated(ev, doc_date)
@@ -308,8 +310,10 @@ class Extractor:
         decided, outcome = [], {}  # outcome: id(a journey as found) -> as decided
         # those who travel together with a diplomat on tour tour ("I have just arrived in Saudi Arabia,
         # accompanied by the Minister of Defense ...": the same arrival)
-        touring_at = {ev.trigger_start for ev, flighty, _ in travels
-                      if ev.source in meeting and ev.source not in fleeing and not flighty}
+        touring_at = {}
+        for ev, flighty, _ in travels:
+            if ev.source in meeting and ev.source not in fleeing and not flighty:
+                touring_at.setdefault(ev.trigger_start, set()).add(ev.source)
         for ev, flighty, followed in travels:
             # "He then flew to Ankara": a diplomat's tour (he meets people in this report
             # and never flees in it) is travel, not flight
@@ -317,8 +321,11 @@ class Extractor:
             if leg is not None:  # a companion's journey is what the one accompanied made of his
                 decided_ev = ev if leg.asserted else replace(ev, modality=leg.modality, asserted=False)
             else:
+                # (but not the one they came to meet and travel with: "Waite met with Jacobsen ... Jacobsen
+                # arrived WITH WAITE in Cyprus" is the freed hostage's journey, escorted)
                 decided_ev = travel(ev, flighty, not flighty and (ev.source in meeting and ev.source not in fleeing
-                                                                  or ev.trigger_start in touring_at))
+                                                                  or ev.trigger_start in touring_at and not
+                                                                  touring_at[ev.trigger_start] & met_by.get(ev.source, set())))
             outcome[id(ev)] = decided_ev
             decided.append(decided_ev)
             yield decided_ev
