@@ -216,6 +216,9 @@ TABLE = [
      {(A, "fled-to", "moscow")}, set()),
     # ... a construct noun that starts with ف as a word of its own ("the REMNANTS of Bashar al-Assad")
     ("وفر فلول بشار الأسد إلى لبنان.", set(), {(A, "fled-to", "lebanon")}),
+    # the one a group is led by ([clauses] leaders: بقيادة) is no target of the group's journey
+    ("وسقط نظام بشار الأسد فجر يوم 8 كانون الأول، بعد دخول قوات المعارضة بقيادة هيئة تحرير الشام إلى العاصمة دمشق "
+     "وهروبه إلى روسيا.", {(A, "fled-to", "russia")}, {("syrian_opposition_forces", "fled-to", "hts")}),
 ]
 
 

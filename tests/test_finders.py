@@ -1471,6 +1471,15 @@ CASES = [
     (DEPS, "Terry Waite flew from Larnaca to East Beirut and met with David Jacobsen. Jacobsen arrived with Waite in "
            "Cyprus early today aboard a U.S. Navy helicopter.", {("x_david_jacobsen", "fled-to", "cyprus")},
      {("x_terry_waite", "fled-to", "cyprus")}),
+    # "we" inside a quotation is the side its speaker speaks for (the speaker's state where the table
+    # knows it); the reporter's "we" outside quotes is no one and hides no one
+    (BOTH, '"We made a call to Assad," Erdogan said.', {("turkey", "contacted", A)}, set()),
+    (BOTH, 'Erdogan said: "We have met Putin many times."', {("turkey", "contacted", "vladimir_putin")}, set()),
+    (BOTH, "Erdogan had demanded the release of the hostages, but as we go to air, Putin is still refusing to let "
+           "them go.", {("vladimir_putin", "refused", "recep_tayyip_erdogan")}, set()),
+    # a state's government named by its state
+    (BOTH, "Australia has reached agreement with the governments of New Zealand and Nauru.",
+     {("australia", "contacted", "new_zealand"), ("australia", "contacted", "nauru")}, set()),
 ]
 
 

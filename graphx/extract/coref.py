@@ -12,6 +12,18 @@ from __future__ import annotations
 _APOSTROPHES = ("'", "\u2019")  # (quote characters that are apostrophes as often as quotation marks)
 
 
+def quotation_marks(doc, start: int, i: int) -> list:
+    """The quotation marks of the sentence starting at token ``start`` before token ``i`` (with an
+    opening mark the sentence before kept: 'Monday. "|I fled'); an odd number: i is quoted."""
+    quotes = [k for k in range(start, i) if doc[k].is_quote and doc[k].text not in _APOSTROPHES]
+    k = start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k >= 0 and doc[k].is_quote and doc[k].text not in _APOSTROPHES and not doc[k].whitespace_:
+        quotes.insert(0, k)
+    return quotes
+
+
 class Salience:
     """The salient actors of a document so far, read sentence by sentence.
 
@@ -86,6 +98,8 @@ class Salience:
         ex = {e.actor if hasattr(e, "actor") else e for e in exclude}
         if kind == "first":
             return self._quoted_speaker(i, ctx, ex)
+        if kind == "first_plural":
+            return self._quoted_speaker(i, ctx, ex, side=True)
         before = [p for p in ctx.parties if p.start < i and not p.slot]
         if kind in ("latter", "former"):
             if not self.history:
@@ -294,18 +308,24 @@ class Salience:
                 return True
         return False
 
-    def _quoted_speaker(self, i, ctx, ex) -> str | None:
+    def _quoted_speaker(self, i, ctx, ex, side=False) -> str | None:
         """"I" / "me" inside a quotation: the person who says it, named right after the closing quote
         with a speech word ('"I left ...," Assad said'), or before the opening quote in the sentence
         with a speech word between them ('Assad said in a statement: "I left ..."'), or, where the
-        sentence opens with the quotation, the previous sentence's subject."""
+        sentence opens with the quotation, the previous sentence's subject. ``side`` ("we", "us"):
+        the side the speaker speaks for: a person's state where the tables know it, else the person;
+        a state or organisation that speaks is itself."""
+        found = self._quoted(i, ctx, ex, side)
+        if found is not None and side and self._person(found):
+            state = self.actors.index.state_of.get(found)
+            if state and state not in ex:
+                return state
+        return found
+
+    def _quoted(self, i, ctx, ex, side) -> str | None:
+        speaks = (lambda a: self._person(a) or self._group(a)) if side else self._person
         doc = ctx.doc
-        quotes = [k for k in range(ctx.start, i) if doc[k].is_quote and doc[k].text not in _APOSTROPHES]
-        k = ctx.start - 1
-        while k >= 0 and doc[k].is_space:
-            k -= 1
-        if k >= 0 and doc[k].is_quote and doc[k].text not in _APOSTROPHES and not doc[k].whitespace_:
-            quotes.insert(0, k)  # (an opening mark the sentence before kept: 'Monday. "|I fled')
+        quotes = quotation_marks(doc, ctx.start, i)
         if len(quotes) % 2 == 0:
             return None  # (not inside a quotation: "World War I")
         q = quotes[-1]
@@ -315,15 +335,15 @@ class Salience:
             # '"I left Damascus at dawn," ASSAD SAID' / '..., SAID Assad': named right after the quotation
             for p in [p for p in ctx.parties if close < p.start <= close + 4 and not p.slot and not p.possessor]:
                 near = range(max(close + 1, p.start - 2), min(ctx.end, p.end + 2))
-                if self._person(p.actor) and p.actor not in ex and any(ctx.norms[k] in speech for k in near):
+                if speaks(p.actor) and p.actor not in ex and any(ctx.norms[k] in speech for k in near):
                     return p.actor
         for p in reversed([p for p in ctx.parties if p.end <= q and not p.slot and not p.possessor]):
-            if self._person(p.actor) and p.actor not in ex and ctx.nominative(p) and any(
+            if speaks(p.actor) and p.actor not in ex and ctx.nominative(p) and any(
                     ctx.norms[k] in speech for k in range(p.end, q)):
                 return p.actor
         if all(not doc[k].is_alpha for k in range(ctx.start, max(ctx.start, q))) and self.history:
             subj = self.history[-1][0]
-            if self._person(subj) and subj not in ex:
+            if subj and speaks(subj) and subj not in ex:
                 return subj
         return None
 

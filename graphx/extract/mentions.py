@@ -56,12 +56,13 @@ def _first_last(name: str):
     return (words[0], words[-1]) if len(words) >= 2 else name
 
 
-def _initials(name: str) -> str:
+def _initials(name: str, function_words=frozenset()) -> str:
     """The capitals a name's acronym is made of: the first letter of each capitalised word or
-    hyphenated part ("Hayat Tahrir al-Sham" -> "HTS", "Syrian Observatory for Human Rights" -> "SOHR")."""
+    hyphenated part ("Hayat Tahrir al-Sham" -> "HTS", "Syrian Observatory for Human Rights" -> "SOHR"),
+    after a first word of ``function_words`` ("THE Saudi Press Agency (SPA)")."""
     words = re.split(r"[\s\-]+", name)
-    if words[0] in ("The", "the"):
-        words = words[1:]  # ("The Saudi Press Agency (SPA)")
+    if words and words[0].lower() in function_words:
+        words = words[1:]
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
@@ -427,7 +428,7 @@ class MentionFinder:
                     self._kind(m.actor) == "group" and self._kind(q.actor) in ("organisation", "armed_group", "group")):
                 m = Mention(q.actor, m.text, m.start_char, m.end_char, m.start, m.end, m.possessor)
             elif (not m.slot and m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")"
-                  and len(doc[m.end + 1].text) > 1 and doc[m.end + 1].text == _initials(m.text)
+                  and len(doc[m.end + 1].text) > 1 and doc[m.end + 1].text == _initials(m.text, self.function_words)
                   and self._kind(m.actor) != "person" and (q is None or q.actor in self.discovered)):
                 short.setdefault(doc[m.end + 1].text, m.actor)  # "the Saudi Press Agency (SPA)": so named after
             out.append(m)

@@ -565,6 +565,8 @@ class _Sentence(JourneyRules, AttributionRules):
             j = self._prev(p.start)
             if j >= hit.end and self.norms[j] in self.ex.one.get("locative", ()):
                 continue  # "في موسكو": a setting
+            if j >= hit.end and self.norms[j] in self.ex.one.get("leaders", ()):
+                continue  # "قوات المعارضة بقيادة هيئة تحرير الشام": the group's leader
             if setting(p) or not self._fits(p, relation, "target"):
                 continue
             return [q for q in self._list_from(p, src_ids) if q.start >= hit.end and not setting(q)]

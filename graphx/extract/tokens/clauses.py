@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ...records import Mention
+from ..coref import quotation_marks
 from ..evidence import Words
 from ..groups import KIN_GROUP, group_actor, group_id, remember
 from ..sentence import TokenArrays
@@ -275,12 +276,18 @@ class SentenceContext:
                     continue
                 if not both:
                     kind = "possessive" if kind == "possessive" else None
+            if kind == "first_plural" and not self._quoted(i):
+                kind = None  # (the reporter's "we": "as WE go to air, coup leader George Speight ...")
             if kind is not None:
                 text, at = self.arrays.texts[i], self.arrays.idx[i]
                 out.append(Mention("", text, at, at + len(text), i, i + 1,
                                    possessor=(kind == "possessive"), pronoun=True, slot=kind))
             i += 1
         return out
+
+    def _quoted(self, i) -> bool:
+        """Whether token i lies inside a quotation opened in its sentence (or right before it)."""
+        return len(quotation_marks(self.doc, self.start, i)) % 2 == 1
 
     def _the_family(self, i, k) -> str | None:
         """"THE FAMILY would be flown to Moscow", where no family was named before: the family of the
@@ -907,7 +914,7 @@ class SentenceContext:
             # "Aristide WOULD stay in the country for a few days and possibly HEAD to South Africa": a
             # verb joined to another shares its auxiliary (where the parse says so)
             verb = self.doc[start]
-            if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ in self.one["purpose_preps"] and \
+            if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ in self.one.get("purpose_preps", ()) and \
                     verb.head.head.pos_ == "VERB" and self.start <= verb.head.head.i:
                 # "will return to Jordan FOR urgent MEETINGS with ...": the meetings are the journey's
                 # purpose, as planned as the journey is (however many words lie between)

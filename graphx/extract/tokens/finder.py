@@ -76,7 +76,8 @@ class TokenRules:
         self.adverbs = self.single["adverbs"]
         self.markers = Markers(lexicon.english, lambda p: [t.norm_ for t in nlp.make_doc(p)])
         self.pronoun_kinds = {}
-        for kind in ("subject", "object", "possessive", "group", "group_possessive", "plural", "first"):
+        for kind in ("subject", "object", "possessive", "group", "group_possessive", "plural", "first",
+                     "first_plural"):
             for word in self.single.get(kind, ()):
                 self.pronoun_kinds.setdefault(word, kind)
         self.group_words = GroupWords(lexicon.english)
