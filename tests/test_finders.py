@@ -1477,6 +1477,10 @@ CASES = [
     (BOTH, 'Erdogan said: "We have met Putin many times."', {("turkey", "contacted", "vladimir_putin")}, set()),
     (BOTH, "Erdogan had demanded the release of the hostages, but as we go to air, Putin is still refusing to let "
            "them go.", {("vladimir_putin", "refused", "recep_tayyip_erdogan")}, set()),
+    # one named by an office whose holders travel to talk makes a visit, unless he flees ([names] touring_titles)
+    (BOTH, "Syrian Foreign Minister Bassam Sabbagh arrived in Baghdad on Thursday.", set(),
+     {("bassam_al_sabbagh", "fled-to", "baghdad")}),
+    (BOTH, "Syrian Foreign Minister Bassam Sabbagh fled to Baghdad.", {("bassam_al_sabbagh", "fled-to", "baghdad")}, set()),
     # a state's government named by its state
     (BOTH, "Australia has reached agreement with the governments of New Zealand and Nauru.",
      {("australia", "contacted", "new_zealand"), ("australia", "contacted", "nauru")}, set()),

@@ -117,6 +117,7 @@ class Extractor:
         self.matcher = CueMatcher(lexicon.cues, split, lexicon.markers.get("not_cues", ()))
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel and c.travel != "companion"}
         self.companion_rules = {c.rule for c in lexicon.cues if c.travel == "companion"}
+        self.touring_titles = [tuple(t.lower().split()) for t in lexicon.names.get("touring_titles", ())]
         self.place_visit = set(self.w.get("place_visit", ()))  # ([clauses] place_visit, see _met_there)
         self.group_travel_rules = {c.rule for c in lexicon.cues if c.travel == "arrival"}
         # the ids' endings of groups that never advance ([groups] civilians: "..._citizens")
@@ -161,6 +162,7 @@ class Extractor:
         # once the report is read
         fleeing, meeting = set(), set()  # who flees by a plain flight verb / meets a person here
         met_by = {}  # a person met here -> those who met them
+        envoys = set()  # those the report names by an office whose holders travel to talk ([names] touring_titles)
         journey_of = {}  # id(contact evidence) -> the journey reading of the same words
         either = []  # ([contact evidence], [journey evidence], (sentence, cue start)): a journey if its
         # traveller (or one who travelled with him) flees here
@@ -182,7 +184,10 @@ class Extractor:
             ctx = SentenceContext(self.rules, actors, view, norms, salience, {h.start for h in hits}, arrays,
                                   every[k + 1] if k + 1 < len(every) else None)
             if not ctx.is_heading and self.roles:
-                yield from self._roles(document, ctx, off, actors)
+                for ev in self._roles(document, ctx, off, actors):
+                    if self._touring_title(ev.trigger):
+                        envoys.add(ev.source)  # ("Syrian FOREIGN MINISTER Bassam Sabbagh arrived in Baghdad")
+                    yield ev
             if not ctx.is_heading and self.members:
                 yield from self._members(document, ctx, off, actors)
             if hits and not ctx.is_heading:
@@ -324,7 +329,8 @@ class Extractor:
             else:
                 # (but not the one they came to meet and travel with: "Waite met with Jacobsen ... Jacobsen
                 # arrived WITH WAITE in Cyprus" is the freed hostage's journey, escorted)
-                decided_ev = travel(ev, flighty, not flighty and (ev.source in meeting and ev.source not in fleeing
+                decided_ev = travel(ev, flighty, not flighty and ((ev.source in meeting or ev.source in envoys)
+                                                                  and ev.source not in fleeing
                                                                   or ev.trigger_start in touring_at and not
                                                                   touring_at[ev.trigger_start] & met_by.get(ev.source, set())))
             outcome[id(ev)] = decided_ev
@@ -599,6 +605,11 @@ class Extractor:
         for ev in contacts:
             if ev.source in met and trip(ev) and actors.kind(ev.target) in place:
                 yield replace(ev, modality="visit", asserted=False)
+
+    def _touring_title(self, title: str) -> bool:
+        """Whether a title ends in one of [names] touring_titles ("Deputy Foreign Minister")."""
+        words = tuple(title.lower().split())
+        return any(words[-len(t):] == t for t in self.touring_titles)
 
     def _forced(self, ctx, ev, off) -> bool:
         """Whether a journey's trigger comes right after a [markers] compulsion phrase ("forced to")."""
