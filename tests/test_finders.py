@@ -1481,6 +1481,9 @@ CASES = [
     (BOTH, "Syrian Foreign Minister Bassam Sabbagh arrived in Baghdad on Thursday.", set(),
      {("bassam_al_sabbagh", "fled-to", "baghdad")}),
     (BOTH, "Syrian Foreign Minister Bassam Sabbagh fled to Baghdad.", {("bassam_al_sabbagh", "fled-to", "baghdad")}, set()),
+    # staying in one's own state is no flight, whatever the sentence speaks of
+    (BOTH, "As of December 6, Assad remains in Syria, amidst growing concerns regarding the potential collapse of "
+           "his government.", set(), {(A, "fled-to", "syria")}),
     # a state's government named by its state
     (BOTH, "Australia has reached agreement with the governments of New Zealand and Nauru.",
      {("australia", "contacted", "new_zealand"), ("australia", "contacted", "nauru")}, set()),

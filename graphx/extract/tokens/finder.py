@@ -306,7 +306,9 @@ class Extractor:
                 not (group.member_of and actors.kind(group.member_of) == "person") and \
                 not (ev.source.endswith(self.civilian_groups) and self._named_civilians(ev.source_text))
                 # ("US citizens arrived in Jeddah": no army; "THEY entered Damascus" may be one)
-            staying = ev.rule in self.stop_rules and not flighty  # "Putin remained in Moscow"
+            # "Putin remained in Moscow"; "Assad REMAINS IN SYRIA, amidst concerns over the collapse of his
+            # government": staying in one's own state is no flight, whatever the sentence speaks of
+            staying = ev.rule in self.stop_rules and (not flighty or actors.index.state_of.get(ev.source) == ev.target)
             # "She MOVED to Syria IN 2000": a journey dated years before the report is a life's, no flight
             # in its events (unless its sentence speaks of one)
             years = [int(y) for y in _IN_YEAR.findall(ev.text)] if not flighty and doc_date[:4].isdigit() else ()
