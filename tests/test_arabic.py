@@ -219,6 +219,10 @@ TABLE = [
     # the one a group is led by ([clauses] leaders: بقيادة) is no target of the group's journey
     ("وسقط نظام بشار الأسد فجر يوم 8 كانون الأول، بعد دخول قوات المعارضة بقيادة هيئة تحرير الشام إلى العاصمة دمشق "
      "وهروبه إلى روسيا.", {(A, "fled-to", "russia")}, {("syrian_opposition_forces", "fled-to", "hts")}),
+    # the subject right after a complementizer ([clauses] complementizers) is its clause's own, actor or not
+    ("وفر الأسد إلى موسكو. وأوضح مسؤول لبناني أن أكثر من 100,000 شخص، معظمهم من الأقليات الدينية، عبروا إلى لبنان.",
+     {(A, "fled-to", "moscow")}, {(A, "fled-to", "lebanon")}),
+    ("وقال مسؤول إن ماهر الأسد فر إلى لبنان.", {("maher_al_assad", "fled-to", "lebanon")}, set()),
 ]
 
 

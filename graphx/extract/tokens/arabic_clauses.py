@@ -511,10 +511,11 @@ class _Sentence(JourneyRules, AttributionRules):
                 and not any(p.start <= j < p.end for p in self.parties))
 
     def _own_subject(self, lo, hi, relation) -> bool:
-        """A verb of ``[clauses] copulas`` in [lo, hi) followed by a word that names no actor, or one
-        that cannot be the relation's source: the clause has a subject of its own ("كانت فصائل
-        المعارضة قد بدأت بالدخول": armed groups take cities, they do not flee to them)."""
-        copulas = self.ex.one.get("copulas", ())
+        """A verb of ``[clauses] copulas`` (or a particle of ``[clauses] complementizers``) in [lo, hi)
+        followed by a word that names no actor, or one that cannot be the relation's source: the clause
+        has a subject of its own ("كانت فصائل المعارضة قد بدأت بالدخول": armed groups take cities, they
+        do not flee to them; "أن أكثر من 100,000 شخص ... عبروا إلى لبنان")."""
+        copulas = set(self.ex.one.get("copulas", ())) | set(self.ex.one.get("complementizers", ()))
         for k in range(lo, hi - 1):
             word = self.norms[k + 1]
             if self.norms[k] in copulas and self.doc[k + 1].is_alpha and word not in self.ex.matcher.by_first \
