@@ -18,7 +18,7 @@ from ..records import Actor, Mention
 from .dates import calendar_words
 from .groups import KIN_GROUP, find_groups, find_premises, group_actor, remember
 from .index import ActorIndex
-from .tokens.clauses import Phrases, phrase_len
+from .tokens.clauses import Phrases, ends_at, phrase_len
 
 
 def _words(phrase: str) -> tuple:
@@ -91,7 +91,7 @@ class MentionFinder:
                  function_words=(), outlet_heads=()):
         self.table = index
         # "the Iraqi NEWS AGENCY": a news outlet's name, no party ([names] outlet_heads)
-        self.outlet_heads = {tuple(w.lower().split()) for w in outlet_heads}
+        self.outlet_heads = Phrases(tuple(w.lower().split()) for w in outlet_heads)
         # "the new GOVERNMENT IN Damascus": the state's ([names] seats, as (noun, link) pairs)
         self.seats = {tuple(w.lower().split()) for w in seats if len(w.split()) == 2}
         self.function_words = {w.lower() for w in function_words}  # (where a seat's modifiers end)
@@ -237,8 +237,8 @@ class MentionFinder:
 
     def _outlet_name(self, name: str) -> bool:
         """Whether ``name`` ends in one of [names] outlet_heads ("Iraqi News Agency")."""
-        words = tuple(name.lower().split())
-        return any(len(words) > len(h) and words[-len(h):] == h for h in self.outlet_heads)
+        words = name.lower().split()
+        return tuple(words) not in self.outlet_heads and ends_at(words, len(words), self.outlet_heads)
 
     def _surname_plural(self, name: str):
         """The family group of the table's person whose surname ``name`` is the plural of ("Assads",

@@ -46,8 +46,7 @@ PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u20
 # "Baʿath"); a name is compared without them (:func:`unmarked_names`), so "Ahmed Shara'a" is the
 # table's "Ahmed Sharaa" and "Shar’a" its "Shara".
 _TRANSLIT_MARKS = "'\u2019\u02bc\u02bf\u2018`"
-_MARKED_NAME = re.compile(f"[A-Z][a-z]*[{_TRANSLIT_MARKS}][a-z]+")
-_MARKED_IN = re.compile(f"\\b([A-Z][a-z]*)[{_TRANSLIT_MARKS}]([a-z]+)\\b")
+_MARKED_NAME = re.compile(f"\\b[A-Z][a-z]*[{_TRANSLIT_MARKS}][a-z]+\\b")
 _UNMARK = str.maketrans("", "", _TRANSLIT_MARKS)
 
 # Trained English pipelines used when none is named, in order of preference: spaCy's own
@@ -160,12 +159,11 @@ def unmarked_names(doc: Doc) -> Doc:
     compared (its NORM) without it: the alias ruler, which matches by NORM, then finds the table's
     "Sharaa" in "Ahmed Shara'a" (:func:`_variants` gives the table's own marked names the same form).
     A contraction is no such word: the tokenizer splits it ("It" "'s", "I" "'m")."""
-    text = doc.text
-    if not any(m in text for m in _TRANSLIT_MARKS):
-        return doc
-    for t in doc:
-        if _MARKED_NAME.fullmatch(t.text):
-            t.norm_ = t.text.translate(_UNMARK).lower()
+    # (the words found in the text by one regex, not a Python Token per word: this runs on every report)
+    for m in _MARKED_NAME.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) == 1:
+            span[0].norm_ = m.group().translate(_UNMARK).lower()
     return doc
 
 
@@ -358,7 +356,7 @@ def _variants(text: str):
     plain = text.translate(PLAIN_QUOTES)
     if plain != text:  # "Côte d’Ivoire": a trained pipeline reads plain quotes (graphx.extract.document)
         yield plain
-    unmarked = _MARKED_IN.sub(r"\1\2", text)
+    unmarked = _MARKED_NAME.sub(lambda m: m.group().translate(_UNMARK), text)
     if unmarked != text:  # "Ahmed al-Shar'a" as :func:`unmarked_names` makes a report's word
         yield unmarked
     for art in ("the ",):

@@ -117,7 +117,7 @@ class Extractor:
         self.matcher = CueMatcher(lexicon.cues, split, lexicon.markers.get("not_cues", ()))
         self.travel_rules = {c.rule for c in lexicon.cues if c.travel and c.travel != "companion"}
         self.companion_rules = {c.rule for c in lexicon.cues if c.travel == "companion"}
-        self.touring_titles = [tuple(t.lower().split()) for t in lexicon.names.get("touring_titles", ())]
+        self.touring_titles = Phrases(tuple(t.lower().split()) for t in lexicon.names.get("touring_titles", ()))
         self.place_visit = set(self.w.get("place_visit", ()))  # ([clauses] place_visit, see _met_there)
         self.group_travel_rules = {c.rule for c in lexicon.cues if c.travel == "arrival"}
         # the ids' endings of groups that never advance ([groups] civilians: "..._citizens")
@@ -322,19 +322,22 @@ class Extractor:
         for ev, flighty, _ in travels:
             if ev.source in meeting and ev.source not in fleeing and not flighty:
                 touring_at.setdefault(ev.trigger_start, set()).add(ev.source)
+
+        def touring(ev):
+            # "He then flew to Ankara": one who meets people here (or is named by an office that travels to
+            # talk) and never flees; or one travelling with such a diplomat, but not the one the diplomat came
+            # to meet ("Waite met with Jacobsen ... Jacobsen arrived WITH WAITE in Cyprus": escorted)
+            if ev.source not in fleeing and (ev.source in meeting or ev.source in envoys):
+                return True
+            tourers = touring_at.get(ev.trigger_start)
+            return bool(tourers) and not tourers & met_by.get(ev.source, set())
+
         for ev, flighty, followed in travels:
-            # "He then flew to Ankara": a diplomat's tour (he meets people in this report
-            # and never flees in it) is travel, not flight
             leg = outcome.get(id(followed)) if followed is not None else None
             if leg is not None:  # a companion's journey is what the one accompanied made of his
                 decided_ev = ev if leg.asserted else replace(ev, modality=leg.modality, asserted=False)
             else:
-                # (but not the one they came to meet and travel with: "Waite met with Jacobsen ... Jacobsen
-                # arrived WITH WAITE in Cyprus" is the freed hostage's journey, escorted)
-                decided_ev = travel(ev, flighty, not flighty and ((ev.source in meeting or ev.source in envoys)
-                                                                  and ev.source not in fleeing
-                                                                  or ev.trigger_start in touring_at and not
-                                                                  touring_at[ev.trigger_start] & met_by.get(ev.source, set())))
+                decided_ev = travel(ev, flighty, not flighty and touring(ev))
             outcome[id(ev)] = decided_ev
             decided.append(decided_ev)
             yield decided_ev
@@ -610,8 +613,8 @@ class Extractor:
 
     def _touring_title(self, title: str) -> bool:
         """Whether a title ends in one of [names] touring_titles ("Deputy Foreign Minister")."""
-        words = tuple(title.lower().split())
-        return any(words[-len(t):] == t for t in self.touring_titles)
+        words = title.lower().split()
+        return ends_at(words, len(words), self.touring_titles)
 
     def _forced(self, ctx, ev, off) -> bool:
         """Whether a journey's trigger comes right after a [markers] compulsion phrase ("forced to")."""
