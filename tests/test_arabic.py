@@ -223,6 +223,13 @@ TABLE = [
     ("وفر الأسد إلى موسكو. وأوضح مسؤول لبناني أن أكثر من 100,000 شخص، معظمهم من الأقليات الدينية، عبروا إلى لبنان.",
      {(A, "fled-to", "moscow")}, {(A, "fled-to", "lebanon")}),
     ("وقال مسؤول إن ماهر الأسد فر إلى لبنان.", {("maher_al_assad", "fled-to", "lebanon")}, set()),
+    ("فر الأسد إلى موسكو. وبحسب المرصد، فإن العديد من كبار الضباط تمكنوا من الوصول إلى لبنان.",
+     {(A, "fled-to", "moscow")}, {(A, "fled-to", "lebanon")}),
+    # a group's entry into a city is its advance, where the flight its sentence speaks of is another's; a
+    # group that flees and enters still flees
+    ("وسقط نظام بشار الأسد فجر يوم 8 كانون الأول، بعد دخول قوات المعارضة إلى العاصمة دمشق وهروب الأسد إلى روسيا.",
+     {(A, "fled-to", "russia")}, {("syrian_opposition_forces", "fled-to", "damascus")}),
+    ("فر جنود سوريون من المعارك ودخلوا إلى بيروت.", {("syria_soldiers", "fled-to", "beirut")}, set()),
 ]
 
 

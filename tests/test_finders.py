@@ -147,6 +147,10 @@ CASES = [
      {("antony_blinken", "fled-to", "jeddah")}),
     (DEPS, "Hundreds of Syrian refugees arrived in Turkey on Monday.", {("syria_refugees", "fled-to", "turkey")}, set()),
     (BOTH, "Russian troops arrived in Latakia on Monday.", set(), {("russia_troops", "fled-to", "latakia")}),
+    # ... even where the sentence speaks of another's flight by a flight verb; into a state, they may flee
+    (BOTH, "After Russian troops entered Latakia, Assad fled to Moscow.", {(A, "fled-to", "moscow")},
+     {("russia_troops", "fled-to", "latakia")}),
+    (BOTH, "Russian troops entered Iraq as Assad fled to Moscow.", {("russia_troops", "fled-to", "iraq")}, set()),
     # those a craft's journey has aboard travel on it
     (DEPS, "The plane flew to Asuncion with Assad aboard.", {(A, "fled-to", "asuncion")}, set()),
     (DEPS, "The jet landed in Moscow with Assad on board.", {(A, "fled-to", "moscow")}, set()),
@@ -541,6 +545,13 @@ CASES = [
      {("x_nicolas_sarkozy", "contacted", "x_dmitry_medvedev")}, set()),
     # what one side puts to another is its own: rejecting it refuses that side
     (BOTH, "Erdogan rejected Putin's ultimatum.", {("recep_tayyip_erdogan", "refused", "vladimir_putin")}, set()),
+    # a decision to refuse is the refusal, no plan; a refusal noun is its demonym's state's, not the clause
+    # subject's
+    (BOTH, "Russia decided to reject Assad's request.", {("russia", "refused", A)}, set()),
+    (DEPS, "Iran condemned the Russian rejection of Assad's request.", {("russia", "refused", A)},
+     {("iran", "refused", A)}),
+    (DEPS, "Iran condemned the US refusal of Assad's request.", {("united_states", "refused", A)},
+     {("iran", "refused", A)}),
     # a role a handover passed on is the new holder's own: "his Saudi counterpart" of al-Shaibani
     (BOTH, "Shaibani met his Saudi counterpart in Riyadh.", {("asaad_al_shaibani", "contacted", "faisal_bin_farhan")},
      set()),

@@ -461,6 +461,17 @@ class DepArguments:
         poss = [c for c in noun.children if c.dep_ == "poss"]
         if poss:
             return [p for c in poss for p in self._np(ctx, c)]
+        # ... or a name or a state's demonym before it ("the US decision", "the RUSSIAN rejection of his
+        # request": Russia's, not the subject of the verb carrying it: "Iran condemned ...")
+        # (right before the noun, the trigger itself: not a title before a name, "the mediation of PRESIDENT
+        # Chávez")
+        cover = self._cover(ctx)
+        named = [cover[c.i] for c in noun.children if c.i == noun.i - 1 and c.dep_ in ("compound", "nmod")
+                 and c.i in cover and cover[c.i].end == noun.i and not cover[c.i].slot] + \
+            [_demonym_mention(ctx, c) for c in noun.children if c.i == noun.i - 1 and c.dep_ == "amod"
+             and c.lower_ in ctx.rules.demonym_state and c.i not in cover]
+        if named and depth == 0:
+            return named
         by = self._prep_objects(ctx, noun, ("by",))
         verb = noun.head
         if not by and noun.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and not any(

@@ -70,6 +70,9 @@ class ArabicExtractor:
         self.members = next(iter(lexicon.with_behaviour("members")), None)
         self.go_between = next(iter(lexicon.with_behaviour("go_between")), None)
         self.actors = index.for_document({})
+        self._arrival_rules = {c.rule for c in self.ar.cues if c.travel == "arrival"} if self.ar else set()
+        # the ids' endings of groups that never advance ([groups] civilians: "..._families")
+        self._civilian_groups = tuple("_" + w.replace(" ", "_") for w in lexicon.english.words().get("civilians", ()))
 
     # ------------------------------------------------------------ entry
     def extract(self, document: Document, discovered: dict | None = None):
@@ -152,6 +155,10 @@ class ArabicExtractor:
             flighty = self._contains(norms, view.start, view.end, "flight_context")
             report_flight = report_flight or flighty
             visit = self._contains(norms, view.start, view.end, "visit")
+            # those who flee here by a flight verb: the flight the sentence speaks of is theirs, not an
+            # advancing group's ("بعد دخول قوات المعارضة ... إلى العاصمة دمشق وهروب الأسد إلى روسيا")
+            fleers = {ev.source for ev in seen.values()
+                      if ev.asserted and journey[ev.relation].journey and ev.rule not in self._travel_rules()}
             for ev in seen.values():
                 date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
                 ev = replace(ev, date=date) if date != ev.date else ev
@@ -159,8 +166,10 @@ class ArabicExtractor:
                     if ev.rule in self._travel_rules():
                         if visit:
                             yield replace(ev, modality="visit", asserted=False)
+                        elif self._advancing(ev):
+                            travels.append((ev, flighty and not (fleers - {ev.source}), True))
                         else:
-                            travels.append((ev, flighty))
+                            travels.append((ev, flighty, False))
                         continue
                     fleeing.add(ev.source)
                 elif journey[ev.relation].meets and ev.asserted:
@@ -175,11 +184,13 @@ class ArabicExtractor:
             if subj:
                 last_subject = subj
         report_flight = report_flight or bool(fleeing)
-        for ev, flighty in travels:
+        for ev, flighty, advancing in travels:
             # "غادر ... متجها إلى": a trip is a flight where the sentence says so, where the traveller
             # flees in the report, or in a report of flight unless the traveller meets, calls or visits
-            # someone in it (a diplomat's tour, a new ruler's visits)
-            flight = flighty or ev.source in fleeing or (report_flight and ev.source not in meeting)
+            # someone in it (a diplomat's tour, a new ruler's visits); a group's entry only where its
+            # sentence speaks of its flight or the group flees in the report
+            flight = flighty or ev.source in fleeing or (
+                not advancing and report_flight and ev.source not in meeting)
             yield ev if flight else replace(ev, modality="travel", asserted=False)
 
     def _with_companions(self, ctx, seen, carried, last_subject):
@@ -315,6 +326,16 @@ class ArabicExtractor:
             yield from status_claims(document, ctx.doc, persons, words, norm=normalise,
                                      negation=self.ar.markers.get("negation", ()), denial=self._status_denial,
                                      sentences=[(ctx.start, ctx.end)], off=off, language="ar")
+
+    def _advancing(self, ev) -> bool:
+        """An entry ([[cue]] travel = "arrival") by a group that may be an army into a place short of a
+        state (a city, a base): it advances, and flees only where its sentence says so (not a person's
+        family or civilians, as the English reading; a group entering a state may be crossing to safety)."""
+        if ev.rule not in self._arrival_rules or self.kind(ev.source) != "group" or \
+                ev.source.endswith(self._civilian_groups) or self.kind(ev.target) == "state":
+            return False
+        group = self.actors.get(ev.source)
+        return not (group and group.member_of and self.kind(group.member_of) == "person")
 
     def _travel_rules(self):
         return {c.rule for c in self.ar.cues if c.travel and c.travel != "companion"}

@@ -276,6 +276,15 @@ class Extractor:
                                          and self.lexicon.relations[e.relation].journey}
                                 if moved and ev.source not in moved:
                                     fled = False  # ("WHILE Assad REMAINS in Damascus, his family fled": another's)
+                            elif fled and ev.rule in self.group_travel_rules and actors.kind(ev.source) == "group" \
+                                    and actors.kind(ev.target) != "state":
+                                # "after the rebels ENTERED Damascus, Assad FLED to Moscow": the flight the
+                                # sentence speaks of is another's, told by a flight verb (the group advances
+                                # on a city; "soldiers entered Iraq AS Assad fled" may be their flight too)
+                                fleers = {e.source for e in seen.values() if e.asserted and e.rule not in
+                                          self.travel_rules and self.lexicon.relations[e.relation].journey}
+                                if fleers and ev.source not in fleers:
+                                    fled = False
                             travels.append((ev, fled, None))
                             self._leg(legs_of, k, ev, travels[-1][1])
                             continue
