@@ -548,6 +548,13 @@ CASES = [
     # a decision to refuse is the refusal, no plan; a refusal noun is its demonym's state's, not the clause
     # subject's
     (BOTH, "Russia decided to reject Assad's request.", {("russia", "refused", A)}, set()),
+    # one's suite on a visit is no one visited (words between "accompanied" and "by"); a later meeting's
+    # parties are its own, not the visit's before it (and the visitor is still no fugitive)
+    (BOTH, "Al-Shaibani met Safadi in Amman. Al-Shaibani is accompanied on his visit by Murhaf Abu Qasra.",
+     {("asaad_al_shaibani", "contacted", "ayman_safadi")}, {("asaad_al_shaibani", "contacted", "murhaf_abu_qasra")}),
+    (BOTH, "Erdogan arrived in Doha on Tuesday. His visit follows a meeting between Putin and Assad in Moscow.",
+     {(PUTIN, "contacted", A)}, {("recep_tayyip_erdogan", "contacted", PUTIN), ("recep_tayyip_erdogan", "contacted", A),
+                                 ("recep_tayyip_erdogan", "fled-to", "doha")}),
     (DEPS, "Iran condemned the Russian rejection of Assad's request.", {("russia", "refused", A)},
      {("iran", "refused", A)}),
     (DEPS, "Iran condemned the US refusal of Assad's request.", {("united_states", "refused", A)},

@@ -141,6 +141,19 @@ class Extractor:
         # the relation the group rule gives (members = true): "Syrian soldiers" -member-of-> Syria
         self.members = next(iter(lexicon.with_behaviour("members")), None)
 
+    def _taken(self, found):
+        """The keys of events whose target a later mutual event of the same relation, between them, has
+        as one of its parties: "His VISIT follows a MEETING BETWEEN Salam and Sharaa" is no visit to
+        either (the meeting's parties are its own)."""
+        found = [ev for ev in found if not self.lexicon.relations[ev.relation].journey]
+        for ev in found:
+            if ev.target_start < 0 or ev.target_start <= ev.trigger_start:
+                continue
+            if any(o is not ev and o.relation == ev.relation and o.rule in self.joint_rules
+                   and ev.trigger_start < o.trigger_start < ev.target_start
+                   and ev.target_start in (o.source_start, o.target_start) for o in found):
+                yield ev.source, ev.relation, ev.target
+
     # ------------------------------------------------------------------ main
     def extract(self, document: Document, doc: Doc, mentions: list[Mention], actors: DocActors):
         """Yield the evidence records of one document.
@@ -229,6 +242,10 @@ class Extractor:
                         if key not in seen or (ev.asserted and not seen[key].asserted) or (
                                 ev.asserted and seen[key].rule in self.travel_rules):
                             seen[key] = ev  # a plain flight verb wins over a travel verb
+                for key in list(self._taken(seen.values())):
+                    ev = seen.pop(key)
+                    if ev.asserted and self.lexicon.relations[ev.relation].meets and actors.kind(ev.target) == "person":
+                        meeting.add(ev.source)  # (still one who came to talk: "HIS VISIT follows ...")
                 for ev in self._together(seen.values(), salience.joined, off):
                     seen.setdefault((ev.source, ev.relation, ev.target), ev)
                 for ev in self._visits(ctx, seen.values(), actors, visit, off):
