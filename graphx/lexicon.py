@@ -37,7 +37,7 @@ SECTION_KEYS = {
                 "departure", "permissions", "lending", "retracting", "leading", "homeward", "home_words", "setting", "visit_nouns", "sent_back",
                 "locative_relative", "named_heads", "named_after", "relatives", "contrast", "set_off", "set_off_adverbs",
                 "for_another", "credit", "institutions", "personal_relative", "press", "here_after", "representing", "together", "additive", "support", "stretches",
-                "demonstratives", "leaders", "complementizers"),
+                "demonstratives", "leaders", "complementizers", "office_holders"),
     "pronouns": ("subject", "object", "possessive", "group", "group_possessive", "plural", "first", "first_plural", "counterpart", "nobody", "latter",
                  "former", "country", "definite", "propositions", "armed", "bodies",
                  "feminine", "masculine", "plural_forms"),

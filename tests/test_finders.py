@@ -548,6 +548,11 @@ CASES = [
     # a decision to refuse is the refusal, no plan; a refusal noun is its demonym's state's, not the clause
     # subject's
     (BOTH, "Russia decided to reject Assad's request.", {("russia", "refused", A)}, set()),
+    # a state's minister no table names acts for the state (as the token rules read the possessor); one the
+    # table names is that person
+    (BOTH, "Thailand's foreign minister met Lavrov in Moscow.", {("thailand", "contacted", "sergei_lavrov")}, set()),
+    (BOTH, "Russia's foreign minister met Fidan in Moscow.", {("sergei_lavrov", "contacted", "hakan_fidan")},
+     {("russia", "contacted", "hakan_fidan")}),
     # one's suite on a visit is no one visited (words between "accompanied" and "by"); a later meeting's
     # parties are its own, not the visit's before it (and the visitor is still no fugitive)
     (BOTH, "Al-Shaibani met Safadi in Amman. Al-Shaibani is accompanied on his visit by Murhaf Abu Qasra.",

@@ -207,6 +207,12 @@ class DepArguments:
                 if c.dep_ == "amod" and c.lower_ in ctx.rules.demonym_state and c.i not in self._cover(ctx):
                     out.append(_demonym_mention(ctx, c))
                     break
+        if not out and p is None and tok.pos_ == "NOUN" and tok.lower_ in ctx.one.get("office_holders", ()):
+            # "THAILAND'S foreign minister also attended the meeting": a state's minister no table names acts
+            # for it, as the token rules read the possessor (a person's, "Assad's minister", is no one named)
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ != "PRON":
+                    out.extend(q for q in self._np(ctx, c, seen, depth + 1) if ctx.actors.kind(q.actor) == "state")
         if not out and p is None and tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in ctx.one.get("institutions", ()):
             # "CHINA'S foreign ministry demanded that ...", "Syria's government asked": the state's or
             # body's, as the token rules read it (not a person's: "Assad's government" names no act of his)
