@@ -147,6 +147,8 @@ CASES = [
      {("antony_blinken", "fled-to", "jeddah")}),
     (DEPS, "Hundreds of Syrian refugees arrived in Turkey on Monday.", {("syria_refugees", "fled-to", "turkey")}, set()),
     (BOTH, "Russian troops arrived in Latakia on Monday.", set(), {("russia_troops", "fled-to", "latakia")}),
+    # migrants are people on the move, a group of their own whose arrival is their flight
+    (BOTH, "More than 3,000 Syrian migrants have landed in Malaysia.", {("syria_migrants", "fled-to", "malaysia")}, set()),
     # ... even where the sentence speaks of another's flight by a flight verb; into a state, they may flee
     (BOTH, "After Russian troops entered Latakia, Assad fled to Moscow.", {(A, "fled-to", "moscow")},
      {("russia_troops", "fled-to", "latakia")}),
