@@ -550,6 +550,9 @@ CASES = [
     # a decision to refuse is the refusal, no plan; a refusal noun is its demonym's state's, not the clause
     # subject's
     (BOTH, "Russia decided to reject Assad's request.", {("russia", "refused", A)}, set()),
+    # an outcome owed to another's intervention: the one after "of" acted for the subject
+    (BOTH, "Maher al-Assad was released with the intervention of Qatar.", {("qatar", "mediated", MAHER)}, set()),
+    (BOTH, "Putin rejected the intervention of Qatar.", set(), {("qatar", "mediated", PUTIN)}),
     # a state's minister no table names acts for the state (as the token rules read the possessor); one the
     # table names is that person
     (BOTH, "Thailand's foreign minister met Lavrov in Moscow.", {("thailand", "contacted", "sergei_lavrov")}, set()),
