@@ -103,6 +103,12 @@ def demonym_before(lower, j, index) -> int:
     return next((k for k in (2, 3) if j - k >= 0 and tuple(lower[j - k:j]) in index.demonym_phrases), 0)
 
 
+def civilian_endings(language) -> tuple:
+    """The id endings of the groups of a language's ``[groups] civilians`` ("..._families",
+    "..._asylum_seekers"): people who never advance as an army does."""
+    return tuple("_" + w.replace(" ", "_") for w in language.words().get("civilians", ()))
+
+
 def group_id(owner: str, noun: str) -> str:
     return f"{owner}_{noun.replace(' ', '_')}"
 

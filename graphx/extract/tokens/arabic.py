@@ -21,6 +21,7 @@ from ..cues import CueMatcher, Trigger
 from ..markers import Markers
 from .arabic_mentions import ArabicMentions
 from ..evidence import Words, citation, make
+from ..groups import civilian_endings
 from ..sentence import TokenArrays, views
 from .arabic_clauses import _Sentence
 from ...nlp.arabic import _CONJUNCTIONS, _TASHKEEL, arabic_segments, \
@@ -70,9 +71,11 @@ class ArabicExtractor:
         self.members = next(iter(lexicon.with_behaviour("members")), None)
         self.go_between = next(iter(lexicon.with_behaviour("go_between")), None)
         self.actors = index.for_document({})
-        self._arrival_rules = {c.rule for c in self.ar.cues if c.travel == "arrival"} if self.ar else set()
-        # the ids' endings of groups that never advance ([groups] civilians: "..._families")
-        self._civilian_groups = tuple("_" + w.replace(" ", "_") for w in lexicon.english.words().get("civilians", ()))
+        cues = self.ar.cues if self.ar else ()
+        self.travel_rules = {c.rule for c in cues if c.travel and c.travel != "companion"}
+        self._arrival_rules = {c.rule for c in cues if c.travel == "arrival"}
+        # groups that never advance (their ids are the English ones: "..._families")
+        self._civilian_groups = civilian_endings(lexicon.english)
 
     # ------------------------------------------------------------ entry
     def extract(self, document: Document, discovered: dict | None = None):
@@ -158,12 +161,12 @@ class ArabicExtractor:
             # those who flee here by a flight verb: the flight the sentence speaks of is theirs, not an
             # advancing group's ("بعد دخول قوات المعارضة ... إلى العاصمة دمشق وهروب الأسد إلى روسيا")
             fleers = {ev.source for ev in seen.values()
-                      if ev.asserted and journey[ev.relation].journey and ev.rule not in self._travel_rules()}
+                      if ev.asserted and journey[ev.relation].journey and ev.rule not in self.travel_rules}
             for ev in seen.values():
                 date, _ = event_date(ev.text, doc_date, trigger_offset=ev.trigger_start - ev.start)
                 ev = replace(ev, date=date) if date != ev.date else ev
                 if journey[ev.relation].journey and ev.asserted:
-                    if ev.rule in self._travel_rules():
+                    if ev.rule in self.travel_rules:
                         if visit:
                             yield replace(ev, modality="visit", asserted=False)
                         elif self._advancing(ev):
@@ -336,9 +339,6 @@ class ArabicExtractor:
             return False
         group = self.actors.get(ev.source)
         return not (group and group.member_of and self.kind(group.member_of) == "person")
-
-    def _travel_rules(self):
-        return {c.rule for c in self.ar.cues if c.travel and c.travel != "companion"}
 
     def _from_hit(self, document, ctx, hit, off, last_subject):
         cue, relation = hit.cue, self.lexicon.relations[hit.cue.relation]

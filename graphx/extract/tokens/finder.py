@@ -29,7 +29,7 @@ from ..coref import Salience
 from ..cues import CueMatcher
 from ..dates import event_date
 from ..evidence import citation, make
-from ..groups import KIN_GROUP, GroupWords
+from ..groups import KIN_GROUP, GroupWords, civilian_endings
 from ..index import ActorIndex, DocActors
 from ..markers import Markers
 from ..sentence import MAX_SENTENCE_TOKENS, TokenArrays, views
@@ -122,7 +122,7 @@ class Extractor:
         self.group_travel_rules = {c.rule for c in lexicon.cues if c.travel == "arrival"}
         # the ids' endings of groups that never advance ([groups] civilians: "..._citizens")
         civilians = lexicon.english.words().get("civilians", ())
-        self.civilian_groups = tuple("_" + w.replace(" ", "_") for w in civilians)
+        self.civilian_groups = civilian_endings(lexicon.english)
         self._named_civilians = lambda words: bool(set(words.lower().split()) & set(civilians))
         # ... and with a family's ("_family"): those who go with a traveller as his own, never his escort
         self.kin_and_civilians = ("_" + KIN_GROUP,) + self.civilian_groups
@@ -270,6 +270,10 @@ class Extractor:
                     if venue:
                         gathered = (venue, parties)
                 companions = []
+                # those who flee here by a flight verb: where the sentence's flight is theirs, a group entering
+                # a city advances ("after the rebels ENTERED Damascus, Assad FLED to Moscow")
+                fleers = {e.source for e in seen.values() if e.asserted and e.rule not in self.travel_rules
+                          and self.lexicon.relations[e.relation].journey}
                 for ev in seen.values():
                     if ev.rule in self.companion_rules:
                         companions.append(ev)  # (after the sentence's own journeys, which it may follow)
@@ -293,15 +297,10 @@ class Extractor:
                                          and self.lexicon.relations[e.relation].journey}
                                 if moved and ev.source not in moved:
                                     fled = False  # ("WHILE Assad REMAINS in Damascus, his family fled": another's)
-                            elif fled and ev.rule in self.group_travel_rules and actors.kind(ev.source) == "group" \
-                                    and actors.kind(ev.target) != "state":
-                                # "after the rebels ENTERED Damascus, Assad FLED to Moscow": the flight the
-                                # sentence speaks of is another's, told by a flight verb (the group advances
-                                # on a city; "soldiers entered Iraq AS Assad fled" may be their flight too)
-                                fleers = {e.source for e in seen.values() if e.asserted and e.rule not in
-                                          self.travel_rules and self.lexicon.relations[e.relation].journey}
-                                if fleers and ev.source not in fleers:
-                                    fled = False
+                            elif fled and fleers and ev.source not in fleers and ev.rule in self.group_travel_rules \
+                                    and actors.kind(ev.source) == "group" and actors.kind(ev.target) != "state":
+                                fled = False  # (the flight is another's; "soldiers entered IRAQ as Assad fled"
+                                # may be their flight too)
                             travels.append((ev, fled, None))
                             self._leg(legs_of, k, ev, travels[-1][1])
                             continue
