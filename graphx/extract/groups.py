@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Actor, Mention
+from .sentence import lower_words
 
 KIN_GROUP = "family"
 
@@ -144,7 +145,7 @@ def find_groups(doc, mentions: list, index, words: GroupWords, discovered: dict)
     inside one is replaced by it); new group actors go into ``discovered``."""
     if not words.people:
         return mentions
-    lower = [t.lower_ for t in doc]
+    lower = lower_words(doc)
     n = len(lower)
     by_start = {m.start: m for m in mentions}
     by_end = {m.end: m for m in mentions}
@@ -337,7 +338,7 @@ def find_premises(doc, mentions: list, index, words: GroupWords, discovered: dic
     keeps it. New place actors go into ``discovered``."""
     if not words.premises:
         return mentions
-    lower = [t.lower_ for t in doc]
+    lower = lower_words(doc)
     n = len(lower)
     by_start = {m.start: m for m in mentions if m.start >= 0}
     by_end = {m.end: m for m in mentions if m.start >= 0}

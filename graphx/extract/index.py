@@ -89,17 +89,42 @@ class ActorIndex:
         >>> ActorIndex(load_aliases()).person_like("Vladimir Poutine").id
         'vladimir_putin'
         """
-        import difflib
-
         key = spelling_key(name)
         if key.count(" ") < 1:
             return None
         keys = self._person_keys
         if key in keys:
             return self.actors[keys[key]]
-        for close in difflib.get_close_matches(key, list(keys), n=3, cutoff=0.9):
+        seen = self._spelt_like
+        if key not in seen:  # (an archive names the same unknown people in report after report)
+            seen[key] = self._close_person(key)
+        found = seen[key]
+        return None if found is None else self.actors[found]
+
+    @cached_property
+    def _spelt_like(self) -> dict:
+        return {}
+
+    @cached_property
+    def _person_keys_by_length(self) -> dict[int, list]:
+        by_length: dict[int, list] = {}
+        for key in self._person_keys:
+            by_length.setdefault(len(key), []).append(key)
+        return by_length
+
+    def _close_person(self, key: str) -> str | None:
+        """The id of the person whose name key is nearly ``key`` (difflib's ``get_close_matches``,
+        n=3, cutoff 0.9, with the same last word's first letter), or None. Only keys whose length
+        can pass difflib's own first test (``real_quick_ratio``, which depends on lengths alone) are
+        handed to it: the same answer as handing it every key."""
+        import difflib
+
+        n = len(key)
+        near = [k for length, group in self._person_keys_by_length.items()
+                if 2.0 * min(n, length) / (n + length) >= 0.9 for k in group]
+        for close in difflib.get_close_matches(key, near, n=3, cutoff=0.9):
             if close.split()[-1][:1] == key.split()[-1][:1]:
-                return self.actors[keys[close]]
+                return self._person_keys[close]
         return None
 
     def one_side(self, a: str, b: str) -> bool:

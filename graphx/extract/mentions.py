@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from ..actors import normalize
 from ..nlp import NER_KINDS
 from ..records import Actor, Mention
+from .sentence import lower_words
 from .dates import calendar_words
 from .groups import KIN_GROUP, find_groups, find_premises, group_actor, remember
 from .index import ActorIndex
@@ -482,7 +483,7 @@ class MentionFinder:
                 first.setdefault(m.actor, m.start)
         if not counts:
             return mentions
-        low = [t.lower_ for t in doc]
+        low = lower_words(doc)
         # (of those the alias table itself calls fallen rulers, if any: "the ousted president" of a
         # report naming Maher al-Assad more often than his brother is still the one the table calls
         # "ousted Syrian president")
@@ -612,7 +613,7 @@ class MentionFinder:
         people were introduced by it, nor where the title has a name, an "of" or a demonym with it."""
         if not self.title_words or not mentions:
             return mentions
-        low = [t.lower_ for t in doc]
+        low = lower_words(doc)
         persons = {}  # title words before a name ("foreign minister"; "army chief": the word before them) -> ids
         starts = {m.start for m in mentions}
         mentions = sorted(mentions, key=lambda m: m.start)

@@ -369,7 +369,7 @@ class Parsing:
             spans.append(found)
             self.sentences += n
             self.parsed += len(found)
-        parts = [doc[s:e].as_doc() for doc, found in zip(docs, spans) for s, e in found]
+        parts = [part for doc, found in zip(docs, spans) for part in _sentence_docs(doc, found)]
         parsed = iter(list(self._chain(second, iter(parts))))
         attrs = [HEAD, DEP, TAG, POS, MORPH, LEMMA]
         for doc, found in zip(docs, spans):
@@ -389,6 +389,32 @@ class Parsing:
             if not np.array_equal(doc.to_array(SENT_START) == 1, starts == 1):
                 raise RuntimeError("graphx: the parse of a sentence crossed its boundaries")
         return docs
+
+
+def _sentence_docs(doc, spans):
+    """A doc of its own per (start, end) sentence span of ``doc``, for the second pass: its words,
+    spaces and what the first pass set per token (norm, sentence starts, any tag, lemma, morph or
+    part of speech) read with one ``to_array`` call for the whole report. ``Span.as_doc`` gives the
+    same words and attributes, and also copies the report's entities, vectors and categories, which
+    no component of the second pass reads: it read the whole report's entities and arrays once per
+    sentence (quadratic in a report's length, and most of this step's time). A first pass that set
+    a parse (a user's component) is copied with ``as_doc``, which mends heads that leave the span."""
+    from spacy.attrs import LEMMA, LENGTH, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
+    from spacy.tokens import Doc
+
+    if not spans:
+        return []
+    if doc.has_annotation("DEP"):
+        return [doc[s:e].as_doc() for s, e in spans]
+    attrs = [LENGTH, SPACY, ORTH, NORM, TAG, LEMMA, MORPH, POS, SENT_START]
+    array = doc.to_array(attrs)
+    strings, vocab = doc.vocab.strings, doc.vocab
+    out = []
+    for s, e in spans:
+        rows = array[s:e]
+        part = Doc(vocab, words=[strings[h] for h in rows[:, 2].tolist()], spaces=(rows[:, 1] == 1).tolist())
+        out.append(part.from_array(attrs, rows))
+    return out
 
 
 __all__ = ["Parsing", "PARSE_ALL_ENV"]
