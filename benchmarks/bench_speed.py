@@ -1,8 +1,10 @@
 """Archive speed with the trained pipeline (issue 17), every figure in one run on one corpus.
 
     python benchmarks/bench_speed.py [N] [--repeat K] [--name NAME]
+    python benchmarks/bench_speed.py --corpus tests/corpora/*/corpus ../shared/corpora/dev/corpus --name speed-real
 
-Generates N reports (and 2N) with benchmarks/corpus.py, then measures: spaCy's tokenizer
+Generates N reports (and 2N) with benchmarks/corpus.py (or, with ``--corpus``, takes every .txt
+under the folders given, and the same reports twice as 2N), then measures: spaCy's tokenizer
 alone; the trained pipeline's own ``nlp.pipe`` over the same report bodies; ``graphx build``
 cold with the trained pipeline (the whole command, in a fresh process); cold offline
 (``--model blank``); a warm rebuild after one report changed (whole command); ``--jobs 2``
@@ -73,14 +75,26 @@ def main(argv=None):
     ap.add_argument("n", nargs="?", type=int, default=500)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--name", default="speed")
+    ap.add_argument("--corpus", nargs="+", action="extend", default=[], metavar="FOLDER",
+                    help="folders of real reports (.txt, searched recursively) instead of generated ones")
     a = ap.parse_args(argv)
     sys.path[:0] = [str(ROOT)]
     tmp = Path(tempfile.mkdtemp(prefix="graphx-speed-"))
     res: dict = {"n": a.n, "repeat": a.repeat, "cpus": os.cpu_count(), "date": time.strftime("%Y-%m-%d")}
     try:
-        for size in (a.n, 2 * a.n):
-            subprocess.run([sys.executable, str(HERE / "corpus.py"), str(tmp / f"c{size}"), str(size)], check=True,
-                           env=ENV, stdout=subprocess.DEVNULL)
+        if a.corpus:
+            files = sorted(p for folder in a.corpus for p in Path(folder).rglob("*.txt"))
+            a.n = res["n"] = len(files)
+            res["corpus"] = a.corpus
+            for size, copies in ((a.n, 1), (2 * a.n, 2)):
+                (tmp / f"c{size}").mkdir()
+                for k in range(copies):
+                    for i, p in enumerate(files):
+                        shutil.copyfile(p, tmp / f"c{size}" / f"{k}-{i:05d}-{p.name}")
+        else:
+            for size in (a.n, 2 * a.n):
+                subprocess.run([sys.executable, str(HERE / "corpus.py"), str(tmp / f"c{size}"), str(size)], check=True,
+                               env=ENV, stdout=subprocess.DEVNULL)
         src = tmp / f"c{a.n}"
 
         # spaCy alone, in this process: the tokenizer and the trained pipeline's own nlp.pipe

@@ -183,7 +183,7 @@ def build(paths, outdir, aliases, lexicon, model, jobs, no_cache, scheduler, pag
         G = run_build(paths, aliases=list(aliases), model=model, lexicon=list(lexicon), progress=progress,
                       report=report, cache=None if no_cache else cache_path(outdir), jobs=jobs,
                       scheduler=scheduler, max_bytes=max_bytes, corrections=fixes)
-        written = write_all(G, outdir, page_actors=page_actors, page_edges=page_edges)
+        written = write_all(G, outdir, page_actors=page_actors, page_edges=page_edges, jobs=jobs)
         if corrections or no_corrections:
             remember(outdir, corrections)
     except GraphxError as exc:

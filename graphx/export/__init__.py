@@ -15,6 +15,7 @@ from .gexf import write_gexf
 from .graphml import write_graphml
 from .html import MAX_ACTORS, MAX_EDGES, write_html
 from .json import graph_to_data, write_json
+from .parallel import can_fork, page_in_child
 from .tables import CSV_FILES, write_csv
 
 # format -> (file name, writer(G, path)); a None name: writer(G, folder) writes several files.
@@ -68,7 +69,8 @@ BUILD_FORMATS = ("json", "graphml", "html", "conflicts", "discovered")
 
 
 def write_all(G, outdir="output", formats=BUILD_FORMATS, *,
-              page_actors: int | None = MAX_ACTORS, page_edges: int | None = MAX_EDGES) -> list[Path]:
+              page_actors: int | None = MAX_ACTORS, page_edges: int | None = MAX_EDGES,
+              jobs: int = 1) -> list[Path]:
     """Write the graph in each format into ``outdir``; return the paths written.
 
     ``page_actors`` and ``page_edges`` cap the actors and edges the HTML page draws (the
@@ -76,6 +78,8 @@ def write_all(G, outdir="output", formats=BUILD_FORMATS, *,
     other formats always hold the whole graph. ``discovered.toml`` is not written over
     an alias file the build read (``--aliases output/discovered.toml``). A write that
     fails raises :class:`~graphx.errors.OutputError` saying which outputs were replaced.
+    ``jobs`` of 2 or more: the page is written by a process of its own while this one
+    writes the other files (the same bytes; see :func:`graphx.export.parallel.page_in_child`).
     """
     from ..errors import OutputError
 
@@ -84,19 +88,26 @@ def write_all(G, outdir="output", formats=BUILD_FORMATS, *,
     # The page and conflicts.json show the same conflicts: found once (seconds on an archive).
     # (its rows made as each writer reads them: as dicts they held a large share of an archive's peak)
     conflicts = conflicts_data(G, lazy=True) if {"html", "conflicts"} <= set(formats) else None
-    stage = None
+    stage = child = None
     try:
         outdir.mkdir(parents=True, exist_ok=True)
         remove_stale_temps(outdir)  # left by a build that was killed while writing
         used = {_resolved(p) for p in G.graph.get("alias_files", [])}
         # all or none: a disk that fills while the set is written leaves the old set whole
         with staged() as stage:
+            if jobs > 1 and "html" in formats and can_fork():
+                # the page, by a process of its own while this one writes the other files
+                name, writer = FORMATS["html"]
+                child = page_in_child(writer, G, outdir / name, max_actors=page_actors, max_edges=page_edges,
+                                      conflicts=conflicts)
             for fmt in formats:
                 name, writer = FORMATS[fmt]
                 if fmt == "discovered" and _resolved(outdir / name) in used:
                     continue  # the build read it: rewriting it would drop the actors it holds
                 if name is None:  # several files into the folder (csv)
                     written.extend(writer(G, outdir))
+                elif fmt == "html" and child is not None:
+                    written.append(outdir / name)  # (being written by the child)
                 elif writer is write_html:
                     writer(G, outdir / name, max_actors=page_actors, max_edges=page_edges, conflicts=conflicts)
                     written.append(outdir / name)
@@ -106,12 +117,17 @@ def write_all(G, outdir="output", formats=BUILD_FORMATS, *,
                 else:
                     writer(G, outdir / name)
                     written.append(outdir / name)
+            if child is not None:
+                stage.pending.extend(child.finish())  # (raises what the page's process met)
     except OSError as exc:
         where = exc.filename or outdir
         replaced = stage.replaced if stage is not None else []
         raise OutputError(f"{where}: cannot write ({exc.strerror or exc}); outputs already there are "
                           "unchanged" + (f" except {', '.join(p.name for p in replaced)}" if replaced else "")
                           ) from None
+    finally:
+        if child is not None:
+            child.stop()
     return written
 
 
