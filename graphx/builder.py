@@ -70,16 +70,16 @@ def _distrust(found: dict, docs, settings, report: BuildReport) -> None:
     folder: a result is used only if its quotes are the report's text at their offsets and it
     names known actors and relations (:func:`graphx.validate.result_problem`).
     """
-    from .validate import label_words, result_problem
+    from .validate import group_nouns, label_words, result_problem
 
-    words = None
+    words = nouns = None
     for d in docs:
         result = found.get(d.id)
         if result is None:
             continue
         if words is None:
-            words = label_words(settings.table)
-        problem = result_problem(result, d, settings.table, settings.lexicon.relations, words)
+            words, nouns = label_words(settings.table), group_nouns(settings.lexicon)
+        problem = result_problem(result, d, settings.table, settings.lexicon.relations, words, nouns)
         if problem:
             del found[d.id]
             report.warnings.append(f"cache entry for {d.id} does not match the report ({problem}); "

@@ -30,6 +30,7 @@ _fate_values = operator.attrgetter(*FATE_FIELDS)
 _WORD = re.compile(r"\w+")
 _DISCOVERED_ID = re.compile(r"^x_[a-z0-9_]+$")  # mentions.discovered_id
 _GROUP_NOUN = re.compile(r"^[a-z]+(_[a-z]+)*$")  # groups.group_id: the owner's id, then the noun
+_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})  # (nlp.PLAIN_QUOTES)
 
 
 class _Text:
@@ -37,17 +38,23 @@ class _Text:
 
     def __init__(self, text: str):
         self.text = text
-        self._flat = None
+        self._flat = self._folded = None
         self._words = None
 
-    def holds_name(self, name: str) -> bool:
+    def holds_name(self, name: str, fold: bool = False) -> bool:
         """Whether ``name`` appears in the text once runs of whitespace count as one space
-        (a discovered actor's label is a name from the text with its line breaks collapsed)."""
-        if name in self.text:
+        (a discovered actor's label is a name from the text with its line breaks collapsed) and
+        typographic quotes as plain ones (a trained pipeline reads the report so: "Ba’ath Party" is
+        found as "Ba'ath Party"); ``fold``: in any case ("government troops" for "Government troops")."""
+        if name in self.text and not fold:
             return True
         if self._flat is None:
-            self._flat = " ".join(self.text.split())
-        return " ".join(name.split()) in self._flat
+            from .nlp.pipeline import PLAIN_QUOTES
+
+            self._flat = " ".join(self.text.translate(PLAIN_QUOTES).split())
+            self._folded = self._flat.lower()
+        name = " ".join(name.translate(_PLAIN).split())
+        return name.lower() in self._folded if fold else name in self._flat
 
     def holds_word(self, word: str) -> bool:
         """Whether the lowercase ``word`` is one of the text's words."""
@@ -61,13 +68,28 @@ def label_words(table) -> frozenset:
     return frozenset(w for a in table.actors.values() for w in _WORD.findall(a.label))
 
 
-def result_problem(result, document, table, relations, known_words=None) -> str:
+def group_nouns(lexicon) -> frozenset:
+    """Every word of the nouns a group actor's name may be made with in any language of ``lexicon``
+    (its ``[groups]``: "soldiers" names the group of Arabic "الجنود", "embassy" the place of "the
+    ambassador's residence"), besides its owner's names and the report's words."""
+    from .extract.groups import KIN_GROUP, GroupWords
+
+    out = {KIN_GROUP, "families"}
+    for language in lexicon.languages.values():
+        words = GroupWords(language)
+        for noun in (*words.nouns.values(), *words.premises.values(), *words.close.values()):
+            out.update(_WORD.findall(noun.lower()))
+    return frozenset(out)
+
+
+def result_problem(result, document, table, relations, known_words=None, nouns=frozenset()) -> str:
     """Why ``result`` cannot be what graphx extracted from ``document`` ("" when it can).
 
     Every citation must quote the report at its offsets (sentence, trigger and the words
     naming each actor), name known actors (the alias ``table``'s or those the result
     discovered, whose labels must be in the text) and a known relation, carry the
-    report's own title, outlet and URL, and every value must have its type.
+    report's own title, outlet and URL, and every value must have its type. ``nouns``: the words
+    a group's name may take besides the report's and its owner's (:func:`group_nouns`).
 
     Examples
     --------
@@ -86,12 +108,12 @@ def result_problem(result, document, table, relations, known_words=None) -> str:
     'a.txt 0-21: the quoted sentence is not the text at its offsets'
     """
     try:
-        return _problem(result, document, table, relations, known_words)
+        return _problem(result, document, table, relations, known_words, nouns)
     except Exception as exc:  # noqa: BLE001 - whatever is wrong with a forged row, it is not used
         return f"unreadable ({type(exc).__name__}: {exc})"
 
 
-def _problem(result, document, table, relations, known_words) -> str:
+def _problem(result, document, table, relations, known_words, nouns) -> str:
     text = document.text
     if type(result.doc) is not str or result.doc != document.id:
         return "a result for another report"
@@ -109,7 +131,7 @@ def _problem(result, document, table, relations, known_words) -> str:
             return f"discovered actor {a.id!r}: bad kind or flag"
         if a.kind == "group" or (a.kind == "place" and a.member_of is not None):
             # "Assad's family": a group of a known or discovered actor; "the French embassy": a state's place
-            problem = _group_problem(a, table, found, where)
+            problem = _group_problem(a, table, found, where, nouns)
             if problem:
                 return f"discovered actor {a.id!r}: {problem}"
             discovered.add(a.id)
@@ -130,11 +152,12 @@ def _problem(result, document, table, relations, known_words) -> str:
     meta = document.meta
     meta_fields = (meta.get("title", ""), meta.get("source", ""), meta.get("url", ""))
     languages = ("en", "ar", meta.get("language", ""))  # the script's, else the header's
+    dates = ("", meta.get("date", ""))  # (a citation with no date of its own has the report's, as written)
     size = len(text)
     names_ok: dict = {}  # attribution word -> whether the report or a label has it
     for e in result.evidence:
         problem = _citation_problem(e, text, size, document.id, known, discovered, relations, meta_fields,
-                                    languages)
+                                    languages, dates)
         if not problem and e.attributed_to:
             for w in _WORD.findall(e.attributed_to):
                 ok = names_ok.get(w)
@@ -151,7 +174,7 @@ def _problem(result, document, table, relations, known_words) -> str:
             at = f"{document.id} {start}-{end}" if type(start) is int and type(end) is int else document.id
             return f"{at}: {problem}"
     for c in result.claims:
-        problem = _claim_problem(c, text, size, document.id, known, discovered, meta_fields, languages)
+        problem = _claim_problem(c, text, size, document.id, known, discovered, meta_fields, languages, dates)
         if problem:
             start, end = c.__dict__.get("start"), c.__dict__.get("end")
             at = f"{document.id} {start}-{end}" if type(start) is int and type(end) is int else document.id
@@ -159,7 +182,7 @@ def _problem(result, document, table, relations, known_words) -> str:
     return ""
 
 
-def _claim_problem(c, text, size, doc_id, known, discovered, meta_fields, languages) -> str:
+def _claim_problem(c, text, size, doc_id, known, discovered, meta_fields, languages, dates) -> str:
     if not isinstance(c, FateClaim):
         return "record is not a fate claim"
     if tuple(map(type, _fate_values(c))) != _FATE_TYPES:
@@ -176,44 +199,50 @@ def _claim_problem(c, text, size, doc_id, known, discovered, meta_fields, langua
         return "words naming the person are not the text at their offsets"
     if c.person not in known and c.person not in discovered:
         return f"person {c.person!r} is unknown"
-    if c.status not in _STATUSES or not _DATE.match(c.date) or c.language not in languages:
+    if c.status not in _STATUSES or not (_DATE.match(c.date) or c.date in dates) or c.language not in languages:
         return "status, date or language is not one graphx writes"
     if (c.title, c.outlet, c.url) != meta_fields:
         return "title, outlet or URL are not the report's"
     return ""
 
 
-def _group_problem(a, table, found, where) -> str:
+def _group_problem(a, table, found, where, nouns=frozenset()) -> str:
     """Why ``a`` is not a group actor graphx could have made (graphx.extract.groups), or ""."""
+    from .extract.groups import KIN_GROUP, group_id
+
     if a.member_of is None:
         # a group no table names that the parse-based finder found moving ("Dozens of officials
-        # fled", graphx.extract.deps.DepArguments._anonymous): named by the report's own words,
-        # its id made from its label
+        # fled", graphx.extract.deps.DepArguments._anonymous; its label in lower case), or that the
+        # Arabic reader found ("عائلة صدام"): named by the report's own words, its id made from its label
         from .extract.mentions import discovered_id
 
         names = (a.label,) + tuple(a.aliases)
-        if type(a.label) is not str or type(a.id) is not str or a.id != "group_" + discovered_id(a.label)[2:]:
+        if type(a.label) is not str or type(a.id) is not str or \
+                a.id not in ("group_" + discovered_id(a.label)[2:], discovered_id(a.label)):
             return "a group of no actor of the report"
-        if not all(type(n) is str and n.strip() and where.holds_name(n) for n in names):
+        if not all(type(n) is str and n.strip() and where.holds_name(n, fold=True) for n in names):
             return "a name that is not in the report"
         return ""
     owner = table.actors.get(a.member_of) if type(a.member_of) is str else None
     owner = owner or found.get(a.member_of)
-    if owner is None or owner.kind == "group":
-        return "a group of no actor of the report"
+    if owner is None or (owner.kind == "group" and a.id != group_id(owner.id, KIN_GROUP)):
+        return "a group of no actor of the report"  # (a group's only group is its families: "their relatives")
     if type(a.id) is not str or not a.id.startswith(owner.id + "_") or not _GROUP_NOUN.match(a.id[len(owner.id) + 1:]):
         return "not a group's id"
     names = (a.label,) + tuple(a.aliases)
     if not all(type(n) is str and n.strip() for n in names):
         return "a name that is not text"
     # a group's names are made of the report's words and its owner's ("Syrian soldiers", "Assad's family")
-    allowed = {w for n in (owner.label, *owner.demonyms) for w in _WORD.findall(n.lower())} | {"family", "s"}
-    if not all(w in allowed or where.holds_word(w) for n in names for w in _WORD.findall(n.lower())):
+    # (or the nouns groups are known by: "Syrian soldiers" of an Arabic "الجنود السوريين")
+    allowed = {w for n in (owner.label, *owner.demonyms) for w in _WORD.findall(n.lower())} | {"family", "s"} | nouns
+    # (an Arabic word as the report writes it with a clitic joined: "مسؤولين" in "لمسؤولين")
+    if not all(w in allowed or where.holds_word(w) or (not w.isascii() and w in where.text)
+               for n in names for w in _WORD.findall(n.lower())):
         return "a name made of words neither in the report nor in its owner's names"
     return ""
 
 
-def _citation_problem(e, text, size, doc_id, known, discovered, relations, meta_fields, languages) -> str:
+def _citation_problem(e, text, size, doc_id, known, discovered, relations, meta_fields, languages, dates) -> str:
     if tuple(map(type, _values(e))) != _EVIDENCE_TYPES:
         return next(f"{f} has the wrong type" for f, v, t in zip(EVIDENCE_FIELDS, _values(e), _EVIDENCE_TYPES)
                     if type(v) is not t)
@@ -226,12 +255,12 @@ def _citation_problem(e, text, size, doc_id, known, discovered, relations, meta_
     if text[e.trigger_start:e.trigger_end] != e.trigger:
         return "the trigger is not the text at its offsets"
     a, b = e.source_start, e.source_end
-    # -1: an actor carried over from an earlier sentence (a pronoun's antecedent): no words here
-    # (words naming an actor lie in the sentence)
-    if not ((a == b == -1 and not e.source_text) or (e.start <= a <= b <= e.end and text[a:b] == e.source_text)):
+    # -1: an actor carried over from an earlier sentence (a pronoun's antecedent): no words here; or
+    # the words that named it there (the Arabic reader's travellers: "وصولهم" after "أفراد من عائلة شاليش")
+    if not ((a == b == -1 and not e.source_text) or (0 <= a <= b <= e.end and text[a:b] == e.source_text)):
         return "the words naming the source are not the text at their offsets"
     a, b = e.target_start, e.target_end
-    if not ((a == b == -1 and not e.target_text) or (e.start <= a <= b <= e.end and text[a:b] == e.target_text)):
+    if not ((a == b == -1 and not e.target_text) or (0 <= a <= b <= e.end and text[a:b] == e.target_text)):
         return "the words naming the target are not the text at their offsets"
     if e.source not in known and e.source not in discovered:
         return f"unknown actor {e.source!r}"
@@ -239,7 +268,7 @@ def _citation_problem(e, text, size, doc_id, known, discovered, relations, meta_
         return f"unknown actor {e.target!r}"
     if e.relation not in relations:
         return f"unknown relation {e.relation!r}"
-    if not _MODALITY.match(e.modality) or not _DATE.match(e.date) or e.language not in languages:
+    if not _MODALITY.match(e.modality) or not (_DATE.match(e.date) or e.date in dates) or e.language not in languages:
         return "bad modality, date or language"
     if (e.title, e.outlet, e.url) != meta_fields:
         return "title, outlet or URL are not the report's"
@@ -427,4 +456,4 @@ def _a(value) -> str:
             type(None): "null"}.get(type(value), type(value).__name__)
 
 
-__all__ = ["result_problem", "label_words", "graph_problem", "MAX_NUMBER"]
+__all__ = ["result_problem", "label_words", "group_nouns", "graph_problem", "MAX_NUMBER"]
