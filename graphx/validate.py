@@ -30,7 +30,6 @@ _fate_values = operator.attrgetter(*FATE_FIELDS)
 _WORD = re.compile(r"\w+")
 _DISCOVERED_ID = re.compile(r"^x_[a-z0-9_]+$")  # mentions.discovered_id
 _GROUP_NOUN = re.compile(r"^[a-z]+(_[a-z]+)*$")  # groups.group_id: the owner's id, then the noun
-_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})  # (nlp.PLAIN_QUOTES)
 
 
 class _Text:
@@ -48,12 +47,12 @@ class _Text:
         found as "Ba'ath Party"); ``fold``: in any case ("government troops" for "Government troops")."""
         if name in self.text and not fold:
             return True
-        if self._flat is None:
-            from .nlp.pipeline import PLAIN_QUOTES
+        from .nlp.pipeline import PLAIN_QUOTES  # (spaCy: imported where a name needs it)
 
+        if self._flat is None:
             self._flat = " ".join(self.text.translate(PLAIN_QUOTES).split())
             self._folded = self._flat.lower()
-        name = " ".join(name.translate(_PLAIN).split())
+        name = " ".join(name.translate(PLAIN_QUOTES).split())
         return name.lower() in self._folded if fold else name in self._flat
 
     def holds_word(self, word: str) -> bool:
