@@ -402,17 +402,19 @@ def _sentence_docs(doc, spans):
     from spacy.attrs import LEMMA, LENGTH, MORPH, NORM, ORTH, POS, SENT_START, SPACY, TAG
     from spacy.tokens import Doc
 
+    from .sentence import strings_of
+
     if not spans:
         return []
     if doc.has_annotation("DEP"):
         return [doc[s:e].as_doc() for s, e in spans]
     attrs = [LENGTH, SPACY, ORTH, NORM, TAG, LEMMA, MORPH, POS, SENT_START]
     array = doc.to_array(attrs)
-    strings, vocab = doc.vocab.strings, doc.vocab
+    vocab = doc.vocab
     out = []
     for s, e in spans:
         rows = array[s:e]
-        part = Doc(vocab, words=[strings[h] for h in rows[:, 2].tolist()], spaces=(rows[:, 1] == 1).tolist())
+        part = Doc(vocab, words=strings_of(vocab, rows[:, 2].tolist()), spaces=(rows[:, 1] == 1).tolist())
         out.append(part.from_array(attrs, rows))
     return out
 

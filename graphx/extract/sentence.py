@@ -36,11 +36,14 @@ def lower_words(doc) -> list[str]:
     >>> lower_words(spacy.blank("en")("Putin CALLED Erdogan."))
     ['putin', 'called', 'erdogan', '.']
     """
-    if not len(doc):
-        return []
-    hashes = doc.to_array(LOWER).tolist()
-    strings = doc.vocab.strings
-    names = {h: strings[h] for h in set(hashes)}  # (a report repeats its words: look each up once)
+    return strings_of(doc.vocab, doc.to_array(LOWER).tolist()) if len(doc) else []
+
+
+def strings_of(vocab, hashes: list) -> list[str]:
+    """The strings of a list of string-store hashes (a doc's ``to_array`` column), each distinct
+    one looked up once: a report repeats its words."""
+    strings = vocab.strings
+    names = {h: strings[h] for h in set(hashes)}
     return [names[h] for h in hashes]
 
 
@@ -60,9 +63,7 @@ class TokenArrays:
         if len(doc):
             hashes, idx, lengths, space, punct = (c.tolist() for c in doc.to_array(
                 [NORM, IDX, LENGTH, IS_SPACE, IS_PUNCT]).T)
-        strings = doc.vocab.strings
-        names = {h: strings[h] for h in set(hashes)}  # (a report repeats its words: look each up once)
-        norms = [names[h] for h in hashes]
+        norms = strings_of(doc.vocab, hashes)
         space = [x == 1 for x in space]
         punct = [x == 1 for x in punct]
         # ``text``: the doc's text when the caller has it (spaCy joins every token's text each
