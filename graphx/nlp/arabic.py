@@ -112,7 +112,7 @@ def make_arabic_pipeline(index, translated_titles=()):
     import spacy
     from spacy.util import compile_suffix_regex
 
-    from .pipeline import KIND_LABELS, line_breaks  # noqa: F401  (registers graphx_line_breaks)
+    from .pipeline import KIND_LABELS, line_breaks  # noqa: F401  (registers graphx_line_breaks, graphx_alias_ruler)
 
     names = {}  # Arabic names of the table -> actor
     for actor in index.actors.values():
@@ -133,18 +133,26 @@ def make_arabic_pipeline(index, translated_titles=()):
     # "السلطات العراقية", "الأراضي اللبنانية": an Arabic collective noun of the table, then a state's
     # adjective, names the state (as "Iraqi authorities" does in English)
     nouns = [n for n in index.collective_nouns if _ARABIC_LETTER.search(n)]
+    groups = {}  # such names -> (noun, adjective): the ruler finds them as two parts (AliasRuler)
+
+    def group(noun, adj, actor):
+        name = f"{noun} {adj}"
+        if name not in names:
+            names[name] = actor
+            groups[name] = (noun, adj)
+
     for actor in index.actors.values():
         for demonym in actor.demonyms:
             if _ARABIC_LETTER.search(demonym):
                 for noun in nouns:
-                    names.setdefault(f"{noun} {demonym}", actor)
+                    group(noun, demonym, actor)
                     if noun.startswith("ال") and demonym.startswith("ال") and " " not in noun:
                         # the same without the article ("وفد تركي"), and in the accusative ("استقبل ...
                         # وفداً تركياً": its tanween is gone from the norms, its alif stays)
                         bare, adj = noun[2:], demonym[2:]
-                        names.setdefault(f"{bare} {adj}", actor)
+                        group(bare, adj, actor)
                         if not bare.endswith("ة") and not adj.endswith("ة"):
-                            names.setdefault(f"{bare}ا {adj}ا", actor)
+                            group(f"{bare}ا", f"{adj}ا", actor)
     # A name written with a joined clitic ("ببوتين", "وروسيا", "للأسد") matches through its norm.
     words = sorted({normalise(w) for name in names for w in name.split()})
     starts = sorted({normalise(name.split()[0]) for name in names})
@@ -156,10 +164,11 @@ def make_arabic_pipeline(index, translated_titles=()):
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("graphx_line_breaks")
     nlp.add_pipe("graphx_arabic_norms", config={"words": words, "starts": starts})
-    ruler = nlp.add_pipe("entity_ruler", name="graphx_aliases",
-                         config={"phrase_matcher_attr": "NORM", "overwrite_ents": True})
+    ruler = nlp.add_pipe("graphx_alias_ruler", name="graphx_aliases")
     ruler.add_patterns([{"label": KIND_LABELS[a.kind], "pattern": name, "id": a.id} for name, a in sorted(
-        names.items(), key=lambda kv: (kv[1].id, kv[0]))])
+        names.items(), key=lambda kv: (kv[1].id, kv[0])) if name not in groups])
+    ruler.add_groups((*groups[name], KIND_LABELS[a.kind], a.id) for name, a in sorted(
+        names.items(), key=lambda kv: (kv[1].id, kv[0])) if name in groups)
     return nlp
 
 

@@ -340,21 +340,19 @@ def alias_patterns(table, nlp: Language) -> list[dict]:
     return patterns
 
 
-def group_patterns(table) -> tuple[list[dict], list[str]]:
-    """The alias table's groups named by a demonym and a collective noun, as (patterns, nouns):
-    the English demonyms of each actor as phrase patterns (label and id of the actor, with their
-    :func:`_variants`), and the English collective nouns any of them may come before.
+def group_patterns(table) -> list[tuple[str, str, str, str]]:
+    """The alias table's English groups named by a demonym and a collective noun ("Syrian
+    soldiers"), as :meth:`AliasRuler.add_groups` takes them: ``(demonym, noun, label, actor id)``
+    for every demonym of an actor (with its :func:`_variants`) and every collective noun.
 
-    "Syrian soldiers" is the demonym pattern "Syrian" and the noun "soldiers": one pattern per
-    demonym, not one per demonym and noun (~20,000 phrases to tokenize in every process).
     Arabic demonyms and nouns are left out: they serve the Arabic pipeline (graphx/nlp/arabic.py).
 
     >>> from graphx.actors import load_aliases
-    >>> patterns, nouns = group_patterns(load_aliases())
-    >>> [p["pattern"] for p in patterns if p["id"] == "syria"], "officials" in nouns
-    (['Syrian'], True)
+    >>> groups = group_patterns(load_aliases())
+    >>> ("Syrian", "officials", "GPE", "syria") in groups
+    True
     """
-    patterns, seen = [], set()
+    demonyms, seen = [], set()
     for aid in sorted(table.actors):
         actor = table.actors[aid]
         for demonym in actor.demonyms:
@@ -364,9 +362,9 @@ def group_patterns(table) -> tuple[list[dict], list[str]]:
                 key = (variant.lower(), actor.id)
                 if key not in seen:
                     seen.add(key)
-                    patterns.append({"label": KIND_LABELS[actor.kind], "pattern": variant, "id": actor.id})
+                    demonyms.append((variant, KIND_LABELS[actor.kind], actor.id))
     nouns = [" ".join(n.split()) for n in table.collective_nouns if not _ARABIC.match(n)]
-    return patterns, nouns
+    return [(d, noun, label, aid) for d, label, aid in demonyms for noun in nouns]
 
 
 @Language.factory("graphx_alias_ruler", default_config={"phrase_matcher_attr": "NORM", "overwrite_ents": True})
@@ -375,42 +373,66 @@ def make_alias_ruler(nlp: Language, name: str, phrase_matcher_attr: str, overwri
 
 
 class AliasRuler(EntityRuler):
-    """spaCy's entity ruler over the alias table's names, which also finds its demonym + collective
-    noun groups: a match of a demonym pattern (:meth:`add_groups`) followed by the words of a
-    collective noun is a match of the whole group under the demonym's label and id, as a phrase
-    pattern "<demonym> <noun>" would be; then the ruler's own rule keeps the longest matches.
+    """spaCy's entity ruler over the alias tables' names, which also finds their two-part groups
+    (:meth:`add_groups`): "Syrian soldiers" (a demonym, then a collective noun), "الجنود السوريين"
+    (a noun, then an adjective). A group is found as its phrase pattern "<head> <tail>" would be,
+    without making the thousands of such phrases into docs in every process: each head and tail is
+    made into a doc once, a match of a head followed by the words of one of its tails is a match of
+    the group, and the ruler's own rule then keeps the longest matches.
     """
 
-    def add_groups(self, patterns: list[dict], nouns: list[str]) -> None:
-        """Demonym ``patterns`` (phrase patterns with label and id) and the collective ``nouns``
-        that may follow them. Pattern and noun words are compared by the ruler's attribute, as
-        made by the tokenizer alone (as :meth:`add_patterns` makes them, inside ``select_pipes``)."""
-        attr = self.phrase_matcher_attr or "ORTH"
-        self.group_starts = PhraseMatcher(self.nlp.vocab, attr=attr)
-        for entry in patterns:
-            label = self._create_label(entry["label"], entry["id"])
-            self._ent_ids[self.matcher._normalize_key(label)] = (entry["label"], entry["id"])
-            self.group_starts.add(label, [self.nlp.make_doc(entry["pattern"])])
-        attr_id = spacy.attrs.IDS[attr.upper()]
-        following: dict[int, set] = {}
-        for noun in nouns:
-            words = tuple(self.nlp.make_doc(noun).to_array([attr_id]).ravel().tolist())
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clear_groups()
+
+    def clear(self) -> None:
+        super().clear()
+        self._clear_groups()
+
+    def _clear_groups(self) -> None:
+        self.groups: list = []  # (head, tail, label, id)
+        self.group_heads = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
+        self.group_tails: dict[int, dict[int, list]] = {}  # head -> first tail word -> [(tail words, key)]
+
+    def add_groups(self, groups) -> None:
+        """``(head, tail, label, id)`` groups: the phrase "<head> <tail>" names the actor ``id``
+        (entity label ``label``). Heads and tails are made into docs as :meth:`add_patterns` makes
+        its phrases: by the components before the ruler that the caller has not disabled."""
+        groups = list(groups)
+        self.groups.extend(groups)
+        attr = spacy.attrs.IDS[(self.phrase_matcher_attr or "ORTH").upper()]
+        texts = sorted({g[0] for g in groups} | {g[1] for g in groups})
+        enabled = self.nlp.pipe_names
+        with self.nlp.select_pipes(disable=enabled[enabled.index(self.name):] if self.name in enabled else []):
+            docs = dict(zip(texts, self.nlp.pipe(texts)))
+        strings = self.nlp.vocab.strings
+        for head, tail, label, ent_id in groups:
+            key = self._create_label(label, ent_id)
+            self._ent_ids[self.matcher._normalize_key(key)] = (label, ent_id)
+            words = tuple(docs[tail].to_array([attr]).ravel().tolist())
+            head_key = strings.add(head)
+            if head_key not in self.group_tails:
+                self.group_tails[head_key] = {}
+                self.group_heads.add(head, [docs[head]])
             if words:
-                following.setdefault(words[0], set()).add(words)
-        self.group_attr = attr_id
-        self.group_nouns = {first: sorted(seqs) for first, seqs in following.items()}
+                self.group_tails[head_key].setdefault(words[0], []).append((words, strings.add(key)))
+
+    @property
+    def patterns(self) -> list:
+        """All patterns, the groups as the phrase patterns "<head> <tail>" they stand for (what
+        spaCy's entity ruler would need to find the same entities)."""
+        return super().patterns + [{"label": label, "pattern": f"{head} {tail}", "id": ent_id}
+                                   for head, tail, label, ent_id in self.groups]
 
     def _group_matches(self, doc: Doc) -> list:
-        starts = getattr(self, "group_starts", None)
-        if starts is None or not len(starts):
-            return []
-        found = starts(doc)
+        found = self.group_heads(doc) if len(self.group_heads) else ()
         if not found:
             return []
-        words, n, nouns, out = doc.to_array([self.group_attr]).ravel().tolist(), len(doc), self.group_nouns, []
-        for key, start, end in found:
+        attr = spacy.attrs.IDS[(self.phrase_matcher_attr or "ORTH").upper()]
+        words, n, out = doc.to_array([attr]).ravel().tolist(), len(doc), []
+        for head, start, end in found:
             if end < n:
-                for seq in nouns.get(words[end], ()):
+                for seq, key in self.group_tails.get(head, {}).get(words[end], ()):
                     if tuple(words[end:end + len(seq)]) == seq:
                         out.append((key, start, end + len(seq)))
         return out
@@ -518,7 +540,7 @@ def make_pipeline(table, lexicon: Lexicon, model: str | None = None,
     # their docs with the tokenizer alone, not by tagging and parsing ~6,000 names (5 s).
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(alias_patterns(table, nlp))
-    ruler.add_groups(*group_patterns(table))
+        ruler.add_groups(group_patterns(table))
     nlp.add_pipe("graphx_titled_names", last=True,
                  config={"titles": list(lexicon.names.get("titles", ())),
                          "particles": list(lexicon.names.get("particles", ()))})
