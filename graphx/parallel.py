@@ -23,10 +23,20 @@ from .extract import DocResult, Settings, extract_batch, pipeline_for
 
 
 def chunked(items, workers: int, most: int = 256, least: int = 8):
-    """``(start, chunk)`` pairs: chunks small enough to balance ``workers``, big enough to
-    amortise a task; ``start`` is the chunk's first index in ``items``."""
-    size = max(least, min(most, -(-len(items) // max(1, workers * 4))))
-    return [(i, items[i:i + size]) for i in range(0, len(items), size)]
+    """``(start, chunk)`` pairs, ``start`` being the chunk's first index in ``items``: each chunk a
+    share of what is left (``1 / (2 * workers)`` of it, between ``least`` and ``most`` items), so the
+    first are big enough to amortise a task and the last small enough that no worker waits long at
+    the end for another to finish a big one.
+
+    >>> [len(c) for _, c in chunked(list(range(100)), 2)]
+    [25, 19, 14, 11, 8, 8, 8, 7]
+    """
+    out, i, n, workers = [], 0, len(items), max(1, workers)
+    while i < n:
+        size = max(least, min(most, -(-(n - i) // (2 * workers))))
+        out.append((i, items[i:i + size]))
+        i += size
+    return out
 
 
 def run_sequential(settings: Settings, documents):
