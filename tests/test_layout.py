@@ -40,10 +40,26 @@ def _plain(G, *, iterations=100, sample=100, seed=0):
     return {v: (round(float(x), 1), round(float(y), 1)) for v, (x, y) in zip(nodes, pos)}
 
 
+def _actors_graph():
+    """Named nodes added out of sorted order, edges both ways, parallel edges and loops, as a build's."""
+    import random
+
+    r = random.Random(4)
+    names = [f"actor_{i:03d}" for i in range(300)]
+    r.shuffle(names)
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(names)
+    for _ in range(500):
+        u, v = r.choice(names), r.choice(names)
+        G.add_edge(u, v, key=r.choice(["contacted", "refused", "mediated", "fled-to"]))
+    return G
+
+
 @pytest.mark.parametrize("G", [
     nx.path_graph(2), nx.gnm_random_graph(57, 80, seed=1), nx.barabasi_albert_graph(400, 2, seed=2),
     nx.MultiDiGraph(nx.gnm_random_graph(1500, 1200, seed=3, directed=True)),  # most nodes alone, as in an archive
-], ids=["2", "57", "400", "1500"])
+    _actors_graph(),
+], ids=["2", "57", "400", "1500", "actors"])
 def test_the_layout_is_the_plain_form_to_the_last_digit(G):
     kw = {"iterations": 40} if len(G) > 1000 else {}
     assert sampled_spring_layout(G, **kw) == _plain(G, **kw)
