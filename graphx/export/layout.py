@@ -28,12 +28,7 @@ def sampled_spring_layout(G, *, iterations: int = 100, sample: int = 100, seed: 
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
     index = {v: i for i, v in enumerate(nodes)}
-    # each pair of neighbours once, the one added to G first as its first end (as an undirected
-    # view of G gives them: that view's edges, ten times slower to read, were the first form)
-    order = {v: i for i, v in enumerate(G)}
-    pairs = sorted({(index[u], index[v]) if order[u] < order[v] else (index[v], index[u])
-                    for u, v in G.edges() if u != v})
-    edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    edges = np.array(_neighbour_pairs(G, index), dtype=np.int64).reshape(-1, 2)
     rng = np.random.default_rng(seed)
     pos = rng.uniform(-1.0, 1.0, size=(n, 2))
     k = np.sqrt(4.0 / n)  # ideal edge length in a 2 x 2 box
@@ -43,14 +38,7 @@ def sampled_spring_layout(G, *, iterations: int = 100, sample: int = 100, seed: 
         temp = t0 * (1.0 - step / iterations) + 1e-4
         # repulsion from a sample, scaled to stand for all n nodes
         idx = rng.choice(n, size=s, replace=False)
-        # (one row per sampled node: the sums over the sample run row by row, in the sample's
-        # order, with x and y apart, ten times faster than one (n, s, 2) array and the same floats)
-        dx = pos[:, 0][None, :] - pos[idx, 0][:, None]
-        dy = pos[:, 1][None, :] - pos[idx, 1][:, None]
-        w = k * k / np.maximum(dx * dx + dy * dy, 1e-6)
-        disp = np.empty((n, 2))
-        disp[:, 0] = (dx * w).sum(axis=0)
-        disp[:, 1] = (dy * w).sum(axis=0)
+        disp = _repulsion(pos, idx, k)
         disp *= n / s
         # attraction along edges
         if len(edges):
@@ -68,3 +56,24 @@ def sampled_spring_layout(G, *, iterations: int = 100, sample: int = 100, seed: 
     scale = scale or 40.0 * np.sqrt(n)
     pos *= scale / spread
     return {v: (round(float(x), 1), round(float(y), 1)) for v, (x, y) in zip(nodes, pos)}
+
+
+def _neighbour_pairs(G, index) -> list:
+    """Each pair of neighbours in ``G`` once, as sorted ``(index[u], index[v])``, ``u`` the end added
+    to G first (as the edges of G's undirected view give them, which are ten times slower to read)."""
+    order = {v: i for i, v in enumerate(G)}
+    return sorted({(index[u], index[v]) if order[u] < order[v] else (index[v], index[u])
+                   for u, v in G.edges() if u != v})
+
+
+def _repulsion(pos, idx, k) -> np.ndarray:
+    """Each node's push away from the sampled nodes ``idx``, summed over the sample: one row per
+    sampled node, x and y apart, so the sums run row by row in the sample's order. That gives the
+    floats of one (n, s, 2) array summed over its middle axis, about ten times faster."""
+    dx = pos[:, 0][None, :] - pos[idx, 0][:, None]
+    dy = pos[:, 1][None, :] - pos[idx, 1][:, None]
+    w = k * k / np.maximum(dx * dx + dy * dy, 1e-6)
+    disp = np.empty((len(pos), 2))
+    disp[:, 0] = (dx * w).sum(axis=0)
+    disp[:, 1] = (dy * w).sum(axis=0)
+    return disp
