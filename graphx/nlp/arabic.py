@@ -165,10 +165,10 @@ def make_arabic_pipeline(index, translated_titles=()):
     nlp.add_pipe("graphx_line_breaks")
     nlp.add_pipe("graphx_arabic_norms", config={"words": words, "starts": starts})
     ruler = nlp.add_pipe("graphx_alias_ruler", name="graphx_aliases")
-    ruler.add_patterns([{"label": KIND_LABELS[a.kind], "pattern": name, "id": a.id} for name, a in sorted(
-        names.items(), key=lambda kv: (kv[1].id, kv[0])) if name not in groups])
-    ruler.add_groups((*groups[name], KIND_LABELS[a.kind], a.id) for name, a in sorted(
-        names.items(), key=lambda kv: (kv[1].id, kv[0])) if name in groups)
+    entries = sorted(names.items(), key=lambda kv: (kv[1].id, kv[0]))
+    ruler.add_patterns([{"label": KIND_LABELS[a.kind], "pattern": name, "id": a.id}
+                        for name, a in entries if name not in groups])
+    ruler.add_groups((*groups[name], KIND_LABELS[a.kind], a.id) for name, a in entries if name in groups)
     return nlp
 
 

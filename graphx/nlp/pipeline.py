@@ -393,6 +393,7 @@ class AliasRuler(EntityRuler):
         self.groups: list = []  # (head, tail, label, id)
         self.group_heads = PhraseMatcher(self.nlp.vocab, attr=self.phrase_matcher_attr)
         self.group_tails: dict[int, dict[int, list]] = {}  # head -> first tail word -> [(tail words, key)]
+        self.group_attr = spacy.attrs.IDS[(self.phrase_matcher_attr or "ORTH").upper()]
 
     def add_groups(self, groups) -> None:
         """``(head, tail, label, id)`` groups: the phrase "<head> <tail>" names the actor ``id``
@@ -400,7 +401,6 @@ class AliasRuler(EntityRuler):
         its phrases: by the components before the ruler that the caller has not disabled."""
         groups = list(groups)
         self.groups.extend(groups)
-        attr = spacy.attrs.IDS[(self.phrase_matcher_attr or "ORTH").upper()]
         texts = sorted({g[0] for g in groups} | {g[1] for g in groups})
         enabled = self.nlp.pipe_names
         with self.nlp.select_pipes(disable=enabled[enabled.index(self.name):] if self.name in enabled else []):
@@ -409,7 +409,7 @@ class AliasRuler(EntityRuler):
         for head, tail, label, ent_id in groups:
             key = self._create_label(label, ent_id)
             self._ent_ids[self.matcher._normalize_key(key)] = (label, ent_id)
-            words = tuple(docs[tail].to_array([attr]).ravel().tolist())
+            words = tuple(docs[tail].to_array([self.group_attr]).ravel().tolist())
             head_key = strings.add(head)
             if head_key not in self.group_tails:
                 self.group_tails[head_key] = {}
@@ -428,8 +428,7 @@ class AliasRuler(EntityRuler):
         found = self.group_heads(doc) if len(self.group_heads) else ()
         if not found:
             return []
-        attr = spacy.attrs.IDS[(self.phrase_matcher_attr or "ORTH").upper()]
-        words, n, out = doc.to_array([attr]).ravel().tolist(), len(doc), []
+        words, n, out = doc.to_array([self.group_attr]).ravel().tolist(), len(doc), []
         for head, start, end in found:
             if end < n:
                 for seq, key in self.group_tails.get(head, {}).get(words[end], ()):
