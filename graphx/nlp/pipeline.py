@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -323,21 +322,25 @@ def _tune_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+def _spellings(table, texts_of):
+    """``(spelling, label, actor id)`` for every spelling (:func:`_variants`) of the texts
+    ``texts_of(actor)`` gives for each actor of ``table``, in actor-id order, each once per actor."""
+    seen = set()
+    for aid in sorted(table.actors):
+        actor = table.actors[aid]
+        for text in texts_of(actor):
+            for variant in _variants(" ".join(text.split())):
+                key = (variant.lower(), actor.id)
+                if key not in seen:
+                    seen.add(key)
+                    yield variant, KIND_LABELS[actor.kind], actor.id
+
+
 def alias_patterns(table, nlp: Language) -> list[dict]:
     """Entity-ruler phrase patterns for the names of the alias table or the build's actor index
     (id = actor id). A group named by a demonym and a collective noun ("Syrian soldiers") is no
     pattern here: :func:`group_patterns` gives those to :class:`AliasRuler`."""
-    patterns = []
-    seen = set()
-    for aid in sorted(table.actors):
-        actor = table.actors[aid]
-        for name in table.names(actor):
-            for variant in _variants(" ".join(name.split())):
-                key = (variant.lower(), actor.id)
-                if key not in seen:
-                    seen.add(key)
-                    patterns.append({"label": KIND_LABELS[actor.kind], "pattern": variant, "id": actor.id})
-    return patterns
+    return [{"label": label, "pattern": name, "id": aid} for name, label, aid in _spellings(table, table.names)]
 
 
 def group_patterns(table) -> list[tuple[str, str, str, str]]:
@@ -352,17 +355,7 @@ def group_patterns(table) -> list[tuple[str, str, str, str]]:
     >>> ("Syrian", "officials", "GPE", "syria") in groups
     True
     """
-    demonyms, seen = [], set()
-    for aid in sorted(table.actors):
-        actor = table.actors[aid]
-        for demonym in actor.demonyms:
-            if _ARABIC.match(demonym):
-                continue
-            for variant in _variants(" ".join(demonym.split())):
-                key = (variant.lower(), actor.id)
-                if key not in seen:
-                    seen.add(key)
-                    demonyms.append((variant, KIND_LABELS[actor.kind], actor.id))
+    demonyms = list(_spellings(table, lambda actor: [d for d in actor.demonyms if not _ARABIC.match(d)]))
     nouns = [" ".join(n.split()) for n in table.collective_nouns if not _ARABIC.match(n)]
     return [(d, noun, label, aid) for d, label, aid in demonyms for noun in nouns]
 
@@ -437,13 +430,12 @@ class AliasRuler(EntityRuler):
         return out
 
     def match(self, doc: Doc):
-        # (spaCy's EntityRuler.match, with the group matches among the phrase matches)
-        self._require_patterns()
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="\\[W036")
-            matches = list(self.matcher(doc)) + list(self.phrase_matcher(doc)) + self._group_matches(doc)
-        final = {(m_id, start, end) for m_id, start, end in matches if start != end}
-        return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+        """spaCy's matches (longest first), with the groups' among them."""
+        matches = super().match(doc)
+        groups = self._group_matches(doc)
+        if not groups:
+            return matches
+        return sorted(set(matches).union(groups), key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
 
 def _variants(text: str):
